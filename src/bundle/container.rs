@@ -1,0 +1,620 @@
+//! The canonical ZIP container: the one byte layout that `pack` writes and the reader accepts.
+//!
+//! General ZIP readers (including the `zip` crate) accept many layouts for the same files:
+//! data before the archive, gaps, overlapping entries, extra fields, comments, duplicate names,
+//! local headers that disagree with the central directory. Each is a place to hide or alter
+//! bytes without touching what a signature covers. This module accepts only the layout
+//! described in `docs/bundle-format.md` §2 — every header byte is determined by the entry's
+//! name, method, CRC and sizes — so that changing any byte of a bundle is detected. It checks
+//! structure only; hashes and signatures are the verifier's job.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::error::{BundleError, NameProblem};
+use super::limits;
+
+const LOCAL_HEADER_SIGNATURE: u32 = 0x0403_4b50;
+const CENTRAL_HEADER_SIGNATURE: u32 = 0x0201_4b50;
+const END_RECORD_SIGNATURE: u32 = 0x0605_4b50;
+const LOCAL_HEADER_LEN: usize = 30;
+const CENTRAL_HEADER_LEN: usize = 46;
+const END_RECORD_LEN: usize = 22;
+
+/// "Version needed to extract": 2.0.
+pub const VERSION_NEEDED: u16 = 20;
+/// "Version made by": Unix (3), specification 2.0.
+pub const VERSION_MADE_BY: u16 = 0x0314;
+/// General-purpose flag bit 11: the name is UTF-8. Set exactly when the name is not ASCII.
+pub const FLAG_UTF8: u16 = 0x0800;
+/// DOS time of every entry: 00:00:00.
+pub const DOS_TIME: u16 = 0;
+/// DOS date of every entry: 1980-01-01.
+pub const DOS_DATE: u16 = 0x0021;
+/// External attributes: a regular Unix file, mode 0644.
+pub const EXTERNAL_ATTRIBUTES: u32 = 0o100644 << 16;
+
+/// How an entry's bytes are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Method 0: the bytes as they are.
+    Stored,
+    /// Method 8: raw deflate.
+    Deflated,
+}
+
+impl Method {
+    fn code(self) -> u16 {
+        match self {
+            Method::Stored => 0,
+            Method::Deflated => 8,
+        }
+    }
+}
+
+/// One entry of a canonical archive, located in the archive's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerEntry {
+    /// The entry's path in the archive.
+    pub name: String,
+    /// How its bytes are stored.
+    pub method: Method,
+    /// CRC-32 of the uncompressed bytes, as declared.
+    pub crc32: u32,
+    /// The stored (possibly compressed) bytes within the archive.
+    pub data: Range<usize>,
+    /// Declared uncompressed size.
+    pub size: u64,
+}
+
+/// Parses a canonical archive, checking its whole structure but not entry contents.
+///
+/// Fails with a specific [`BundleError`] on anything outside the canonical layout.
+pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
+    let end = find_end_record(bytes)?;
+    let entry_count = usize::from(read_u16(bytes, end + 10));
+    if read_u16(bytes, end + 4) != 0
+        || read_u16(bytes, end + 6) != 0
+        || usize::from(read_u16(bytes, end + 8)) != entry_count
+    {
+        return Err(BundleError::MultiDisk);
+    }
+    if entry_count > limits::MAX_ENTRIES {
+        return Err(BundleError::TooManyEntries {
+            count: entry_count,
+            limit: limits::MAX_ENTRIES,
+        });
+    }
+    let directory_size = read_u32(bytes, end + 12) as usize;
+    let directory_offset = read_u32(bytes, end + 16) as usize;
+    let directory_end = directory_offset.checked_add(directory_size);
+    if directory_end != Some(end) {
+        return Err(BundleError::CentralDirectory(format!(
+            "the end record places the central directory at {directory_offset}..+{directory_size}, \
+             but it must end where the end record starts ({end})"
+        )));
+    }
+
+    let mut entries: Vec<ContainerEntry> = Vec::with_capacity(entry_count);
+    let mut cursor = directory_offset;
+    let mut expected_offset = 0usize;
+    let mut total: u64 = 0;
+    for _ in 0..entry_count {
+        let (entry, local_offset, next) = parse_central_header(bytes, cursor, end)?;
+        cursor = next;
+        if local_offset != expected_offset {
+            return Err(layout_error(
+                &entries,
+                &entry.name,
+                local_offset,
+                expected_offset,
+            ));
+        }
+        check_local_header(bytes, &entry, local_offset)?;
+        total = total.saturating_add(entry.size);
+        if total > limits::MAX_TOTAL_BYTES {
+            return Err(BundleError::TotalTooLarge {
+                limit: limits::MAX_TOTAL_BYTES,
+            });
+        }
+        expected_offset = entry.data.end;
+        entries.push(entry);
+    }
+    if cursor != end {
+        return Err(BundleError::CentralDirectory(format!(
+            "{} bytes in the central directory do not belong to any entry",
+            end - cursor
+        )));
+    }
+    if expected_offset != directory_offset {
+        return Err(match entries.last() {
+            Some(last) if expected_offset > directory_offset => BundleError::OverlappingEntries {
+                first: last.name.clone(),
+                second: "the central directory".into(),
+            },
+            Some(last) => BundleError::HiddenData {
+                bytes: directory_offset - expected_offset,
+                after: last.name.clone(),
+            },
+            None => BundleError::PrependedData {
+                offset: directory_offset,
+            },
+        });
+    }
+    check_duplicate_names(&entries)?;
+    Ok(entries)
+}
+
+fn layout_error(
+    entries: &[ContainerEntry],
+    name: &str,
+    found: usize,
+    expected: usize,
+) -> BundleError {
+    match entries.last() {
+        None => BundleError::PrependedData { offset: found },
+        Some(previous) if found < expected => BundleError::OverlappingEntries {
+            first: previous.name.clone(),
+            second: name.to_owned(),
+        },
+        Some(previous) => BundleError::HiddenData {
+            bytes: found - expected,
+            after: previous.name.clone(),
+        },
+    }
+}
+
+fn find_end_record(bytes: &[u8]) -> Result<usize, BundleError> {
+    if bytes.len() >= END_RECORD_LEN {
+        let end = bytes.len() - END_RECORD_LEN;
+        if read_u32(bytes, end) == END_RECORD_SIGNATURE && read_u16(bytes, end + 20) == 0 {
+            return Ok(end);
+        }
+    }
+    // Not canonical; look back (as far as a ZIP comment can reach) to say why.
+    let search_from = bytes
+        .len()
+        .saturating_sub(END_RECORD_LEN + usize::from(u16::MAX));
+    let found = (search_from..bytes.len().saturating_sub(END_RECORD_LEN - 1))
+        .rev()
+        .find(|&at| read_u32(bytes, at) == END_RECORD_SIGNATURE);
+    match found {
+        Some(at) if read_u16(bytes, at + 20) != 0 => Err(BundleError::ArchiveComment),
+        Some(at) => Err(BundleError::AppendedData {
+            bytes: bytes.len() - at - END_RECORD_LEN,
+        }),
+        None => Err(BundleError::NotAnArchive),
+    }
+}
+
+fn parse_central_header(
+    bytes: &[u8],
+    at: usize,
+    directory_end: usize,
+) -> Result<(ContainerEntry, usize, usize), BundleError> {
+    if at + CENTRAL_HEADER_LEN > directory_end || read_u32(bytes, at) != CENTRAL_HEADER_SIGNATURE {
+        return Err(BundleError::CentralDirectory(format!(
+            "no central directory header at offset {at}"
+        )));
+    }
+    let flags = read_u16(bytes, at + 8);
+    let method_code = read_u16(bytes, at + 10);
+    let crc32 = read_u32(bytes, at + 16);
+    let compressed = u64::from(read_u32(bytes, at + 20));
+    let size = u64::from(read_u32(bytes, at + 24));
+    let name_len = usize::from(read_u16(bytes, at + 28));
+    let extra_len = usize::from(read_u16(bytes, at + 30));
+    let comment_len = usize::from(read_u16(bytes, at + 32));
+    let external = read_u32(bytes, at + 38);
+    let local_offset = read_u32(bytes, at + 42) as usize;
+    let name_start = at + CENTRAL_HEADER_LEN;
+    let next = name_start + name_len + extra_len + comment_len;
+    if next > directory_end {
+        return Err(BundleError::CentralDirectory(format!(
+            "header at offset {at} runs past the directory"
+        )));
+    }
+    let raw_name = &bytes[name_start..name_start + name_len];
+    let name = String::from_utf8(raw_name.to_vec()).map_err(|_| BundleError::BadName {
+        name: String::from_utf8_lossy(raw_name).into_owned(),
+        problem: NameProblem::NotUtf8,
+    })?;
+
+    // The checks that name a specific attack come before the generic canonical-form ones.
+    if flags & 0x0001 != 0 {
+        return Err(BundleError::Encrypted { name });
+    }
+    if flags & 0x0008 != 0 {
+        return Err(BundleError::DataDescriptor { name });
+    }
+    if (external >> 16) & 0o170000 == 0o120000 {
+        return Err(BundleError::Symlink { name });
+    }
+    let method = match method_code {
+        0 => Method::Stored,
+        8 => Method::Deflated,
+        other => {
+            return Err(BundleError::UnsupportedCompression {
+                name,
+                method: other,
+            });
+        }
+    };
+    check_name(&name)?;
+    if size > limits::MAX_ENTRY_BYTES {
+        return Err(BundleError::EntryTooLarge {
+            name,
+            size,
+            limit: limits::MAX_ENTRY_BYTES,
+        });
+    }
+    if method == Method::Stored && compressed != size {
+        return Err(non_canonical(&name, "stored size", compressed, size));
+    }
+    let expected_flags = utf8_flag(&name);
+    let canonical_fields: [(&'static str, u64, u64); 10] = [
+        (
+            "version made by",
+            read_u16(bytes, at + 4).into(),
+            VERSION_MADE_BY.into(),
+        ),
+        (
+            "version needed",
+            read_u16(bytes, at + 6).into(),
+            VERSION_NEEDED.into(),
+        ),
+        ("flags", flags.into(), expected_flags.into()),
+        (
+            "modification time",
+            read_u16(bytes, at + 12).into(),
+            DOS_TIME.into(),
+        ),
+        (
+            "modification date",
+            read_u16(bytes, at + 14).into(),
+            DOS_DATE.into(),
+        ),
+        ("extra field length", extra_len as u64, 0),
+        ("comment length", comment_len as u64, 0),
+        ("disk number", read_u16(bytes, at + 34).into(), 0),
+        ("internal attributes", read_u16(bytes, at + 36).into(), 0),
+        (
+            "external attributes",
+            external.into(),
+            EXTERNAL_ATTRIBUTES.into(),
+        ),
+    ];
+    for (field, found, expected) in canonical_fields {
+        if found != expected {
+            return Err(non_canonical(&name, field, found, expected));
+        }
+    }
+    let data_start = local_offset
+        .checked_add(LOCAL_HEADER_LEN + name_len)
+        .ok_or_else(|| {
+            BundleError::CentralDirectory(format!("entry {name:?} lies outside the file"))
+        })?;
+    let data_end = data_start
+        .checked_add(compressed as usize)
+        .filter(|&data_end| data_end <= bytes.len())
+        .ok_or_else(|| {
+            BundleError::CentralDirectory(format!("entry {name:?} lies outside the file"))
+        })?;
+    let entry = ContainerEntry {
+        name,
+        method,
+        crc32,
+        data: data_start..data_end,
+        size,
+    };
+    Ok((entry, local_offset, next))
+}
+
+fn non_canonical(name: &str, field: &'static str, found: u64, expected: u64) -> BundleError {
+    BundleError::NonCanonical {
+        name: name.to_owned(),
+        field,
+        found,
+        expected,
+    }
+}
+
+fn check_local_header(bytes: &[u8], entry: &ContainerEntry, at: usize) -> Result<(), BundleError> {
+    let expected = local_header(entry);
+    let found = bytes.get(at..at + expected.len());
+    if found != Some(expected.as_slice()) {
+        return Err(BundleError::HeaderMismatch {
+            name: entry.name.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks an entry name against the rules of the format (relative, `/`-separated, no `..`).
+pub fn check_name(name: &str) -> Result<(), BundleError> {
+    let problem = if name.is_empty() {
+        Some(NameProblem::Empty)
+    } else if name.len() > limits::MAX_NAME_BYTES {
+        Some(NameProblem::TooLong)
+    } else if name.contains('\\') {
+        Some(NameProblem::Backslash)
+    } else if name.starts_with('/') {
+        Some(NameProblem::Absolute)
+    } else if name.as_bytes().get(1) == Some(&b':') && name.as_bytes()[0].is_ascii_alphabetic() {
+        Some(NameProblem::DriveLetter)
+    } else if name.split('/').any(|segment| segment == "..") {
+        Some(NameProblem::ParentSegment)
+    } else if name
+        .split('/')
+        .any(|segment| segment.is_empty() || segment == ".")
+    {
+        Some(NameProblem::EmptySegment)
+    } else if name.chars().any(|c| c.is_control()) {
+        Some(NameProblem::ControlCharacter)
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err(BundleError::BadName {
+            name: name.to_owned(),
+            problem,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_duplicate_names(entries: &[ContainerEntry]) -> Result<(), BundleError> {
+    let mut exact = std::collections::HashSet::new();
+    let mut folded = std::collections::HashMap::new();
+    for entry in entries {
+        if !exact.insert(entry.name.as_str()) {
+            return Err(BundleError::DuplicateName {
+                name: entry.name.clone(),
+            });
+        }
+        let key: String = entry
+            .name
+            .nfkc()
+            .collect::<String>()
+            .to_lowercase()
+            .nfkc()
+            .collect();
+        if let Some(first) = folded.insert(key, entry.name.as_str()) {
+            return Err(BundleError::ConfusableNames {
+                first: first.to_owned(),
+                second: entry.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn utf8_flag(name: &str) -> u16 {
+    if name.is_ascii() { 0 } else { FLAG_UTF8 }
+}
+
+/// An entry to write: its name and uncompressed bytes. `pack` always stores.
+pub struct EntryToWrite<'a> {
+    /// The entry's path in the archive.
+    pub name: &'a str,
+    /// Its contents.
+    pub data: &'a [u8],
+}
+
+/// Writes entries as a canonical archive (stored, in the order given).
+///
+/// Fails if a name breaks the naming rules or the archive would exceed the format's limits.
+pub fn write(entries: &[EntryToWrite<'_>]) -> Result<Vec<u8>, BundleError> {
+    if entries.len() > limits::MAX_ENTRIES {
+        return Err(BundleError::TooManyEntries {
+            count: entries.len(),
+            limit: limits::MAX_ENTRIES,
+        });
+    }
+    let mut out = Vec::with_capacity(entries.iter().map(|entry| entry.data.len() + 128).sum());
+    let mut directory = Vec::new();
+    for entry in entries {
+        check_name(entry.name)?;
+        let size = entry.data.len() as u64;
+        if size > limits::MAX_ENTRY_BYTES {
+            return Err(BundleError::EntryTooLarge {
+                name: entry.name.to_owned(),
+                size,
+                limit: limits::MAX_ENTRY_BYTES,
+            });
+        }
+        let offset = out.len();
+        let located = ContainerEntry {
+            name: entry.name.to_owned(),
+            method: Method::Stored,
+            crc32: crc32fast::hash(entry.data),
+            data: 0..entry.data.len(),
+            size,
+        };
+        out.extend_from_slice(&local_header(&located));
+        out.extend_from_slice(entry.data);
+        directory.extend_from_slice(&central_header(&located, offset));
+    }
+    let directory_offset = out.len();
+    out.extend_from_slice(&directory);
+    let count = entries.len() as u16;
+    put_u32(&mut out, END_RECORD_SIGNATURE);
+    put_u16(&mut out, 0);
+    put_u16(&mut out, 0);
+    put_u16(&mut out, count);
+    put_u16(&mut out, count);
+    put_u32(&mut out, directory.len() as u32);
+    put_u32(&mut out, directory_offset as u32);
+    put_u16(&mut out, 0);
+    if out.len() as u64 > limits::MAX_BUNDLE_BYTES {
+        return Err(BundleError::FileTooLarge {
+            size: out.len() as u64,
+            limit: limits::MAX_BUNDLE_BYTES,
+        });
+    }
+    Ok(out)
+}
+
+/// The canonical local header of an entry: every byte follows from name, method, CRC and sizes.
+fn local_header(entry: &ContainerEntry) -> Vec<u8> {
+    let mut header = Vec::with_capacity(LOCAL_HEADER_LEN + entry.name.len());
+    put_u32(&mut header, LOCAL_HEADER_SIGNATURE);
+    put_u16(&mut header, VERSION_NEEDED);
+    put_u16(&mut header, utf8_flag(&entry.name));
+    put_u16(&mut header, entry.method.code());
+    put_u16(&mut header, DOS_TIME);
+    put_u16(&mut header, DOS_DATE);
+    put_u32(&mut header, entry.crc32);
+    put_u32(&mut header, entry.data.len() as u32);
+    put_u32(&mut header, entry.size as u32);
+    put_u16(&mut header, entry.name.len() as u16);
+    put_u16(&mut header, 0);
+    header.extend_from_slice(entry.name.as_bytes());
+    header
+}
+
+fn central_header(entry: &ContainerEntry, local_offset: usize) -> Vec<u8> {
+    let mut header = Vec::with_capacity(CENTRAL_HEADER_LEN + entry.name.len());
+    put_u32(&mut header, CENTRAL_HEADER_SIGNATURE);
+    put_u16(&mut header, VERSION_MADE_BY);
+    put_u16(&mut header, VERSION_NEEDED);
+    put_u16(&mut header, utf8_flag(&entry.name));
+    put_u16(&mut header, entry.method.code());
+    put_u16(&mut header, DOS_TIME);
+    put_u16(&mut header, DOS_DATE);
+    put_u32(&mut header, entry.crc32);
+    put_u32(&mut header, entry.size as u32);
+    put_u32(&mut header, entry.size as u32);
+    put_u16(&mut header, entry.name.len() as u16);
+    put_u16(&mut header, 0);
+    put_u16(&mut header, 0);
+    put_u16(&mut header, 0);
+    put_u16(&mut header, 0);
+    put_u32(&mut header, EXTERNAL_ATTRIBUTES);
+    put_u32(&mut header, local_offset as u32);
+    header.extend_from_slice(entry.name.as_bytes());
+    header
+}
+
+/// The entry's uncompressed bytes, with its CRC-32 checked.
+///
+/// Decompression stops one byte past the declared size, so a lying header cannot make this
+/// allocate more than the (already capped) declared size.
+pub fn contents(bytes: &[u8], entry: &ContainerEntry) -> Result<Vec<u8>, BundleError> {
+    let stored = &bytes[entry.data.clone()];
+    let data = match entry.method {
+        Method::Stored => stored.to_vec(),
+        Method::Deflated => {
+            use std::io::Read;
+            let mut out = Vec::with_capacity(entry.size as usize);
+            let mut decoder = flate2::read::DeflateDecoder::new(stored).take(entry.size + 1);
+            decoder
+                .read_to_end(&mut out)
+                .map_err(|error| BundleError::Decompress {
+                    name: entry.name.clone(),
+                    reason: error.to_string(),
+                })?;
+            if out.len() as u64 != entry.size {
+                return Err(BundleError::Decompress {
+                    name: entry.name.clone(),
+                    reason: format!(
+                        "it expands to {} bytes, not the declared {}",
+                        out.len(),
+                        entry.size
+                    ),
+                });
+            }
+            out
+        }
+    };
+    if crc32fast::hash(&data) != entry.crc32 {
+        return Err(BundleError::CrcMismatch {
+            name: entry.name.clone(),
+        });
+    }
+    Ok(data)
+}
+
+fn read_u16(bytes: &[u8], at: usize) -> u16 {
+    bytes
+        .get(at..at + 2)
+        .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn put_u16(out: &mut Vec<u8>, value: u16) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+fn put_u32(out: &mut Vec<u8>, value: u32) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        write(&[
+            EntryToWrite {
+                name: "a.json",
+                data: b"{}",
+            },
+            EntryToWrite {
+                name: "docs/b.txt",
+                data: b"hello",
+            },
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn written_archive_parses_back() {
+        let bytes = sample();
+        let entries = parse(&bytes).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(contents(&bytes, &entries[1]).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn names_that_escape_or_confuse_are_refused() {
+        for (name, problem) in [
+            ("/etc/passwd", NameProblem::Absolute),
+            ("a/../b", NameProblem::ParentSegment),
+            ("a\\b", NameProblem::Backslash),
+            ("C:evil", NameProblem::DriveLetter),
+            ("a//b", NameProblem::EmptySegment),
+        ] {
+            match check_name(name) {
+                Err(BundleError::BadName { problem: found, .. }) => {
+                    assert_eq!(found, problem, "{name}")
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_header_byte_is_checked() {
+        let bytes = sample();
+        let entries = parse(&bytes).unwrap();
+        let data: Vec<Range<usize>> = entries.iter().map(|entry| entry.data.clone()).collect();
+        for at in 0..bytes.len() {
+            if data.iter().any(|range| range.contains(&at)) {
+                continue; // contents are covered by CRC and hashes, checked elsewhere
+            }
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x01;
+            assert!(
+                parse(&flipped).is_err(),
+                "flipping header byte {at} went unnoticed"
+            );
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Caps that every bundle must stay within. They are checked against the sizes an archive
+//! *declares* before anything is allocated or decompressed, so a hostile file costs at most
+//! these amounts of memory and time.
+
+/// Largest bundle file Kairan opens.
+pub const MAX_BUNDLE_BYTES: u64 = 512 * 1024 * 1024;
+/// Most entries an archive may hold (manifest and signature included).
+pub const MAX_ENTRIES: usize = 1024;
+/// Largest uncompressed size of one entry.
+pub const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest uncompressed size of all entries together.
+pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest `manifest.json`.
+pub const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+/// Largest `manifest.json.minisig`.
+pub const MAX_SIGNATURE_BYTES: u64 = 2048;
+/// Largest document (JSON) entry.
+pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
+/// Longest entry name, in bytes.
+pub const MAX_NAME_BYTES: usize = 255;

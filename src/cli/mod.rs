@@ -1,0 +1,309 @@
+//! The command line: `verify`, `inspect`, `keygen`, `pack`. A thin front end over
+//! [`crate::bundle`]; with [`crate::ui`] the only code besides `main.rs` that prints.
+
+mod output;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand};
+
+use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, SecretKey, TrustedKey, keys};
+use crate::sample;
+
+/// Kairan (回覧): view and check signed notice bundles.
+#[derive(Debug, Parser)]
+#[command(name = "kairan", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A bundle to open in the viewer (without one, the built-in sample opens).
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the viewer.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check who signed a bundle and whether anything was altered.
+    ///
+    /// Exit status: 0 verified by a trusted key; 3 valid signature by an unknown key;
+    /// 4 invalid, tampered or broken bundle; 5 unreadable file; 1 other errors; 2 usage.
+    Verify {
+        /// The bundle (`.kairan`), or `--sample` for the built-in one.
+        #[arg(required_unless_present = "sample")]
+        file: Option<PathBuf>,
+        /// Verify the built-in sample bundle.
+        #[arg(long, conflicts_with = "file")]
+        sample: bool,
+        #[command(flatten)]
+        keys: KeyArgs,
+        /// Print a JSON report instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a bundle's documents, links, masked fields and omitted sections.
+    ///
+    /// Exit status as for `verify`.
+    Inspect {
+        /// The bundle (`.kairan`).
+        file: PathBuf,
+        #[command(flatten)]
+        keys: KeyArgs,
+        /// Print a JSON report instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a signing key pair (minisign format).
+    Keygen {
+        /// Base path: writes BASE.pub (give it to clients) and BASE.key (keep it secret).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Store the secret key without a password (only for demo and test keys).
+        #[arg(long)]
+        unprotected: bool,
+        /// Read the password from this file (first line) instead of asking.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        /// Overwrite existing key files.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Sign a notice folder into a bundle.
+    Pack {
+        /// The notice folder (holding bundle.json).
+        dir: PathBuf,
+        /// The secret key file.
+        #[arg(long)]
+        key: PathBuf,
+        /// Where to write the bundle.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Read the key's password from this file (first line) instead of asking.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        /// Address the bundle to this recipient.
+        #[arg(long)]
+        recipient: Option<String>,
+    },
+}
+
+/// Which keys to trust.
+#[derive(Debug, Default, clap::Args)]
+pub struct KeyArgs {
+    /// A signer's public key file (minisign `.pub`) to trust; may be repeated.
+    #[arg(long = "key", value_name = "PUB")]
+    keys: Vec<PathBuf>,
+}
+
+/// Exit statuses of `verify` and `inspect`.
+pub mod exit {
+    /// Verified by a trusted key.
+    pub const VERIFIED: u8 = 0;
+    /// Valid signature, unknown key.
+    pub const UNKNOWN_SIGNER: u8 = 3;
+    /// Invalid signature, tampered entry, or a file that breaks the format.
+    pub const INVALID: u8 = 4;
+    /// The file could not be read at all.
+    pub const UNREADABLE: u8 = 5;
+}
+
+/// Runs a subcommand and returns the process exit status.
+///
+/// Fails on errors that are not verdicts (bad key files, unwritable outputs).
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Verify {
+            file,
+            sample,
+            keys,
+            json,
+        } => {
+            let trusted = trusted_keys(&keys)?;
+            let (label, opened) = match (&file, sample) {
+                (Some(file), _) => (
+                    file.display().to_string(),
+                    bundle::open_file(file, &trusted),
+                ),
+                (None, _) => (
+                    "(built-in sample)".to_owned(),
+                    bundle::open_bytes(sample::SAMPLE_BUNDLE.into(), &trusted),
+                ),
+            };
+            report(&label, &opened, json, output::Detail::Verdict)
+        }
+        Command::Inspect { file, keys, json } => {
+            let trusted = trusted_keys(&keys)?;
+            let opened = bundle::open_file(&file, &trusted);
+            report(
+                &file.display().to_string(),
+                &opened,
+                json,
+                output::Detail::Contents,
+            )
+        }
+        Command::Keygen {
+            output,
+            unprotected,
+            password_file,
+            force,
+        } => keygen(&output, unprotected, password_file.as_deref(), force),
+        Command::Pack {
+            dir,
+            key,
+            output,
+            password_file,
+            recipient,
+        } => {
+            let key_text = std::fs::read_to_string(&key)
+                .with_context(|| format!("could not read the secret key {}", key.display()))?;
+            let password = if SecretKey::is_encrypted(&key_text)
+                .with_context(|| format!("{}", key.display()))?
+            {
+                Some(read_password(
+                    password_file.as_deref(),
+                    "Password for the secret key: ",
+                    false,
+                )?)
+            } else {
+                None
+            };
+            let secret = SecretKey::from_file_text(&key_text, password.as_deref())
+                .with_context(|| format!("could not use the secret key {}", key.display()))?;
+            let options = bundle::PackOptions {
+                recipient,
+                bundle_id: None,
+            };
+            let bytes = bundle::pack_folder(&dir, &secret, &options)
+                .with_context(|| format!("could not pack {}", dir.display()))?;
+            // Check what was written before reporting success.
+            let check = bundle::open_bytes(
+                bytes.clone().into(),
+                &[TrustedKey {
+                    name: "signing key".into(),
+                    public_key: secret.public_key(),
+                }],
+            )
+            .context("the packed bundle does not verify; nothing was written")?;
+            if !matches!(check.verdict, bundle::Verdict::Verified { .. }) {
+                bail!(
+                    "the packed bundle does not verify ({:?}); nothing was written",
+                    check.verdict
+                );
+            }
+            bundle::write_atomically(&output, &bytes)
+                .with_context(|| format!("could not write {}", output.display()))?;
+            println!(
+                "Wrote {} ({} bytes, {} documents, signed by key {}).",
+                output.display(),
+                bytes.len(),
+                check.documents.len(),
+                secret.public_key().key_id
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn trusted_keys(args: &KeyArgs) -> anyhow::Result<Vec<TrustedKey>> {
+    let mut trusted = vec![sample::demo_trusted_key()];
+    for path in &args.keys {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read the key file {}", path.display()))?;
+        let public_key = PublicKey::from_file_text(&text)
+            .with_context(|| format!("{} is not a minisign public key file", path.display()))?;
+        trusted.push(TrustedKey {
+            name: format!("the key in {}", path.display()),
+            public_key,
+        });
+    }
+    Ok(trusted)
+}
+
+fn report(
+    label: &str,
+    opened: &Result<OpenedBundle, BundleError>,
+    json: bool,
+    detail: output::Detail,
+) -> anyhow::Result<ExitCode> {
+    let status = output::status(opened);
+    let text = if json {
+        output::json(label, opened, detail)
+    } else {
+        output::text(label, opened, detail)
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    Ok(ExitCode::from(status.exit_code()))
+}
+
+fn keygen(
+    base: &Path,
+    unprotected: bool,
+    password_file: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let public_path = base.with_extension("pub");
+    let secret_path = base.with_extension("key");
+    for path in [&public_path, &secret_path] {
+        if path.exists() && !force {
+            bail!(
+                "{} already exists; choose another name or pass --force to overwrite it",
+                path.display()
+            );
+        }
+    }
+    let pair = if unprotected {
+        keys::generate(
+            keys::Protection::Unprotected,
+            "kairan secret key (unprotected)",
+        )?
+    } else {
+        let password = read_password(
+            password_file,
+            "Password to protect the new secret key: ",
+            true,
+        )?;
+        eprintln!("Deriving the key from the password (scrypt, 1 GiB; this takes a few seconds)…");
+        keys::generate(keys::Protection::Password(&password), "kairan secret key")?
+    };
+    bundle::write_atomically(&secret_path, pair.secret_file.as_bytes())
+        .with_context(|| format!("could not write {}", secret_path.display()))?;
+    bundle::write_atomically(&public_path, pair.public_file.as_bytes())
+        .with_context(|| format!("could not write {}", public_path.display()))?;
+    println!(
+        "Secret key: {} (keep it private{})",
+        secret_path.display(),
+        if unprotected {
+            "; NOT password-protected"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "Public key: {} (give it to your clients)",
+        public_path.display()
+    );
+    println!("Key id:      {}", pair.public_key.key_id);
+    println!("Fingerprint: {}", pair.public_key.fingerprint());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_password(file: Option<&Path>, prompt: &str, confirm: bool) -> anyhow::Result<String> {
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("could not read the password file {}", file.display()))?;
+        return Ok(text.lines().next().unwrap_or_default().to_owned());
+    }
+    let password = rpassword::prompt_password(prompt)
+        .context("could not read a password from the terminal; use --password-file")?;
+    if password.is_empty() {
+        bail!("the password is empty; use --unprotected for a key without a password");
+    }
+    if confirm && rpassword::prompt_password("Repeat the password: ")? != password {
+        bail!("the two passwords differ; nothing was written");
+    }
+    Ok(password)
+}

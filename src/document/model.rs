@@ -1,0 +1,376 @@
+//! The document types and their strict JSON form.
+//!
+//! Every struct rejects unknown and duplicate keys so that a document means exactly one thing;
+//! [`Document::from_json`] is the only way in from bytes.
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` value every document carries.
+pub const DOCUMENT_FORMAT: &str = "kairan-document";
+/// The only document format version this build understands.
+pub const DOCUMENT_FORMAT_VERSION: u32 = 1;
+
+/// One letter: a firm notice, a vendor notice or a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always [`DOCUMENT_FORMAT`].
+    pub format: String,
+    /// Always [`DOCUMENT_FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The date the letter bears, if it bears one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<LetterDate>,
+    /// Who the letter is addressed to, as written (e.g. `お客様 各位`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// The issuer block as written, one entry per line (company, then e.g. representative).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuer: Vec<String>,
+    /// The letter's title.
+    pub title: String,
+    /// Where a forwarded copy came from; `None` for the bundle author's own letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// The letter's body in reading order.
+    pub body: Vec<Block>,
+    /// The closing word as written (`以上`), if the letter has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+}
+
+/// A letter's date: the ISO form for checks, the written form for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDate {
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    /// The date exactly as the letter writes it (e.g. `2023年6月29日`).
+    pub text: String,
+}
+
+/// Provenance of a document copied from someone else (a vendor's notice).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Where the original was published, if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the copy was retrieved (`YYYY-MM-DD`), if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
+    /// The forwarding party's caption placed above the copy (e.g. `—ご参考 …—`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Block {
+    /// A section heading; `id` is the anchor links point at.
+    Heading {
+        /// Anchor, unique within the document.
+        id: String,
+        /// 1 for a section, 2 for a subsection.
+        level: u8,
+        /// The heading text.
+        content: Vec<Inline>,
+    },
+    /// A paragraph of running text.
+    Paragraph {
+        /// The paragraph text.
+        content: Vec<Inline>,
+    },
+    /// A list; each item is one line of inline text.
+    List {
+        /// The items in order.
+        items: Vec<Vec<Inline>>,
+    },
+    /// A centred line such as `記`.
+    Centered {
+        /// The line's text.
+        content: Vec<Inline>,
+    },
+    /// Withheld sections.
+    Omission(Omission),
+}
+
+/// A run of inline content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Inline {
+    /// Plain text.
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// Withheld text.
+    Mask(Mask),
+    /// Text that points elsewhere.
+    Link {
+        /// Where the link goes.
+        target: LinkTarget,
+        /// The link's visible text.
+        text: String,
+    },
+}
+
+/// An inline span standing for text that was withheld. The hidden text is never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mask {
+    /// What to display in place of the hidden text (e.g. `■■■■`).
+    pub marker: String,
+    /// What kind of thing is hidden (e.g. `サーバ名`), if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Why it is hidden, if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Who hid it.
+    pub masked_by: WithheldBy,
+}
+
+/// A block standing for withheld sections of a letter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Omission {
+    /// What kind of omission the marker signals.
+    pub kind: OmissionKind,
+    /// The marker as written (e.g. `—省略—`).
+    pub marker: String,
+    /// Why it was omitted, if stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Who omitted it.
+    pub omitted_by: WithheldBy,
+    /// The `id` of the heading the omission sits under, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under_heading: Option<String>,
+}
+
+/// The kinds of omission marker met in Japanese notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OmissionKind {
+    /// A whole section left out (省略).
+    Section,
+    /// Part of a section left out, text continuing after it (中略).
+    Middle,
+    /// Everything after this point left out (以下略, 後略).
+    Rest,
+    /// An unspecified abbreviation ((略)).
+    Unspecified,
+}
+
+/// Who withheld a mask or omission, only as far as the text supports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WithheldBy {
+    /// The letter's original author.
+    Author,
+    /// The party that forwarded the letter (e.g. the firm passing on a vendor's report).
+    Forwarder,
+    /// The text does not say.
+    NotStated,
+}
+
+/// Where a link points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum LinkTarget {
+    /// Another document of the same bundle, by its path in the bundle.
+    Document {
+        /// The target's bundle path.
+        path: String,
+        /// A heading `id` in the target, if the link points inside it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        heading: Option<String>,
+    },
+    /// An address outside the bundle.
+    External {
+        /// The full address.
+        url: String,
+    },
+}
+
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The bytes are not a document of the supported form.
+    #[error("not a valid Kairan document: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The `format` field names something else.
+    #[error("not a Kairan document (format is {found:?}, expected {DOCUMENT_FORMAT:?})")]
+    WrongFormat {
+        /// The value found.
+        found: String,
+    },
+    /// The document is from a newer or unknown version of the format.
+    #[error(
+        "document format version {found} is not supported (this Kairan reads version {DOCUMENT_FORMAT_VERSION}); update Kairan"
+    )]
+    UnsupportedVersion {
+        /// The version found.
+        found: u32,
+    },
+    /// Two headings share an anchor.
+    #[error("two headings share the id {0:?}")]
+    DuplicateHeadingId(String),
+}
+
+impl Document {
+    /// Parses a document from its strict JSON form.
+    ///
+    /// Fails on malformed JSON, unknown or duplicate keys, another format or version, and
+    /// duplicate heading ids.
+    pub fn from_json(bytes: &[u8]) -> Result<Self, DocumentError> {
+        let document: Document = serde_json::from_slice(bytes)?;
+        if document.format != DOCUMENT_FORMAT {
+            return Err(DocumentError::WrongFormat {
+                found: document.format,
+            });
+        }
+        if document.format_version != DOCUMENT_FORMAT_VERSION {
+            return Err(DocumentError::UnsupportedVersion {
+                found: document.format_version,
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
+        for id in document.heading_ids() {
+            if !seen.insert(id) {
+                return Err(DocumentError::DuplicateHeadingId(id.to_owned()));
+            }
+        }
+        Ok(document)
+    }
+
+    /// The document's JSON form, as stored in a bundle (pretty-printed, UTF-8, trailing newline).
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The anchors of all headings, in order.
+    pub fn heading_ids(&self) -> impl Iterator<Item = &str> {
+        self.body.iter().filter_map(|block| match block {
+            Block::Heading { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Every inline run of the document in reading order, with the block it sits in.
+    pub fn inlines(&self) -> impl Iterator<Item = (usize, &Inline)> {
+        self.body.iter().enumerate().flat_map(|(index, block)| {
+            let runs: Box<dyn Iterator<Item = &Inline>> = match block {
+                Block::Heading { content, .. }
+                | Block::Paragraph { content }
+                | Block::Centered { content } => Box::new(content.iter()),
+                Block::List { items } => Box::new(items.iter().flatten()),
+                Block::Omission(_) => Box::new(std::iter::empty()),
+            };
+            runs.map(move |inline| (index, inline))
+        })
+    }
+
+    /// How many masked fields the document holds.
+    pub fn mask_count(&self) -> usize {
+        self.inlines()
+            .filter(|(_, inline)| matches!(inline, Inline::Mask(_)))
+            .count()
+    }
+
+    /// How many omitted sections the document holds.
+    pub fn omission_count(&self) -> usize {
+        self.body
+            .iter()
+            .filter(|block| matches!(block, Block::Omission(_)))
+            .count()
+    }
+
+    /// Every link of the document in reading order.
+    pub fn links(&self) -> impl Iterator<Item = (&LinkTarget, &str)> {
+        self.inlines().filter_map(|(_, inline)| match inline {
+            Inline::Link { target, text } => Some((target, text.as_str())),
+            _ => None,
+        })
+    }
+}
+
+impl Inline {
+    /// A plain text run.
+    pub fn text(text: impl Into<String>) -> Self {
+        Inline::Text { text: text.into() }
+    }
+}
+
+impl WithheldBy {
+    /// A short English description, for the CLI and logs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            WithheldBy::Author => "the original author",
+            WithheldBy::Forwarder => "the forwarding party",
+            WithheldBy::NotStated => "not stated",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> &'static str {
+        r#"{"format":"kairan-document","format_version":1,"title":"t","body":[
+            {"type":"paragraph","content":[{"type":"text","text":"a"},
+              {"type":"mask","marker":"■■","masked_by":"not_stated"}]},
+            {"type":"omission","kind":"section","marker":"—省略—","omitted_by":"forwarder"}]}"#
+    }
+
+    #[test]
+    fn minimal_document_parses_and_counts_withheld_items() {
+        let document = Document::from_json(minimal().as_bytes()).unwrap();
+        assert_eq!(document.mask_count(), 1);
+        assert_eq!(document.omission_count(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let json = minimal().replace(r#""title":"t""#, r#""title":"t","hidden":"x""#);
+        let error = Document::from_json(json.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("unknown field `hidden`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_rejected() {
+        let json = minimal().replace(r#""title":"t""#, r#""title":"t","title":"u""#);
+        let error = Document::from_json(json.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("duplicate field `title`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_newer_format_version_is_refused_with_advice() {
+        let json = minimal().replace(r#""format_version":1"#, r#""format_version":2"#);
+        let error = Document::from_json(json.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains("version 2 is not supported"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn round_trip_keeps_every_field() {
+        let document = Document::from_json(minimal().as_bytes()).unwrap();
+        assert_eq!(Document::from_json(&document.to_json()).unwrap(), document);
+    }
+}

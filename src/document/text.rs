@@ -1,0 +1,169 @@
+//! Plain-text views of a document: the text a reader copies, and the ordered list of
+//! withheld items that the viewer walks with Next/Previous.
+
+use super::model::{Block, Document, Inline, Mask, Omission};
+
+/// The document as plain text, laid out like the letter: date, addressee, issuer, title, body,
+/// closing, one block per paragraph. Masks appear as their marker and omissions as theirs —
+/// never as anything else — so copying from a notice cannot leak or invent hidden text.
+pub fn plain_text(document: &Document) -> String {
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push_str("\n\n");
+    };
+    if let Some(caption) = document
+        .source
+        .as_ref()
+        .and_then(|source| source.caption.as_deref())
+    {
+        line(caption);
+    }
+    if let Some(date) = &document.date {
+        line(&date.text);
+    }
+    if let Some(addressee) = &document.addressee {
+        line(addressee);
+    }
+    if !document.issuer.is_empty() {
+        line(&document.issuer.join("\n"));
+    }
+    line(&document.title);
+    for block in &document.body {
+        match block {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content } => line(&inline_text(content)),
+            Block::List { items } => {
+                let items: Vec<String> = items.iter().map(|item| inline_text(item)).collect();
+                line(&items.join("\n"));
+            }
+            Block::Omission(omission) => line(&omission.marker),
+        }
+    }
+    if let Some(closing) = &document.closing {
+        line(closing);
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// The text of a run of inlines, masks shown as their marker.
+pub fn inline_text(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+            Inline::Mask(mask) => mask.marker.as_str(),
+        })
+        .collect()
+}
+
+/// What a withheld item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithheldKind<'a> {
+    /// A masked field.
+    Mask(&'a Mask),
+    /// An omitted section.
+    Omission(&'a Omission),
+}
+
+/// One masked field or omitted section, with where it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WithheldItem<'a> {
+    /// Index of the body block that holds it.
+    pub block: usize,
+    /// The item.
+    pub kind: WithheldKind<'a>,
+}
+
+/// Every masked field and omitted section of the document, in reading order.
+pub fn withheld_items(document: &Document) -> Vec<WithheldItem<'_>> {
+    let mut items = Vec::new();
+    for (index, block) in document.body.iter().enumerate() {
+        match block {
+            Block::Omission(omission) => items.push(WithheldItem {
+                block: index,
+                kind: WithheldKind::Omission(omission),
+            }),
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content } => push_masks(&mut items, index, content),
+            Block::List { items: list } => {
+                for item in list {
+                    push_masks(&mut items, index, item);
+                }
+            }
+        }
+    }
+    items
+}
+
+fn push_masks<'a>(items: &mut Vec<WithheldItem<'a>>, block: usize, content: &'a [Inline]) {
+    for inline in content {
+        if let Inline::Mask(mask) = inline {
+            items.push(WithheldItem {
+                block,
+                kind: WithheldKind::Mask(mask),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{OmissionKind, WithheldBy};
+
+    fn document() -> Document {
+        Document {
+            format: crate::document::DOCUMENT_FORMAT.into(),
+            format_version: 1,
+            date: None,
+            addressee: Some("お客様各位".into()),
+            issuer: vec![],
+            title: "報告".into(),
+            source: None,
+            body: vec![
+                Block::Paragraph {
+                    content: vec![
+                        Inline::text("A"),
+                        Inline::Mask(Mask {
+                            marker: "■■■■".into(),
+                            label: None,
+                            reason: None,
+                            masked_by: WithheldBy::NotStated,
+                        }),
+                        Inline::text("サーバ"),
+                    ],
+                },
+                Block::Omission(Omission {
+                    kind: OmissionKind::Middle,
+                    marker: "—中略—".into(),
+                    reason: None,
+                    omitted_by: WithheldBy::Author,
+                    under_heading: None,
+                }),
+            ],
+            closing: Some("以上".into()),
+        }
+    }
+
+    #[test]
+    fn plain_text_shows_masks_as_their_marker_only() {
+        assert_eq!(
+            plain_text(&document()),
+            "お客様各位\n\n報告\n\nA■■■■サーバ\n\n—中略—\n\n以上\n"
+        );
+    }
+
+    #[test]
+    fn withheld_items_come_in_reading_order() {
+        let document = document();
+        let items = withheld_items(&document);
+        assert_eq!(items.len(), 2);
+        assert!(matches!(items[0].kind, WithheldKind::Mask(_)));
+        assert_eq!(items[1].block, 1);
+    }
+}

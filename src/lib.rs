@@ -1,0 +1,13 @@
+//! Kairan (回覧, "a notice passed round for reading"): signed notice bundles and the
+//! viewer that shows who signed them and what they withhold.
+//!
+//! - [`bundle`]: the `.kairan` file format — read, verify, pack.
+//! - [`document`]: the notice model — letters with masked fields, omitted sections and links.
+//! - [`sample`]: the built-in sample bundle.
+//! - [`cli`] and [`ui`]: the two front ends.
+
+pub mod bundle;
+pub mod cli;
+pub mod document;
+pub mod sample;
+pub mod ui;
