@@ -193,6 +193,7 @@ fn role_word(role: crate::bundle::Role) -> &'static str {
         crate::bundle::Role::VendorNotice => "vendor notice",
         crate::bundle::Role::Report => "report",
         crate::bundle::Role::Attachment => "attachment",
+        crate::bundle::Role::KeyRollover => "key rollover",
     }
 }
 
