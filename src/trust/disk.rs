@@ -21,9 +21,9 @@ pub(crate) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, TrustError> 
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(TrustError::Read {
+        Err(cause) => Err(TrustError::Read {
             path: path.to_owned(),
-            source,
+            cause,
         }),
     }
 }
@@ -79,14 +79,14 @@ struct FileLock {
 impl FileLock {
     fn acquire(path: &Path) -> Result<Self, TrustError> {
         let lock_path = sidecar(path, ".lock");
-        let lock_error = |source| TrustError::Lock {
+        let lock_error = |cause| TrustError::Lock {
             path: lock_path.clone(),
-            source,
+            cause,
         };
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| TrustError::Write {
+            std::fs::create_dir_all(dir).map_err(|cause| TrustError::Write {
                 path: dir.to_owned(),
-                source,
+                cause,
             })?;
         }
         let file = std::fs::OpenOptions::new()
@@ -117,9 +117,9 @@ fn temporary_prefix(path: &Path) -> String {
 /// Writes `bytes` to `path` atomically and durably. Called with the file's lock held, so any
 /// temporary file left beside it is from a writer that died, and is removed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TrustError> {
-    let write_error = |source| TrustError::Write {
+    let write_error = |cause| TrustError::Write {
         path: path.to_owned(),
-        source,
+        cause,
     };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),

@@ -41,14 +41,14 @@ pub enum TrustError {
     NoConfigDir,
     /// A file exists but could not be read.
     #[error(
-        "could not read {}: {source}. Kairan has not changed it; check that you may read it",
+        "could not read {}: {cause}. Kairan has not changed it; check that you may read it",
         path.display()
     )]
     Read {
         /// The file.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (kept out of the error chain: the message says it).
+        cause: std::io::Error,
     },
     /// A file exists but is not valid. It is left exactly as it is.
     #[error(
@@ -64,23 +64,23 @@ pub enum TrustError {
         reason: String,
     },
     /// The lock beside a file could not be taken.
-    #[error("could not lock {}: {source}", path.display())]
+    #[error("could not lock {}: {cause}", path.display())]
     Lock {
         /// The lock file.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (kept out of the error chain: the message says it).
+        cause: std::io::Error,
     },
     /// A file could not be written; the previous version is unchanged.
     #[error(
-        "could not write {}: {source}. The previous version is unchanged",
+        "could not write {}: {cause}. The previous version is unchanged",
         path.display()
     )]
     Write {
         /// The file or directory.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (kept out of the error chain: the message says it).
+        cause: std::io::Error,
     },
     /// No trusted or revoked key matches.
     #[error(
