@@ -462,3 +462,87 @@ fn two_processes_adding_keys_at_once_lose_none() {
         assert!(store.record_for(&key.public).is_some());
     }
 }
+
+#[test]
+fn the_stock_minisign_tool_verifies_a_rollover_statement_by_the_old_key() {
+    let env = Env::new();
+    let old = env.key("old");
+    env.key("new");
+    let folder = env.path("statement");
+    std::fs::create_dir(&folder).unwrap();
+    let sign = env.kairan(&[
+        "trust",
+        "sign-rollover",
+        "--old-key",
+        "old.key",
+        "--new-key",
+        "new.pub",
+        "--effective",
+        "2024-04-01T00:00:00+09:00",
+        "--output",
+        "statement",
+    ]);
+    assert_eq!(sign.code, Some(0), "{}", sign.stderr);
+    let output = std::process::Command::new("minisign")
+        .args(["-V", "-m"])
+        .arg(folder.join("key-rollover.json"))
+        .args(["-P", &old.public.to_base64()])
+        .output()
+        .expect("the stock minisign tool is installed (see .ci/run)");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains(&format!(
+        "Trusted comment: kairan-key-rollover v1 old={} new=",
+        old.public.key_id
+    )));
+}
+
+#[test]
+fn a_pasted_key_can_be_renamed_exported_and_removed() {
+    use std::io::Write as _;
+    let env = Env::new();
+    let firm = env.key("firm");
+    let mut child = env
+        .command()
+        .args([
+            "trust", "add", "--paste", "--name", "firm", "--note", "by phone",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = format!("{}\n", firm.public.to_base64());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+
+    let rename = env.kairan(&["trust", "rename", "firm", FIRM]);
+    assert_eq!(
+        rename.stdout,
+        format!(
+            "Renamed key {} from \"firm\" to \"{FIRM}\".\n",
+            firm.public.key_id
+        )
+    );
+    let export = env.kairan(&["trust", "export", &firm.public.key_id.to_string()]);
+    assert_eq!(export.stdout, firm.public.to_file_text());
+    let list = env.kairan(&["trust", "list", "--json"]);
+    let listed: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    assert_eq!(listed["keys"][0]["name"], FIRM);
+    assert_eq!(listed["keys"][0]["how_added"], "pasted");
+    assert_eq!(listed["keys"][0]["note"], "by phone");
+
+    let remove = env.kairan(&["trust", "remove", &firm.public.fingerprint()]);
+    assert_eq!(remove.code, Some(0), "{}", remove.stderr);
+    let missing = env.kairan(&["trust", "export", FIRM]);
+    assert_eq!(missing.code, Some(1));
+    assert!(
+        missing
+            .stderr
+            .contains("no key in your trust store matches")
+    );
+}

@@ -315,3 +315,132 @@ impl TrustStore {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::keys::{Protection, generate};
+    use crate::bundle::{PackOptions, SecretKey, open_bytes, pack_folder};
+    use crate::trust::HowAdded;
+
+    struct Reader {
+        _dir: tempfile::TempDir,
+        store: TrustStore,
+        history: SeriesHistory,
+        settings: Settings,
+    }
+
+    fn reader() -> Reader {
+        let dir = tempfile::tempdir().unwrap();
+        Reader {
+            store: TrustStore::load(&dir.path().join("s.json")).unwrap(),
+            history: SeriesHistory::load(&dir.path().join("h.json")).unwrap(),
+            settings: Settings::load(&dir.path().join("settings.json")).unwrap(),
+            _dir: dir,
+        }
+    }
+
+    fn secret() -> SecretKey {
+        let pair = generate(Protection::Unprotected, "t").unwrap();
+        SecretKey::from_file_text(&pair.secret_file, None).unwrap()
+    }
+
+    fn sample_signed_by(key: &SecretKey, trusted: &[TrustedKey]) -> OpenedBundle {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+        let bytes = pack_folder(&folder, key, &PackOptions::default()).unwrap();
+        open_bytes(bytes.into(), trusted).unwrap()
+    }
+
+    #[test]
+    fn a_revoked_key_is_left_out_of_the_keys_to_open_with_wherever_it_comes_from() {
+        let mut reader = reader();
+        let key = secret().public_key();
+        reader.store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        let extra = [TrustedKey {
+            name: "from --key".into(),
+            public_key: key,
+        }];
+        assert!(
+            keys_for_opening(&reader.store, &extra)
+                .iter()
+                .any(|k| k.name == "firm")
+        );
+        reader.store.revoke(&key).unwrap();
+        let keys = keys_for_opening(&reader.store, &extra);
+        assert!(keys.iter().all(|k| k.public_key != key));
+        assert!(keys.iter().any(|k| k.public_key.is_demo()));
+    }
+
+    #[test]
+    fn a_bundle_verified_by_a_key_since_revoked_is_revoked_not_verified() {
+        let mut reader = reader();
+        let signer = secret();
+        let key = signer.public_key();
+        reader.store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        // Opened with a list made before the revocation.
+        let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        assert!(matches!(bundle.verdict, Verdict::Verified { .. }));
+        reader.store.revoke(&key).unwrap();
+        let now = jiff::Timestamp::now();
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        assert!(matches!(assessment.verdict, TrustVerdict::Revoked { .. }));
+        assert!(!assessment.verdict.verified());
+        assert_eq!(assessment.series_signer(), None);
+    }
+
+    #[test]
+    fn the_demo_key_is_never_recorded_in_the_series_history() {
+        let reader = reader();
+        let bundle = crate::sample::open_sample().unwrap();
+        let now = jiff::Timestamp::now();
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        assert!(assessment.verdict.verified());
+        assert_eq!(assessment.series_signer(), None);
+        assert!(assessment.warnings.is_empty());
+    }
+
+    #[test]
+    fn alarms_come_before_cautions() {
+        let mut reader = reader();
+        let signer = secret();
+        reader
+            .store
+            .add("firm", signer.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        let mut bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        let now = jiff::Timestamp::now();
+        reader
+            .history
+            .record(&signer.public_key(), &bundle.manifest, now)
+            .unwrap();
+        // The same number with other content, expired: an alarm and a caution.
+        bundle.manifest.bundle_id = "other".into();
+        bundle.manifest.expires_at = Some("2023-07-01T00:00:00+09:00".into());
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        let kinds: Vec<Severity> = assessment.warnings.iter().map(Warning::severity).collect();
+        assert_eq!(kinds, vec![Severity::Alarm, Severity::Caution]);
+        assert!(matches!(
+            assessment.warnings[0],
+            Warning::ConflictingVersion { sequence: 1, .. }
+        ));
+    }
+}
