@@ -4,10 +4,12 @@
 //! - [`bundle`]: the `.kairan` file format — read, verify, pack.
 //! - [`document`]: the notice model — letters with masked fields, omitted sections and links.
 //! - [`sample`]: the built-in sample bundle.
+//! - [`trust`]: the reader's trusted keys, series history and settings on disk.
 //! - [`cli`] and [`ui`]: the two front ends.
 
 pub mod bundle;
 pub mod cli;
 pub mod document;
 pub mod sample;
+pub mod trust;
 pub mod ui;

@@ -95,12 +95,15 @@ pub enum Role {
     Report,
     /// Any other file; listed and saved, never opened.
     Attachment,
+    /// A key rollover statement or its signature (`key-rollover.json` and
+    /// `key-rollover.json.minisig`), read by the trust layer, never opened as a document.
+    KeyRollover,
 }
 
 impl Role {
     /// Whether entries of this role are Kairan documents.
     pub fn is_document(self) -> bool {
-        self != Role::Attachment
+        matches!(self, Role::FirmNotice | Role::VendorNotice | Role::Report)
     }
 }
 

@@ -1,7 +1,9 @@
-//! The command line: `verify`, `inspect`, `keygen`, `pack`. A thin front end over
-//! [`crate::bundle`]; with [`crate::ui`] the only code besides `main.rs` that prints.
+//! The command line: `verify`, `inspect`, `keygen`, `pack`, `trust`, `settings`. A thin front
+//! end over [`crate::bundle`] and [`crate::trust`]; with [`crate::ui`] the only code besides
+//! `main.rs` that prints.
 
 mod output;
+mod trust;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,8 +31,11 @@ pub struct Cli {
 pub enum Command {
     /// Check who signed a bundle and whether anything was altered.
     ///
-    /// Exit status: 0 verified by a trusted key; 3 valid signature by an unknown key;
-    /// 4 invalid, tampered or broken bundle; 5 unreadable file; 1 other errors; 2 usage.
+    /// Uses your trust store (`kairan trust`), the built-in demo key and any --key files.
+    /// Exit status: 0 verified by a trusted key; 6 verified, with a caution (an older notice
+    /// than one already opened, expired, or addressed to someone else); 3 valid signature by an
+    /// unknown key; 4 invalid, tampered or broken bundle, a key you revoked, or two different
+    /// notices under one number; 5 unreadable file; 1 other errors; 2 usage.
     Verify {
         /// The bundle (`.kairan`), or `--sample` for the built-in one.
         #[arg(required_unless_present = "sample")]
@@ -88,6 +93,18 @@ pub enum Command {
         #[arg(long)]
         recipient: Option<String>,
     },
+    /// Manage the keys you trust: add, list, remove, revoke, rename, export, key rollover.
+    Trust {
+        /// What to do.
+        #[command(subcommand)]
+        command: trust::TrustCommand,
+    },
+    /// Show or change your settings (your organisation, for checking recipients).
+    Settings {
+        /// What to do.
+        #[command(subcommand)]
+        command: trust::SettingsCommand,
+    },
 }
 
 /// Which keys to trust.
@@ -104,10 +121,14 @@ pub mod exit {
     pub const VERIFIED: u8 = 0;
     /// Valid signature, unknown key.
     pub const UNKNOWN_SIGNER: u8 = 3;
-    /// Invalid signature, tampered entry, or a file that breaks the format.
+    /// Invalid signature, tampered entry, a file that breaks the format, a key the reader
+    /// revoked, or two different notices under one number.
     pub const INVALID: u8 = 4;
     /// The file could not be read at all.
     pub const UNREADABLE: u8 = 5;
+    /// Verified, with a caution: an older notice than one already opened, expired, or
+    /// addressed to someone else.
+    pub const VERIFIED_WITH_CAUTION: u8 = 6;
 }
 
 /// Runs a subcommand and returns the process exit status.
@@ -121,7 +142,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             keys,
             json,
         } => {
-            let trusted = trusted_keys(&keys)?;
+            let mut context = trust::TrustContext::load()?;
+            let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
             let (label, opened) = match (&file, sample) {
                 (Some(file), _) => (
                     file.display().to_string(),
@@ -132,18 +154,30 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                     bundle::open_bytes(sample::SAMPLE_BUNDLE.into(), &trusted),
                 ),
             };
-            report(&label, &opened, json, output::Detail::Verdict)
+            let assessment = context.assess_and_record(&opened);
+            report(
+                &label,
+                &opened,
+                assessment.as_ref(),
+                json,
+                output::Detail::Verdict,
+            )
         }
         Command::Inspect { file, keys, json } => {
-            let trusted = trusted_keys(&keys)?;
+            let mut context = trust::TrustContext::load()?;
+            let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
             let opened = bundle::open_file(&file, &trusted);
+            let assessment = context.assess_and_record(&opened);
             report(
                 &file.display().to_string(),
                 &opened,
+                assessment.as_ref(),
                 json,
                 output::Detail::Contents,
             )
         }
+        Command::Trust { command } => trust::run(command),
+        Command::Settings { command } => trust::run_settings(command),
         Command::Keygen {
             output,
             unprotected,
@@ -207,8 +241,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn trusted_keys(args: &KeyArgs) -> anyhow::Result<Vec<TrustedKey>> {
-    let mut trusted = vec![sample::demo_trusted_key()];
+/// The keys given with `--key` for this run.
+fn key_file_keys(args: &KeyArgs) -> anyhow::Result<Vec<TrustedKey>> {
+    let mut trusted = Vec::new();
     for path in &args.keys {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("could not read the key file {}", path.display()))?;
@@ -225,14 +260,15 @@ fn trusted_keys(args: &KeyArgs) -> anyhow::Result<Vec<TrustedKey>> {
 fn report(
     label: &str,
     opened: &Result<OpenedBundle, BundleError>,
+    assessment: Option<&crate::trust::Assessment>,
     json: bool,
     detail: output::Detail,
 ) -> anyhow::Result<ExitCode> {
-    let status = output::status(opened);
+    let status = output::status(opened, assessment);
     let text = if json {
-        output::json(label, opened, detail)
+        output::json(label, opened, assessment, detail)
     } else {
-        output::text(label, opened, detail)
+        output::text(label, opened, assessment, detail)
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;

@@ -6,6 +6,7 @@ use serde_json::json;
 use super::exit;
 use crate::bundle::{BundleError, FailureKind, OpenedBundle, PublicKey, Verdict};
 use crate::document::{LinkTarget, WithheldBy};
+use crate::trust::{Assessment, Severity, TrustVerdict};
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,12 @@ pub enum Detail {
 pub enum Status {
     /// Verified by a trusted key.
     Verified,
+    /// Verified, with a caution (older notice, expired, addressed to someone else).
+    VerifiedWithCaution,
+    /// Verified, with an alarm (conflicting versions, a claimed name of another key).
+    VerifiedWithAlarm,
+    /// Signed by a key the reader revoked.
+    Revoked,
     /// Valid signature, unknown key.
     UnknownSigner,
     /// Tampered entry.
@@ -36,8 +43,11 @@ impl Status {
     pub fn exit_code(self) -> u8 {
         match self {
             Status::Verified => exit::VERIFIED,
+            Status::VerifiedWithCaution => exit::VERIFIED_WITH_CAUTION,
             Status::UnknownSigner => exit::UNKNOWN_SIGNER,
-            Status::Tampered | Status::Invalid => exit::INVALID,
+            Status::VerifiedWithAlarm | Status::Revoked | Status::Tampered | Status::Invalid => {
+                exit::INVALID
+            }
             Status::Unreadable => exit::UNREADABLE,
         }
     }
@@ -45,6 +55,9 @@ impl Status {
     fn word(self) -> &'static str {
         match self {
             Status::Verified => "verified",
+            Status::VerifiedWithCaution => "verified_with_caution",
+            Status::VerifiedWithAlarm => "verified_with_alarm",
+            Status::Revoked => "revoked",
             Status::UnknownSigner => "unknown_signer",
             Status::Tampered => "tampered",
             Status::Invalid => "invalid",
@@ -53,8 +66,27 @@ impl Status {
     }
 }
 
-/// Classifies an open result.
-pub fn status(opened: &Result<OpenedBundle, BundleError>) -> Status {
+/// Classifies an open result, taking the trust layer's assessment into account.
+pub fn status(
+    opened: &Result<OpenedBundle, BundleError>,
+    assessment: Option<&Assessment>,
+) -> Status {
+    let status = bundle_status(opened);
+    match assessment {
+        Some(Assessment {
+            verdict: TrustVerdict::Revoked { .. },
+            ..
+        }) => Status::Revoked,
+        Some(assessment) if status == Status::Verified => match assessment.severity() {
+            None => Status::Verified,
+            Some(Severity::Caution) => Status::VerifiedWithCaution,
+            Some(Severity::Alarm) => Status::VerifiedWithAlarm,
+        },
+        _ => status,
+    }
+}
+
+fn bundle_status(opened: &Result<OpenedBundle, BundleError>) -> Status {
     match opened {
         Ok(bundle) => match bundle.verdict {
             Verdict::Verified { .. } => Status::Verified,
@@ -67,7 +99,14 @@ pub fn status(opened: &Result<OpenedBundle, BundleError>) -> Status {
     }
 }
 
-fn headline(opened: &Result<OpenedBundle, BundleError>) -> String {
+fn headline(opened: &Result<OpenedBundle, BundleError>, assessment: Option<&Assessment>) -> String {
+    if let Some(Assessment {
+        verdict: TrustVerdict::Revoked { record },
+        ..
+    }) = assessment
+    {
+        return super::trust::revoked_headline(record);
+    }
     match opened {
         Err(error) if error.kind() == FailureKind::Unreadable => format!("✘ UNREADABLE — {error}"),
         Err(error) => format!(
@@ -83,9 +122,11 @@ fn headline(opened: &Result<OpenedBundle, BundleError>) -> String {
                  The bundle claims to come from {:?} (an unverified claim).\n  \
                  Key fingerprint: {}\n  \
                  Confirm this fingerprint with the issuer by phone or from a letter before trusting it;\n  \
-                 then verify with --key and the issuer's public key file.",
+                 then trust it with `kairan trust add --from-bundle FILE --fingerprint \"{}\" --name NAME`\n  \
+                 (or verify with --key and the issuer's public key file).",
                 key.key_id,
                 bundle.manifest.issuer.name,
+                key.fingerprint(),
                 key.fingerprint()
             ),
             Verdict::Tampered { entry, problem } => format!(
@@ -98,9 +139,17 @@ fn headline(opened: &Result<OpenedBundle, BundleError>) -> String {
     }
 }
 
-/// The human-readable report.
-pub fn text(label: &str, opened: &Result<OpenedBundle, BundleError>, detail: Detail) -> String {
-    let mut out = format!("{label}\n{}\n", headline(opened));
+/// The human-readable report: the headline, then one line per trust warning, then details.
+pub fn text(
+    label: &str,
+    opened: &Result<OpenedBundle, BundleError>,
+    assessment: Option<&Assessment>,
+    detail: Detail,
+) -> String {
+    let mut out = format!("{label}\n{}\n", headline(opened, assessment));
+    if let Some(assessment) = assessment {
+        out += &super::trust::warning_lines(assessment, label);
+    }
     let Ok(bundle) = opened else { return out };
     let manifest = &bundle.manifest;
     out += &format!(
@@ -193,6 +242,7 @@ fn role_word(role: crate::bundle::Role) -> &'static str {
         crate::bundle::Role::VendorNotice => "vendor notice",
         crate::bundle::Role::Report => "report",
         crate::bundle::Role::Attachment => "attachment",
+        crate::bundle::Role::KeyRollover => "key rollover",
     }
 }
 
@@ -223,10 +273,39 @@ fn withheld_by_word(by: WithheldBy) -> &'static str {
 }
 
 /// The JSON report.
-pub fn json(label: &str, opened: &Result<OpenedBundle, BundleError>, detail: Detail) -> String {
-    let status = status(opened);
+pub fn json(
+    label: &str,
+    opened: &Result<OpenedBundle, BundleError>,
+    assessment: Option<&Assessment>,
+    detail: Detail,
+) -> String {
+    let status = status(opened, assessment);
     let mut report =
         json!({ "file": label, "status": status.word(), "exit_code": status.exit_code() });
+    if let Some(assessment) = assessment {
+        if let TrustVerdict::Revoked { record } = &assessment.verdict {
+            report["revoked_key"] =
+                json!({ "name": record.name, "key": key_json(&record.public_key) });
+        }
+        report["warnings"] = assessment
+            .warnings
+            .iter()
+            .map(|warning| {
+                json!({
+                    "kind": super::trust::warning_kind(warning),
+                    "message": super::trust::warning_line(warning),
+                })
+            })
+            .collect();
+        if let Some(offer) = &assessment.rollover {
+            report["rollover"] = json!({
+                "old_key_name": offer.old.name,
+                "old_key": key_json(&offer.old.public_key),
+                "new_key": key_json(&offer.new_key),
+                "effective": offer.effective,
+            });
+        }
+    }
     match opened {
         Err(error) => report["reason"] = json!(error.to_string()),
         Ok(bundle) => {

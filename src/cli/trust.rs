@@ -1,0 +1,601 @@
+//! `kairan trust …` and `kairan settings …`, and the trust part of `verify` and `inspect`:
+//! loading the reader's store, history and settings, recording what was opened, and wording
+//! the trust verdict and warnings. A thin front end over [`crate::trust`].
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, SecretKey, TrustedKey, Verdict};
+use crate::trust::rollover::{
+    ROLLOVER_MEDIA_TYPE, ROLLOVER_PATH, ROLLOVER_SIGNATURE_MEDIA_TYPE, ROLLOVER_SIGNATURE_PATH,
+};
+use crate::trust::{
+    self, Assessment, ConfigDir, HowAdded, KeyRecord, KeyStatus, RolloverStatement, SeriesHistory,
+    Settings, TrustStore, TrustVerdict, Warning,
+};
+
+/// `kairan trust …`: the keys you trust.
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Trust a signer's public key under a name you choose.
+    ///
+    /// Give a minisign public key file, or --paste to read the key from standard input, or
+    /// --from-bundle with the fingerprint you confirmed with the issuer (by phone or letter).
+    Add {
+        /// The minisign public key file (`.pub`) to import.
+        #[arg(required_unless_present_any = ["paste", "from_bundle"], conflicts_with_all = ["paste", "from_bundle"])]
+        file: Option<PathBuf>,
+        /// Read the key (its `RW…` line, or a whole `.pub` file) from standard input.
+        #[arg(long, conflicts_with = "from_bundle")]
+        paste: bool,
+        /// Trust the key that signed this bundle (requires --fingerprint).
+        #[arg(long, value_name = "BUNDLE", requires = "fingerprint")]
+        from_bundle: Option<PathBuf>,
+        /// The fingerprint you confirmed with the issuer; the key must have exactly this one.
+        #[arg(long)]
+        fingerprint: Option<String>,
+        /// Your name for the key's owner (shown as the signer of everything it signs).
+        #[arg(long)]
+        name: String,
+        /// A note to keep with the key (how you confirmed it, for instance).
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// List your trusted and revoked keys.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Forget a key (its signatures then show as an unknown signer; prefer `revoke`).
+    Remove {
+        /// The key: its name, key id or fingerprint.
+        key: String,
+    },
+    /// Revoke a key: its signatures then show as REVOKED, never as verified.
+    Revoke {
+        /// The key: its name, key id or fingerprint.
+        key: String,
+    },
+    /// Give a key another name.
+    Rename {
+        /// The key: its name, key id or fingerprint.
+        key: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// Write a key as a minisign public key file (to standard output without --output).
+    Export {
+        /// The key: its name, key id or fingerprint.
+        key: String,
+        /// Where to write the `.pub` file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Trust the new key of a bundle under the name of the trusted key that introduced it.
+    AcceptRollover {
+        /// The bundle carrying the key rollover statement.
+        file: PathBuf,
+    },
+    /// Sign a key rollover statement with the old secret key, into a notice folder.
+    ///
+    /// Writes key-rollover.json and key-rollover.json.minisig into DIR; list both in
+    /// bundle.json (role key_rollover) and pack the folder with the new key.
+    SignRollover {
+        /// The old key's secret key file.
+        #[arg(long)]
+        old_key: PathBuf,
+        /// The new key's public key file.
+        #[arg(long)]
+        new_key: PathBuf,
+        /// From when the new key signs (RFC 3339, e.g. 2024-04-01T00:00:00+09:00).
+        #[arg(long)]
+        effective: String,
+        /// The issuer's name to state (informational; readers keep their own name for the key).
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the old key's password from this file (first line) instead of asking.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+        /// The notice folder to write into.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// `kairan settings …`: who you are.
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show your settings and where Kairan keeps its files.
+    Show,
+    /// Set your organisation; bundles addressed to another recipient are then flagged.
+    /// Without NAME, clears it.
+    Organisation {
+        /// Your organisation's name, exactly as senders address it.
+        name: Option<String>,
+    },
+}
+
+/// Runs `kairan trust …`.
+///
+/// Fails if the store cannot be read or written, or the command's input is unusable.
+pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
+    let dir = ConfigDir::locate()?;
+    let mut store = TrustStore::load(&dir.trust_store())?;
+    match command {
+        TrustCommand::Add {
+            file,
+            paste,
+            from_bundle,
+            fingerprint,
+            name,
+            note,
+        } => {
+            let (public_key, how) = match (file, paste, from_bundle) {
+                (Some(file), _, _) => {
+                    let text = std::fs::read_to_string(&file).with_context(|| {
+                        format!("could not read the key file {}", file.display())
+                    })?;
+                    let key = PublicKey::from_file_text(&text).with_context(|| {
+                        format!("{} is not a minisign public key file", file.display())
+                    })?;
+                    let file = file.display().to_string();
+                    (key, HowAdded::KeyFile { file })
+                }
+                (None, true, _) => {
+                    let mut text = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut text)
+                        .context("could not read the key from standard input")?;
+                    let key = PublicKey::from_file_text(&text)
+                        .context("the pasted text is not a minisign public key")?;
+                    (key, HowAdded::Pasted)
+                }
+                (None, false, Some(bundle_path)) => key_from_bundle(&store, &bundle_path)?,
+                (None, false, None) => bail!("give a key file, --paste or --from-bundle"),
+            };
+            if let Some(confirmed) = fingerprint {
+                let compact = |text: &str| {
+                    text.chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>()
+                        .to_ascii_uppercase()
+                };
+                if compact(&confirmed) != compact(&public_key.fingerprint()) {
+                    bail!(
+                        "the key's fingerprint is {}, not {confirmed}; nothing was added. Do not trust this key until the issuer confirms its fingerprint",
+                        public_key.fingerprint()
+                    );
+                }
+            }
+            let record = store.add(&name, public_key, how, &note)?;
+            println!(
+                "Trusted key {} as {:?}.",
+                record.public_key.key_id, record.name
+            );
+            println!("  fingerprint: {}", record.fingerprint());
+            println!("  added: {}", record.how_added);
+            println!("  store: {}", store.path().display());
+        }
+        TrustCommand::List { json } => {
+            let text = if json {
+                list_json(&store)
+            } else {
+                list_text(&store)
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
+        TrustCommand::Remove { key } => {
+            let key = store.find(&key)?.public_key;
+            let record = store.remove(&key)?;
+            println!(
+                "Removed key {} ({:?}). Its signatures now show as an unknown signer; to have them flagged as REVOKED, add it again and revoke it.",
+                record.public_key.key_id, record.name
+            );
+        }
+        TrustCommand::Revoke { key } => {
+            let key = store.find(&key)?.public_key;
+            let record = store.revoke(&key)?;
+            println!(
+                "Revoked key {} ({:?}). Bundles it signs now show as REVOKED.",
+                record.public_key.key_id, record.name
+            );
+        }
+        TrustCommand::Rename { key, new_name } => {
+            let key = store.find(&key)?.public_key;
+            let old_name = store.find(&key.key_id.to_string())?.name.clone();
+            let record = store.rename(&key, &new_name)?;
+            println!(
+                "Renamed key {} from {old_name:?} to {:?}.",
+                record.public_key.key_id, record.name
+            );
+        }
+        TrustCommand::Export { key, output } => {
+            let record = store.find(&key)?;
+            let text = record.public_key.to_file_text();
+            match output {
+                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+                Some(path) => {
+                    if path.exists() {
+                        bail!(
+                            "{} already exists; choose another file name",
+                            path.display()
+                        );
+                    }
+                    bundle::write_atomically(&path, text.as_bytes())
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    println!(
+                        "Wrote key {} ({:?}) to {}.",
+                        record.public_key.key_id,
+                        record.name,
+                        path.display()
+                    );
+                }
+            }
+        }
+        TrustCommand::AcceptRollover { file } => accept_rollover(&dir, &mut store, &file)?,
+        TrustCommand::SignRollover {
+            old_key,
+            new_key,
+            effective,
+            name,
+            password_file,
+            output,
+        } => sign_rollover(
+            &old_key,
+            &new_key,
+            &effective,
+            name.as_deref(),
+            password_file.as_deref(),
+            &output,
+        )?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `kairan settings …`.
+///
+/// Fails if the settings cannot be read or written.
+pub fn run_settings(command: SettingsCommand) -> anyhow::Result<ExitCode> {
+    let dir = ConfigDir::locate()?;
+    let mut settings = Settings::load(&dir.settings())?;
+    match command {
+        SettingsCommand::Show => {
+            println!(
+                "organisation: {}",
+                settings.organisation().unwrap_or("(not set)")
+            );
+            println!("configuration folder: {}", dir.path().display());
+            println!("  trust store:    {}", dir.trust_store().display());
+            println!("  series history: {}", dir.series_history().display());
+            println!("  settings:       {}", dir.settings().display());
+        }
+        SettingsCommand::Organisation { name } => {
+            settings.set_organisation(name.as_deref())?;
+            match settings.organisation() {
+                Some(name) => println!(
+                    "Your organisation is now {name:?}; bundles addressed to anyone else will be flagged."
+                ),
+                None => println!("Your organisation is no longer set; recipients are not checked."),
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn key_from_bundle(store: &TrustStore, path: &Path) -> anyhow::Result<(PublicKey, HowAdded)> {
+    let keys = trust::keys_for_opening(store, &[]);
+    let opened = bundle::open_file(path, &keys)
+        .with_context(|| format!("could not open {}", path.display()))?;
+    match &opened.verdict {
+        Verdict::UnknownSigner { key } => {
+            if let Some(record) = store.record_for(key) {
+                bail!(
+                    "key {} is already in your trust store as {:?} ({})",
+                    key.key_id,
+                    record.name,
+                    record.status.word()
+                );
+            }
+            Ok((
+                *key,
+                HowAdded::FromBundle {
+                    bundle_id: opened.manifest.bundle_id.clone(),
+                },
+            ))
+        }
+        Verdict::Verified { signer } => bail!(
+            "this bundle is already verified: its key {} is trusted as {:?}",
+            signer.public_key.key_id,
+            signer.name
+        ),
+        Verdict::Tampered { .. } | Verdict::BadSignature { .. } => bail!(
+            "this bundle does not verify (run `kairan verify` for details); its key cannot be trusted from it"
+        ),
+    }
+}
+
+fn accept_rollover(dir: &ConfigDir, store: &mut TrustStore, file: &Path) -> anyhow::Result<()> {
+    let history = SeriesHistory::load(&dir.series_history())?;
+    let settings = Settings::load(&dir.settings())?;
+    let keys = trust::keys_for_opening(store, &[]);
+    let opened = bundle::open_file(file, &keys)
+        .with_context(|| format!("could not open {}", file.display()))?;
+    let assessment = trust::assess(&opened, store, &history, &settings, jiff::Timestamp::now());
+    let Some(offer) = assessment.rollover else {
+        if let Some(Warning::RolloverNotAccepted { problem }) = assessment
+            .warnings
+            .iter()
+            .find(|warning| matches!(warning, Warning::RolloverNotAccepted { .. }))
+        {
+            bail!("the key rollover statement cannot be accepted: {problem}; nothing was changed");
+        }
+        match &assessment.verdict {
+            TrustVerdict::Bundle(Verdict::Verified { signer }) => bail!(
+                "nothing to accept: the bundle's key {} is already trusted as {:?}",
+                signer.public_key.key_id,
+                signer.name
+            ),
+            TrustVerdict::Bundle(Verdict::UnknownSigner { .. }) => {
+                bail!("nothing to accept: the bundle carries no key rollover statement")
+            }
+            _ => bail!(
+                "nothing to accept: the bundle does not verify (run `kairan verify` for details)"
+            ),
+        }
+    };
+    let record = store.accept_rollover(&offer)?;
+    println!(
+        "Trusted key {} as {:?}: key {}, which you trust under that name, introduced it in a signed rollover statement (effective {}) in bundle {}.",
+        record.public_key.key_id,
+        record.name,
+        offer.old.public_key.key_id,
+        offer.effective,
+        offer.bundle_id
+    );
+    println!("  fingerprint: {}", record.fingerprint());
+    println!(
+        "  The old key {} stays trusted; revoke it with `kairan trust revoke {}` once it is retired.",
+        offer.old.public_key.key_id, offer.old.public_key.key_id
+    );
+    Ok(())
+}
+
+fn sign_rollover(
+    old_key: &Path,
+    new_key: &Path,
+    effective: &str,
+    name: Option<&str>,
+    password_file: Option<&Path>,
+    output: &Path,
+) -> anyhow::Result<()> {
+    let new_text = std::fs::read_to_string(new_key)
+        .with_context(|| format!("could not read the key file {}", new_key.display()))?;
+    let new_public = PublicKey::from_file_text(&new_text)
+        .with_context(|| format!("{} is not a minisign public key file", new_key.display()))?;
+    let secret_text = std::fs::read_to_string(old_key)
+        .with_context(|| format!("could not read the secret key {}", old_key.display()))?;
+    let password = if SecretKey::is_encrypted(&secret_text)
+        .with_context(|| format!("{}", old_key.display()))?
+    {
+        Some(super::read_password(
+            password_file,
+            "Password for the old secret key: ",
+            false,
+        )?)
+    } else {
+        None
+    };
+    let secret = SecretKey::from_file_text(&secret_text, password.as_deref())
+        .with_context(|| format!("could not use the secret key {}", old_key.display()))?;
+    let statement = RolloverStatement::new(secret.public_key(), new_public, effective, name)?;
+    let signed = statement.sign(&secret)?;
+    let statement_path = output.join(ROLLOVER_PATH);
+    let signature_path = output.join(ROLLOVER_SIGNATURE_PATH);
+    for (path, bytes) in [
+        (&statement_path, signed.statement.as_slice()),
+        (&signature_path, signed.signature.as_bytes()),
+    ] {
+        bundle::write_atomically(path, bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
+    }
+    println!(
+        "Wrote {} and {} (key {} introduces key {} from {effective}).",
+        statement_path.display(),
+        signature_path.display(),
+        statement.old_key.key_id,
+        statement.new_key.key_id
+    );
+    println!("Add these entries to bundle.json, then pack the folder with the NEW key:");
+    println!(
+        "  {{ \"file\": \"{ROLLOVER_PATH}\", \"role\": \"key_rollover\", \"media_type\": \"{ROLLOVER_MEDIA_TYPE}\" }},"
+    );
+    println!(
+        "  {{ \"file\": \"{ROLLOVER_SIGNATURE_PATH}\", \"role\": \"key_rollover\", \"media_type\": \"{ROLLOVER_SIGNATURE_MEDIA_TYPE}\" }}"
+    );
+    Ok(())
+}
+
+fn list_text(store: &TrustStore) -> String {
+    let mut out = format!("Keys in {}:\n", store.path().display());
+    if store.records().is_empty() {
+        out += "  (none yet: add one with `kairan trust add --name NAME FILE.pub`)\n";
+    }
+    for record in store.records() {
+        out += &match record.status {
+            KeyStatus::Trusted => format!("  ✔ trusted  {}\n", record.name),
+            KeyStatus::Revoked { at } => {
+                format!("  ✘ REVOKED  {} (revoked {at})\n", record.name)
+            }
+        };
+        out += &format!(
+            "      key id {}, fingerprint {}\n",
+            record.public_key.key_id,
+            record.fingerprint()
+        );
+        out += &format!("      added {} ({})\n", record.added_at, record.how_added);
+        if !record.note.is_empty() {
+            out += &format!("      note: {}\n", record.note);
+        }
+    }
+    let demo = crate::sample::demo_trusted_key();
+    out += &format!(
+        "Built in: {} (key id {}); bundles it signs prove nothing about who made them.\n",
+        demo.name, demo.public_key.key_id
+    );
+    out
+}
+
+fn record_json(record: &KeyRecord) -> serde_json::Value {
+    json!({
+        "name": record.name,
+        "key_id": record.public_key.key_id.to_string(),
+        "fingerprint": record.fingerprint(),
+        "public_key": record.public_key.to_base64(),
+        "status": record.status.word(),
+        "revoked_at": match record.status {
+            KeyStatus::Trusted => None,
+            KeyStatus::Revoked { at } => Some(at.to_string()),
+        },
+        "added_at": record.added_at.to_string(),
+        "how_added": record.how_added.to_string(),
+        "note": record.note,
+    })
+}
+
+fn list_json(store: &TrustStore) -> String {
+    let report = json!({
+        "store": store.path().display().to_string(),
+        "keys": store.records().iter().map(record_json).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The reader's trust files, loaded for one `verify` or `inspect`.
+pub(super) struct TrustContext {
+    store: TrustStore,
+    history: SeriesHistory,
+    settings: Settings,
+}
+
+impl TrustContext {
+    /// Loads the store, history and settings.
+    ///
+    /// Fails if any of them exists but cannot be read: without them a revoked key or a
+    /// replayed notice could pass unnoticed.
+    pub(super) fn load() -> anyhow::Result<Self> {
+        let dir = ConfigDir::locate()?;
+        Ok(TrustContext {
+            store: TrustStore::load(&dir.trust_store())?,
+            history: SeriesHistory::load(&dir.series_history())?,
+            settings: Settings::load(&dir.settings())?,
+        })
+    }
+
+    /// The keys to open bundles with (see [`trust::keys_for_opening`]).
+    pub(super) fn keys_for_opening(&self, extra: &[TrustedKey]) -> Vec<TrustedKey> {
+        trust::keys_for_opening(&self.store, extra)
+    }
+
+    /// Assesses an opened bundle and records it in the series history. A failure to record is
+    /// reported on standard error and does not change the verdict.
+    pub(super) fn assess_and_record(
+        &mut self,
+        opened: &Result<OpenedBundle, BundleError>,
+    ) -> Option<Assessment> {
+        let bundle = opened.as_ref().ok()?;
+        let now = jiff::Timestamp::now();
+        let assessment = trust::assess(bundle, &self.store, &self.history, &self.settings, now);
+        if let Some(signer) = assessment.series_signer()
+            && let Err(error) = self.history.record(signer, &bundle.manifest, now)
+        {
+            eprintln!("kairan: warning: could not record that this notice was opened: {error}");
+        }
+        Some(assessment)
+    }
+}
+
+/// The headline for a bundle signed by a key the reader revoked.
+pub(super) fn revoked_headline(record: &KeyRecord) -> String {
+    let revoked_at = match record.status {
+        KeyStatus::Revoked { at } => at.to_string(),
+        KeyStatus::Trusted => "(not recorded)".to_owned(),
+    };
+    format!(
+        "✘ REVOKED — signed by key {} ({:?}), which you revoked on {revoked_at}. A signature by a revoked key proves nothing; do not rely on this file.",
+        record.public_key.key_id, record.name
+    )
+}
+
+/// One line per warning and per rollover offer, to print after the headline.
+pub(super) fn warning_lines(assessment: &Assessment, label: &str) -> String {
+    let mut out = String::new();
+    for warning in &assessment.warnings {
+        out += &warning_line(warning);
+        out.push('\n');
+    }
+    if let Some(offer) = &assessment.rollover {
+        out += &format!(
+            "→ KEY ROLLOVER — key {}, which you trust as {:?}, signed a statement introducing this key (effective {}). To trust this key under the same name, run: kairan trust accept-rollover {label}\n",
+            offer.old.public_key.key_id, offer.old.name, offer.effective
+        );
+    }
+    out
+}
+
+/// The text of one warning.
+pub(super) fn warning_line(warning: &Warning) -> String {
+    match warning {
+        Warning::NewerNoticeSeen {
+            newest_sequence,
+            newest_bundle_id,
+            opened_at,
+        } => format!(
+            "⚠ OLDER NOTICE — a newer notice (第{newest_sequence}報) of this series was opened on {opened_at} (bundle {newest_bundle_id}); this one may be out of date."
+        ),
+        Warning::ConflictingVersion {
+            sequence,
+            other_bundle_id,
+            opened_at,
+        } => format!(
+            "✘ CONFLICTING VERSIONS — a different notice with the same number (第{sequence}報) of this series was opened on {opened_at} (bundle {other_bundle_id}). Do not rely on either until the issuer confirms which is genuine."
+        ),
+        Warning::Expired { expires_at } => {
+            format!("⚠ EXPIRED — this notice expired on {expires_at}; it may no longer be current.")
+        }
+        Warning::AddressedToSomeoneElse {
+            recipient,
+            organisation,
+        } => format!(
+            "⚠ ADDRESSED TO SOMEONE ELSE — this notice is addressed to {recipient:?}, not to your organisation {organisation:?}."
+        ),
+        Warning::ClaimsNameOfTrustedKey {
+            claimed,
+            trusted_key_id,
+        } => format!(
+            "✘ POSSIBLE IMPERSONATION — the bundle claims to come from {claimed:?}, the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it."
+        ),
+        Warning::RolloverNotAccepted { problem } => format!(
+            "⚠ KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}."
+        ),
+    }
+}
+
+/// A short machine-readable word for a warning.
+pub(super) fn warning_kind(warning: &Warning) -> &'static str {
+    match warning {
+        Warning::NewerNoticeSeen { .. } => "newer_notice_seen",
+        Warning::ConflictingVersion { .. } => "conflicting_version",
+        Warning::Expired { .. } => "expired",
+        Warning::AddressedToSomeoneElse { .. } => "addressed_to_someone_else",
+        Warning::ClaimsNameOfTrustedKey { .. } => "claims_name_of_trusted_key",
+        Warning::RolloverNotAccepted { .. } => "rollover_not_accepted",
+    }
+}

@@ -1,0 +1,446 @@
+//! What the reader's own records say about a bundle just opened: the signer's standing (a key
+//! the reader revoked is never "verified"), and warnings that only the reader's history and
+//! settings can give.
+//!
+//! [`assess`] is a pure function of the bundle, the store, the history, the settings and the
+//! time; recording the opening in the history is a separate, explicit step
+//! ([`SeriesHistory::record`] under [`Assessment::series_signer`]).
+
+use super::history::{SeriesHistory, manifest_sha256};
+use super::rollover::{self, RolloverProblem};
+use super::settings::Settings;
+use super::store::{KeyRecord, TrustStore, normalize};
+use crate::bundle::{KeyId, OpenedBundle, PublicKey, TrustedKey, Verdict};
+use crate::sample;
+
+/// The signer's standing once the reader's trust store is taken into account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrustVerdict {
+    /// The bundle's own verdict stands. It is never [`Verdict::Verified`] for a key the reader
+    /// revoked.
+    Bundle(Verdict),
+    /// Signed by a key the reader revoked. Whatever the signature says, it proves nothing.
+    Revoked {
+        /// The reader's record of the key.
+        record: KeyRecord,
+    },
+}
+
+impl TrustVerdict {
+    /// Whether this is a signature by a trusted key over intact contents.
+    pub fn verified(&self) -> bool {
+        matches!(self, TrustVerdict::Bundle(Verdict::Verified { .. }))
+    }
+}
+
+/// Something the reader should know before relying on a bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A later notice of the same series, by the same key, was opened before.
+    NewerNoticeSeen {
+        /// The highest sequence number opened.
+        newest_sequence: u32,
+        /// That notice's bundle id.
+        newest_bundle_id: String,
+        /// When it was first opened.
+        opened_at: jiff::Timestamp,
+    },
+    /// A different notice with the same key, series and sequence number was opened before.
+    ConflictingVersion {
+        /// The shared sequence number.
+        sequence: u32,
+        /// The other notice's bundle id.
+        other_bundle_id: String,
+        /// When it was first opened.
+        opened_at: jiff::Timestamp,
+    },
+    /// The notice is past its expiry.
+    Expired {
+        /// The expiry, as the manifest states it.
+        expires_at: String,
+    },
+    /// The notice is addressed to someone other than the reader's organisation.
+    AddressedToSomeoneElse {
+        /// The recipient the manifest names.
+        recipient: String,
+        /// The reader's organisation.
+        organisation: String,
+    },
+    /// The bundle claims an issuer name that the reader gave to a *different* key: possibly an
+    /// impersonation.
+    ClaimsNameOfTrustedKey {
+        /// The claimed issuer name.
+        claimed: String,
+        /// The key id of the trusted key with that name.
+        trusted_key_id: KeyId,
+    },
+    /// The bundle carries a key rollover statement that cannot be accepted.
+    RolloverNotAccepted {
+        /// Why.
+        problem: RolloverProblem,
+    },
+}
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth knowing; the notice may still be read.
+    Caution,
+    /// Do not rely on the notice until the issuer has confirmed it.
+    Alarm,
+}
+
+impl Warning {
+    /// How serious it is: two different notices under one number, and a claimed name that
+    /// belongs to another key, are alarms; the rest are cautions.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Warning::ConflictingVersion { .. } | Warning::ClaimsNameOfTrustedKey { .. } => {
+                Severity::Alarm
+            }
+            Warning::NewerNoticeSeen { .. }
+            | Warning::Expired { .. }
+            | Warning::AddressedToSomeoneElse { .. }
+            | Warning::RolloverNotAccepted { .. } => Severity::Caution,
+        }
+    }
+}
+
+/// A new key the reader may trust because a key they trust introduced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolloverOffer {
+    /// The reader's record of the old key; the new key would get its name.
+    pub old: KeyRecord,
+    /// The new key (the bundle's signer).
+    pub new_key: PublicKey,
+    /// From when the new key signs, as the statement says.
+    pub effective: String,
+    /// The bundle that carries the statement.
+    pub bundle_id: String,
+}
+
+/// The trust layer's view of an opened bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// The signer's standing.
+    pub verdict: TrustVerdict,
+    /// Warnings, most serious first.
+    pub warnings: Vec<Warning>,
+    /// A key rollover the reader may accept.
+    pub rollover: Option<RolloverOffer>,
+}
+
+impl Assessment {
+    /// The key under which opening this bundle belongs in the series history: its signer when
+    /// verified by a key other than the public demo key (whose signatures anyone can make).
+    pub fn series_signer(&self) -> Option<&PublicKey> {
+        match &self.verdict {
+            TrustVerdict::Bundle(Verdict::Verified { signer }) if !signer.public_key.is_demo() => {
+                Some(&signer.public_key)
+            }
+            _ => None,
+        }
+    }
+
+    /// The most serious warning's severity, if any.
+    pub fn severity(&self) -> Option<Severity> {
+        self.warnings.iter().map(Warning::severity).max()
+    }
+}
+
+/// The keys to open bundles with: the store's trusted keys (under the reader's names), then the
+/// built-in demo key, then `extra` (keys given for one run) — leaving out every key the reader
+/// revoked, wherever it came from.
+pub fn keys_for_opening(store: &TrustStore, extra: &[TrustedKey]) -> Vec<TrustedKey> {
+    let mut keys = store.trusted_keys();
+    for key in std::iter::once(sample::demo_trusted_key()).chain(extra.iter().cloned()) {
+        let revoked = store
+            .record_for(&key.public_key)
+            .is_some_and(|record| !record.is_trusted());
+        let listed = keys.iter().any(|k| k.public_key == key.public_key);
+        if !revoked && !listed {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// Assesses `bundle` (opened with [`keys_for_opening`]) against the reader's `store`, `history`
+/// and `settings` at `now`.
+pub fn assess(
+    bundle: &OpenedBundle,
+    store: &TrustStore,
+    history: &SeriesHistory,
+    settings: &Settings,
+    now: jiff::Timestamp,
+) -> Assessment {
+    let revoked = |key: &PublicKey| {
+        store
+            .record_for(key)
+            .filter(|record| !record.is_trusted())
+            .cloned()
+    };
+    let verdict = match &bundle.verdict {
+        Verdict::Verified { signer } => match revoked(&signer.public_key) {
+            Some(record) => TrustVerdict::Revoked { record },
+            None => TrustVerdict::Bundle(bundle.verdict.clone()),
+        },
+        Verdict::UnknownSigner { key } => match revoked(key) {
+            Some(record) => TrustVerdict::Revoked { record },
+            None => TrustVerdict::Bundle(bundle.verdict.clone()),
+        },
+        Verdict::Tampered { .. } | Verdict::BadSignature { .. } => {
+            TrustVerdict::Bundle(bundle.verdict.clone())
+        }
+    };
+    let mut assessment = Assessment {
+        verdict,
+        warnings: Vec::new(),
+        rollover: None,
+    };
+    let (signer, signer_name) = match &assessment.verdict {
+        TrustVerdict::Bundle(Verdict::Verified { signer }) => {
+            (signer.public_key, Some(signer.name.clone()))
+        }
+        TrustVerdict::Bundle(Verdict::UnknownSigner { key }) => (*key, None),
+        _ => return assessment,
+    };
+    let manifest = &bundle.manifest;
+    let mut warnings = Vec::new();
+
+    if let Some(key) = assessment.series_signer()
+        && let Some(seen) = history.series(key, &manifest.series.id)
+    {
+        let hash = manifest_sha256(manifest);
+        let sequence = manifest.series.sequence;
+        if let Some(other) = seen
+            .bundles
+            .iter()
+            .find(|b| b.sequence == sequence && b.manifest_sha256 != hash)
+        {
+            warnings.push(Warning::ConflictingVersion {
+                sequence,
+                other_bundle_id: other.bundle_id.clone(),
+                opened_at: other.first_opened_at,
+            });
+        }
+        if let Some(newest) = seen.newest().filter(|newest| newest.sequence > sequence) {
+            warnings.push(Warning::NewerNoticeSeen {
+                newest_sequence: newest.sequence,
+                newest_bundle_id: newest.bundle_id.clone(),
+                opened_at: newest.first_opened_at,
+            });
+        }
+    }
+
+    if let (Some(expires), Some(expires_at)) = (manifest.expires(), &manifest.expires_at)
+        && expires < now
+    {
+        warnings.push(Warning::Expired {
+            expires_at: expires_at.clone(),
+        });
+    }
+
+    if let (Some(organisation), Some(recipient)) = (settings.organisation(), &manifest.recipient)
+        && normalize(recipient) != organisation
+    {
+        warnings.push(Warning::AddressedToSomeoneElse {
+            recipient: recipient.clone(),
+            organisation: organisation.to_owned(),
+        });
+    }
+
+    match rollover::carried_statement(bundle) {
+        None => {}
+        Some(Err(problem)) => warnings.push(Warning::RolloverNotAccepted { problem }),
+        Some(Ok(statement)) => match store.record_for(&statement.old_key) {
+            None => warnings.push(Warning::RolloverNotAccepted {
+                problem: RolloverProblem::OldKeyUnknown(statement.old_key.key_id),
+            }),
+            Some(old) if !old.is_trusted() => warnings.push(Warning::RolloverNotAccepted {
+                problem: RolloverProblem::OldKeyRevoked {
+                    name: old.name.clone(),
+                    key_id: old.public_key.key_id,
+                },
+            }),
+            // Already verified: the new key is trusted, nothing to offer.
+            Some(_) if signer_name.is_some() => {}
+            Some(old) => {
+                assessment.rollover = Some(RolloverOffer {
+                    old: old.clone(),
+                    new_key: statement.new_key,
+                    effective: statement.effective,
+                    bundle_id: manifest.bundle_id.clone(),
+                });
+            }
+        },
+    }
+
+    let claimed = normalize(&manifest.issuer.name);
+    let claims_own_name = signer_name.as_deref() == Some(claimed.as_str());
+    if assessment.rollover.is_none()
+        && !claims_own_name
+        && let Some(other) = store.others_named(&claimed, &signer).first()
+    {
+        warnings.push(Warning::ClaimsNameOfTrustedKey {
+            claimed,
+            trusted_key_id: other.public_key.key_id,
+        });
+    }
+
+    warnings.sort_by_key(|warning| std::cmp::Reverse(warning.severity()));
+    assessment.warnings = warnings;
+    assessment
+}
+
+impl TrustStore {
+    /// Trusts the new key of `offer` under the old key's name and saves the store.
+    ///
+    /// Fails as [`TrustStore::add`] does (for instance if the new key is already in the store).
+    pub fn accept_rollover(
+        &mut self,
+        offer: &RolloverOffer,
+    ) -> Result<KeyRecord, super::TrustError> {
+        self.add(
+            &offer.old.name,
+            offer.new_key,
+            super::HowAdded::Rollover {
+                old_key_id: offer.old.public_key.key_id.to_string(),
+                bundle_id: offer.bundle_id.clone(),
+            },
+            &format!(
+                "replaces key {} from {}",
+                offer.old.public_key.key_id, offer.effective
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::keys::{Protection, generate};
+    use crate::bundle::{PackOptions, SecretKey, open_bytes, pack_folder};
+    use crate::trust::HowAdded;
+
+    struct Reader {
+        _dir: tempfile::TempDir,
+        store: TrustStore,
+        history: SeriesHistory,
+        settings: Settings,
+    }
+
+    fn reader() -> Reader {
+        let dir = tempfile::tempdir().unwrap();
+        Reader {
+            store: TrustStore::load(&dir.path().join("s.json")).unwrap(),
+            history: SeriesHistory::load(&dir.path().join("h.json")).unwrap(),
+            settings: Settings::load(&dir.path().join("settings.json")).unwrap(),
+            _dir: dir,
+        }
+    }
+
+    fn secret() -> SecretKey {
+        let pair = generate(Protection::Unprotected, "t").unwrap();
+        SecretKey::from_file_text(&pair.secret_file, None).unwrap()
+    }
+
+    fn sample_signed_by(key: &SecretKey, trusted: &[TrustedKey]) -> OpenedBundle {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+        let bytes = pack_folder(&folder, key, &PackOptions::default()).unwrap();
+        open_bytes(bytes.into(), trusted).unwrap()
+    }
+
+    #[test]
+    fn a_revoked_key_is_left_out_of_the_keys_to_open_with_wherever_it_comes_from() {
+        let mut reader = reader();
+        let key = secret().public_key();
+        reader.store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        let extra = [TrustedKey {
+            name: "from --key".into(),
+            public_key: key,
+        }];
+        assert!(
+            keys_for_opening(&reader.store, &extra)
+                .iter()
+                .any(|k| k.name == "firm")
+        );
+        reader.store.revoke(&key).unwrap();
+        let keys = keys_for_opening(&reader.store, &extra);
+        assert!(keys.iter().all(|k| k.public_key != key));
+        assert!(keys.iter().any(|k| k.public_key.is_demo()));
+    }
+
+    #[test]
+    fn a_bundle_verified_by_a_key_since_revoked_is_revoked_not_verified() {
+        let mut reader = reader();
+        let signer = secret();
+        let key = signer.public_key();
+        reader.store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        // Opened with a list made before the revocation.
+        let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        assert!(matches!(bundle.verdict, Verdict::Verified { .. }));
+        reader.store.revoke(&key).unwrap();
+        let now = jiff::Timestamp::now();
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        assert!(matches!(assessment.verdict, TrustVerdict::Revoked { .. }));
+        assert!(!assessment.verdict.verified());
+        assert_eq!(assessment.series_signer(), None);
+    }
+
+    #[test]
+    fn the_demo_key_is_never_recorded_in_the_series_history() {
+        let reader = reader();
+        let bundle = crate::sample::open_sample().unwrap();
+        let now = jiff::Timestamp::now();
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        assert!(assessment.verdict.verified());
+        assert_eq!(assessment.series_signer(), None);
+        assert!(assessment.warnings.is_empty());
+    }
+
+    #[test]
+    fn alarms_come_before_cautions() {
+        let mut reader = reader();
+        let signer = secret();
+        reader
+            .store
+            .add("firm", signer.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        let mut bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        let now = jiff::Timestamp::now();
+        reader
+            .history
+            .record(&signer.public_key(), &bundle.manifest, now)
+            .unwrap();
+        // The same number with other content, expired: an alarm and a caution.
+        bundle.manifest.bundle_id = "other".into();
+        bundle.manifest.expires_at = Some("2023-07-01T00:00:00+09:00".into());
+        let assessment = assess(
+            &bundle,
+            &reader.store,
+            &reader.history,
+            &reader.settings,
+            now,
+        );
+        let kinds: Vec<Severity> = assessment.warnings.iter().map(Warning::severity).collect();
+        assert_eq!(kinds, vec![Severity::Alarm, Severity::Caution]);
+        assert!(matches!(
+            assessment.warnings[0],
+            Warning::ConflictingVersion { sequence: 1, .. }
+        ));
+    }
+}

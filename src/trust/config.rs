@@ -1,0 +1,55 @@
+//! Where the reader's trust files live: the per-user configuration folder, or the folder named
+//! by [`CONFIG_DIR_ENV`] (for portable installs and tests).
+
+use std::path::{Path, PathBuf};
+
+use super::TrustError;
+
+/// Environment variable that, when set and non-empty, replaces the per-user configuration folder.
+pub const CONFIG_DIR_ENV: &str = "KAIRAN_CONFIG_DIR";
+
+/// The folder holding the trust store, the series history and the settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigDir {
+    path: PathBuf,
+}
+
+impl ConfigDir {
+    /// The folder named by [`CONFIG_DIR_ENV`], else the platform's per-user configuration folder
+    /// for Kairan (e.g. `~/.config/kairan` on Linux). The folder is created on first write.
+    ///
+    /// Fails if neither is available (no home directory).
+    pub fn locate() -> Result<Self, TrustError> {
+        if let Some(path) = std::env::var_os(CONFIG_DIR_ENV).filter(|value| !value.is_empty()) {
+            return Ok(Self::at(PathBuf::from(path)));
+        }
+        directories::ProjectDirs::from("", "", "kairan")
+            .map(|dirs| Self::at(dirs.config_dir().to_owned()))
+            .ok_or(TrustError::NoConfigDir)
+    }
+
+    /// A configuration folder at `path`.
+    pub fn at(path: PathBuf) -> Self {
+        ConfigDir { path }
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// `trust-store.json`: the reader's keys.
+    pub fn trust_store(&self) -> PathBuf {
+        self.path.join("trust-store.json")
+    }
+
+    /// `series-history.json`: the notices already opened.
+    pub fn series_history(&self) -> PathBuf {
+        self.path.join("series-history.json")
+    }
+
+    /// `settings.json`: the reader's organisation.
+    pub fn settings(&self) -> PathBuf {
+        self.path.join("settings.json")
+    }
+}

@@ -1,0 +1,797 @@
+//! The trust store: the keys the reader trusts (or has revoked), each under the name *the
+//! reader* gave it. A signer's name is only ever taken from here, never from a bundle.
+//!
+//! On disk it is `trust-store.json`, strict versioned JSON (unknown or duplicate fields are
+//! errors, as are a fingerprint that does not match its key or two records for one key id).
+//! Every change re-reads the file under its lock, so two Kairan processes never lose each other's
+//! keys; a file that does not parse is reported and never overwritten.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::TrustError;
+use super::disk::{self, JsonFile};
+use crate::bundle::{PublicKey, TrustedKey};
+
+/// The `format` value of the trust store file.
+pub const TRUST_STORE_FORMAT: &str = "kairan-trust-store";
+/// The only trust store version this build reads and writes.
+pub const TRUST_STORE_VERSION: u32 = 1;
+/// Longest name a key may be given, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// How a key came to be in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HowAdded {
+    /// Imported from a minisign `.pub` file.
+    KeyFile {
+        /// The file's path as given.
+        file: String,
+    },
+    /// Pasted as text.
+    Pasted,
+    /// Trusted from a bundle the key signed, after the reader confirmed its fingerprint.
+    FromBundle {
+        /// The bundle's id.
+        bundle_id: String,
+    },
+    /// Introduced by a rollover statement signed by a key the reader already trusted.
+    Rollover {
+        /// The key id of the old key that signed the statement.
+        old_key_id: String,
+        /// The bundle that carried the statement.
+        bundle_id: String,
+    },
+}
+
+impl std::fmt::Display for HowAdded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HowAdded::KeyFile { file } => write!(f, "imported from the key file {file}"),
+            HowAdded::Pasted => write!(f, "pasted"),
+            HowAdded::FromBundle { bundle_id } => write!(f, "trusted from bundle {bundle_id}"),
+            HowAdded::Rollover {
+                old_key_id,
+                bundle_id,
+            } => write!(
+                f,
+                "introduced by key {old_key_id} in a rollover statement in bundle {bundle_id}"
+            ),
+        }
+    }
+}
+
+/// Whether the reader trusts a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStatus {
+    /// Signatures by it verify under its name.
+    Trusted,
+    /// Signatures by it are reported as REVOKED, never as verified.
+    Revoked {
+        /// When the reader revoked it.
+        at: jiff::Timestamp,
+    },
+}
+
+impl KeyStatus {
+    /// "trusted" or "revoked".
+    pub fn word(self) -> &'static str {
+        match self {
+            KeyStatus::Trusted => "trusted",
+            KeyStatus::Revoked { .. } => "revoked",
+        }
+    }
+}
+
+/// One key of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRecord {
+    /// The reader's name for the key's owner.
+    pub name: String,
+    /// The key.
+    pub public_key: PublicKey,
+    /// When it was added.
+    pub added_at: jiff::Timestamp,
+    /// How it was added.
+    pub how_added: HowAdded,
+    /// The reader's note (may be empty).
+    pub note: String,
+    /// Trusted or revoked.
+    pub status: KeyStatus,
+}
+
+impl KeyRecord {
+    /// The key's fingerprint, to read aloud (see [`PublicKey::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        self.public_key.fingerprint()
+    }
+
+    /// Whether the key is trusted (not revoked).
+    pub fn is_trusted(&self) -> bool {
+        self.status == KeyStatus::Trusted
+    }
+
+    /// The record as a key to verify with.
+    pub fn trusted_key(&self) -> TrustedKey {
+        TrustedKey {
+            name: self.name.clone(),
+            public_key: self.public_key,
+        }
+    }
+}
+
+/// The reader's trust store, as last read from or written to its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustStore {
+    path: PathBuf,
+    records: Vec<KeyRecord>,
+}
+
+impl TrustStore {
+    /// Reads the store at `path`; a missing file is an empty store.
+    ///
+    /// Fails if the file exists but cannot be read or is not a valid trust store
+    /// ([`TrustError::Corrupt`] names the file and what to do).
+    pub fn load(path: &Path) -> Result<TrustStore, TrustError> {
+        let Records(records) = disk::load(path)?;
+        Ok(TrustStore {
+            path: path.to_owned(),
+            records,
+        })
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every record, trusted and revoked, in the order added.
+    pub fn records(&self) -> &[KeyRecord] {
+        &self.records
+    }
+
+    /// The keys to verify with: the trusted ones, never a revoked one.
+    pub fn trusted_keys(&self) -> Vec<TrustedKey> {
+        self.records
+            .iter()
+            .filter(|record| record.is_trusted())
+            .map(KeyRecord::trusted_key)
+            .collect()
+    }
+
+    /// The record for exactly this key, if any.
+    pub fn record_for(&self, key: &PublicKey) -> Option<&KeyRecord> {
+        self.records.iter().find(|record| record.public_key == *key)
+    }
+
+    /// The record `selector` names: a key id (16 hex digits), a fingerprint (with or without
+    /// spaces), a public key (`RW…`) or a name.
+    ///
+    /// Fails if nothing matches, or a name matches several keys.
+    pub fn find(&self, selector: &str) -> Result<&KeyRecord, TrustError> {
+        let wanted = selector.trim();
+        let compact: String = wanted
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        if let Some(record) = self.records.iter().find(|record| {
+            record.public_key.key_id.to_string() == compact
+                || record.fingerprint().replace(' ', "") == compact
+                || record.public_key.to_base64() == wanted
+        }) {
+            return Ok(record);
+        }
+        let name = normalize(wanted);
+        let named: Vec<&KeyRecord> = self
+            .records
+            .iter()
+            .filter(|record| record.name == name)
+            .collect();
+        match named.as_slice() {
+            [] => Err(TrustError::NoSuchKey(selector.to_owned())),
+            [record] => Ok(record),
+            _ => Err(TrustError::AmbiguousKey {
+                name,
+                count: named.len(),
+                key_ids: named
+                    .iter()
+                    .map(|record| record.public_key.key_id.to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Trusted keys other than `key` whose name equals `name` (after trimming and Unicode
+    /// normalisation): a bundle claiming such a name but signed by `key` may be an impersonation.
+    pub fn others_named(&self, name: &str, key: &PublicKey) -> Vec<&KeyRecord> {
+        let name = normalize(name);
+        self.records
+            .iter()
+            .filter(|record| {
+                record.is_trusted() && record.public_key != *key && record.name == name
+            })
+            .collect()
+    }
+
+    /// Re-reads the file, picking up changes made by other Kairan processes.
+    ///
+    /// Fails as [`TrustStore::load`] does; the store in memory is then unchanged.
+    pub fn reload(&mut self) -> Result<(), TrustError> {
+        *self = Self::load(&self.path)?;
+        Ok(())
+    }
+
+    /// Adds `public_key` as trusted under `name` and saves the store. The name is trimmed and
+    /// Unicode-normalised (NFC).
+    ///
+    /// Fails if the name is empty, too long or has control characters, the note is too long,
+    /// the key is the demo key, the key (or another with its key id) is already in the store,
+    /// or the store cannot be read or written.
+    pub fn add(
+        &mut self,
+        name: &str,
+        public_key: PublicKey,
+        how_added: HowAdded,
+        note: &str,
+    ) -> Result<KeyRecord, TrustError> {
+        let name = checked_name(name)?;
+        let note = checked_note(note)?;
+        if public_key.is_demo() {
+            return Err(TrustError::DemoKey);
+        }
+        let now = now();
+        self.change(|records| {
+            if let Some(existing) = records.iter().find(|r| r.public_key == public_key) {
+                return Err(TrustError::AlreadyPresent {
+                    name: existing.name.clone(),
+                    key_id: public_key.key_id.to_string(),
+                    status: existing.status.word(),
+                });
+            }
+            if let Some(clash) = records
+                .iter()
+                .find(|r| r.public_key.key_id == public_key.key_id)
+            {
+                return Err(TrustError::KeyIdClash {
+                    name: clash.name.clone(),
+                    key_id: public_key.key_id.to_string(),
+                });
+            }
+            let record = KeyRecord {
+                name,
+                public_key,
+                added_at: now,
+                how_added,
+                note,
+                status: KeyStatus::Trusted,
+            };
+            records.push(record.clone());
+            Ok(record)
+        })
+    }
+
+    /// Marks `key` as revoked and saves the store: from now on its signatures show as REVOKED.
+    ///
+    /// Fails if the key is not in the store or already revoked, or the store cannot be read
+    /// or written.
+    pub fn revoke(&mut self, key: &PublicKey) -> Result<KeyRecord, TrustError> {
+        let now = now();
+        self.change_record(key, |record| {
+            if !record.is_trusted() {
+                return Err(TrustError::AlreadyRevoked {
+                    name: record.name.clone(),
+                    key_id: record.public_key.key_id.to_string(),
+                });
+            }
+            record.status = KeyStatus::Revoked { at: now };
+            Ok(())
+        })
+    }
+
+    /// Gives `key` a new name and saves the store.
+    ///
+    /// Fails if the name is not acceptable (see [`TrustStore::add`]), the key is not in the
+    /// store, or the store cannot be read or written.
+    pub fn rename(&mut self, key: &PublicKey, new_name: &str) -> Result<KeyRecord, TrustError> {
+        let name = checked_name(new_name)?;
+        self.change_record(key, |record| {
+            record.name = name;
+            Ok(())
+        })
+    }
+
+    /// Replaces the note of `key` and saves the store.
+    ///
+    /// Fails if the note is too long, the key is not in the store, or the store cannot be read
+    /// or written.
+    pub fn set_note(&mut self, key: &PublicKey, note: &str) -> Result<KeyRecord, TrustError> {
+        let note = checked_note(note)?;
+        self.change_record(key, |record| {
+            record.note = note;
+            Ok(())
+        })
+    }
+
+    /// Deletes `key` from the store and saves it. Its signatures then show as an unknown signer;
+    /// to have them flagged, [`revoke`](TrustStore::revoke) it instead.
+    ///
+    /// Fails if the key is not in the store, or the store cannot be read or written.
+    pub fn remove(&mut self, key: &PublicKey) -> Result<KeyRecord, TrustError> {
+        self.change(|records| {
+            let position = records
+                .iter()
+                .position(|record| record.public_key == *key)
+                .ok_or_else(|| TrustError::NoSuchKey(key.key_id.to_string()))?;
+            Ok(records.remove(position))
+        })
+    }
+
+    fn change_record(
+        &mut self,
+        key: &PublicKey,
+        change: impl FnOnce(&mut KeyRecord) -> Result<(), TrustError>,
+    ) -> Result<KeyRecord, TrustError> {
+        self.change(|records| {
+            let record = records
+                .iter_mut()
+                .find(|record| record.public_key == *key)
+                .ok_or_else(|| TrustError::NoSuchKey(key.key_id.to_string()))?;
+            change(record)?;
+            Ok(record.clone())
+        })
+    }
+
+    fn change<R>(
+        &mut self,
+        change: impl FnOnce(&mut Vec<KeyRecord>) -> Result<R, TrustError>,
+    ) -> Result<R, TrustError> {
+        let (Records(records), result) =
+            disk::update(&self.path, |Records(records)| change(records))?;
+        self.records = records;
+        Ok(result)
+    }
+}
+
+fn now() -> jiff::Timestamp {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+pub(crate) fn normalize(name: &str) -> String {
+    name.trim().nfc().collect()
+}
+
+fn checked_name(name: &str) -> Result<String, TrustError> {
+    let name = normalize(name);
+    if name.is_empty() {
+        return Err(TrustError::BadName(
+            "the name is empty; give the name you know the key's owner by".into(),
+        ));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(TrustError::BadName(format!(
+            "the name is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(TrustError::BadName(
+            "the name contains a control character (such as a line break)".into(),
+        ));
+    }
+    Ok(name)
+}
+
+fn checked_note(note: &str) -> Result<String, TrustError> {
+    let note: String = note.trim().nfc().collect();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(TrustError::BadName(format!(
+            "the note is longer than {MAX_NOTE_CHARS} characters"
+        )));
+    }
+    Ok(note)
+}
+
+/// The records as the file holds them.
+struct Records(Vec<KeyRecord>);
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoreFile {
+    format: String,
+    format_version: u32,
+    keys: Vec<RecordFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordFile {
+    name: String,
+    public_key: String,
+    key_id: String,
+    fingerprint: String,
+    added_at: String,
+    how_added: HowAddedFile,
+    note: String,
+    status: StatusWord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revoked_at: Option<String>,
+}
+
+/// `how_added` on disk: a `kind` and exactly the fields that kind needs.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HowAddedFile {
+    kind: HowKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bundle_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    old_key_id: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum HowKind {
+    KeyFile,
+    Pasted,
+    FromBundle,
+    Rollover,
+}
+
+impl HowAddedFile {
+    fn from_how(how: &HowAdded) -> Self {
+        let mut file = HowAddedFile {
+            kind: HowKind::Pasted,
+            file: None,
+            bundle_id: None,
+            old_key_id: None,
+        };
+        match how {
+            HowAdded::KeyFile { file: path } => {
+                file.kind = HowKind::KeyFile;
+                file.file = Some(path.clone());
+            }
+            HowAdded::Pasted => {}
+            HowAdded::FromBundle { bundle_id } => {
+                file.kind = HowKind::FromBundle;
+                file.bundle_id = Some(bundle_id.clone());
+            }
+            HowAdded::Rollover {
+                old_key_id,
+                bundle_id,
+            } => {
+                file.kind = HowKind::Rollover;
+                file.bundle_id = Some(bundle_id.clone());
+                file.old_key_id = Some(old_key_id.clone());
+            }
+        }
+        file
+    }
+
+    fn into_how(self) -> Result<HowAdded, String> {
+        match (self.kind, self.file, self.bundle_id, self.old_key_id) {
+            (HowKind::KeyFile, Some(file), None, None) => Ok(HowAdded::KeyFile { file }),
+            (HowKind::Pasted, None, None, None) => Ok(HowAdded::Pasted),
+            (HowKind::FromBundle, None, Some(bundle_id), None) => {
+                Ok(HowAdded::FromBundle { bundle_id })
+            }
+            (HowKind::Rollover, None, Some(bundle_id), Some(old_key_id)) => {
+                Ok(HowAdded::Rollover {
+                    old_key_id,
+                    bundle_id,
+                })
+            }
+            _ => Err("how_added has fields that do not fit its kind".into()),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum StatusWord {
+    Trusted,
+    Revoked,
+}
+
+impl JsonFile for Records {
+    const WHAT: &'static str = "trust store";
+
+    fn empty() -> Self {
+        Records(Vec::new())
+    }
+
+    fn parse(bytes: &[u8]) -> Result<Self, String> {
+        let file: StoreFile = serde_json::from_slice(bytes).map_err(|error| error.to_string())?;
+        if file.format != TRUST_STORE_FORMAT {
+            return Err(format!(
+                "format is {:?}, expected {TRUST_STORE_FORMAT:?}",
+                file.format
+            ));
+        }
+        if file.format_version != TRUST_STORE_VERSION {
+            return Err(format!(
+                "format version {} is not supported (this Kairan reads version {TRUST_STORE_VERSION}; a newer Kairan may have written it)",
+                file.format_version
+            ));
+        }
+        let mut records: Vec<KeyRecord> = Vec::with_capacity(file.keys.len());
+        for (index, entry) in file.keys.into_iter().enumerate() {
+            let at = |problem: String| format!("key {} ({:?}): {problem}", index + 1, entry.name);
+            let public_key = PublicKey::from_base64(&entry.public_key)
+                .map_err(|_| at("public_key is not a minisign public key".into()))?;
+            if entry.key_id != public_key.key_id.to_string() {
+                return Err(at("key_id does not match public_key".into()));
+            }
+            if entry.fingerprint != public_key.fingerprint() {
+                return Err(at("fingerprint does not match public_key".into()));
+            }
+            let name = checked_name(&entry.name).map_err(|error| at(error.to_string()))?;
+            if name != entry.name {
+                return Err(at("name has surrounding spaces or is not normalised".into()));
+            }
+            let added_at = parse_time(&entry.added_at).map_err(|e| at(format!("added_at {e}")))?;
+            let status = match (entry.status, &entry.revoked_at) {
+                (StatusWord::Trusted, None) => KeyStatus::Trusted,
+                (StatusWord::Revoked, Some(at_text)) => KeyStatus::Revoked {
+                    at: parse_time(at_text).map_err(|e| at(format!("revoked_at {e}")))?,
+                },
+                (StatusWord::Trusted, Some(_)) => {
+                    return Err(at("a trusted key has a revoked_at".into()));
+                }
+                (StatusWord::Revoked, None) => {
+                    return Err(at("a revoked key has no revoked_at".into()));
+                }
+            };
+            if let Some(other) = records
+                .iter()
+                .find(|other| other.public_key.key_id == public_key.key_id)
+            {
+                return Err(at(format!(
+                    "key id {} is listed twice (also as {:?})",
+                    public_key.key_id, other.name
+                )));
+            }
+            let how_added = entry.how_added.into_how().map_err(at)?;
+            records.push(KeyRecord {
+                name,
+                public_key,
+                added_at,
+                how_added,
+                note: entry.note,
+                status,
+            });
+        }
+        Ok(Records(records))
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let file = StoreFile {
+            format: TRUST_STORE_FORMAT.to_owned(),
+            format_version: TRUST_STORE_VERSION,
+            keys: self
+                .0
+                .iter()
+                .map(|record| RecordFile {
+                    name: record.name.clone(),
+                    public_key: record.public_key.to_base64(),
+                    key_id: record.public_key.key_id.to_string(),
+                    fingerprint: record.fingerprint(),
+                    added_at: record.added_at.to_string(),
+                    how_added: HowAddedFile::from_how(&record.how_added),
+                    note: record.note.clone(),
+                    status: match record.status {
+                        KeyStatus::Trusted => StatusWord::Trusted,
+                        KeyStatus::Revoked { .. } => StatusWord::Revoked,
+                    },
+                    revoked_at: match record.status {
+                        KeyStatus::Trusted => None,
+                        KeyStatus::Revoked { at } => Some(at.to_string()),
+                    },
+                })
+                .collect(),
+        };
+        let mut bytes = serde_json::to_vec_pretty(&file).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+}
+
+pub(crate) fn parse_time(text: &str) -> Result<jiff::Timestamp, String> {
+    text.parse::<jiff::Timestamp>()
+        .map_err(|_| format!("{text:?} is not an RFC 3339 time"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::keys::{Protection, generate};
+
+    fn key() -> PublicKey {
+        generate(Protection::Unprotected, "test")
+            .unwrap()
+            .public_key
+    }
+
+    fn store() -> (tempfile::TempDir, TrustStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TrustStore::load(&dir.path().join("trust-store.json")).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn a_missing_file_is_an_empty_store() {
+        let (_dir, store) = store();
+        assert!(store.records().is_empty());
+        assert!(!store.path().exists());
+    }
+
+    #[test]
+    fn added_keys_survive_a_reload_with_every_field() {
+        let (_dir, mut store) = store();
+        let key = key();
+        let added = store
+            .add(
+                "  みかさ社会保険労務士法人 ",
+                key,
+                HowAdded::KeyFile {
+                    file: "firm.pub".into(),
+                },
+                "confirmed by phone",
+            )
+            .unwrap();
+        assert_eq!(added.name, "みかさ社会保険労務士法人");
+        let reloaded = TrustStore::load(store.path()).unwrap();
+        assert_eq!(reloaded.records(), std::slice::from_ref(&added));
+        assert_eq!(reloaded.trusted_keys(), vec![added.trusted_key()]);
+    }
+
+    #[test]
+    fn revoked_keys_are_not_trusted_keys() {
+        let (_dir, mut store) = store();
+        let key = key();
+        store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        store.revoke(&key).unwrap();
+        assert!(store.trusted_keys().is_empty());
+        let reloaded = TrustStore::load(store.path()).unwrap();
+        assert!(matches!(
+            reloaded.record_for(&key).unwrap().status,
+            KeyStatus::Revoked { .. }
+        ));
+        assert!(matches!(
+            store.revoke(&key),
+            Err(TrustError::AlreadyRevoked { .. })
+        ));
+    }
+
+    #[test]
+    fn a_key_cannot_be_added_twice_nor_the_demo_key_at_all() {
+        let (_dir, mut store) = store();
+        let key = key();
+        store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        assert!(matches!(
+            store.add("again", key, HowAdded::Pasted, ""),
+            Err(TrustError::AlreadyPresent { .. })
+        ));
+        assert!(matches!(
+            store.add("demo", PublicKey::demo(), HowAdded::Pasted, ""),
+            Err(TrustError::DemoKey)
+        ));
+        let mut clash = crate::bundle::keys::generate(Protection::Unprotected, "x")
+            .unwrap()
+            .public_key;
+        clash.key_id = key.key_id;
+        assert!(matches!(
+            store.add("clash", clash, HowAdded::Pasted, ""),
+            Err(TrustError::KeyIdClash { .. })
+        ));
+    }
+
+    #[test]
+    fn keys_are_found_by_key_id_fingerprint_or_name() {
+        let (_dir, mut store) = store();
+        let (first, second) = (key(), key());
+        store.add("firm", first, HowAdded::Pasted, "").unwrap();
+        store.add("vendor", second, HowAdded::Pasted, "").unwrap();
+        let id = second.key_id.to_string().to_lowercase();
+        assert_eq!(store.find(&id).unwrap().public_key, second);
+        assert_eq!(store.find(&first.fingerprint()).unwrap().public_key, first);
+        assert_eq!(store.find(" vendor ").unwrap().public_key, second);
+        assert!(matches!(
+            store.find("nobody"),
+            Err(TrustError::NoSuchKey(_))
+        ));
+        store.rename(&second, "firm").unwrap();
+        assert!(matches!(
+            store.find("firm"),
+            Err(TrustError::AmbiguousKey { count: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn names_with_line_breaks_are_refused() {
+        let (_dir, mut store) = store();
+        assert!(matches!(
+            store.add("firm\nforged line", key(), HowAdded::Pasted, ""),
+            Err(TrustError::BadName(_))
+        ));
+        assert!(matches!(
+            store.add("   ", key(), HowAdded::Pasted, ""),
+            Err(TrustError::BadName(_))
+        ));
+    }
+
+    #[test]
+    fn removing_a_key_forgets_it() {
+        let (_dir, mut store) = store();
+        let key = key();
+        store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        store.remove(&key).unwrap();
+        assert!(TrustStore::load(store.path()).unwrap().records().is_empty());
+    }
+
+    #[test]
+    fn a_change_keeps_keys_added_by_another_process_meanwhile() {
+        let (_dir, mut first) = store();
+        let mut second = TrustStore::load(first.path()).unwrap();
+        let (a, b) = (key(), key());
+        first.add("a", a, HowAdded::Pasted, "").unwrap();
+        second.add("b", b, HowAdded::Pasted, "").unwrap();
+        assert_eq!(second.records().len(), 2);
+        first.reload().unwrap();
+        assert_eq!(first.records().len(), 2);
+    }
+
+    #[test]
+    fn unknown_and_duplicate_fields_and_other_versions_are_corrupt() {
+        let (_dir, mut store) = store();
+        store.add("firm", key(), HowAdded::Pasted, "").unwrap();
+        let text = std::fs::read_to_string(store.path()).unwrap();
+        let variants = [
+            text.replace("\"note\": \"\"", "\"note\": \"\", \"extra\": 1"),
+            text.replace("\"note\": \"\"", "\"note\": \"\", \"note\": \"x\""),
+            text.replace("\"format_version\": 1", "\"format_version\": 2"),
+            text.replace(
+                "\"kind\": \"pasted\"",
+                "\"kind\": \"pasted\", \"by\": \"x\"",
+            ),
+            text.replace(
+                "\"kind\": \"pasted\"",
+                "\"kind\": \"pasted\", \"file\": \"x\"",
+            ),
+            text.replace("\"kind\": \"pasted\"", "\"kind\": \"key_file\""),
+            text.replace("\"status\": \"trusted\"", "\"status\": \"revoked\""),
+            text[..text.len() / 2].to_owned(),
+        ];
+        for variant in variants {
+            assert_ne!(variant, text);
+            std::fs::write(store.path(), &variant).unwrap();
+            let Err(error) = TrustStore::load(store.path()) else {
+                panic!("accepted: {variant}");
+            };
+            assert!(matches!(error, TrustError::Corrupt { .. }), "{error}");
+            assert!(error.to_string().contains("trust-store.json"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_tampered_fingerprint_is_corrupt() {
+        let (_dir, mut store) = store();
+        let key = key();
+        store.add("firm", key, HowAdded::Pasted, "").unwrap();
+        let text = std::fs::read_to_string(store.path()).unwrap();
+        let altered = text.replace(&key.fingerprint(), &["0000"; 10].join(" "));
+        assert_ne!(altered, text);
+        std::fs::write(store.path(), altered).unwrap();
+        let error = TrustStore::load(store.path()).unwrap_err();
+        assert!(
+            error.to_string().contains("fingerprint does not match"),
+            "{error}"
+        );
+    }
+}
