@@ -20,7 +20,11 @@ fn without_white_space(text: &str) -> String {
 
 fn sample_text() -> String {
     let sample = kairan::sample::open_sample().expect("the built-in sample opens");
-    sample.documents.iter().map(|item| plain_text(&item.document)).collect()
+    sample
+        .documents
+        .iter()
+        .map(|item| plain_text(&item.document))
+        .collect()
 }
 
 #[test]
@@ -28,17 +32,36 @@ fn the_sample_renders_back_to_the_seed_word_for_word() {
     let seed = without_white_space(SEED);
     let rendered = without_white_space(&sample_text());
     if seed != rendered {
-        let common = seed.chars().zip(rendered.chars()).take_while(|(a, b)| a == b).count();
-        let context = |text: &str| text.chars().skip(common.saturating_sub(20)).take(60).collect::<String>();
-        panic!("the sample departs from the seed after {common} characters:\n seed:   {}\n sample: {}", context(&seed), context(&rendered));
+        let common = seed
+            .chars()
+            .zip(rendered.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let context = |text: &str| {
+            text.chars()
+                .skip(common.saturating_sub(20))
+                .take(60)
+                .collect::<String>()
+        };
+        panic!(
+            "the sample departs from the seed after {common} characters:\n seed:   {}\n sample: {}",
+            context(&seed),
+            context(&rendered)
+        );
     }
 }
 
 #[test]
 fn the_seed_copy_in_notices_matches_the_shared_seed_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/mikasa-notice-2023-06-29.txt");
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed/mikasa-notice-2023-06-29.txt");
     if let Ok(text) = std::fs::read_to_string(&shared) {
-        assert_eq!(text, SEED, "notices/mikasa-2023-06-29/seed.txt differs from {}", shared.display());
+        assert_eq!(
+            text,
+            SEED,
+            "notices/mikasa-2023-06-29/seed.txt differs from {}",
+            shared.display()
+        );
     }
 }
 
@@ -60,9 +83,15 @@ fn every_mask_and_omission_of_the_seed_is_a_first_class_item() {
                     assert_eq!(mask.masked_by, WithheldBy::NotStated);
                     masks += 1;
                 }
-                WithheldKind::Omission(omission) if omission.marker == "—省略—" => omitted += 1,
-                WithheldKind::Omission(omission) if omission.marker == "—中略—" => omitted_middle += 1,
-                WithheldKind::Omission(omission) => panic!("unexpected omission marker {}", omission.marker),
+                WithheldKind::Omission(omission) if omission.marker == "—省略—" => {
+                    omitted += 1
+                }
+                WithheldKind::Omission(omission) if omission.marker == "—中略—" => {
+                    omitted_middle += 1
+                }
+                WithheldKind::Omission(omission) => {
+                    panic!("unexpected omission marker {}", omission.marker)
+                }
             }
         }
     }
@@ -72,7 +101,11 @@ fn every_mask_and_omission_of_the_seed_is_a_first_class_item() {
 #[test]
 fn the_firm_notice_links_to_both_vendor_notices() {
     let sample = kairan::sample::open_sample().expect("the built-in sample opens");
-    let firm = sample.documents.iter().find(|item| item.entry.role == Role::FirmNotice).expect("a firm notice");
+    let firm = sample
+        .documents
+        .iter()
+        .find(|item| item.entry.role == Role::FirmNotice)
+        .expect("a firm notice");
     let targets: Vec<String> = firm
         .document
         .links()
@@ -81,7 +114,15 @@ fn the_firm_notice_links_to_both_vendor_notices() {
             kairan::document::LinkTarget::External { .. } => None,
         })
         .collect();
-    for vendor in sample.documents.iter().filter(|item| item.entry.role != Role::FirmNotice) {
-        assert!(targets.contains(&vendor.entry.path), "the firm notice does not link to {}", vendor.entry.path);
+    for vendor in sample
+        .documents
+        .iter()
+        .filter(|item| item.entry.role != Role::FirmNotice)
+    {
+        assert!(
+            targets.contains(&vendor.entry.path),
+            "the firm notice does not link to {}",
+            vendor.entry.path
+        );
     }
 }
