@@ -544,6 +544,22 @@ fn a_damaged_manifest_is_named() {
 }
 
 #[test]
+fn a_deflated_entry_with_bytes_after_its_end_is_refused() {
+    // Deflate streams end themselves; bytes after the final block would be invisible to
+    // every hash, so the reader requires the stream to fill the entry exactly.
+    let mut entries = entries();
+    let mut entry = Entry::deflated("files/memo.txt", b"attachment bytes\n");
+    entry.stored.extend_from_slice(b"hidden payload");
+    entries[3] = entry;
+    let verdict = verdict_of(&zip::write(&entries).bytes);
+    assert!(
+        matches!(&verdict, Verdict::Tampered { entry, problem: Tamper::Damaged(reason) }
+            if entry == "files/memo.txt" && reason.contains("14 bytes after")),
+        "{verdict:?}"
+    );
+}
+
+#[test]
 fn a_deflated_entry_expanding_past_its_declared_size_is_refused() {
     let mut entries = entries();
     let mut bomb = Entry::deflated("files/memo.txt", &vec![0u8; 1 << 20]);

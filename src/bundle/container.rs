@@ -507,23 +507,30 @@ pub fn contents(bytes: &[u8], entry: &ContainerEntry) -> Result<Vec<u8>, BundleE
         Method::Stored => stored.to_vec(),
         Method::Deflated => {
             use std::io::Read;
+            let decompress_error = |reason: String| BundleError::Decompress {
+                name: entry.name.clone(),
+                reason,
+            };
             let mut out = Vec::with_capacity(entry.size as usize);
-            let mut decoder = flate2::read::DeflateDecoder::new(stored).take(entry.size + 1);
+            let mut decoder = flate2::bufread::DeflateDecoder::new(stored).take(entry.size + 1);
             decoder
                 .read_to_end(&mut out)
-                .map_err(|error| BundleError::Decompress {
-                    name: entry.name.clone(),
-                    reason: error.to_string(),
-                })?;
+                .map_err(|error| decompress_error(error.to_string()))?;
             if out.len() as u64 != entry.size {
-                return Err(BundleError::Decompress {
-                    name: entry.name.clone(),
-                    reason: format!(
-                        "it expands to {} bytes, not the declared {}",
-                        out.len(),
-                        entry.size
-                    ),
-                });
+                return Err(decompress_error(format!(
+                    "it expands to {} bytes, not the declared {}",
+                    out.len(),
+                    entry.size
+                )));
+            }
+            // A deflate stream marks its own end; bytes after it would be covered by no CRC
+            // or hash, so the stream must fill the entry exactly.
+            let consumed = decoder.into_inner().total_in();
+            if consumed != stored.len() as u64 {
+                return Err(decompress_error(format!(
+                    "{} bytes after the end of its deflate stream are not part of it",
+                    stored.len() as u64 - consumed
+                )));
             }
             out
         }
