@@ -405,6 +405,19 @@ fn data_prepended_with_adjusted_offsets_is_refused() {
 }
 
 #[test]
+fn data_prepended_without_adjusting_offsets_is_refused() {
+    // A polyglot: another file's bytes simply put before an unchanged archive.
+    let mut bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let prefix = bytes.len();
+    bytes.extend_from_slice(&parts().build(&signer()));
+    let error = error_of(&bytes);
+    assert!(
+        matches!(error, BundleError::PrependedData { offset } if offset == prefix),
+        "{error:?}"
+    );
+}
+
+#[test]
 fn data_appended_after_the_end_record_is_refused() {
     let mut bytes = parts().build(&signer());
     bytes.extend_from_slice(b"trailing");

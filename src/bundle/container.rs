@@ -90,6 +90,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
     let directory_offset = read_u32(bytes, end + 16) as usize;
     let directory_end = directory_offset.checked_add(directory_size);
     if directory_end != Some(end) {
+        if let Some(offset) = unadjusted_prefix(bytes, end, directory_offset, directory_size) {
+            return Err(BundleError::PrependedData { offset });
+        }
         return Err(BundleError::CentralDirectory(format!(
             "the end record places the central directory at {directory_offset}..+{directory_size}, \
              but it must end where the end record starts ({end})"
@@ -144,6 +147,24 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
     }
     check_duplicate_names(&entries)?;
     Ok(entries)
+}
+
+/// The length of data put before an archive without adjusting its offsets (a polyglot, or two
+/// archives joined): the central directory sits exactly that much later than the end record
+/// says, and its first entry's local header that much later than *it* says.
+fn unadjusted_prefix(
+    bytes: &[u8],
+    end: usize,
+    directory_offset: usize,
+    directory_size: usize,
+) -> Option<usize> {
+    let directory_start = end.checked_sub(directory_size)?;
+    let prefix = directory_start.checked_sub(directory_offset)?;
+    let first_local = (read_u32(bytes, directory_start + 42) as usize).checked_add(prefix)?;
+    let found = prefix > 0
+        && read_u32(bytes, directory_start) == CENTRAL_HEADER_SIGNATURE
+        && read_u32(bytes, first_local) == LOCAL_HEADER_SIGNATURE;
+    found.then_some(prefix)
 }
 
 fn layout_error(
