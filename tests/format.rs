@@ -886,3 +886,15 @@ fn a_signature_file_in_another_form_is_refused() {
         );
     }
 }
+
+#[test]
+fn an_end_record_whose_comment_length_points_past_the_file_is_named() {
+    let mut layout = zip::write(&entries());
+    let at = layout.end + end::COMMENT_LEN;
+    layout.patch16(at, 0x0100);
+    let error = error_of(&layout.bytes);
+    assert!(
+        matches!(&error, BundleError::EndRecord(reason) if reason.contains("256 bytes follow it, but only 0")),
+        "{error:?}"
+    );
+}

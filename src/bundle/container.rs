@@ -201,7 +201,18 @@ fn find_end_record(bytes: &[u8]) -> Result<usize, BundleError> {
         .rev()
         .find(|&at| read_u32(bytes, at) == END_RECORD_SIGNATURE);
     match found {
-        Some(at) if read_u16(bytes, at + 20) != 0 => Err(BundleError::ArchiveComment),
+        Some(at) if read_u16(bytes, at + 20) != 0 => {
+            let comment_end = at + END_RECORD_LEN + usize::from(read_u16(bytes, at + 20));
+            if comment_end <= bytes.len() {
+                Err(BundleError::ArchiveComment)
+            } else {
+                Err(BundleError::EndRecord(format!(
+                    "its comment length says {} bytes follow it, but only {} do",
+                    comment_end - at - END_RECORD_LEN,
+                    bytes.len() - at - END_RECORD_LEN
+                )))
+            }
+        }
         Some(at) => Err(BundleError::AppendedData {
             bytes: bytes.len() - at - END_RECORD_LEN,
         }),
