@@ -898,3 +898,105 @@ fn an_end_record_whose_comment_length_points_past_the_file_is_named() {
         "{error:?}"
     );
 }
+
+// --- the committed sample ---
+
+#[test]
+fn the_committed_sample_is_what_pack_produces() {
+    let root = support::root();
+    let key_text = std::fs::read_to_string(root.join("notices/demo-key/kairan-demo.key")).unwrap();
+    let key = kairan::bundle::SecretKey::from_file_text(&key_text, None).unwrap();
+    let packed = kairan::bundle::pack_folder(
+        &root.join("notices/mikasa-2023-06-29"),
+        &key,
+        &kairan::bundle::PackOptions::default(),
+    )
+    .unwrap();
+    let committed = std::fs::read(root.join("notices/mikasa-2023-06-29.kairan")).unwrap();
+    assert!(
+        packed == committed,
+        "notices/mikasa-2023-06-29.kairan differs from a fresh pack of notices/mikasa-2023-06-29 \
+         ({} vs {} bytes); run `kairan pack notices/mikasa-2023-06-29 --key \
+         notices/demo-key/kairan-demo.key -o notices/mikasa-2023-06-29.kairan`",
+        committed.len(),
+        packed.len()
+    );
+    assert_eq!(kairan::sample::SAMPLE_BUNDLE, committed.as_slice());
+}
+
+/// What a failed verification of a damaged sample names, or `None` if it passed.
+fn failure_of(bytes: &[u8]) -> Option<String> {
+    let trusted = [kairan::sample::demo_trusted_key()];
+    match open(bytes, &trusted) {
+        Ok(opened) => match opened.verdict {
+            Verdict::Verified { .. } | Verdict::UnknownSigner { .. } => None,
+            Verdict::Tampered { entry, problem } => Some(format!("entry {entry:?}: {problem}")),
+            Verdict::BadSignature { problem } => Some(problem.to_string()),
+        },
+        Err(error) => Some(error.to_string()),
+    }
+}
+
+/// The masks a byte at `at` is flipped with. Bytes of the ZIP structure and of the signed
+/// manifest and its signature get two (every bit, and the lowest bit alone); a byte of a
+/// payload entry's contents gets one, alternating, because the reader treats every change to
+/// contents alike (CRC-32, then SHA-256 against the signed manifest) and a full verification
+/// per flip is what makes this test slow.
+fn masks_for(at: usize, payload: bool) -> &'static [u8] {
+    match (payload, at % 2) {
+        (false, _) => &[0xff, 0x01],
+        (true, 0) => &[0xff],
+        (true, _) => &[0x01],
+    }
+}
+
+#[test]
+fn flipping_any_byte_of_the_sample_makes_verification_fail_and_says_where() {
+    let sample = kairan::sample::SAMPLE_BUNDLE;
+    assert_eq!(failure_of(sample), None, "the sample itself must verify");
+    let layout = kairan::bundle::container::parse(sample).unwrap();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let positions: Vec<usize> = (0..sample.len()).collect();
+    let started = Instant::now();
+    let flips: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = positions
+            .chunks(sample.len().div_ceil(threads))
+            .map(|chunk| {
+                let layout = &layout;
+                scope.spawn(move || {
+                    let mut bytes = sample.to_vec();
+                    let mut flips = 0;
+                    for &at in chunk {
+                        let owner = layout.iter().find(|entry| entry.data.contains(&at));
+                        let payload = owner.is_some_and(|entry| {
+                            entry.name != MANIFEST_PATH && entry.name != SIGNATURE_PATH
+                        });
+                        for &mask in masks_for(at, payload) {
+                            bytes[at] ^= mask;
+                            let Some(reason) = failure_of(&bytes) else {
+                                panic!("flipping byte {at} with {mask:#04x} went unnoticed");
+                            };
+                            // A byte of an entry's contents must be blamed on that entry.
+                            if let Some(entry) = owner {
+                                assert!(
+                                    reason.contains(&entry.name),
+                                    "byte {at} of {:?} flipped, but the reason does not name it: {reason}",
+                                    entry.name
+                                );
+                            }
+                            bytes[at] ^= mask;
+                            flips += 1;
+                        }
+                    }
+                    flips
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap())
+            .sum()
+    });
+    assert!(flips > sample.len());
+    eprintln!("{flips} flips in {:?}", started.elapsed());
+}
