@@ -548,7 +548,13 @@ pub fn contents(bytes: &[u8], entry: &ContainerEntry) -> Result<Vec<u8>, BundleE
             decoder
                 .read_to_end(&mut out)
                 .map_err(|error| decompress_error(error.to_string()))?;
-            if out.len() as u64 != entry.size {
+            if out.len() as u64 > entry.size {
+                return Err(decompress_error(format!(
+                    "it expands to more than the declared {} bytes (decompression was stopped there)",
+                    entry.size
+                )));
+            }
+            if (out.len() as u64) < entry.size {
                 return Err(decompress_error(format!(
                     "it expands to {} bytes, not the declared {}",
                     out.len(),
