@@ -196,3 +196,21 @@ fn a_bundle_built_with_python_following_the_spec_verifies() {
         assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     }
 }
+
+#[test]
+fn the_worked_example_in_the_spec_is_the_tested_script() {
+    let spec = std::fs::read_to_string(root().join("docs/bundle-format.md")).unwrap();
+    let script = std::fs::read_to_string(root().join(SCRIPT)).unwrap();
+    let start = spec
+        .find("```python\n")
+        .expect("a python block in the spec")
+        + "```python\n".len();
+    let length = spec[start..]
+        .find("\n```\n")
+        .expect("the end of the python block")
+        + 1;
+    assert!(
+        spec[start..start + length] == script,
+        "docs/bundle-format.md §9 differs from {SCRIPT}; copy the script into the spec"
+    );
+}
