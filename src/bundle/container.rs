@@ -90,6 +90,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
     let directory_offset = read_u32(bytes, end + 16) as usize;
     let directory_end = directory_offset.checked_add(directory_size);
     if directory_end != Some(end) {
+        if let Some(offset) = unadjusted_prefix(bytes, end, directory_offset, directory_size) {
+            return Err(BundleError::PrependedData { offset });
+        }
         return Err(BundleError::CentralDirectory(format!(
             "the end record places the central directory at {directory_offset}..+{directory_size}, \
              but it must end where the end record starts ({end})"
@@ -146,6 +149,24 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
     Ok(entries)
 }
 
+/// The length of data put before an archive without adjusting its offsets (a polyglot, or two
+/// archives joined): the central directory sits exactly that much later than the end record
+/// says, and its first entry's local header that much later than *it* says.
+fn unadjusted_prefix(
+    bytes: &[u8],
+    end: usize,
+    directory_offset: usize,
+    directory_size: usize,
+) -> Option<usize> {
+    let directory_start = end.checked_sub(directory_size)?;
+    let prefix = directory_start.checked_sub(directory_offset)?;
+    let first_local = (read_u32(bytes, directory_start + 42) as usize).checked_add(prefix)?;
+    let found = prefix > 0
+        && read_u32(bytes, directory_start) == CENTRAL_HEADER_SIGNATURE
+        && read_u32(bytes, first_local) == LOCAL_HEADER_SIGNATURE;
+    found.then_some(prefix)
+}
+
 fn layout_error(
     entries: &[ContainerEntry],
     name: &str,
@@ -180,7 +201,18 @@ fn find_end_record(bytes: &[u8]) -> Result<usize, BundleError> {
         .rev()
         .find(|&at| read_u32(bytes, at) == END_RECORD_SIGNATURE);
     match found {
-        Some(at) if read_u16(bytes, at + 20) != 0 => Err(BundleError::ArchiveComment),
+        Some(at) if read_u16(bytes, at + 20) != 0 => {
+            let comment_end = at + END_RECORD_LEN + usize::from(read_u16(bytes, at + 20));
+            if comment_end <= bytes.len() {
+                Err(BundleError::ArchiveComment)
+            } else {
+                Err(BundleError::EndRecord(format!(
+                    "its comment length says {} bytes follow it, but only {} do",
+                    comment_end - at - END_RECORD_LEN,
+                    bytes.len() - at - END_RECORD_LEN
+                )))
+            }
+        }
         Some(at) => Err(BundleError::AppendedData {
             bytes: bytes.len() - at - END_RECORD_LEN,
         }),
@@ -507,23 +539,36 @@ pub fn contents(bytes: &[u8], entry: &ContainerEntry) -> Result<Vec<u8>, BundleE
         Method::Stored => stored.to_vec(),
         Method::Deflated => {
             use std::io::Read;
+            let decompress_error = |reason: String| BundleError::Decompress {
+                name: entry.name.clone(),
+                reason,
+            };
             let mut out = Vec::with_capacity(entry.size as usize);
-            let mut decoder = flate2::read::DeflateDecoder::new(stored).take(entry.size + 1);
+            let mut decoder = flate2::bufread::DeflateDecoder::new(stored).take(entry.size + 1);
             decoder
                 .read_to_end(&mut out)
-                .map_err(|error| BundleError::Decompress {
-                    name: entry.name.clone(),
-                    reason: error.to_string(),
-                })?;
-            if out.len() as u64 != entry.size {
-                return Err(BundleError::Decompress {
-                    name: entry.name.clone(),
-                    reason: format!(
-                        "it expands to {} bytes, not the declared {}",
-                        out.len(),
-                        entry.size
-                    ),
-                });
+                .map_err(|error| decompress_error(error.to_string()))?;
+            if out.len() as u64 > entry.size {
+                return Err(decompress_error(format!(
+                    "it expands to more than the declared {} bytes (decompression was stopped there)",
+                    entry.size
+                )));
+            }
+            if (out.len() as u64) < entry.size {
+                return Err(decompress_error(format!(
+                    "it expands to {} bytes, not the declared {}",
+                    out.len(),
+                    entry.size
+                )));
+            }
+            // A deflate stream marks its own end; bytes after it would be covered by no CRC
+            // or hash, so the stream must fill the entry exactly.
+            let consumed = decoder.into_inner().total_in();
+            if consumed != stored.len() as u64 {
+                return Err(decompress_error(format!(
+                    "{} bytes after the end of its deflate stream are not part of it",
+                    stored.len() as u64 - consumed
+                )));
             }
             out
         }

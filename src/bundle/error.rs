@@ -70,9 +70,12 @@ pub enum BundleError {
     },
     /// No ZIP end record anywhere near the end.
     #[error(
-        "not a Kairan bundle: the file is not a ZIP archive, or it is truncated (ask the sender for a fresh copy)"
+        "not a Kairan bundle: there is no ZIP end record at the end of the file (it is not a ZIP archive, or it was truncated or damaged; ask the sender for a fresh copy)"
     )]
     NotAnArchive,
+    /// The end record is damaged.
+    #[error("the archive's end record is damaged: {0}")]
+    EndRecord(String),
     /// The end record carries a comment.
     #[error("the archive has a comment; bundles have none (the file was altered after packing)")]
     ArchiveComment,

@@ -202,7 +202,14 @@ impl SecretKey {
         checksum.update(&bytes[..2]);
         checksum.update(&bytes[layout::KEY_ID]);
         checksum.update(&bytes[layout::SECRET]);
-        if checksum.finalize().as_slice() != &bytes[layout::CHECKSUM] {
+        // The stock tool's `minisign -G -W` (0.11) leaves the checksum of an unprotected key
+        // zeroed. Without a password there is nothing for the checksum to confirm; the check
+        // below that the public half belongs to the seed still catches a corrupted key.
+        let unprotected_without_checksum =
+            bytes[layout::KDF] == [0, 0] && bytes[layout::CHECKSUM].iter().all(|&byte| byte == 0);
+        if checksum.finalize().as_slice() != &bytes[layout::CHECKSUM]
+            && !unprotected_without_checksum
+        {
             return Err(KeyError::WrongPassword);
         }
         let mut seed = [0u8; 32];
@@ -396,6 +403,33 @@ mod tests {
             secret.public_key(),
             PublicKey::from_file_text(&public_text).unwrap()
         );
+    }
+
+    /// Made by the stock tool: `minisign -G -W -p stock.pub -s stock.key` (minisign 0.11).
+    const STOCK_UNPROTECTED_SECRET: &str = "untrusted comment: minisign encrypted secret key
+RWQAAEIyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA3koUBpVEWW08J437hj5bGelJDgKdS54X2QjN7moq3JvTOY7vMlqpHknEime9n5t/p5TBMRsDzP0ioZE3fpyxN7z1p9DiLjgtAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+";
+    const STOCK_UNPROTECTED_PUBLIC: &str =
+        "RWTeShQGlURZbUnEime9n5t/p5TBMRsDzP0ioZE3fpyxN7z1p9DiLjgt";
+
+    #[test]
+    fn an_unprotected_key_from_the_stock_tool_loads() {
+        let secret = SecretKey::from_file_text(STOCK_UNPROTECTED_SECRET, None).unwrap();
+        assert_eq!(
+            secret.public_key(),
+            PublicKey::from_base64(STOCK_UNPROTECTED_PUBLIC).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_unprotected_key_whose_halves_disagree_is_refused() {
+        let mut bytes = decode_secret(STOCK_UNPROTECTED_SECRET).unwrap();
+        bytes[layout::SECRET][40] ^= 1; // a byte of the stored public half
+        let text = format!("untrusted comment: x\n{}\n", BASE64.encode(&bytes));
+        assert!(matches!(
+            SecretKey::from_file_text(&text, None),
+            Err(KeyError::WrongPassword)
+        ));
     }
 
     #[test]

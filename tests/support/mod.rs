@@ -1,0 +1,64 @@
+//! Shared helpers for the integration tests: raw ZIP archives, signed test bundles, the
+//! hostile corpus, and running the built `kairan` binary and external tools.
+//!
+//! Each test binary uses a different part of this module, so unused items are expected.
+#![allow(dead_code)]
+
+pub mod bundle;
+pub mod hostile;
+pub mod zip;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A command running the `kairan` binary built for these tests.
+pub fn kairan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kairan"))
+}
+
+/// Runs `kairan` with `args` in `dir` and returns its output.
+pub fn run_kairan(dir: &Path, args: &[&str]) -> Output {
+    kairan()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the kairan binary runs")
+}
+
+/// A fresh temporary directory, removed when dropped.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// Fails the test with installation advice if an external tool is missing. Tests that need
+/// the stock tools never skip silently: CI installs them (`.ci/run`).
+pub fn require_tool(tool: &str, package: &str) {
+    let found = Command::new(tool)
+        .arg(if tool == "minisign" {
+            "-v"
+        } else {
+            "--version"
+        })
+        .output()
+        .is_ok();
+    assert!(
+        found,
+        "this test needs `{tool}`, which is not installed; install it with \
+         `apt-get install -y {package}` (CI does this in .ci/run)"
+    );
+}
+
+/// Exit status, stdout and stderr as text, for assertion messages.
+pub fn describe(output: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
