@@ -16,9 +16,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A command running the `kairan` binary built for these tests.
+/// A command running the `kairan` binary built for these tests, with a configuration folder
+/// of its own (an empty trust store and history) so that tests neither read nor change the
+/// user's trusted keys and do not see each other's history.
 pub fn kairan() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kairan"))
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let config = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("kairan-config-{}-{n}", std::process::id()));
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kairan"));
+    command.env(kairan::trust::CONFIG_DIR_ENV, config);
+    command
 }
 
 /// Runs `kairan` with `args` in `dir` and returns its output.
