@@ -10,6 +10,7 @@
 //! the viewer draws what it describes.
 
 pub mod authoring;
+pub mod checks;
 pub mod import;
 mod model;
 mod text;
