@@ -700,7 +700,20 @@ impl Parser<'_> {
                         return out;
                     };
                     flush_text(&mut out, &mut text);
-                    if let Some(mask) = self.mask(&chars[index + 2..end], at) {
+                    let inner = &chars[index + 2..end];
+                    if inner
+                        .windows(2)
+                        .any(|pair| pair[0].0 == '{' && pair[1].0 == '{')
+                    {
+                        self.error(
+                            at,
+                            "`{{` opens a mask that is never closed before the next `{{`; end \
+                             it with `}}`",
+                        );
+                        index = end + 2;
+                        continue;
+                    }
+                    if let Some(mask) = self.mask(inner, at) {
                         out.push(Inline::Mask(mask));
                     }
                     self.map.masks.push(at);
