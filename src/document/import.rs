@@ -1004,7 +1004,11 @@ impl BodyReader<'_> {
             position,
             DetectionKind::Omission,
             marker,
-            format!("omitted section ({kind:?}); omitted by: {}", who.describe()),
+            format!(
+                "omitted section, kind {}; omitted by: {}",
+                kind_word(kind),
+                who.describe()
+            ),
         ));
         self.blocks.push(Block::Omission(Omission {
             kind,
@@ -1205,6 +1209,15 @@ impl BodyReader<'_> {
             return Some((3, Found::Mask));
         }
         None
+    }
+}
+
+fn kind_word(kind: OmissionKind) -> &'static str {
+    match kind {
+        OmissionKind::Section => "section",
+        OmissionKind::Middle => "middle",
+        OmissionKind::Rest => "rest",
+        OmissionKind::Unspecified => "unspecified",
     }
 }
 
