@@ -246,3 +246,39 @@ fn hostile_text_never_panics() {
         );
     }
 }
+
+/// A small deterministic generator, so the test needs no extra crates and always runs the same.
+fn scrambled_texts() -> Vec<String> {
+    let alphabet: Vec<char> = "2023年6月28日\n お客様各位株式会社■□●○◆＊*×█[]<>（）()—―-省略中略以下後前非公開REDACTED{}#|｜:：\\・。、0-9@.".chars().collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut texts = Vec::new();
+    for length in [5, 20, 80, 300] {
+        for _ in 0..150 {
+            let text: String = (0..length)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            texts.push(format!("2023年6月28日\n\nお客様各位\n\n題\n\n{text}"));
+            texts.push(text);
+        }
+    }
+    texts
+}
+
+#[test]
+fn scrambled_text_never_panics_the_import_or_the_parser() {
+    for text in scrambled_texts() {
+        let _ = import_letters(
+            &text,
+            &ImportOptions {
+                bundle_id: "t".into(),
+            },
+        );
+        let source = format!("---\ntitle: t\n---\n{text}");
+        let _ = kairan::document::authoring::parse_notice(&source, "x");
+    }
+}
