@@ -17,6 +17,7 @@ use super::manifest::{
 };
 use super::open::hex;
 use super::signature::SignatureFile;
+use crate::document::authoring::{LinkTable, SourceError, compile_source};
 use crate::document::{Document, DocumentError, LinkTarget};
 
 /// The name of a notice folder's metadata file.
@@ -48,8 +49,12 @@ pub struct SourceMetadata {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
-    /// Path relative to the folder; also the path inside the bundle.
+    /// The path inside the bundle; also the file read from the folder unless `source` is given.
     pub file: String,
+    /// For documents written in the authoring format: the source file (`*.notice.md`,
+    /// relative to the folder) that compiles to the JSON document stored at `file`.
+    #[serde(default)]
+    pub source: Option<String>,
     /// What it is for.
     pub role: Role,
     /// Media type of an attachment (documents are always Kairan documents).
@@ -75,6 +80,18 @@ pub enum PackError {
         path: PathBuf,
         /// Why.
         source: serde_json::Error,
+    },
+    /// An authoring source has errors (each with file, line and column).
+    #[error("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Authoring {
+        /// Every error found.
+        errors: Vec<SourceError>,
+    },
+    /// `source` was given for an attachment, which is packed as it is.
+    #[error("{file}: only documents have a \"source\"; attachments are packed as they are")]
+    SourceForAttachment {
+        /// The entry.
+        file: String,
     },
     /// A document is malformed.
     #[error("{}: {source}", path.display())]
@@ -135,15 +152,39 @@ pub fn pack_folder(
 
     let mut files: Vec<(ManifestEntry, Vec<u8>)> = Vec::new();
     let mut documents: Vec<(String, Document)> = Vec::new();
+    let links = LinkTable::from_entries(&metadata.entries);
     for source in &metadata.entries {
         container::check_name(&source.file)?;
-        let path = dir.join(&source.file);
+        if let Some(authored) = &source.source {
+            container::check_name(authored)?;
+            if !source.role.is_document() {
+                return Err(PackError::SourceForAttachment {
+                    file: source.file.clone(),
+                });
+            }
+        }
+        let path = dir.join(source.source.as_ref().unwrap_or(&source.file));
         let raw = read(&path)?;
         let (bytes, media_type) = if source.role.is_document() {
-            let document = Document::from_json(&raw).map_err(|source| PackError::Document {
-                path: path.clone(),
-                source,
-            })?;
+            let document = match &source.source {
+                Some(authored) => {
+                    let text = std::str::from_utf8(&raw).map_err(|error| PackError::Authoring {
+                        errors: vec![SourceError {
+                            file: authored.clone(),
+                            line: 1,
+                            column: 1,
+                            message: format!("not UTF-8 text ({error}); save it as UTF-8"),
+                        }],
+                    })?;
+                    compile_source(text, authored, &source.file, &links)
+                        .map_err(|errors| PackError::Authoring { errors })?
+                        .0
+                }
+                None => Document::from_json(&raw).map_err(|source| PackError::Document {
+                    path: path.clone(),
+                    source,
+                })?,
+            };
             let bytes = document.to_json();
             documents.push((source.file.clone(), document));
             (bytes, DOCUMENT_MEDIA_TYPE.to_owned())

@@ -1,7 +1,9 @@
-//! The command line: `verify`, `inspect`, `keygen`, `pack`, `trust`, `settings`. A thin front
-//! end over [`crate::bundle`] and [`crate::trust`]; with [`crate::ui`] the only code besides
+//! The command line: `verify`, `inspect`, `keygen`, `pack`, `import`, `check`, `trust`,
+//! `settings`. A thin front end over [`crate::bundle`], [`crate::document`] and
+//! [`crate::trust`]; with [`crate::ui`] the only code besides
 //! `main.rs` that prints.
 
+mod authoring;
 mod output;
 mod trust;
 
@@ -12,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
-use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, SecretKey, TrustedKey, keys};
+use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, TrustedKey, keys};
 use crate::sample;
 
 /// Kairan (回覧): view and check signed notice bundles.
@@ -76,23 +78,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Sign a notice folder into a bundle.
-    Pack {
-        /// The notice folder (holding bundle.json).
-        dir: PathBuf,
-        /// The secret key file.
-        #[arg(long)]
-        key: PathBuf,
-        /// Where to write the bundle.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Read the key's password from this file (first line) instead of asking.
-        #[arg(long)]
-        password_file: Option<PathBuf>,
-        /// Address the bundle to this recipient.
-        #[arg(long)]
-        recipient: Option<String>,
-    },
+    /// Check a notice folder, then sign it into a bundle (or one per client).
+    ///
+    /// Signing is refused while the pre-send checks report errors (and, with
+    /// `--warnings refuse`, warnings).
+    Pack(authoring::PackArgs),
+    /// Turn a plain-text file of letters into a notice folder, listing every detected mask,
+    /// omission and look-alike with its line and column.
+    Import(authoring::ImportArgs),
+    /// Run the pre-send checks on a notice folder (exit status 1 if signing would be refused).
+    Check(authoring::CheckArgs),
     /// Manage the keys you trust: add, list, remove, revoke, rename, export, key rollover.
     Trust {
         /// What to do.
@@ -184,60 +179,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             password_file,
             force,
         } => keygen(&output, unprotected, password_file.as_deref(), force),
-        Command::Pack {
-            dir,
-            key,
-            output,
-            password_file,
-            recipient,
-        } => {
-            let key_text = std::fs::read_to_string(&key)
-                .with_context(|| format!("could not read the secret key {}", key.display()))?;
-            let password = if SecretKey::is_encrypted(&key_text)
-                .with_context(|| format!("{}", key.display()))?
-            {
-                Some(read_password(
-                    password_file.as_deref(),
-                    "Password for the secret key: ",
-                    false,
-                )?)
-            } else {
-                None
-            };
-            let secret = SecretKey::from_file_text(&key_text, password.as_deref())
-                .with_context(|| format!("could not use the secret key {}", key.display()))?;
-            let options = bundle::PackOptions {
-                recipient,
-                bundle_id: None,
-            };
-            let bytes = bundle::pack_folder(&dir, &secret, &options)
-                .with_context(|| format!("could not pack {}", dir.display()))?;
-            // Check what was written before reporting success.
-            let check = bundle::open_bytes(
-                bytes.clone().into(),
-                &[TrustedKey {
-                    name: "signing key".into(),
-                    public_key: secret.public_key(),
-                }],
-            )
-            .context("the packed bundle does not verify; nothing was written")?;
-            if !matches!(check.verdict, bundle::Verdict::Verified { .. }) {
-                bail!(
-                    "the packed bundle does not verify ({:?}); nothing was written",
-                    check.verdict
-                );
-            }
-            bundle::write_atomically(&output, &bytes)
-                .with_context(|| format!("could not write {}", output.display()))?;
-            println!(
-                "Wrote {} ({} bytes, {} documents, signed by key {}).",
-                output.display(),
-                bytes.len(),
-                check.documents.len(),
-                secret.public_key().key_id
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Pack(args) => authoring::pack(args),
+        Command::Import(args) => authoring::import(args),
+        Command::Check(args) => authoring::check(args),
     }
 }
 

@@ -1,0 +1,441 @@
+//! The firm-side commands: `import` (plain-text letters → notice folder), `check` (pre-send
+//! checks) and `pack` (checks, then signs one bundle, or one per client from a list).
+//! A thin front end over [`crate::document::import`], [`crate::document::checks`] and
+//! [`crate::bundle::pack_folder`].
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+
+use crate::bundle::{self, SecretKey, TrustedKey};
+use crate::document::authoring::{
+    self, AUTHORING_EXTENSION, MASK_MARKER_WIDTH, RecipientRow, compile_folder, fix_mask_width,
+    parse_recipients, recipient_bundle_id,
+};
+use crate::document::checks::{self, Finding, Severity, WarningPolicy};
+use crate::document::import::{DetectionKind, ImportOptions, import_letters};
+
+/// `kairan import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The plain-text file (UTF-8) holding one or more letters.
+    pub file: PathBuf,
+    /// The notice folder to create.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The bundle id to write into bundle.json (default: from the folder's name).
+    #[arg(long)]
+    pub bundle_id: Option<String>,
+    /// Write into the folder even if it already holds files (they may be overwritten).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `kairan check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The notice folder (holding bundle.json).
+    pub dir: PathBuf,
+    /// First rewrite every mask marker made of one repeated symbol (■■■■■■) to a fixed width,
+    /// so that its length does not reveal the hidden text's length.
+    #[arg(long)]
+    pub fix_mask_width: bool,
+    /// Whether warnings fail the check (exit status 1) as errors do.
+    #[arg(long, value_enum, default_value_t = Warnings::Allow)]
+    pub warnings: Warnings,
+}
+
+/// `kairan pack`.
+#[derive(Debug, clap::Args)]
+pub struct PackArgs {
+    /// The notice folder (holding bundle.json).
+    pub dir: PathBuf,
+    /// The secret key file.
+    #[arg(long)]
+    pub key: PathBuf,
+    /// Where to write the bundle; with --recipients, the folder for the bundles.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Read the key's password from this file (first line) instead of asking.
+    #[arg(long)]
+    pub password_file: Option<PathBuf>,
+    /// Address the bundle to this recipient.
+    #[arg(long, conflicts_with = "recipients")]
+    pub recipient: Option<String>,
+    /// Write one bundle per client listed in this CSV file (header `recipient,id`; `id` is
+    /// optional) into the --output folder.
+    #[arg(long)]
+    pub recipients: Option<PathBuf>,
+    /// Sign despite warnings from the pre-send checks (allow), or refuse while any remain
+    /// (refuse). Errors always refuse.
+    #[arg(long, value_enum, default_value_t = Warnings::Allow)]
+    pub warnings: Warnings,
+}
+
+/// What warnings do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Warnings {
+    /// Show warnings and go ahead.
+    Allow,
+    /// Treat warnings like errors.
+    Refuse,
+}
+
+impl From<Warnings> for WarningPolicy {
+    fn from(warnings: Warnings) -> Self {
+        match warnings {
+            Warnings::Allow => WarningPolicy::Allow,
+            Warnings::Refuse => WarningPolicy::Refuse,
+        }
+    }
+}
+
+/// Runs `kairan import`.
+///
+/// Fails when the file cannot be read or holds no letter, or the folder cannot be written.
+pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("could not read {}", args.file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 text; convert it first (e.g. `iconv -f SHIFT_JIS -t UTF-8`)",
+            args.file.display()
+        )
+    })?;
+    if args.output.exists()
+        && !args.force
+        && std::fs::read_dir(&args.output)
+            .map(|mut entries| entries.next().is_some())
+            .unwrap_or(true)
+    {
+        bail!(
+            "{} already exists and is not empty; choose another folder or pass --force",
+            args.output.display()
+        );
+    }
+    let bundle_id = args
+        .bundle_id
+        .clone()
+        .unwrap_or_else(|| identifier_from(&args.output));
+    let folder = import_letters(&text, &ImportOptions { bundle_id })
+        .with_context(|| format!("could not import {}", args.file.display()))?;
+
+    let label = args.file.display().to_string();
+    let mut stdout = std::io::stdout().lock();
+    for detection in &folder.detections {
+        let kind = match detection.kind {
+            DetectionKind::Letter => "letter",
+            DetectionKind::Addressee => "addressee",
+            DetectionKind::Issuer => "issuer",
+            DetectionKind::Title => "title",
+            DetectionKind::Caption => "caption",
+            DetectionKind::Heading => "heading",
+            DetectionKind::Mask => "MASK",
+            DetectionKind::Omission => "OMISSION",
+            DetectionKind::JoinedParagraph => "joined",
+            DetectionKind::NotWithheld => "not withheld",
+        };
+        writeln!(
+            stdout,
+            "{label}:{}:{}: {kind}: {} — {}{}",
+            detection.line,
+            detection.column,
+            detection.text,
+            detection.note,
+            detection
+                .document
+                .as_deref()
+                .map(|document| format!(" → {document}"))
+                .unwrap_or_default()
+        )?;
+    }
+    for file in &folder.files {
+        let path = args.output.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("could not create {}", parent.display()))?;
+        }
+        bundle::write_atomically(&path, file.text.as_bytes())
+            .with_context(|| format!("could not write {}", path.display()))?;
+    }
+    let masks: usize = folder
+        .letters
+        .iter()
+        .map(|letter| letter.document.mask_count())
+        .sum();
+    let omissions: usize = folder
+        .letters
+        .iter()
+        .map(|letter| letter.document.omission_count())
+        .sum();
+    writeln!(
+        stdout,
+        "Wrote {}: {} documents, {masks} masked fields, {omissions} omitted sections. Confirm \
+         each detection above against the letter, then run `kairan check {}`.",
+        args.output.display(),
+        folder.letters.len(),
+        args.output.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A bundle id from a folder name: ASCII letters, digits, `.`, `_`, `-` kept, others as `-`.
+fn identifier_from(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "notice".to_owned()
+    } else {
+        id.to_owned()
+    }
+}
+
+/// Runs `kairan check`: exit status 0 when nothing blocks signing, 1 otherwise.
+///
+/// Fails when a source cannot be rewritten for --fix-mask-width.
+pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    if args.fix_mask_width {
+        let folder = compile_folder(&args.dir).map_err(|errors| source_errors(&errors))?;
+        for document in &folder.documents {
+            if !document.source_path.ends_with(AUTHORING_EXTENSION) {
+                writeln!(
+                    stdout,
+                    "{}: skipped (mask widths are fixed in authoring sources only)",
+                    document.source_path
+                )?;
+                continue;
+            }
+            let (text, changed) = fix_mask_width(&document.source_text, MASK_MARKER_WIDTH);
+            if changed.is_empty() {
+                continue;
+            }
+            let path = args.dir.join(&document.source_path);
+            bundle::write_atomically(&path, text.as_bytes())
+                .with_context(|| format!("could not write {}", path.display()))?;
+            for at in changed {
+                writeln!(
+                    stdout,
+                    "{}:{}:{}: mask marker set to {MASK_MARKER_WIDTH} characters",
+                    document.source_path, at.line, at.column
+                )?;
+            }
+        }
+    }
+    let findings = checks::check_dir(&args.dir);
+    print_findings(&mut stdout, &findings)?;
+    let blocking = checks::blocking(&findings, args.warnings.into());
+    writeln!(stdout, "{}", summary(&findings, args.warnings))?;
+    Ok(if blocking.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn source_errors(errors: &[authoring::SourceError]) -> anyhow::Error {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("the notice folder has errors:\n{}", lines.join("\n"))
+}
+
+fn print_findings(out: &mut impl std::io::Write, findings: &[Finding]) -> std::io::Result<()> {
+    for finding in findings {
+        writeln!(out, "{finding}")?;
+    }
+    Ok(())
+}
+
+fn summary(findings: &[Finding], warnings: Warnings) -> String {
+    let errors = findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .count();
+    let warning_count = findings.len() - errors;
+    let policy = match warnings {
+        Warnings::Allow => "warnings allowed (--warnings allow)",
+        Warnings::Refuse => "warnings refused (--warnings refuse)",
+    };
+    format!("{errors} errors, {warning_count} warnings; {policy}.")
+}
+
+/// Runs `kairan pack`: checks the folder, then signs one bundle, or one per client.
+///
+/// Fails when the checks block signing, the key cannot be used, or (for a single bundle) the
+/// bundle cannot be packed, verified or written. With --recipients, a bad row is reported and
+/// the rest go on; the exit status is then 1 if any row failed.
+pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
+    let folder = compile_folder(&args.dir).map_err(|errors| source_errors(&errors))?;
+    let findings = checks::check_folder(&folder);
+    let mut stderr = std::io::stderr().lock();
+    print_findings(&mut stderr, &findings)?;
+    let blocking = checks::blocking(&findings, args.warnings.into());
+    if !blocking.is_empty() {
+        bail!(
+            "signing refused: {}; fix them (see `kairan check {}`). Nothing was written.",
+            summary(&findings, args.warnings).trim_end_matches('.'),
+            args.dir.display()
+        );
+    }
+    if !findings.is_empty() {
+        writeln!(stderr, "{}", summary(&findings, args.warnings))?;
+    }
+    drop(stderr);
+
+    let secret = load_key(&args.key, args.password_file.as_deref())?;
+    match &args.recipients {
+        None => {
+            let options = bundle::PackOptions {
+                recipient: args.recipient.clone(),
+                bundle_id: None,
+            };
+            let (bytes, documents) = pack_verified(&args.dir, &secret, &options)?;
+            bundle::write_atomically(&args.output, &bytes)
+                .with_context(|| format!("could not write {}", args.output.display()))?;
+            println!(
+                "Wrote {} ({} bytes, {documents} documents, signed by key {}).",
+                args.output.display(),
+                bytes.len(),
+                secret.public_key().key_id
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(list) => pack_for_recipients(&args, list, &folder.metadata.bundle_id, &secret),
+    }
+}
+
+fn load_key(path: &Path, password_file: Option<&Path>) -> anyhow::Result<SecretKey> {
+    let key_text = std::fs::read_to_string(path)
+        .with_context(|| format!("could not read the secret key {}", path.display()))?;
+    let password =
+        if SecretKey::is_encrypted(&key_text).with_context(|| format!("{}", path.display()))? {
+            Some(super::read_password(
+                password_file,
+                "Password for the secret key: ",
+                false,
+            )?)
+        } else {
+            None
+        };
+    SecretKey::from_file_text(&key_text, password.as_deref())
+        .with_context(|| format!("could not use the secret key {}", path.display()))
+}
+
+/// Packs and re-opens the result, so that only a bundle that verifies is ever written.
+fn pack_verified(
+    dir: &Path,
+    secret: &SecretKey,
+    options: &bundle::PackOptions,
+) -> anyhow::Result<(Vec<u8>, usize)> {
+    let bytes = bundle::pack_folder(dir, secret, options)
+        .with_context(|| format!("could not pack {}", dir.display()))?;
+    let check = bundle::open_bytes(
+        bytes.clone().into(),
+        &[TrustedKey {
+            name: "signing key".into(),
+            public_key: secret.public_key(),
+        }],
+    )
+    .context("the packed bundle does not verify; nothing was written")?;
+    if !matches!(check.verdict, bundle::Verdict::Verified { .. }) {
+        bail!(
+            "the packed bundle does not verify ({:?}); nothing was written",
+            check.verdict
+        );
+    }
+    Ok((bytes, check.documents.len()))
+}
+
+fn pack_for_recipients(
+    args: &PackArgs,
+    list: &Path,
+    base_id: &str,
+    secret: &SecretKey,
+) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(list)
+        .with_context(|| format!("could not read the client list {}", list.display()))?;
+    let rows =
+        parse_recipients(&text).map_err(|error| anyhow::anyhow!("{}: {error}", list.display()))?;
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("could not create {}", args.output.display()))?;
+    let total = rows.len();
+    let mut written = 0;
+    let mut failed = 0;
+    for (index, row) in rows.iter().enumerate() {
+        let progress = format!("[{}/{total}]", index + 1);
+        let result = row
+            .as_ref()
+            .map_err(|error| anyhow::anyhow!("{error}"))
+            .and_then(|row| pack_one(args, base_id, secret, row));
+        match result {
+            Ok(path) => {
+                written += 1;
+                let row = row.as_ref().map(|row| row.recipient.as_str()).unwrap_or("");
+                println!("{progress} {row} → {}", path.display());
+            }
+            Err(error) => {
+                failed += 1;
+                eprintln!("{progress} {}: {error:#}", list.display());
+            }
+        }
+    }
+    println!(
+        "Wrote {written} of {total} bundles to {}{}.",
+        args.output.display(),
+        if failed > 0 {
+            format!("; {failed} rows failed (see above) and were not written")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn pack_one(
+    args: &PackArgs,
+    base_id: &str,
+    secret: &SecretKey,
+    row: &RecipientRow,
+) -> anyhow::Result<PathBuf> {
+    let bundle_id = recipient_bundle_id(base_id, row);
+    let options = bundle::PackOptions {
+        recipient: Some(row.recipient.clone()),
+        bundle_id: Some(bundle_id.clone()),
+    };
+    let (bytes, _) = pack_verified(&args.dir, secret, &options)
+        .with_context(|| format!("line {} ({})", row.line, row.recipient))?;
+    let path = args.output.join(format!("{bundle_id}.kairan"));
+    bundle::write_atomically(&path, &bytes)
+        .with_context(|| format!("line {}: could not write {}", row.line, path.display()))?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_ids_from_folder_names_keep_only_allowed_characters() {
+        assert_eq!(identifier_from(Path::new("out/三笠 notice")), "notice");
+        assert_eq!(identifier_from(Path::new("out/mikasa-2023")), "mikasa-2023");
+        assert_eq!(identifier_from(Path::new("/")), "notice");
+    }
+}

@@ -1,0 +1,226 @@
+//! The client list for sending one notice to many clients: a small CSV file with a header row
+//! naming a `recipient` column (the client's name as the bundle will address it) and an
+//! optional `id` column (a short ASCII name for the bundle id and file name).
+//!
+//! Each row is parsed on its own, so one bad row is reported without stopping the rest.
+
+use sha2::Digest as _;
+
+/// One good row of the client list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientRow {
+    /// The 1-based line of the row in the file.
+    pub line: usize,
+    /// The client's name, as the manifest's recipient.
+    pub recipient: String,
+    /// The short name for the bundle id and file name, if the row gives one.
+    pub id: Option<String>,
+}
+
+/// Why a row (or the whole list) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct RecipientRowError {
+    /// The 1-based line in the file (1 for a problem with the header).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Parses a client list. The outer `Err` is for a list without a usable header; each row is
+/// then `Ok` or its own `Err` (wrong number of fields, empty recipient, an `id` with
+/// characters other than ASCII letters, digits, `.`, `_`, `-`, or a repeated `id`).
+///
+/// Fails when the first line does not name a `recipient` column.
+pub fn parse_recipients(
+    text: &str,
+) -> Result<Vec<Result<RecipientRow, RecipientRowError>>, RecipientRowError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = records(text).into_iter();
+    let header = match records.next() {
+        Some((_, Ok(fields))) => fields,
+        Some((line, Err(message))) => return Err(RecipientRowError { line, message }),
+        None => {
+            return Err(RecipientRowError {
+                line: 1,
+                message: "the client list is empty; its first line must be a header such as \
+                          `recipient,id`"
+                    .into(),
+            });
+        }
+    };
+    let column = |name: &str| header.iter().position(|field| field.trim() == name);
+    let Some(recipient_column) = column("recipient") else {
+        return Err(RecipientRowError {
+            line: 1,
+            message: format!(
+                "the header {header:?} has no `recipient` column; write a first line such as \
+                 `recipient,id`"
+            ),
+        });
+    };
+    let id_column = column("id");
+    let mut seen_ids: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    for (line, record) in records {
+        let row = record.and_then(|fields| {
+            if fields.len() != header.len() {
+                return Err(format!(
+                    "has {} fields, the header has {}",
+                    fields.len(),
+                    header.len()
+                ));
+            }
+            let recipient = fields[recipient_column].trim().to_owned();
+            if recipient.is_empty() {
+                return Err("the recipient is empty".into());
+            }
+            let id = id_column
+                .map(|index| fields[index].trim().to_owned())
+                .filter(|id| !id.is_empty());
+            if let Some(id) = &id {
+                if id.len() > 64
+                    || !id
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+                {
+                    return Err(format!(
+                        "the id {id:?} may only use ASCII letters, digits, `.`, `_` and `-` \
+                         (at most 64)"
+                    ));
+                }
+                if seen_ids.contains(id) {
+                    return Err(format!("the id {id:?} is used by an earlier row"));
+                }
+                seen_ids.push(id.clone());
+            }
+            Ok(RecipientRow {
+                line,
+                recipient,
+                id,
+            })
+        });
+        rows.push(row.map_err(|message| RecipientRowError { line, message }));
+    }
+    Ok(rows)
+}
+
+/// The bundle id for one client: `BASE-ID` with the row's id, or `BASE-` and the first twelve
+/// hex digits of the SHA-256 of the recipient's name, so the same list always gives the same
+/// ids.
+pub fn recipient_bundle_id(base: &str, row: &RecipientRow) -> String {
+    match &row.id {
+        Some(id) => format!("{base}-{id}"),
+        None => {
+            let digest = sha2::Sha256::digest(row.recipient.as_bytes());
+            let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+            format!("{base}-{hex}")
+        }
+    }
+}
+
+/// Splits CSV text into records (RFC 4180 quoting); blank lines are skipped.
+fn records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while chars.peek().is_some() {
+        let start = line;
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut was_quoted = false;
+        let mut problem = None;
+        loop {
+            let Some(c) = chars.next() else {
+                if quoted {
+                    problem = Some("a quoted field is never closed".to_owned());
+                }
+                break;
+            };
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                ('"', true) => quoted = false,
+                ('"', false) if field.is_empty() && !was_quoted => {
+                    quoted = true;
+                    was_quoted = true;
+                }
+                ('"', false) => {
+                    problem.get_or_insert_with(|| "a stray `\"` inside a field".to_owned());
+                }
+                (',', false) => {
+                    fields.push(std::mem::take(&mut field));
+                    was_quoted = false;
+                }
+                ('\r', false) => {}
+                ('\n', false) => {
+                    line += 1;
+                    break;
+                }
+                ('\n', true) => {
+                    line += 1;
+                    field.push('\n');
+                }
+                (c, _) => field.push(c),
+            }
+        }
+        fields.push(field);
+        if fields.len() == 1 && fields[0].trim().is_empty() && problem.is_none() {
+            continue;
+        }
+        out.push((start, problem.map_or(Ok(fields), Err)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_parsed_and_bad_rows_reported_without_stopping() {
+        let rows = parse_recipients(
+            "recipient,id\n株式会社A,a\n\"株式会社B, 本社\",b\n,c\n株式会社D,a\n株式会社E,\n株式会社F,f,x\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 6);
+        assert_eq!(rows[0].as_ref().unwrap().recipient, "株式会社A");
+        assert_eq!(rows[1].as_ref().unwrap().recipient, "株式会社B, 本社");
+        assert!(rows[2].as_ref().unwrap_err().message.contains("empty"));
+        assert!(
+            rows[3]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("earlier row")
+        );
+        assert_eq!(rows[4].as_ref().unwrap().id, None);
+        assert_eq!(rows[5].as_ref().unwrap_err().line, 7);
+    }
+
+    #[test]
+    fn bundle_ids_are_derived_deterministically() {
+        let row = RecipientRow {
+            line: 2,
+            recipient: "株式会社A".into(),
+            id: None,
+        };
+        let id = recipient_bundle_id("notice", &row);
+        assert_eq!(id, recipient_bundle_id("notice", &row.clone()));
+        assert_eq!(id.len(), "notice-".len() + 12);
+        let other = RecipientRow {
+            recipient: "株式会社B".into(),
+            ..row
+        };
+        assert_ne!(id, recipient_bundle_id("notice", &other));
+    }
+
+    #[test]
+    fn a_list_without_a_recipient_column_is_refused() {
+        assert!(parse_recipients("name,id\nA,a\n").is_err());
+        assert!(parse_recipients("").is_err());
+    }
+}

@@ -1,0 +1,263 @@
+//! Writing a [`Document`] as an authoring source, so that parsing the text gives the same
+//! document back. Used by the plain-text import and to turn JSON documents into sources.
+
+use crate::document::{Block, Document, Inline, LinkTarget, Mask, Omission, WithheldBy};
+
+use super::parse::{escapable, omission_kind_of};
+
+/// A document that the authoring format cannot express exactly.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the document cannot be written as an authoring source: {0}")]
+pub struct Unrepresentable(pub String);
+
+/// Writes `document` as an authoring source. `name_of` turns a link's bundle path into the name
+/// written after `doc:` (for example the file stem).
+///
+/// Fails when the document holds something the format cannot express exactly: text with line
+/// breaks or surrounding spaces, empty paragraphs or list items, a `)` unbalanced in a link
+/// address, or a closing with line breaks.
+pub fn write_notice(
+    document: &Document,
+    name_of: &dyn Fn(&str) -> String,
+) -> Result<String, Unrepresentable> {
+    let mut out = String::from("---\n");
+    let mut field = |key: &str, value: &str| -> Result<(), Unrepresentable> {
+        if value.trim() != value || value.is_empty() || value.contains('\n') {
+            return Err(Unrepresentable(format!(
+                "the {key} {value:?} is empty, has line breaks or surrounding spaces"
+            )));
+        }
+        out.push_str(&format!("{key}: {value}\n"));
+        Ok(())
+    };
+    field("title", &document.title)?;
+    if let Some(date) = &document.date {
+        field("date", &date.text)?;
+        if super::parse_written_date(&date.text).as_deref() != Some(date.iso.as_str()) {
+            field("date-iso", &date.iso)?;
+        }
+    }
+    if let Some(addressee) = &document.addressee {
+        field("addressee", addressee)?;
+    }
+    for line in &document.issuer {
+        field("issuer", line)?;
+    }
+    if let Some(source) = &document.source {
+        for (key, value) in [
+            ("publisher", &source.publisher),
+            ("url", &source.url),
+            ("retrieved", &source.retrieved),
+            ("caption", &source.caption),
+        ] {
+            if let Some(value) = value {
+                field(key, value)?;
+            }
+        }
+    }
+    out.push_str("---\n");
+
+    let mut heading: Option<&str> = None;
+    for block in &document.body {
+        out.push('\n');
+        match block {
+            Block::Heading { id, level, content } => {
+                let hashes = match level {
+                    1 => "##",
+                    2 => "###",
+                    other => {
+                        return Err(Unrepresentable(format!("heading level {other}")));
+                    }
+                };
+                out.push_str(&format!(
+                    "{hashes} {} {{#{id}}}\n",
+                    inline_source(content, name_of)?
+                ));
+                heading = Some(id);
+            }
+            Block::Paragraph { content } => {
+                let text = inline_source(content, name_of)?;
+                if text.starts_with(['#', '-']) {
+                    out.push('\\');
+                }
+                out.push_str(&text);
+                out.push('\n');
+            }
+            Block::List { items } => {
+                if items.is_empty() {
+                    return Err(Unrepresentable("an empty list".into()));
+                }
+                for item in items {
+                    out.push_str(&format!("- {}\n", inline_source(item, name_of)?));
+                }
+            }
+            Block::Centered { content } => {
+                out.push_str(&format!("-> {} <-\n", inline_source(content, name_of)?));
+            }
+            Block::Omission(omission) => {
+                out.push_str(&omission_source(omission, heading)?);
+                out.push('\n');
+            }
+        }
+    }
+    if let Some(closing) = &document.closing {
+        if closing.trim() != closing || closing.is_empty() || closing.contains('\n') {
+            return Err(Unrepresentable(format!("the closing {closing:?}")));
+        }
+        out.push_str(&format!("\n-> {}\n", escape_text(closing)));
+    }
+    Ok(out)
+}
+
+fn inline_source(
+    content: &[Inline],
+    name_of: &dyn Fn(&str) -> String,
+) -> Result<String, Unrepresentable> {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text { text } => {
+                if text.contains(['\n', '\r', '\t']) {
+                    return Err(Unrepresentable(format!("text with a line break: {text:?}")));
+                }
+                out.push_str(&escape_text(text));
+            }
+            Inline::Mask(mask) => out.push_str(&mask_source(mask)),
+            Inline::Link { target, text } => {
+                let target = match target {
+                    LinkTarget::Document { path, heading } => {
+                        let mut target = format!("doc:{}", name_of(path));
+                        if let Some(heading) = heading {
+                            target.push('#');
+                            target.push_str(heading);
+                        }
+                        target
+                    }
+                    LinkTarget::External { url } => url.clone(),
+                };
+                let mut depth = 0i64;
+                for c in target.chars() {
+                    depth += match c {
+                        '(' => 1,
+                        ')' => -1,
+                        _ => 0,
+                    };
+                    if depth < 0 {
+                        return Err(Unrepresentable(format!("unbalanced `)` in {target:?}")));
+                    }
+                }
+                if depth != 0 || text.trim().is_empty() || text.contains('\n') {
+                    return Err(Unrepresentable(format!("the link {text:?} → {target:?}")));
+                }
+                out.push_str(&format!("[{}]({target})", escape_attribute(text)));
+            }
+        }
+    }
+    if out.is_empty() || out.trim_matches([' ', '\t']) != out {
+        return Err(Unrepresentable(format!(
+            "a block that is empty or starts or ends with spaces: {out:?}"
+        )));
+    }
+    Ok(out)
+}
+
+fn mask_source(mask: &Mask) -> String {
+    let mut out = format!("{{{{{}", escape_attribute(&mask.marker));
+    if let Some(label) = &mask.label {
+        out.push_str(&format!(" | label: {}", escape_attribute(label)));
+    }
+    if let Some(reason) = &mask.reason {
+        out.push_str(&format!(" | reason: {}", escape_attribute(reason)));
+    }
+    push_who(&mut out, mask.masked_by);
+    out.push_str("}}");
+    out
+}
+
+fn omission_source(omission: &Omission, heading: Option<&str>) -> Result<String, Unrepresentable> {
+    let mut out = format!("[[{}", escape_attribute(&omission.marker));
+    if omission_kind_of(&omission.marker) != Some(omission.kind) {
+        let kind = serde_json::to_value(omission.kind)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        out.push_str(&format!(" | kind: {kind}"));
+    }
+    if omission.under_heading.as_deref() != heading {
+        let under = omission.under_heading.as_deref().unwrap_or("-");
+        out.push_str(&format!(" | under: {under}"));
+    }
+    if let Some(reason) = &omission.reason {
+        out.push_str(&format!(" | reason: {}", escape_attribute(reason)));
+    }
+    push_who(&mut out, omission.omitted_by);
+    out.push_str("]]");
+    Ok(out)
+}
+
+fn push_who(out: &mut String, who: WithheldBy) {
+    match who {
+        WithheldBy::Author => out.push_str(" | by: author"),
+        WithheldBy::Forwarder => out.push_str(" | by: forwarder"),
+        WithheldBy::NotStated => {}
+    }
+}
+
+/// Escapes running text: backslashes, brackets and braces.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | '{' | '}') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes text inside `{{ }}`, `[[ ]]` and link text: also bars, brackets and surrounding
+/// spaces cannot occur.
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if escapable(c) && matches!(c, '\\' | '|' | '｜' | '[' | ']' | '{' | '}') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::authoring::parse_notice;
+
+    fn same_name(path: &str) -> String {
+        path.to_owned()
+    }
+
+    #[test]
+    fn a_written_document_parses_back_to_itself() {
+        let source = "---\ntitle: 報告 [1]\ndate: 2023年6月28日\naddressee: お客様各位\n\
+                      issuer: 株式会社A\nissuer: 代表 B\npublisher: 株式会社A\n---\n\n\
+                      ## 1. 概要 {#s1}\n\n{{■■ | reason: a\\|b}}サーバ\\{x\\} \\[y\\]\n\n\
+                      [[—省略— | kind: rest | under: - | by: author]]\n\n- ・項目\n\n-> 記 <-\n\n\
+                      [x](doc:other#s1)と[y](https://e.jp/(a))\n\n-> 以上\n";
+        let parsed = parse_notice(source, "x").unwrap();
+        let written = write_notice(&parsed.document, &same_name).unwrap();
+        let reparsed = parse_notice(&written, "x").unwrap();
+        assert_eq!(reparsed.document, parsed.document, "{written}");
+    }
+
+    #[test]
+    fn text_with_a_line_break_is_refused() {
+        let mut document = parse_notice("---\ntitle: t\n---\n本文\n", "x")
+            .unwrap()
+            .document;
+        document.body = vec![Block::Paragraph {
+            content: vec![Inline::text("a\nb")],
+        }];
+        assert!(write_notice(&document, &same_name).is_err());
+    }
+}
