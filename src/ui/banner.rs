@@ -175,7 +175,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                         ui.label(if *monospace { rich.monospace() } else { rich });
                     }
                     if let Some(file_line) = &file_line {
-                        ui.label(RichText::new(file_line).small().color(text));
+                        ui.label(RichText::new(file_line).color(text));
                     }
                     match shown.contents {
                         Contents::Shown => {}

@@ -250,7 +250,7 @@ struct Look {
 }
 
 fn look(style: PartStyle, palette: Palette) -> Look {
-    let regular = |size: f32| FontId::new(size, FontFamily::Proportional);
+    let regular = |size: f32| FontId::new(size, fonts::letter());
     let bold = |size: f32| FontId::new(size, fonts::bold());
     let em = BODY_SIZE;
     let base = Look {
@@ -484,7 +484,7 @@ fn omission_job(
         line_height: Some(size * 1.6),
         ..TextFormat::default()
     };
-    let strong = format(BODY_SIZE * 1.05, fonts::bold(), palette.text);
+    let strong = format(BODY_SIZE * 1.05, FontFamily::Proportional, palette.text);
     let quiet = format(BODY_SIZE * 0.9, FontFamily::Proportional, palette.muted);
     let who = who(strings, omission.omitted_by);
     let headline = fill(
