@@ -257,6 +257,7 @@ fn a_tampered_bundle_names_the_entry_and_shows_no_notice_text() {
     harness.get_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"));
     harness.get_by_label(strings.banner_hidden);
     assert!(harness.query_by_label_contains("ますますご清栄").is_none());
+    assert!(harness.query_by_label_contains(REPORT_TITLE).is_none());
     assert!(
         harness
             .query_by_role_and_label(Role::Label, FIRM_TITLE)
@@ -397,4 +398,55 @@ fn masks_explain_themselves_on_hover() {
     let strings = Language::Japanese.strings();
     harness.get_by_label(strings.mask_title);
     harness.get_by_label("伏せた人：記載なし");
+}
+
+#[test]
+fn attachments_are_listed_with_size_and_hash_and_only_saved() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("notice");
+    std::fs::create_dir_all(folder.join("documents")).unwrap();
+    std::fs::create_dir_all(folder.join("attachments")).unwrap();
+    for entry in std::fs::read_dir(source.join("documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            folder.join("documents").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let attachment = b"#!/bin/sh\necho never run me\n";
+    std::fs::write(folder.join("attachments/run-me.sh"), attachment).unwrap();
+    let mut metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(source.join("bundle.json")).unwrap()).unwrap();
+    metadata["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "file": "attachments/run-me.sh",
+            "role": "attachment",
+            "media_type": "text/x-shellscript"
+        }));
+    std::fs::write(folder.join("bundle.json"), metadata.to_string()).unwrap();
+    let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
+    let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+    let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
+    let bundle_path = dir.path().join("with-attachment.kairan");
+    std::fs::write(&bundle_path, bytes).unwrap();
+
+    let mut harness = sample_harness();
+    open(&mut harness, &bundle_path);
+    harness.get_by_label("attachments/run-me.sh");
+    harness.get_by_label(&format!("{} バイト", attachment.len()));
+    harness.get_by_label_contains("SHA-256 ");
+    harness.get_by_label("「run-me.sh」を名前を付けて保存…");
+
+    let destination = dir.path().join("saved.sh");
+    harness.state_mut().state.handle(Command::SaveAttachmentTo {
+        entry: "attachments/run-me.sh".into(),
+        destination: destination.clone(),
+    });
+    settle(&mut harness);
+    assert_eq!(std::fs::read(&destination).unwrap(), attachment);
+    harness.get_by_label_contains("保存しました");
 }

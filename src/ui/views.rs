@@ -229,16 +229,19 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         if visible && let Some(position) = withheld_position(shown, strings) {
             ui.label(RichText::new(position).strong());
         }
-        ui.separator();
-        ui.label(fill(
-            strings.bundle_counts,
-            &[
-                ("masks", &shown.bundle.mask_count().to_string()),
-                ("omissions", &shown.bundle.omission_count().to_string()),
-            ],
-        ));
+        if visible {
+            ui.separator();
+            ui.label(fill(
+                strings.bundle_counts,
+                &[
+                    ("masks", &shown.bundle.mask_count().to_string()),
+                    ("omissions", &shown.bundle.omission_count().to_string()),
+                ],
+            ));
+        }
         ui.separator();
         if !state.search.open
+            && visible
             && ui
                 .button(strings.find)
                 .on_hover_text(strings.search_hint)
@@ -346,6 +349,14 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.heading(strings.documents);
+            if !shown.contents_visible() {
+                // Only what the signed manifest says; the documents' own text may be forged.
+                for entry in shown.bundle.manifest.documents() {
+                    ui.label(RichText::new(role_name(strings, entry.role)).strong());
+                    ui.label(RichText::new(&entry.path).small());
+                }
+                return;
+            }
             for (index, document) in shown.bundle.documents.iter().enumerate() {
                 let letter = &document.document;
                 let issuer = letter
