@@ -607,8 +607,11 @@ fn vendor_pane_ui(
     let Some(current) = shown.right else {
         return;
     };
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         ui.label(RichText::new(strings.vendor_pane).strong());
+        copy_button_ui(ui, strings, current, commands);
+    });
+    ui.horizontal_wrapped(|ui| {
         for index in shown.right_documents() {
             let document = &shown.bundle.documents[index];
             let date = document
@@ -628,7 +631,6 @@ fn vendor_pane_ui(
                 commands.push(Command::ShowDocument(index));
             }
         }
-        copy_button_ui(ui, strings, current, commands);
     });
     if let Some(source) = &shown.bundle.documents[current].document.source {
         provenance_ui(ui, strings, source, commands);
