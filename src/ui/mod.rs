@@ -1,17 +1,309 @@
-//! The desktop viewer.
+//! The desktop viewer (eframe/egui): who signed a bundle, the firm notice beside the vendor
+//! notices, and every masked field and omitted section made plain.
+//!
+//! Layout follows the split between data and views: [`state::AppState`] owns what is open and
+//! is plain Rust; views (`*_ui` functions in [`views`], [`banner`], [`document_view`]) read it
+//! and push [`command::Command`]s that [`KairanApp`] applies after each frame; platform work
+//! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
+//! module never verifies anything itself: the `bundle` library gives the verdict.
+
+pub mod banner;
+pub mod command;
+pub mod document_view;
+pub mod fonts;
+pub mod i18n;
+pub mod letter;
+pub mod recent;
+pub mod search;
+pub mod settings;
+pub mod state;
+pub mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Starts the viewer. Until the viewer lands, prints the verdict of the bundle (or the sample).
+use command::{Command, Effect, ZoomStep};
+use document_view::LayoutCache;
+use i18n::Language;
+use settings::{SETTINGS_KEY, Settings, ThemeChoice};
+use state::{AppState, StartOptions};
+
+use crate::bundle::TrustedKey;
+
+/// The application icon (drawn from `assets/kairan.svg`).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/kairan.png");
+
+/// What the viewer opens first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FirstOpen {
+    /// The built-in sample.
+    Sample,
+    /// A file.
+    File(PathBuf),
+    /// Nothing.
+    Nothing,
+}
+
+/// How the viewer starts.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// What to open first.
+    pub first: FirstOpen,
+    /// Keys the reader trusts.
+    pub trusted: Vec<TrustedKey>,
+    /// Where recent files are kept (`None`: in memory only).
+    pub recent_store: Option<PathBuf>,
+    /// The system language (`None`: read from the environment).
+    pub system_language: Option<Language>,
+}
+
+impl AppOptions {
+    /// Options for a normal start: the reader's trusted keys, the per-user recent list and
+    /// the system locale.
+    pub fn for_user(first: FirstOpen) -> Self {
+        AppOptions {
+            first,
+            trusted: user_trusted_keys(),
+            recent_store: recent::default_store(),
+            system_language: None,
+        }
+    }
+}
+
+/// The keys the reader trusts. For now only the demo key, so that the sample can be labelled
+/// as what it is; the trust store plugs in here.
+pub fn user_trusted_keys() -> Vec<TrustedKey> {
+    vec![crate::sample::demo_trusted_key()]
+}
+
+/// The viewer app.
+pub struct KairanApp {
+    /// Everything open.
+    pub state: AppState,
+    cache: LayoutCache,
+    applied_theme: Option<ThemeChoice>,
+}
+
+impl KairanApp {
+    /// Creates the app, restoring saved settings and opening `options.first`.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let settings = cc
+            .storage
+            .and_then(|storage| storage.get_string(SETTINGS_KEY))
+            .map(|text| Settings::from_json(&text))
+            .unwrap_or_default();
+        cc.egui_ctx.set_zoom_factor(settings.zoom);
+        let mut state = AppState::new(StartOptions {
+            trusted: options.trusted,
+            settings,
+            system_language: options.system_language,
+            recent_store: options.recent_store,
+        });
+        match options.first {
+            FirstOpen::Sample => state.handle(Command::OpenSample),
+            FirstOpen::File(path) => state.handle(Command::OpenPath(path)),
+            FirstOpen::Nothing => {}
+        }
+        KairanApp {
+            state,
+            cache: LayoutCache::default(),
+            applied_theme: None,
+        }
+    }
+
+    /// Applies commands as if views had pushed them (also how tests drive the app).
+    pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            self.state.handle(command);
+        }
+        self.run_effects(ctx);
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.state.settings.theme) {
+            ctx.set_theme(match self.state.settings.theme {
+                ThemeChoice::System => egui::ThemePreference::System,
+                ThemeChoice::Light => egui::ThemePreference::Light,
+                ThemeChoice::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(self.state.settings.theme);
+        }
+        // Ctrl +/−/0 are handled by egui itself; remember where they left the zoom.
+        self.state.settings.zoom = ctx.zoom_factor();
+    }
+
+    fn run_effects(&mut self, ctx: &egui::Context) {
+        let effects = std::mem::take(&mut self.state.effects);
+        for effect in effects {
+            match effect {
+                Effect::ChooseFile => {
+                    let chosen = rfd::FileDialog::new()
+                        .add_filter("Kairan", &["kairan"])
+                        .pick_file();
+                    self.state.handle(match chosen {
+                        Some(path) => Command::OpenPath(path),
+                        None => Command::FileDialogGaveNothing,
+                    });
+                }
+                Effect::ChooseSaveLocation { entry, file_name } => {
+                    if let Some(destination) =
+                        rfd::FileDialog::new().set_file_name(&file_name).save_file()
+                    {
+                        self.state
+                            .handle(Command::SaveAttachmentTo { entry, destination });
+                    }
+                }
+                Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::Zoom(step) => match step {
+                    ZoomStep::In => egui::gui_zoom::zoom_in(ctx),
+                    ZoomStep::Out => egui::gui_zoom::zoom_out(ctx),
+                    ZoomStep::Reset => ctx.set_zoom_factor(1.0),
+                },
+                Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+    }
+}
+
+/// Keyboard shortcuts and dropped files, as commands.
+fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    ctx.input_mut(|input| {
+        if input.consume_shortcut(&views::OPEN_SHORTCUT) {
+            commands.push(Command::ChooseFile);
+        }
+        if input.consume_shortcut(&views::FIND_SHORTCUT) {
+            commands.push(Command::OpenSearch);
+        }
+        if input.consume_shortcut(&views::PREVIOUS_WITHHELD_SHORTCUT) {
+            commands.push(Command::PreviousWithheld);
+        }
+        if input.consume_shortcut(&views::NEXT_WITHHELD_SHORTCUT) {
+            commands.push(Command::NextWithheld);
+        }
+        if input.consume_shortcut(&views::PREVIOUS_HIT_SHORTCUT) {
+            commands.push(Command::PreviousHit);
+        }
+        if input.consume_shortcut(&views::NEXT_HIT_SHORTCUT) {
+            commands.push(Command::NextHit);
+        }
+        if input.consume_shortcut(&views::BACK_SHORTCUT) {
+            commands.push(Command::Back);
+        }
+        if state.search.open && state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
+            commands.push(Command::CloseSearch);
+        }
+        if let Some(dropped) = input.raw.dropped_files.first() {
+            let path = dropped.path();
+            commands.push(if path.as_os_str().is_empty() {
+                Command::DroppedWithoutPath
+            } else {
+                Command::OpenPath(path.to_owned())
+            });
+        }
+    });
+}
+
+fn drop_overlay_ui(ctx: &egui::Context, strings: &i18n::Strings) {
+    if ctx.input(|input| input.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(170));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        strings.drop_hint,
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+impl eframe::App for KairanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_settings(&ctx);
+        let mut commands = Vec::new();
+        input_commands(&ctx, &self.state, &mut commands);
+        let state = &self.state;
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            views::menu_bar_ui(ui, state, &mut commands);
+        });
+        egui::Panel::top("status")
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(8)))
+            .show(ui, |ui| {
+                banner::banner_ui(ui, state, &mut commands);
+                views::error_ui(ui, state, &mut commands);
+                views::message_ui(ui, state, &mut commands);
+                ui.add_space(4.0);
+                views::toolbar_ui(ui, state, &mut commands);
+                views::search_bar_ui(ui, state, &mut commands);
+            });
+        if state.shown.is_some() {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(270.0)
+                .size_range(180.0..=420.0)
+                .show(ui, |ui| views::sidebar_ui(ui, state, &mut commands));
+        }
+        let cache = &mut self.cache;
+        egui::CentralPanel::default().show(ui, |ui| {
+            views::panes_ui(ui, state, cache, &mut commands);
+        });
+        views::dialogs_ui(&ctx, state, &mut commands);
+        drop_overlay_ui(&ctx, state.language().strings());
+
+        let title = match &state.shown {
+            Some(shown) => format!(
+                "{} — {}",
+                banner::headline(shown, state.language().strings()),
+                state.language().strings().app_name
+            ),
+            None => state.language().strings().app_name.to_owned(),
+        };
+        if ctx.input(|input| input.viewport().title.as_deref() != Some(title.as_str())) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+        self.apply(&ctx, commands);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(SETTINGS_KEY, self.state.settings.to_json());
+    }
+}
+
+/// Starts the viewer on `file`, or on the built-in sample when there is none.
 ///
-/// Fails if the report cannot be written.
+/// Fails if no window can be created (for example without a display).
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let command = crate::cli::Command::Verify {
-        sample: file.is_none(),
-        file,
-        keys: crate::cli::KeyArgs::default(),
-        json: false,
+    let first = match file {
+        Some(path) => FirstOpen::File(path),
+        None => FirstOpen::Sample,
     };
-    crate::cli::run(command)
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Kairan")
+        .with_app_id("kairan")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([560.0, 420.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "kairan",
+        options,
+        Box::new(move |cc| Ok(Box::new(KairanApp::new(cc, AppOptions::for_user(first))))),
+    )
+    .map_err(|error| anyhow::anyhow!("could not start the viewer: {error}"))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,775 @@
+//! Draws one document as the Japanese business letter it is: date and issuer right-aligned,
+//! addressee left, title centred, 記 centred, 以上 right-aligned, in a readable column.
+//! Masked fields get a bordered highlight that cannot pass for text; omitted sections are
+//! full-width placeholder blocks.
+//!
+//! Text is laid out once per document, width, scale, theme and language ([`LayoutCache`]) and
+//! only the parts inside the visible viewport are painted and given accessibility nodes, so
+//! long documents stay smooth. This module maps model parts to shapes and pushes commands;
+//! it never changes state itself.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{
+    Color32, CornerRadius, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2,
+};
+
+use super::command::Command;
+use super::fonts;
+use super::i18n::{Language, Strings, fill};
+use super::letter::{self, PartKey, PartStyle, Span};
+use super::state::{AppState, Pane, Shown};
+use crate::document::{LinkTarget, OmissionKind, WithheldBy};
+
+/// The widest text column, in units of the body font size (about 38 full-width characters).
+const COLUMN_EMS: f32 = 38.0;
+const BODY_SIZE: f32 = 15.5;
+const LINE_HEIGHT: f32 = 1.75;
+const FLASH_SECONDS: f64 = 1.6;
+
+/// Colours for letters, chosen to stay calm and readable in light and dark themes.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Running text.
+    pub text: Color32,
+    /// Captions and secondary lines.
+    pub muted: Color32,
+    /// Links.
+    pub link: Color32,
+    /// Mask fill.
+    pub mask_fill: Color32,
+    /// Mask border.
+    pub mask_stroke: Color32,
+    /// Mask marker colour.
+    pub mask_text: Color32,
+    /// Omission block fill.
+    pub omission_fill: Color32,
+    /// Omission block border.
+    pub omission_stroke: Color32,
+    /// Search hit fill.
+    pub hit_fill: Color32,
+    /// Current search hit border.
+    pub hit_stroke: Color32,
+    /// Flash and focus outline.
+    pub focus: Color32,
+}
+
+impl Palette {
+    /// The palette for a light or dark theme.
+    pub fn for_theme(dark_mode: bool) -> Self {
+        if dark_mode {
+            Palette {
+                text: Color32::from_rgb(0xe6, 0xe6, 0xe1),
+                muted: Color32::from_rgb(0xa4, 0xab, 0xb3),
+                link: Color32::from_rgb(0x7c, 0xb7, 0xff),
+                mask_fill: Color32::from_rgb(0x5a, 0x43, 0x05),
+                mask_stroke: Color32::from_rgb(0xf2, 0xb8, 0x3a),
+                mask_text: Color32::from_rgb(0xff, 0xd8, 0x70),
+                omission_fill: Color32::from_rgb(0x2a, 0x2f, 0x37),
+                omission_stroke: Color32::from_rgb(0x8b, 0x94, 0x9e),
+                hit_fill: Color32::from_rgb(0x1d, 0x4a, 0x73),
+                hit_stroke: Color32::from_rgb(0x58, 0xa6, 0xff),
+                focus: Color32::from_rgb(0xff, 0x7b, 0x72),
+            }
+        } else {
+            Palette {
+                text: Color32::from_rgb(0x1f, 0x23, 0x28),
+                muted: Color32::from_rgb(0x57, 0x60, 0x6a),
+                link: Color32::from_rgb(0x0b, 0x57, 0xa8),
+                mask_fill: Color32::from_rgb(0xff, 0xe3, 0x8f),
+                mask_stroke: Color32::from_rgb(0x9a, 0x5b, 0x00),
+                mask_text: Color32::from_rgb(0x5c, 0x36, 0x00),
+                omission_fill: Color32::from_rgb(0xf0, 0xf2, 0xf5),
+                omission_stroke: Color32::from_rgb(0x6e, 0x77, 0x81),
+                hit_fill: Color32::from_rgb(0xb6, 0xe3, 0xff),
+                hit_stroke: Color32::from_rgb(0x09, 0x69, 0xda),
+                focus: Color32::from_rgb(0xcf, 0x22, 0x2e),
+            }
+        }
+    }
+}
+
+/// What an interactive span of laid-out text is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpanKind {
+    /// A masked field.
+    Mask {
+        /// Its place among the document's withheld items.
+        ordinal: usize,
+        /// The marker.
+        marker: String,
+        /// What is hidden, if stated.
+        label: Option<String>,
+        /// Why, if stated.
+        reason: Option<String>,
+        /// Who hid it.
+        masked_by: WithheldBy,
+    },
+    /// A link.
+    Link {
+        /// Where it points.
+        target: LinkTarget,
+        /// Its text.
+        text: String,
+    },
+}
+
+/// An interactive span with its rectangles (one per row), relative to the document origin.
+#[derive(Debug, Clone)]
+pub struct LaidSpan {
+    /// What it is.
+    pub kind: SpanKind,
+    /// Rectangles, one per row it covers.
+    pub rects: Vec<Rect>,
+}
+
+/// One part of a letter, laid out.
+#[derive(Debug, Clone)]
+pub struct LaidPart {
+    /// Where it sits in the document.
+    pub key: PartKey,
+    /// Its box, relative to the document origin.
+    pub rect: Rect,
+    /// The text.
+    pub galley: Arc<Galley>,
+    /// Where the galley is painted, relative to the document origin.
+    pub galley_pos: Pos2,
+    /// Masks and links.
+    pub spans: Vec<LaidSpan>,
+    /// For an omission: its place among the document's withheld items.
+    pub omission: Option<usize>,
+    /// The plain text, for accessibility.
+    pub text: String,
+}
+
+impl LaidPart {
+    /// Rectangles covering `range` (characters of the part's text), relative to the document
+    /// origin.
+    pub fn char_rects(&self, range: Range<usize>) -> Vec<Rect> {
+        char_rects(&self.galley, range)
+            .into_iter()
+            .map(|rect| rect.translate(self.galley_pos.to_vec2()))
+            .collect()
+    }
+}
+
+/// A document laid out for one width.
+#[derive(Debug, Clone)]
+pub struct DocumentLayout {
+    /// Parts in reading order, top to bottom.
+    pub parts: Vec<LaidPart>,
+    /// Total height.
+    pub height: f32,
+}
+
+impl DocumentLayout {
+    /// Indices of the parts that intersect the vertical range `visible`.
+    pub fn visible(&self, visible: egui::Rangef) -> Range<usize> {
+        let start = self
+            .parts
+            .partition_point(|part| part.rect.bottom() < visible.min);
+        let end = self
+            .parts
+            .partition_point(|part| part.rect.top() <= visible.max);
+        start..end.max(start)
+    }
+
+    /// The part at `key`.
+    pub fn part(&self, key: PartKey) -> Option<&LaidPart> {
+        self.parts.iter().find(|part| part.key == key)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LayoutKey {
+    bundle: u64,
+    document: usize,
+    width: u32,
+    pixels_per_point: u32,
+    dark_mode: bool,
+    language: Language,
+}
+
+/// Laid-out documents, so text is shaped once and not every frame.
+#[derive(Default)]
+pub struct LayoutCache {
+    layouts: HashMap<LayoutKey, Arc<DocumentLayout>>,
+}
+
+impl LayoutCache {
+    /// How many layouts are kept before the cache starts over (a few widths per document).
+    const CAPACITY: usize = 24;
+
+    /// The layout of `document` of `shown` for the width of `ui`, made if needed.
+    pub fn layout(
+        &mut self,
+        ui: &egui::Ui,
+        shown: &Shown,
+        document: usize,
+        language: Language,
+        width: f32,
+    ) -> Option<Arc<DocumentLayout>> {
+        let letter = &shown.bundle.documents.get(document)?.document;
+        let key = LayoutKey {
+            bundle: shown.serial,
+            document,
+            width: width.round().max(1.0) as u32,
+            pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
+            dark_mode: ui.visuals().dark_mode,
+            language,
+        };
+        if let Some(layout) = self.layouts.get(&key) {
+            return Some(layout.clone());
+        }
+        if self.layouts.len() >= Self::CAPACITY {
+            self.layouts.clear();
+        }
+        let layout = Arc::new(lay_out(
+            ui,
+            letter,
+            language.strings(),
+            key.width as f32,
+            Palette::for_theme(key.dark_mode),
+        ));
+        self.layouts.insert(key, layout.clone());
+        Some(layout)
+    }
+}
+
+struct Look {
+    font: FontId,
+    color: Color32,
+    align: egui::Align,
+    indent: f32,
+    space_before: f32,
+    space_after: f32,
+    first_line_indent: f32,
+}
+
+fn look(style: PartStyle, palette: Palette) -> Look {
+    let regular = |size: f32| FontId::new(size, fonts::letter());
+    let bold = |size: f32| FontId::new(size, fonts::bold());
+    let em = BODY_SIZE;
+    let base = Look {
+        font: regular(em),
+        color: palette.text,
+        align: egui::Align::Min,
+        indent: 0.0,
+        space_before: 0.0,
+        space_after: 0.7 * em,
+        first_line_indent: 0.0,
+    };
+    match style {
+        PartStyle::Caption => Look {
+            font: regular(0.9 * em),
+            color: palette.muted,
+            align: egui::Align::Center,
+            space_after: 1.2 * em,
+            ..base
+        },
+        PartStyle::Date => Look {
+            align: egui::Align::Max,
+            space_after: 0.6 * em,
+            ..base
+        },
+        PartStyle::Addressee => Look {
+            space_after: 0.6 * em,
+            ..base
+        },
+        PartStyle::Issuer => Look {
+            align: egui::Align::Max,
+            space_after: 0.1 * em,
+            ..base
+        },
+        PartStyle::Title => Look {
+            font: bold(1.3 * em),
+            align: egui::Align::Center,
+            space_before: 1.4 * em,
+            space_after: 1.6 * em,
+            ..base
+        },
+        PartStyle::Heading(level) => Look {
+            font: bold(if level <= 1 { 1.08 * em } else { em }),
+            space_before: 0.9 * em,
+            space_after: 0.4 * em,
+            ..base
+        },
+        PartStyle::Paragraph => Look {
+            first_line_indent: em,
+            ..base
+        },
+        PartStyle::Centered => Look {
+            align: egui::Align::Center,
+            space_before: 0.4 * em,
+            ..base
+        },
+        PartStyle::ListItem => Look {
+            indent: em,
+            space_after: 0.3 * em,
+            ..base
+        },
+        PartStyle::Omission => Look {
+            space_before: 0.2 * em,
+            space_after: 0.9 * em,
+            ..base
+        },
+        PartStyle::Closing => Look {
+            align: egui::Align::Max,
+            space_before: 0.6 * em,
+            ..base
+        },
+    }
+}
+
+/// Lays the whole document out for a pane `width` points wide.
+fn lay_out(
+    ui: &egui::Ui,
+    letter: &crate::document::Document,
+    strings: &Strings,
+    width: f32,
+    palette: Palette,
+) -> DocumentLayout {
+    let column = (COLUMN_EMS * BODY_SIZE).min((width - 40.0).max(160.0));
+    let left = ((width - column) / 2.0).max(8.0);
+    let mut y = 16.0;
+    let mut parts = Vec::new();
+    for part in letter::parts(letter) {
+        let look = look(part.style, palette);
+        y += look.space_before;
+        let laid = match part.omission {
+            Some((ordinal, omission)) => {
+                let padding = Vec2::new(14.0, 10.0);
+                let job = omission_job(omission, strings, column - 2.0 * padding.x, palette);
+                let galley = ui.painter().layout_job(job);
+                let rect = Rect::from_min_size(
+                    Pos2::new(left, y),
+                    Vec2::new(column, galley.size().y + 2.0 * padding.y),
+                );
+                LaidPart {
+                    key: part.key,
+                    rect,
+                    galley_pos: rect.min + padding,
+                    galley,
+                    spans: Vec::new(),
+                    omission: Some(ordinal),
+                    text: part.text(),
+                }
+            }
+            None => {
+                let wrap = column - look.indent;
+                let mut job = LayoutJob::default();
+                job.wrap.max_width = wrap;
+                let ranges = part.span_ranges();
+                for (index, span) in part.spans.iter().enumerate() {
+                    let mut format = TextFormat {
+                        font_id: look.font.clone(),
+                        color: look.color,
+                        line_height: Some(look.font.size * LINE_HEIGHT),
+                        ..TextFormat::default()
+                    };
+                    match span {
+                        Span::Mask { .. } => format.color = palette.mask_text,
+                        Span::Link { .. } => {
+                            format.color = palette.link;
+                            format.underline = Stroke::new(1.0, palette.link);
+                        }
+                        Span::Text(_) => {}
+                    }
+                    let leading = if index == 0 {
+                        look.first_line_indent
+                    } else {
+                        0.0
+                    };
+                    job.append(span.text(), leading, format);
+                }
+                let mut galley = ui.painter().layout_job(job.clone());
+                if look.align == egui::Align::Center && galley.rows.len() > 1 {
+                    galley = balanced(ui, job, galley);
+                }
+                let size = galley.size();
+                let x = match look.align {
+                    egui::Align::Min => left + look.indent,
+                    egui::Align::Center => left + (column - size.x).max(0.0) / 2.0,
+                    egui::Align::Max => left + (column - size.x).max(0.0),
+                };
+                let galley_pos = Pos2::new(x, y);
+                let spans = part
+                    .spans
+                    .iter()
+                    .zip(ranges)
+                    .filter_map(|(span, range)| {
+                        let kind = match span {
+                            Span::Text(_) => return None,
+                            Span::Mask { ordinal, mask } => SpanKind::Mask {
+                                ordinal: *ordinal,
+                                marker: mask.marker.clone(),
+                                label: mask.label.clone(),
+                                reason: mask.reason.clone(),
+                                masked_by: mask.masked_by,
+                            },
+                            Span::Link { target, text } => SpanKind::Link {
+                                target: (*target).clone(),
+                                text: (*text).to_owned(),
+                            },
+                        };
+                        let rects = char_rects(&galley, range)
+                            .into_iter()
+                            .map(|rect| rect.translate(galley_pos.to_vec2()))
+                            .collect();
+                        Some(LaidSpan { kind, rects })
+                    })
+                    .collect();
+                LaidPart {
+                    key: part.key,
+                    rect: Rect::from_min_size(Pos2::new(left, y), Vec2::new(column, size.y)),
+                    galley_pos,
+                    galley,
+                    spans,
+                    omission: None,
+                    text: part.text(),
+                }
+            }
+        };
+        y = laid.rect.bottom() + look.space_after;
+        parts.push(laid);
+    }
+    DocumentLayout {
+        parts,
+        height: y + 24.0,
+    }
+}
+
+/// Re-wraps a centred, wrapped line at the narrowest width that keeps its row count, so a
+/// long title breaks into even lines instead of leaving one character alone on the last.
+fn balanced(ui: &egui::Ui, mut job: LayoutJob, galley: Arc<Galley>) -> Arc<Galley> {
+    let rows = galley.rows.len();
+    let (mut low, mut high) = (job.wrap.max_width / rows as f32, job.wrap.max_width);
+    let mut best = galley;
+    for _ in 0..10 {
+        let middle = (low + high) / 2.0;
+        job.wrap.max_width = middle;
+        let candidate = ui.painter().layout_job(job.clone());
+        if candidate.rows.len() <= rows {
+            high = middle;
+            best = candidate;
+        } else {
+            low = middle;
+        }
+    }
+    best
+}
+
+fn who(strings: &Strings, by: WithheldBy) -> &'static str {
+    match by {
+        WithheldBy::Author => strings.who_author,
+        WithheldBy::Forwarder => strings.who_forwarder,
+        WithheldBy::NotStated => strings.who_not_stated,
+    }
+}
+
+fn omission_job(
+    omission: &crate::document::Omission,
+    strings: &Strings,
+    wrap: f32,
+    palette: Palette,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap;
+    let format = |size: f32, family: FontFamily, color: Color32| TextFormat {
+        font_id: FontId::new(size, family),
+        color,
+        line_height: Some(size * 1.6),
+        ..TextFormat::default()
+    };
+    let strong = format(BODY_SIZE * 1.05, FontFamily::Proportional, palette.text);
+    let quiet = format(BODY_SIZE * 0.9, FontFamily::Proportional, palette.muted);
+    let who = who(strings, omission.omitted_by);
+    let headline = fill(
+        strings.omitted_by,
+        &[("marker", omission.marker.as_str()), ("who", who)],
+    );
+    job.append(&headline, 0.0, strong);
+    let kind = match omission.kind {
+        OmissionKind::Section => strings.omission_section,
+        OmissionKind::Middle => strings.omission_middle,
+        OmissionKind::Rest => strings.omission_rest,
+        OmissionKind::Unspecified => strings.omission_unspecified,
+    };
+    job.append(&format!("\n{kind}"), 0.0, quiet.clone());
+    let reason = omission.reason.as_deref().unwrap_or(strings.not_stated);
+    job.append(
+        &format!("\n{}", fill(strings.omission_reason, &[("reason", reason)])),
+        0.0,
+        quiet,
+    );
+    job
+}
+
+/// Rectangles (one per row) covering the characters `range` of a galley, in galley
+/// coordinates, tight to the glyphs' font height.
+pub fn char_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let mut index = 0;
+    for row in &galley.rows {
+        let mut covered: Option<Rect> = None;
+        for glyph in &row.glyphs {
+            if range.contains(&index) {
+                let rect = Rect::from_min_max(
+                    Pos2::new(glyph.pos.x, glyph.pos.y - glyph.font_ascent),
+                    Pos2::new(
+                        glyph.max_x(),
+                        glyph.pos.y - glyph.font_ascent + glyph.font_height,
+                    ),
+                )
+                .translate(row.pos.to_vec2());
+                covered = Some(covered.map_or(rect, |so_far| so_far.union(rect)));
+            }
+            index += 1;
+        }
+        if row.ends_with_newline {
+            index += 1;
+        }
+        rects.extend(covered);
+    }
+    rects
+}
+
+/// Draws document `document` of the shown bundle in `pane`.
+pub fn document_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    cache: &mut LayoutCache,
+    pane: Pane,
+    document: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(shown) = &state.shown else {
+        return;
+    };
+    let language = state.language();
+    let strings = language.strings();
+    let palette = Palette::for_theme(ui.visuals().dark_mode);
+    let width = ui.available_width();
+    let Some(layout) = cache.layout(ui, shown, document, language, width) else {
+        return;
+    };
+
+    let scroll_id = egui::Id::unique(("document-scroll", pane, shown.serial, document));
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(scroll_id)
+        .auto_shrink(false);
+    if let Some(request) = state.scroll
+        && request.pane == pane
+        && request.document == document
+    {
+        if let Some(part) = layout.part(request.part) {
+            area = area.vertical_scroll_offset((part.rect.top() - 48.0).max(0.0));
+        }
+        commands.push(Command::ScrollDone(request.serial));
+    }
+
+    let flash = state
+        .flash
+        .filter(|flash| flash.document == document)
+        .and_then(|flash| {
+            let now = ui.ctx().input(|input| input.time);
+            let started = ui.ctx().memory_mut(|memory| {
+                *memory
+                    .data
+                    .get_temp_mut_or_insert_with(egui::Id::unique(("flash", flash.serial)), || now)
+            });
+            let elapsed = now - started;
+            (elapsed < FLASH_SECONDS).then(|| {
+                ui.ctx().request_repaint();
+                (flash.part, 1.0 - (elapsed / FLASH_SECONDS) as f32)
+            })
+        });
+    let current = shown
+        .current_withheld()
+        .filter(|item| item.document == document)
+        .copied();
+    let hits: Vec<(usize, &super::state::Hit)> = state
+        .search
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| hit.document == document)
+        .collect();
+
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(layout.height);
+        let origin = ui.max_rect().min.to_vec2();
+        let painter = ui.painter().clone();
+        for part in &layout.parts[layout.visible(viewport.y_range())] {
+            let part_rect = part.rect.translate(origin);
+            // Accessibility: each visible part is a label carrying its text.
+            let part_id = ui.scope_id().with(("part", part.key));
+            let response = ui.interact(part_rect, part_id, Sense::hover());
+            let text = part.text.clone();
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone()));
+
+            if let Some(ordinal) = part.omission {
+                painter.rect(
+                    part_rect,
+                    CornerRadius::same(6),
+                    palette.omission_fill,
+                    Stroke::new(1.5, palette.omission_stroke),
+                    StrokeKind::Inside,
+                );
+                draw_hatching(&painter, part_rect, palette.omission_stroke);
+                if current.is_some_and(|item| item.ordinal == ordinal && item.part == part.key) {
+                    painter.rect_stroke(
+                        part_rect.expand(3.0),
+                        CornerRadius::same(8),
+                        Stroke::new(2.5, palette.focus),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            for (index, hit) in &hits {
+                if hit.part != part.key {
+                    continue;
+                }
+                let is_current = state.search.current == Some(*index);
+                for rect in part.char_rects(hit.range.clone()) {
+                    let rect = rect.translate(origin).expand(1.0);
+                    painter.rect_filled(rect, CornerRadius::same(2), palette.hit_fill);
+                    if is_current {
+                        painter.rect_stroke(
+                            rect,
+                            CornerRadius::same(2),
+                            Stroke::new(2.0, palette.hit_stroke),
+                            StrokeKind::Outside,
+                        );
+                    }
+                }
+            }
+            for span in &part.spans {
+                if let SpanKind::Mask { ordinal, .. } = &span.kind {
+                    let focused = current
+                        .is_some_and(|item| item.ordinal == *ordinal && item.part == part.key);
+                    for rect in &span.rects {
+                        let rect = rect.translate(origin).expand2(Vec2::new(2.0, 1.5));
+                        painter.rect(
+                            rect,
+                            CornerRadius::same(3),
+                            palette.mask_fill,
+                            Stroke::new(1.5, palette.mask_stroke),
+                            StrokeKind::Outside,
+                        );
+                        if focused {
+                            painter.rect_stroke(
+                                rect.expand(3.0),
+                                CornerRadius::same(4),
+                                Stroke::new(2.5, palette.focus),
+                                StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
+            painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            if let Some((flash_part, strength)) = flash
+                && flash_part == part.key
+            {
+                let color = palette.focus.gamma_multiply(strength);
+                painter.rect_stroke(
+                    part_rect.expand(6.0),
+                    CornerRadius::same(8),
+                    Stroke::new(3.0, color),
+                    StrokeKind::Outside,
+                );
+                painter.rect_filled(
+                    part_rect.expand(6.0),
+                    CornerRadius::same(8),
+                    palette.focus.gamma_multiply(0.12 * strength),
+                );
+            }
+            spans_ui(ui, part, origin, strings, commands);
+        }
+    });
+}
+
+/// Hover and click areas for masks and links of one visible part.
+fn spans_ui(
+    ui: &mut egui::Ui,
+    part: &LaidPart,
+    origin: Vec2,
+    strings: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    for (span_index, span) in part.spans.iter().enumerate() {
+        for (row, rect) in span.rects.iter().enumerate() {
+            let rect = rect.translate(origin);
+            let id = ui.scope_id().with(("span", part.key, span_index, row));
+            match &span.kind {
+                SpanKind::Mask {
+                    marker,
+                    label,
+                    reason,
+                    masked_by,
+                    ..
+                } => {
+                    let response = ui.interact(rect, id, Sense::hover());
+                    if row == 0 {
+                        let name = fill(strings.mask_accessible, &[("marker", marker)]);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
+                        });
+                    }
+                    response.on_hover_ui(|ui| {
+                        ui.strong(strings.mask_title);
+                        let label = label.as_deref().unwrap_or(strings.not_stated);
+                        let reason = reason.as_deref().unwrap_or(strings.not_stated);
+                        ui.label(fill(strings.mask_what, &[("label", label)]));
+                        ui.label(fill(strings.mask_reason, &[("reason", reason)]));
+                        ui.label(fill(strings.mask_by, &[("who", who(strings, *masked_by))]));
+                    });
+                }
+                SpanKind::Link { target, text } => {
+                    let response = ui
+                        .interact(rect, id, Sense::click())
+                        .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    if row == 0 {
+                        let name = text.clone();
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, name.clone())
+                        });
+                    }
+                    let hint = match target {
+                        LinkTarget::Document { .. } => strings.link_document_hint.to_owned(),
+                        LinkTarget::External { url } => {
+                            fill(strings.link_external_hint, &[("url", url)])
+                        }
+                    };
+                    if response.on_hover_text(hint).clicked() {
+                        commands.push(Command::FollowLink(target.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Light diagonal hatching along the left edge of an omission block, so it reads as
+/// "something is missing here" without relying on colour.
+fn draw_hatching(painter: &egui::Painter, rect: Rect, color: Color32) {
+    let band = Rect::from_min_max(rect.min, Pos2::new(rect.left() + 8.0, rect.bottom()));
+    let stroke = Stroke::new(1.0, color.gamma_multiply(0.7));
+    let clipped = painter.with_clip_rect(band.shrink(1.0));
+    let mut y = band.top() - band.width();
+    while y < band.bottom() {
+        clipped.line_segment(
+            [
+                Pos2::new(band.left(), y + band.width()),
+                Pos2::new(band.right(), y),
+            ],
+            stroke,
+        );
+        y += 5.0;
+    }
+}

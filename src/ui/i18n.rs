@@ -1,0 +1,271 @@
+//! Every string the viewer shows, in Japanese and English, side by side in one table.
+//!
+//! Views never spell out text themselves: they take a [`Strings`] from the current
+//! [`Language`] and fill placeholders with [`fill`]. Text that comes from a bundle (titles,
+//! letter text, issuer claims) is shown as written and never passes through here.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the viewer speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// 日本語.
+    Japanese,
+    /// English.
+    English,
+}
+
+impl Language {
+    /// The language of the system locale: Japanese when the first set of `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` starts with `ja`, English otherwise.
+    pub fn from_environment() -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty());
+        Self::from_locale(locale.as_deref())
+    }
+
+    /// The language for a POSIX locale name such as `ja_JP.UTF-8`.
+    pub fn from_locale(locale: Option<&str>) -> Self {
+        match locale {
+            Some(locale) if locale.to_ascii_lowercase().starts_with("ja") => Language::Japanese,
+            _ => Language::English,
+        }
+    }
+
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::Japanese => &JAPANESE,
+            Language::English => &ENGLISH,
+        }
+    }
+
+    /// The language's own name, the same in every UI language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Japanese => "日本語",
+            Language::English => "English",
+        }
+    }
+
+    /// The other language, for the one-click switch.
+    pub fn other(self) -> Self {
+        match self {
+            Language::Japanese => Language::English,
+            Language::English => Language::Japanese,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+macro_rules! strings {
+    ($($name:ident: $ja:literal, $en:literal;)*) => {
+        /// The viewer's strings in one language; each field is named for the message it holds.
+        #[allow(missing_docs)]
+        pub struct Strings {
+            $(pub $name: &'static str,)*
+        }
+        const JAPANESE: Strings = Strings { $($name: $ja,)* };
+        const ENGLISH: Strings = Strings { $($name: $en,)* };
+    };
+}
+
+strings! {
+    app_name: "Kairan 回覧", "Kairan";
+    // Menus
+    menu_file: "ファイル", "File";
+    menu_view: "表示", "View";
+    open: "開く…", "Open…";
+    open_by_path: "パスを入力して開く…", "Open by path…";
+    recent: "最近使ったファイル", "Recent files";
+    recent_none: "（まだありません）", "(none yet)";
+    open_sample: "組み込みサンプルを開く", "Open the built-in sample";
+    quit: "終了", "Quit";
+    find: "検索…", "Find…";
+    zoom_in: "拡大", "Zoom in";
+    zoom_out: "縮小", "Zoom out";
+    zoom_reset: "実際のサイズ", "Actual size";
+    theme: "配色", "Theme";
+    theme_system: "システムに合わせる", "Follow system";
+    theme_light: "ライト", "Light";
+    theme_dark: "ダーク", "Dark";
+    language: "言語 / Language", "Language / 言語";
+    switch_language_hint: "表示言語を切り替えます", "Switch the display language";
+    // Trust banner
+    banner_sample_title: "組み込みサンプル — 公開デモ鍵で署名", "Built-in sample — signed with the public demo key";
+    banner_sample_detail: "Kairan に同梱された見本です。デモ鍵の秘密鍵は公開されているため、この署名は作成者について何も証明しません。", "This is the sample that ships with Kairan. The demo key's secret half is public, so this signature proves nothing about who made the file.";
+    banner_demo_title: "公開デモ鍵で署名されています — 差出人は証明されません", "Signed with the public demo key — this proves nothing";
+    banner_demo_detail: "デモ鍵は誰でも署名に使えます。このファイルは組み込みサンプルではありません。本物のお知らせとして扱わず、差出人に確認してください。", "Anyone can sign with the demo key, and this file is not the built-in sample. Do not treat it as a real notice; check with the sender.";
+    banner_verified_title: "検証済み：{name} の署名", "Verified: signed by {name}";
+    banner_verified_detail: "鍵ID {key_id} ・ 署名日時 {time} ・ 署名後の改変はありません。差出人名は、あなたがこの鍵に登録した名前です。", "Key ID {key_id} · signed {time} · unchanged since signing. The name is the one you recorded for this key.";
+    banner_unknown_title: "署名は有効ですが、差出人を確認できません", "Valid signature, but the signer is unknown";
+    banner_unknown_claim: "ファイル内の自己申告（未確認）：「{claim}」", "The file claims to come from “{claim}” (unverified claim)";
+    banner_unknown_fingerprint: "鍵の指紋：{fingerprint}", "Key fingerprint: {fingerprint}";
+    banner_unknown_advice: "この指紋が正しいか、差出人の事務所に電話で確認してください（このファイルに書かれた連絡先は使わないでください）。", "Confirm this fingerprint with the firm by phone, using a number you already have (not one from this file).";
+    banner_tampered_title: "改ざんを検出：{entry}", "Tampered: {entry}";
+    banner_tampered_advice: "署名後に内容が変更されています。内容を信用せず、差出人に送り直しを依頼してください。", "The contents were changed after signing. Do not rely on them; ask the sender for a fresh copy.";
+    banner_invalid_title: "署名が無効です", "Invalid signature";
+    banner_invalid_advice: "誰が作成したファイルか確認できません。内容を信用せず、差出人に確認してください。", "There is no telling who made this file. Do not rely on it; check with the sender.";
+    banner_file: "ファイル：{path}", "File: {path}";
+    banner_hidden: "内容は表示していません。", "The contents are not shown.";
+    show_anyway: "それでも表示する", "Show anyway";
+    hide_again: "内容を隠す", "Hide the contents";
+    shown_anyway_warning: "検証に失敗した内容を表示しています。この内容に基づいて行動しないでください。", "Showing contents that failed verification. Do not act on them.";
+    tamper_unlisted: "署名された一覧にないファイルが追加されています。", "A file not listed in the signed manifest was added.";
+    tamper_missing: "署名された一覧にあるファイルが削除されています。", "A file listed in the signed manifest was removed.";
+    tamper_size: "大きさが署名時と異なります（署名時 {signed} バイト、現在 {found} バイト）。", "Its size differs from what was signed ({signed} bytes signed, {found} bytes found).";
+    tamper_hash: "内容が署名時と異なります（SHA-256 が一致しません）。", "Its contents differ from what was signed (SHA-256 mismatch).";
+    tamper_damaged: "データが壊れています：{reason}", "Its bytes are damaged: {reason}";
+    signature_other_key: "署名した鍵 {found} は、ファイルが名乗る鍵 {claimed} とも、信頼済みのどの鍵とも一致しません。", "It was made by key {found}, which is neither the key the file names ({claimed}) nor one you trust.";
+    signature_manifest: "署名が目録（manifest.json）と一致しません。署名後に目録が変更または差し替えられています。", "The signature does not match the manifest: it was altered or swapped after signing.";
+    signature_comment: "署名付きコメントの署名が無効です。", "The signature over the signed comment is invalid.";
+    signature_comment_mismatch: "署名付きコメントが、この目録の内容と一致しません。", "The signed comment does not describe this manifest.";
+    // Opening errors
+    error_title: "開けませんでした：{file}", "Could not open {file}";
+    error_unreadable_advice: "ファイルが存在し、読み取れるか確認してください。壊れている場合は、差出人に送り直しを依頼してください。", "Check that the file exists and can be read. If it is damaged, ask the sender to send it again.";
+    error_invalid_advice: "Kairan 形式の規則に反するファイルです。信用せず、差出人に確認してください。", "This file breaks the rules of the Kairan format. Do not trust it; check with the sender.";
+    error_detail: "詳細（英語）：{reason}", "Details: {reason}";
+    error_kept: "前に表示していた内容はそのまま表示しています。", "What was shown before is still shown.";
+    dismiss: "閉じる", "Dismiss";
+    // Open by path
+    path_title: "パスを入力して開く", "Open by path";
+    path_no_dialog: "ファイルが選ばれませんでした。ファイル選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。パスを入力して開けます。", "No file was chosen. If no file dialog appeared, this desktop has no file-chooser service (portal); you can type the path instead.";
+    path_label: "ファイルのパス", "File path";
+    open_button: "開く", "Open";
+    cancel: "キャンセル", "Cancel";
+    // External links
+    external_title: "外部のアドレスを開きますか？", "Open an address outside this bundle?";
+    external_detail: "ブラウザで次のアドレスを開きます。アドレス全体をよく確認してください。", "Your browser will open this address. Check all of it carefully:";
+    open_in_browser: "ブラウザで開く", "Open in browser";
+    // Toolbar
+    back: "← 戻る", "← Back";
+    back_hint: "リンクをたどる前の文書に戻ります（Alt+←）", "Return to the document shown before the link (Alt+←)";
+    previous_withheld: "◀ 前の伏せ字・省略", "◀ Previous withheld";
+    next_withheld: "次の伏せ字・省略 ▶", "Next withheld ▶";
+    withheld_hint: "伏せ字と省略を順に表示します（F8 / Shift+F8）", "Walk the masked fields and omitted sections (F8 / Shift+F8)";
+    withheld_position: "{n} / {total}：{kind}（{document}）", "{n} of {total}: {kind} ({document})";
+    kind_mask: "伏せ字", "masked field";
+    kind_omission: "省略", "omitted section";
+    bundle_counts: "この束：伏せ字 {masks} 件・省略 {omissions} 件", "This bundle: {masks} masked · {omissions} omitted";
+    copy_text: "本文をコピー", "Copy text";
+    copy_hint: "伏せ字は記号（■■■■など）のままコピーされます", "Masked fields are copied as their marker (such as ■■■■) only";
+    copied: "本文をコピーしました（伏せ字は記号のまま）。", "Text copied (masked fields as their markers).";
+    // Search
+    search_field: "検索語", "Search text";
+    search_hint: "全角・半角を区別せずに全文書を検索（Ctrl+F）", "Search all documents, full-width and half-width alike (Ctrl+F)";
+    search_previous: "◀ 前", "◀ Previous";
+    search_next: "次 ▶", "Next ▶";
+    search_position: "{n} / {total} 件", "{n} of {total}";
+    search_none: "見つかりません", "No matches";
+    search_close: "検索を閉じる", "Close search";
+    // Side list
+    documents: "文書", "Documents";
+    role_firm: "事務所のお知らせ", "Firm notice";
+    role_vendor: "ベンダーのお知らせ", "Vendor notice";
+    role_report: "報告書", "Report";
+    doc_counts: "伏せ字 {masks}・省略 {omissions}", "{masks} masked · {omissions} omitted";
+    issuer_not_stated: "発行者の記載なし", "issuer not stated";
+    undated: "日付なし", "undated";
+    withheld_list: "伏せ字・省略の一覧", "Masked and omitted";
+    withheld_none: "ありません", "none";
+    attachments: "添付ファイル", "Attachments";
+    attachments_none: "ありません", "none";
+    attachment_note: "添付ファイルは Kairan では開きません。保存し、信頼できる場合にだけ開いてください。", "Kairan never opens attachments. Save one, and open it only if you trust it.";
+    save_as: "「{name}」を名前を付けて保存…", "Save “{name}” as…";
+    size_bytes: "{n} バイト", "{n} bytes";
+    saved_to: "保存しました：{path}", "Saved to {path}";
+    save_failed: "保存できませんでした：{reason}", "Could not save: {reason}";
+    // Document panes
+    firm_pane: "事務所のお知らせ", "Firm notice";
+    vendor_pane: "ベンダーの文書", "Vendor documents";
+    no_document: "表示する文書はありません。", "No document to show.";
+    content_withheld: "この束は検証に失敗したため、内容を表示していません。上の「それでも表示する」で表示できます。", "This bundle failed verification, so its contents are not shown. Use “Show anyway” above to see them.";
+    provenance: "{publisher} の文書の写し", "Copy of a document by {publisher}";
+    provenance_source: "出典：{url}", "Source: {url}";
+    provenance_retrieved: "{date} 時点で取得した写しです。現在の公開ページとは異なる場合があります。", "Copy as retrieved on {date}; the live page may differ.";
+    provenance_retrieved_unknown: "取得日：記載なし。現在の公開ページとは異なる場合があります。", "Retrieval date: not stated; the live page may differ.";
+    not_stated: "記載なし", "not stated";
+    open_source: "出典を開く…", "Open source…";
+    mask_accessible: "伏せ字 {marker}", "Masked field {marker}";
+    mask_title: "伏せ字（元の文字は記録されていません）", "Masked field (the hidden text is not in the file)";
+    mask_what: "内容：{label}", "What: {label}";
+    mask_reason: "理由：{reason}", "Reason: {reason}";
+    mask_by: "伏せた人：{who}", "Masked by: {who}";
+    omitted_by: "{marker}　{who}による省略", "{marker}  omitted by {who}";
+    omission_reason: "理由：{reason}", "Reason: {reason}";
+    omission_section: "この節は省略されています。", "This section was left out.";
+    omission_middle: "この節の一部が省略されています（前後の文は続いています）。", "Part of this section was left out; the text continues after it.";
+    omission_rest: "ここから後は省略されています。", "Everything after this point was left out.";
+    omission_unspecified: "省略があります（範囲の記載なし）。", "Something was left out here (extent not stated).";
+    who_author: "原文の作成者", "the original author";
+    who_forwarder: "転送した事務所", "the forwarding firm";
+    who_not_stated: "記載なし", "not stated";
+    link_document_hint: "この束の文書を右側に開きます", "Opens this bundle document on the right";
+    link_external_hint: "外部のアドレス：{url}（開く前に確認します）", "Outside address: {url} (asks before opening)";
+    tab_label: "{role}｜{date}", "{role} | {date}";
+    withheld_entry: "{n}. {kind} {marker}｜{place}", "{n}. {kind} {marker} | {place}";
+    no_bundle: "表示中の束はありません。「ファイル」→「開く…」でファイルを開くか、ここにドロップしてください。", "No bundle is open. Use File → Open… or drop a file here.";
+    drop_hint: "ファイルをここにドロップして開く", "Drop a file here to open it";
+    dropped_nothing: "ドロップされた項目にファイルのパスがありません。", "What was dropped has no file path.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_locales_choose_japanese() {
+        assert_eq!(
+            Language::from_locale(Some("ja_JP.UTF-8")),
+            Language::Japanese
+        );
+        assert_eq!(
+            Language::from_locale(Some("en_US.UTF-8")),
+            Language::English
+        );
+        assert_eq!(Language::from_locale(Some("C")), Language::English);
+        assert_eq!(Language::from_locale(None), Language::English);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("{n} of {total}: {n}", &[("n", "1"), ("total", "3")]),
+            "1 of 3: 1"
+        );
+    }
+
+    #[test]
+    fn both_languages_keep_the_same_placeholders() {
+        let placeholders = |text: &str| {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        let ja = Language::Japanese.strings();
+        let en = Language::English.strings();
+        for (a, b) in [
+            (ja.banner_verified_detail, en.banner_verified_detail),
+            (ja.withheld_position, en.withheld_position),
+            (ja.tamper_size, en.tamper_size),
+            (ja.omitted_by, en.omitted_by),
+            (ja.provenance_retrieved, en.provenance_retrieved),
+        ] {
+            assert_eq!(placeholders(a), placeholders(b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The reader's viewer settings (language, theme, zoom), saved between runs through eframe's
+//! storage as one JSON value. Window size and panel widths are saved by eframe itself.
+
+use serde::{Deserialize, Serialize};
+
+use super::i18n::Language;
+
+/// The storage key the settings are saved under.
+pub const SETTINGS_KEY: &str = "kairan.settings";
+
+/// Light, dark, or whatever the system uses. Light is the default: letters are read like
+/// paper, and many desktops do not report a preference at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    System,
+    /// Always light.
+    #[default]
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// What the reader chose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The language the reader picked; `None` follows the system locale.
+    pub language: Option<Language>,
+    /// The theme.
+    pub theme: ThemeChoice,
+    /// The zoom factor (1.0 is actual size).
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            theme: ThemeChoice::Light,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads settings saved by [`Settings::to_json`]; anything unreadable gives the defaults.
+    pub fn from_json(text: &str) -> Self {
+        let mut settings: Settings = serde_json::from_str(text).unwrap_or_default();
+        if !(0.5..=3.0).contains(&settings.zoom) {
+            settings.zoom = 1.0;
+        }
+        settings
+    }
+
+    /// The saved form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_through_json() {
+        let settings = Settings {
+            language: Some(Language::English),
+            theme: ThemeChoice::Dark,
+            zoom: 1.25,
+        };
+        assert_eq!(Settings::from_json(&settings.to_json()), settings);
+    }
+
+    #[test]
+    fn garbage_or_absurd_zoom_falls_back_to_defaults() {
+        assert_eq!(Settings::from_json("not json"), Settings::default());
+        assert_eq!(Settings::from_json(r#"{"zoom":40.0}"#).zoom, 1.0);
+    }
+}

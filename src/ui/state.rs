@@ -1,0 +1,867 @@
+//! What the viewer has open and what the reader is looking at: the opened bundle and its
+//! verdict, the open error, which documents are in which pane, the Back history, the
+//! withheld-item and search cursors, dialogs and settings.
+//!
+//! Plain Rust with no widgets, so every behaviour here is tested without a window. Views read
+//! it; only [`AppState::handle`] changes it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::command::{Command, Effect};
+use super::i18n::Language;
+use super::letter::{self, PartKey, Span};
+use super::recent::RecentFiles;
+use super::search::Query;
+use super::settings::Settings;
+use crate::bundle::{
+    self, BundleError, FailureKind, OpenedBundle, PublicKey, Role, SignatureProblem, Tamper,
+    TrustedKey, Verdict,
+};
+use crate::document::{LinkTarget, plain_text};
+
+/// Where the shown bundle came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The sample embedded in the program.
+    BuiltInSample,
+    /// A file the reader opened.
+    File(PathBuf),
+}
+
+/// What the banner must say about the shown bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust<'a> {
+    /// The built-in sample, signed with the public demo key.
+    Sample,
+    /// A file (not the sample) signed with the public demo key: proves nothing.
+    DemoKeyFile,
+    /// Signed by a key the reader trusts, every entry intact.
+    Verified {
+        /// The reader's record of the key.
+        signer: &'a TrustedKey,
+        /// When the manifest says it was issued (signed).
+        issued_at: &'a str,
+    },
+    /// Intact and validly signed, but by a key the reader does not trust.
+    UnknownSigner {
+        /// The key.
+        key: &'a PublicKey,
+        /// The issuer the bundle claims to be (unverified).
+        claim: &'a str,
+    },
+    /// An entry differs from what was signed.
+    Tampered {
+        /// The entry.
+        entry: &'a str,
+        /// How it differs.
+        problem: &'a Tamper,
+    },
+    /// The signature does not verify.
+    Invalid {
+        /// Why.
+        problem: &'a SignatureProblem,
+    },
+}
+
+/// Whether the contents of the shown bundle are on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents {
+    /// Intact bundle: shown.
+    Shown,
+    /// Failed verification: not shown.
+    Withheld,
+    /// Failed verification, shown at the reader's explicit request under a warning.
+    ShownAnyway,
+}
+
+/// Which document pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The firm notice.
+    Left,
+    /// The vendor documents.
+    Right,
+}
+
+/// Where a pane should scroll to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollRequest {
+    /// Changes with every request, so a view handles each once.
+    pub serial: u64,
+    /// The pane.
+    pub pane: Pane,
+    /// The document in it.
+    pub document: usize,
+    /// The part to bring into view.
+    pub part: PartKey,
+}
+
+/// One masked field or omitted section of the bundle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WithheldRef {
+    /// Document index.
+    pub document: usize,
+    /// Its place among the document's withheld items.
+    pub ordinal: usize,
+    /// The part that holds it.
+    pub part: PartKey,
+    /// Mask or omission.
+    pub kind: WithheldSort,
+}
+
+/// Whether a withheld item is a mask or an omission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithheldSort {
+    /// A masked field.
+    Mask,
+    /// An omitted section.
+    Omission,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Document index.
+    pub document: usize,
+    /// The part.
+    pub part: PartKey,
+    /// Character range within the part's text.
+    pub range: std::ops::Range<usize>,
+}
+
+/// The search bar.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// Whether the bar is shown.
+    pub open: bool,
+    /// The text as typed.
+    pub text: String,
+    /// Hits in reading order (documents in bundle order).
+    pub hits: Vec<Hit>,
+    /// The current hit.
+    pub current: Option<usize>,
+    /// Set when the field should take keyboard focus.
+    pub focus_serial: u64,
+}
+
+/// A bundle on screen.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// The bundle.
+    pub bundle: OpenedBundle,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Changes with every bundle opened (keys layout caches).
+    pub serial: u64,
+    /// Whether the contents are on screen.
+    pub contents: Contents,
+    /// The document in the left pane (the firm notice).
+    pub left: Option<usize>,
+    /// The document in the right pane.
+    pub right: Option<usize>,
+    /// Right-pane documents to return to with Back.
+    pub back: Vec<usize>,
+    /// Every withheld item, in reading order.
+    pub withheld: Vec<WithheldRef>,
+    /// The current withheld item.
+    pub withheld_cursor: Option<usize>,
+}
+
+impl Shown {
+    /// What the banner must say.
+    pub fn trust(&self) -> Trust<'_> {
+        let manifest = &self.bundle.manifest;
+        let demo = match &self.bundle.verdict {
+            Verdict::Verified { signer } => signer.public_key.is_demo(),
+            Verdict::UnknownSigner { key } => key.is_demo(),
+            _ => false,
+        };
+        if demo {
+            return match self.origin {
+                Origin::BuiltInSample => Trust::Sample,
+                Origin::File(_) => Trust::DemoKeyFile,
+            };
+        }
+        match &self.bundle.verdict {
+            Verdict::Verified { signer } => Trust::Verified {
+                signer,
+                issued_at: &manifest.issued_at,
+            },
+            Verdict::UnknownSigner { key } => Trust::UnknownSigner {
+                key,
+                claim: &manifest.issuer.name,
+            },
+            Verdict::Tampered { entry, problem } => Trust::Tampered { entry, problem },
+            Verdict::BadSignature { problem } => Trust::Invalid { problem },
+        }
+    }
+
+    /// Whether document text may be drawn.
+    pub fn contents_visible(&self) -> bool {
+        self.contents != Contents::Withheld
+    }
+
+    /// The pane a document belongs in.
+    pub fn pane_of(&self, document: usize) -> Pane {
+        if Some(document) == self.left {
+            Pane::Left
+        } else {
+            Pane::Right
+        }
+    }
+
+    /// Documents shown as tabs in the right pane, in bundle order.
+    pub fn right_documents(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.bundle.documents.len()).filter(move |index| Some(*index) != self.left)
+    }
+
+    /// The current withheld item.
+    pub fn current_withheld(&self) -> Option<&WithheldRef> {
+        self.withheld_cursor
+            .and_then(|cursor| self.withheld.get(cursor))
+    }
+}
+
+/// Why a file could not be opened, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenFailure {
+    /// The file as the reader named it.
+    pub file: String,
+    /// Unreadable or invalid.
+    pub kind: FailureKind,
+    /// The library's explanation.
+    pub reason: String,
+}
+
+/// Why the path field is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPromptReason {
+    /// The reader asked for it.
+    Asked,
+    /// The native dialog gave no file.
+    NoFileChosen,
+}
+
+/// A dialog over the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Type a path to open.
+    Path {
+        /// The text typed so far.
+        text: String,
+        /// Why it is shown.
+        reason: PathPromptReason,
+    },
+    /// Confirm opening an external address.
+    External {
+        /// The full address.
+        url: String,
+    },
+}
+
+/// A short note to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Text was copied.
+    Copied,
+    /// An attachment was saved.
+    Saved(PathBuf),
+    /// Saving failed.
+    SaveFailed(String),
+    /// A drop carried no file path.
+    DroppedNothing,
+}
+
+/// Where a flash animation should play.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flash {
+    /// Changes with every flash.
+    pub serial: u64,
+    /// Document index.
+    pub document: usize,
+    /// The part.
+    pub part: PartKey,
+}
+
+/// How the state starts.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Keys the reader trusts.
+    pub trusted: Vec<TrustedKey>,
+    /// Saved settings.
+    pub settings: Settings,
+    /// The system locale's language.
+    pub system_language: Option<Language>,
+    /// Where recent files are kept (`None`: in memory only).
+    pub recent_store: Option<PathBuf>,
+}
+
+/// Everything the viewer has open.
+#[derive(Debug)]
+pub struct AppState {
+    /// Keys the reader trusts. The one seam where a trust store plugs in.
+    pub trusted: Vec<TrustedKey>,
+    /// The bundle on screen.
+    pub shown: Option<Shown>,
+    /// The last open failure.
+    pub error: Option<OpenFailure>,
+    /// The reader's settings.
+    pub settings: Settings,
+    /// The system locale's language.
+    pub system_language: Language,
+    /// Recently opened files.
+    pub recent: RecentFiles,
+    /// The search bar.
+    pub search: Search,
+    /// A dialog over the window.
+    pub dialog: Option<Dialog>,
+    /// A short note.
+    pub message: Option<Message>,
+    /// A pending scroll.
+    pub scroll: Option<ScrollRequest>,
+    /// The latest flash.
+    pub flash: Option<Flash>,
+    /// Platform work requested by the last commands.
+    pub effects: Vec<Effect>,
+    serial: u64,
+}
+
+impl AppState {
+    /// A state with nothing open.
+    pub fn new(options: StartOptions) -> Self {
+        AppState {
+            trusted: options.trusted,
+            shown: None,
+            error: None,
+            settings: options.settings,
+            system_language: options
+                .system_language
+                .unwrap_or_else(Language::from_environment),
+            recent: RecentFiles::load(options.recent_store),
+            search: Search::default(),
+            dialog: None,
+            message: None,
+            scroll: None,
+            flash: None,
+            effects: Vec::new(),
+            serial: 0,
+        }
+    }
+
+    /// The UI language.
+    pub fn language(&self) -> Language {
+        self.settings.language.unwrap_or(self.system_language)
+    }
+
+    /// Applies one command.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenSample => self.open_sample(),
+            Command::ChooseFile => self.effects.push(Effect::ChooseFile),
+            Command::FileDialogGaveNothing => {
+                self.dialog = Some(Dialog::Path {
+                    text: String::new(),
+                    reason: PathPromptReason::NoFileChosen,
+                });
+            }
+            Command::AskForPath => {
+                self.dialog = Some(Dialog::Path {
+                    text: String::new(),
+                    reason: PathPromptReason::Asked,
+                });
+            }
+            Command::SetPathText(new_text) => {
+                if let Some(Dialog::Path { text, .. }) = &mut self.dialog {
+                    *text = new_text;
+                }
+            }
+            Command::OpenTypedPath => {
+                if let Some(Dialog::Path { text, .. }) = &self.dialog {
+                    let path = PathBuf::from(text.trim());
+                    self.dialog = None;
+                    if !path.as_os_str().is_empty() {
+                        self.open_path(&path);
+                    }
+                }
+            }
+            Command::CloseDialog => self.dialog = None,
+            Command::ShowDocument(document) => self.show_document(document),
+            Command::FollowLink(target) => self.follow_link(target),
+            Command::ConfirmExternal => {
+                if let Some(Dialog::External { url }) = self.dialog.take() {
+                    self.effects.push(Effect::OpenUrl(url));
+                }
+            }
+            Command::Back => {
+                if let Some(shown) = &mut self.shown
+                    && let Some(previous) = shown.back.pop()
+                {
+                    shown.right = Some(previous);
+                }
+            }
+            Command::NextWithheld => self.step_withheld(Step::Forward),
+            Command::PreviousWithheld => self.step_withheld(Step::Backward),
+            Command::GoToWithheld(index) => self.go_to_withheld(index),
+            Command::RevealAnyway => {
+                if let Some(shown) = &mut self.shown
+                    && shown.contents == Contents::Withheld
+                {
+                    shown.contents = Contents::ShownAnyway;
+                }
+                self.refresh_search();
+            }
+            Command::HideContent => {
+                if let Some(shown) = &mut self.shown
+                    && shown.contents == Contents::ShownAnyway
+                {
+                    shown.contents = Contents::Withheld;
+                }
+                self.refresh_search();
+            }
+            Command::DismissError => self.error = None,
+            Command::DismissMessage => self.message = None,
+            Command::OpenSearch => {
+                self.search.open = true;
+                self.search.focus_serial += 1;
+            }
+            Command::CloseSearch => {
+                self.search.open = false;
+                self.search.hits.clear();
+                self.search.current = None;
+            }
+            Command::SetSearchQuery(text) => {
+                self.search.text = text;
+                self.refresh_search();
+                if !self.search.hits.is_empty() {
+                    self.go_to_hit(0);
+                }
+            }
+            Command::NextHit => self.step_hit(Step::Forward),
+            Command::PreviousHit => self.step_hit(Step::Backward),
+            Command::SetLanguage(language) => self.settings.language = Some(language),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::Zoom(step) => self.effects.push(Effect::Zoom(step)),
+            Command::CopyDocument(document) => {
+                if let Some(shown) = &self.shown
+                    && shown.contents_visible()
+                    && let Some(found) = shown.bundle.documents.get(document)
+                {
+                    self.effects
+                        .push(Effect::CopyText(plain_text(&found.document)));
+                    self.message = Some(Message::Copied);
+                }
+            }
+            Command::SaveAttachment(entry) => {
+                let file_name = entry.rsplit('/').next().unwrap_or(&entry).to_owned();
+                self.effects
+                    .push(Effect::ChooseSaveLocation { entry, file_name });
+            }
+            Command::SaveAttachmentTo { entry, destination } => {
+                self.save_attachment(&entry, &destination)
+            }
+            Command::ScrollDone(serial) => {
+                if self.scroll.is_some_and(|request| request.serial == serial) {
+                    self.scroll = None;
+                }
+            }
+            Command::DroppedWithoutPath => self.message = Some(Message::DroppedNothing),
+            Command::Quit => self.effects.push(Effect::Quit),
+        }
+    }
+
+    /// Opens the bundle at `path`. On failure the error is shown and what was on screen stays.
+    fn open_path(&mut self, path: &Path) {
+        match bundle::open_file(path, &self.trusted) {
+            Ok(opened) => {
+                self.show(opened, Origin::File(path.to_owned()));
+                // A list that cannot be saved only costs the reader a menu entry.
+                let _ = self.recent.add(path);
+            }
+            Err(error) => {
+                if matches!(&error, BundleError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+                {
+                    let _ = self.recent.remove(path);
+                }
+                self.fail(path.display().to_string(), &error);
+            }
+        }
+    }
+
+    /// Opens the built-in sample.
+    fn open_sample(&mut self) {
+        match bundle::open_bytes(Arc::from(crate::sample::SAMPLE_BUNDLE), &self.trusted) {
+            Ok(opened) => self.show(opened, Origin::BuiltInSample),
+            Err(error) => self.fail("sample".into(), &error),
+        }
+    }
+
+    fn fail(&mut self, file: String, error: &BundleError) {
+        self.error = Some(OpenFailure {
+            file,
+            kind: error.kind(),
+            reason: error.to_string(),
+        });
+    }
+
+    fn show(&mut self, opened: OpenedBundle, origin: Origin) {
+        self.serial += 1;
+        let contents = if opened.verdict.intact() {
+            Contents::Shown
+        } else {
+            Contents::Withheld
+        };
+        let documents = &opened.documents;
+        let left = documents
+            .iter()
+            .position(|document| document.entry.role == Role::FirmNotice)
+            .or(if documents.len() > 1 { Some(0) } else { None });
+        let right = (0..documents.len()).find(|index| Some(*index) != left);
+        let withheld = documents
+            .iter()
+            .enumerate()
+            .flat_map(|(index, document)| withheld_refs(index, &document.document))
+            .collect();
+        self.shown = Some(Shown {
+            bundle: opened,
+            origin,
+            serial: self.serial,
+            contents,
+            left,
+            right,
+            back: Vec::new(),
+            withheld,
+            withheld_cursor: None,
+        });
+        self.error = None;
+        self.scroll = None;
+        self.flash = None;
+        self.refresh_search();
+    }
+
+    fn show_document(&mut self, document: usize) {
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        if document >= shown.bundle.documents.len() {
+            return;
+        }
+        if shown.pane_of(document) == Pane::Right && shown.right != Some(document) {
+            if let Some(current) = shown.right {
+                shown.back.push(current);
+            }
+            shown.right = Some(document);
+        }
+    }
+
+    fn follow_link(&mut self, target: LinkTarget) {
+        match target {
+            LinkTarget::External { url } => self.dialog = Some(Dialog::External { url }),
+            LinkTarget::Document { path, heading } => {
+                let Some(shown) = &self.shown else {
+                    return;
+                };
+                let Some(document) = shown
+                    .bundle
+                    .documents
+                    .iter()
+                    .position(|candidate| candidate.entry.path == path)
+                else {
+                    return;
+                };
+                let part = heading
+                    .and_then(|id| {
+                        letter::parts(&shown.bundle.documents[document].document)
+                            .into_iter()
+                            .find(|part| part.heading_id == Some(id.as_str()))
+                            .map(|part| part.key)
+                    })
+                    .unwrap_or(PartKey::Title);
+                self.show_document(document);
+                self.request_scroll(document, part);
+            }
+        }
+    }
+
+    fn request_scroll(&mut self, document: usize, part: PartKey) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        self.serial += 1;
+        let pane = shown.pane_of(document);
+        self.scroll = Some(ScrollRequest {
+            serial: self.serial,
+            pane,
+            document,
+            part,
+        });
+        self.flash = Some(Flash {
+            serial: self.serial,
+            document,
+            part,
+        });
+    }
+
+    fn step_withheld(&mut self, step: Step) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let count = shown.withheld.len();
+        if count == 0 || !shown.contents_visible() {
+            return;
+        }
+        let next = step.apply(shown.withheld_cursor, count);
+        self.go_to_withheld(next);
+    }
+
+    fn go_to_withheld(&mut self, index: usize) {
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        let Some(item) = shown.withheld.get(index).copied() else {
+            return;
+        };
+        shown.withheld_cursor = Some(index);
+        self.show_document(item.document);
+        self.request_scroll(item.document, item.part);
+    }
+
+    fn refresh_search(&mut self) {
+        self.search.hits.clear();
+        self.search.current = None;
+        let (Some(shown), Some(query)) = (&self.shown, Query::new(&self.search.text)) else {
+            return;
+        };
+        if !shown.contents_visible() {
+            return;
+        }
+        for (index, document) in shown.bundle.documents.iter().enumerate() {
+            for part in letter::parts(&document.document) {
+                for range in query.find_in(&part.text()) {
+                    self.search.hits.push(Hit {
+                        document: index,
+                        part: part.key,
+                        range,
+                    });
+                }
+            }
+        }
+    }
+
+    fn step_hit(&mut self, step: Step) {
+        let count = self.search.hits.len();
+        if count == 0 {
+            return;
+        }
+        let next = step.apply(self.search.current, count);
+        self.go_to_hit(next);
+    }
+
+    fn go_to_hit(&mut self, index: usize) {
+        let Some(hit) = self.search.hits.get(index).cloned() else {
+            return;
+        };
+        self.search.current = Some(index);
+        self.show_document(hit.document);
+        self.request_scroll(hit.document, hit.part);
+    }
+
+    fn save_attachment(&mut self, entry: &str, destination: &Path) {
+        let Some(shown) = &self.shown else {
+            return;
+        };
+        let result = shown
+            .bundle
+            .entry_bytes(entry)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                bundle::write_atomically(destination, &bytes).map_err(|error| error.to_string())
+            });
+        self.message = Some(match result {
+            Ok(()) => Message::Saved(destination.to_owned()),
+            Err(reason) => Message::SaveFailed(reason),
+        });
+    }
+}
+
+/// Forward or backward through a list that wraps around.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Forward,
+    Backward,
+}
+
+impl Step {
+    fn apply(self, current: Option<usize>, count: usize) -> usize {
+        match (self, current) {
+            (Step::Forward, None) => 0,
+            (Step::Forward, Some(index)) => (index + 1) % count,
+            (Step::Backward, None) => count - 1,
+            (Step::Backward, Some(index)) => (index + count - 1) % count,
+        }
+    }
+}
+
+fn withheld_refs(document: usize, letter: &crate::document::Document) -> Vec<WithheldRef> {
+    let mut refs = Vec::new();
+    for part in letter::parts(letter) {
+        if let Some((ordinal, _)) = part.omission {
+            refs.push(WithheldRef {
+                document,
+                ordinal,
+                part: part.key,
+                kind: WithheldSort::Omission,
+            });
+        }
+        for span in &part.spans {
+            if let Span::Mask { ordinal, .. } = span {
+                refs.push(WithheldRef {
+                    document,
+                    ordinal: *ordinal,
+                    part: part.key,
+                    kind: WithheldSort::Mask,
+                });
+            }
+        }
+    }
+    refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> AppState {
+        AppState::new(StartOptions {
+            trusted: vec![crate::sample::demo_trusted_key()],
+            system_language: Some(Language::Japanese),
+            ..StartOptions::default()
+        })
+    }
+
+    fn sample_state() -> AppState {
+        let mut state = state();
+        state.handle(Command::OpenSample);
+        state
+    }
+
+    #[test]
+    fn the_sample_is_labelled_as_the_sample() {
+        let state = sample_state();
+        let shown = state.shown.as_ref().unwrap();
+        assert_eq!(shown.trust(), Trust::Sample);
+        assert_eq!(shown.contents, Contents::Shown);
+    }
+
+    #[test]
+    fn the_firm_notice_goes_left_and_the_first_vendor_document_right() {
+        let state = sample_state();
+        let shown = state.shown.as_ref().unwrap();
+        let role = |index: Option<usize>| shown.bundle.documents[index.unwrap()].entry.role;
+        assert_eq!(role(shown.left), Role::FirmNotice);
+        assert_eq!(role(shown.right), Role::Report);
+    }
+
+    #[test]
+    fn the_sample_signed_file_on_disk_is_not_the_sample() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.kairan");
+        std::fs::write(&path, crate::sample::SAMPLE_BUNDLE).unwrap();
+        let mut state = state();
+        state.handle(Command::OpenPath(path));
+        assert_eq!(state.shown.unwrap().trust(), Trust::DemoKeyFile);
+    }
+
+    #[test]
+    fn a_failed_open_keeps_the_bundle_on_screen() {
+        let mut state = sample_state();
+        let serial = state.shown.as_ref().unwrap().serial;
+        state.handle(Command::OpenPath(PathBuf::from("/nonexistent/x.kairan")));
+        assert_eq!(state.shown.as_ref().unwrap().serial, serial);
+        let error = state.error.unwrap();
+        assert_eq!(error.kind, FailureKind::Unreadable);
+        assert!(error.file.contains("x.kairan"));
+    }
+
+    #[test]
+    fn next_withheld_wraps_around_and_previous_goes_back() {
+        let mut state = sample_state();
+        let count = state.shown.as_ref().unwrap().withheld.len();
+        assert_eq!(count, 12);
+        state.handle(Command::PreviousWithheld);
+        assert_eq!(
+            state.shown.as_ref().unwrap().withheld_cursor,
+            Some(count - 1)
+        );
+        state.handle(Command::NextWithheld);
+        assert_eq!(state.shown.as_ref().unwrap().withheld_cursor, Some(0));
+        assert!(state.scroll.is_some());
+    }
+
+    #[test]
+    fn back_returns_to_the_document_shown_before_a_link() {
+        let mut state = sample_state();
+        let shown = state.shown.as_ref().unwrap();
+        let before = shown.right;
+        let notice = shown
+            .bundle
+            .documents
+            .iter()
+            .position(|document| document.entry.role == Role::VendorNotice)
+            .unwrap();
+        state.handle(Command::ShowDocument(notice));
+        assert_eq!(state.shown.as_ref().unwrap().right, Some(notice));
+        state.handle(Command::Back);
+        assert_eq!(state.shown.as_ref().unwrap().right, before);
+    }
+
+    #[test]
+    fn external_links_wait_for_confirmation() {
+        let mut state = sample_state();
+        state.handle(Command::FollowLink(LinkTarget::External {
+            url: "https://example.com/a?b".into(),
+        }));
+        assert!(state.effects.is_empty());
+        state.handle(Command::ConfirmExternal);
+        assert_eq!(
+            state.effects,
+            vec![Effect::OpenUrl("https://example.com/a?b".into())]
+        );
+    }
+
+    #[test]
+    fn search_ignores_width_and_finds_hits_in_every_document() {
+        let mut state = sample_state();
+        state.handle(Command::SetSearchQuery("ＡＷＳ".into()));
+        assert!(!state.search.hits.is_empty());
+        assert_eq!(state.search.current, Some(0));
+        state.handle(Command::SetSearchQuery("株式会社エムケイシステム".into()));
+        let documents: std::collections::BTreeSet<usize> =
+            state.search.hits.iter().map(|hit| hit.document).collect();
+        assert_eq!(documents.len(), 3);
+    }
+
+    #[test]
+    fn copying_gives_masks_as_their_marker() {
+        let mut state = sample_state();
+        state.handle(Command::CopyDocument(1));
+        let Some(Effect::CopyText(text)) = state.effects.first() else {
+            panic!("no copy effect: {:?}", state.effects);
+        };
+        assert!(text.contains("■■■■サーバ及び個人情報を保持する■■■■サーバ"));
+    }
+
+    #[test]
+    fn a_dialog_that_gives_nothing_offers_the_path_field() {
+        let mut state = sample_state();
+        state.handle(Command::FileDialogGaveNothing);
+        assert!(matches!(
+            state.dialog,
+            Some(Dialog::Path {
+                reason: PathPromptReason::NoFileChosen,
+                ..
+            })
+        ));
+    }
+}

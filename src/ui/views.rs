@@ -1,0 +1,726 @@
+//! The viewer's panels around the letters: menu bar, open errors and messages, toolbar,
+//! search bar, the side list of documents, withheld items and attachments, the two document
+//! panes, and the dialogs. Each `*_ui` function reads [`AppState`] and pushes [`Command`]s.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::command::{Command, ZoomStep};
+use super::document_view::{LayoutCache, document_ui};
+use super::i18n::{Language, Strings, fill};
+use super::letter::{self, PartKey};
+use super::settings::ThemeChoice;
+use super::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
+use crate::bundle::{FailureKind, Role};
+
+/// Opens a file.
+pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Opens the search bar.
+pub const FIND_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// Next withheld item.
+pub const NEXT_WITHHELD_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::NONE, Key::F8);
+/// Previous withheld item.
+pub const PREVIOUS_WITHHELD_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
+/// Next search hit.
+pub const NEXT_HIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+/// Previous search hit.
+pub const PREVIOUS_HIT_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
+/// Back.
+pub const BACK_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
+
+fn role_name(strings: &Strings, role: Role) -> &'static str {
+    match role {
+        Role::FirmNotice => strings.role_firm,
+        Role::VendorNotice => strings.role_vendor,
+        Role::Report => strings.role_report,
+        Role::Attachment => strings.attachments,
+    }
+}
+
+/// The menu bar, with the one-click language switch at its right.
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let language = state.language();
+    let strings = language.strings();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(strings.menu_file, |ui| {
+            let open = egui::Button::new(strings.open)
+                .shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT));
+            if ui.add(open).clicked() {
+                commands.push(Command::ChooseFile);
+            }
+            if ui.button(strings.open_by_path).clicked() {
+                commands.push(Command::AskForPath);
+            }
+            ui.menu_button(strings.recent, |ui| {
+                if state.recent.paths().is_empty() {
+                    ui.label(strings.recent_none);
+                }
+                for path in state.recent.paths() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenPath(path.clone()));
+                    }
+                }
+            });
+            if ui.button(strings.open_sample).clicked() {
+                commands.push(Command::OpenSample);
+            }
+            ui.separator();
+            if ui.button(strings.quit).clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+        ui.menu_button(strings.menu_view, |ui| {
+            let find = egui::Button::new(strings.find)
+                .shortcut_text(ui.ctx().format_shortcut(&FIND_SHORTCUT));
+            if ui.add(find).clicked() {
+                commands.push(Command::OpenSearch);
+            }
+            ui.separator();
+            for (label, step, key) in [
+                (strings.zoom_in, ZoomStep::In, "Ctrl +"),
+                (strings.zoom_out, ZoomStep::Out, "Ctrl −"),
+                (strings.zoom_reset, ZoomStep::Reset, "Ctrl 0"),
+            ] {
+                if ui
+                    .add(egui::Button::new(label).shortcut_text(key))
+                    .clicked()
+                {
+                    commands.push(Command::Zoom(step));
+                }
+            }
+            ui.separator();
+            ui.label(strings.theme);
+            for (label, theme) in [
+                (strings.theme_system, ThemeChoice::System),
+                (strings.theme_light, ThemeChoice::Light),
+                (strings.theme_dark, ThemeChoice::Dark),
+            ] {
+                if ui.radio(state.settings.theme == theme, label).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            ui.label(strings.language);
+            for candidate in [Language::Japanese, Language::English] {
+                if ui.radio(language == candidate, candidate.name()).clicked() {
+                    commands.push(Command::SetLanguage(candidate));
+                }
+            }
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let other = language.other();
+            if ui
+                .button(other.name())
+                .on_hover_text(strings.switch_language_hint)
+                .clicked()
+            {
+                commands.push(Command::SetLanguage(other));
+            }
+        });
+    });
+}
+
+/// The open error, if any: what is wrong, what to do, and that the previous bundle stays.
+pub fn error_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(error) = &state.error else {
+        return;
+    };
+    let strings = state.language().strings();
+    let dark = ui.visuals().dark_mode;
+    let (fill_color, border) = if dark {
+        (
+            egui::Color32::from_rgb(0x43, 0x0f, 0x12),
+            egui::Color32::from_rgb(0xf8, 0x51, 0x49),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(0xff, 0xe5, 0xe3),
+            egui::Color32::from_rgb(0xc0, 0x26, 0x2d),
+        )
+    };
+    egui::Frame::new()
+        .fill(fill_color)
+        .stroke(egui::Stroke::new(1.5, border))
+        .corner_radius(6)
+        .inner_margin(egui::Margin::symmetric(14, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                super::banner::status_icon(ui, super::banner::Tone::Danger, 24.0, border);
+                ui.vertical(|ui| {
+                    ui.label(
+                        RichText::new(fill(strings.error_title, &[("file", &error.file)]))
+                            .strong()
+                            .size(16.0),
+                    );
+                    ui.label(match error.kind {
+                        FailureKind::Unreadable => strings.error_unreadable_advice,
+                        FailureKind::Invalid => strings.error_invalid_advice,
+                    });
+                    ui.label(
+                        RichText::new(fill(strings.error_detail, &[("reason", &error.reason)]))
+                            .small(),
+                    );
+                    if state.shown.is_some() {
+                        ui.label(strings.error_kept);
+                    }
+                    if ui.button(strings.dismiss).clicked() {
+                        commands.push(Command::DismissError);
+                    }
+                });
+            });
+        });
+}
+
+/// A short note (copied, saved…), if any.
+pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(message) = &state.message else {
+        return;
+    };
+    let strings = state.language().strings();
+    let text = match message {
+        Message::Copied => strings.copied.to_owned(),
+        Message::Saved(path) => fill(strings.saved_to, &[("path", &path.display().to_string())]),
+        Message::SaveFailed(reason) => fill(strings.save_failed, &[("reason", reason)]),
+        Message::DroppedNothing => strings.dropped_nothing.to_owned(),
+    };
+    ui.horizontal(|ui| {
+        let color = ui.visuals().hyperlink_color;
+        super::banner::status_icon(ui, super::banner::Tone::Info, 16.0, color);
+        ui.label(text);
+        if ui.small_button(strings.dismiss).clicked() {
+            commands.push(Command::DismissMessage);
+        }
+    });
+}
+
+/// Back, Next/Previous withheld item with its position, bundle counts, search.
+pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    let Some(shown) = &state.shown else {
+        return;
+    };
+    let visible = shown.contents_visible();
+    ui.horizontal_wrapped(|ui| {
+        let back = ui
+            .add_enabled(!shown.back.is_empty(), egui::Button::new(strings.back))
+            .on_hover_text(strings.back_hint);
+        if back.clicked() {
+            commands.push(Command::Back);
+        }
+        ui.separator();
+        let walkable = visible && !shown.withheld.is_empty();
+        if ui
+            .add_enabled(walkable, egui::Button::new(strings.previous_withheld))
+            .on_hover_text(strings.withheld_hint)
+            .clicked()
+        {
+            commands.push(Command::PreviousWithheld);
+        }
+        if ui
+            .add_enabled(walkable, egui::Button::new(strings.next_withheld))
+            .on_hover_text(strings.withheld_hint)
+            .clicked()
+        {
+            commands.push(Command::NextWithheld);
+        }
+        if visible && let Some(position) = withheld_position(shown, strings) {
+            ui.label(RichText::new(position).strong());
+        }
+        if visible {
+            ui.separator();
+            ui.label(fill(
+                strings.bundle_counts,
+                &[
+                    ("masks", &shown.bundle.mask_count().to_string()),
+                    ("omissions", &shown.bundle.omission_count().to_string()),
+                ],
+            ));
+        }
+        ui.separator();
+        if !state.search.open
+            && visible
+            && ui
+                .button(strings.find)
+                .on_hover_text(strings.search_hint)
+                .clicked()
+        {
+            commands.push(Command::OpenSearch);
+        }
+    });
+}
+
+/// "n / total: kind (document)" for the current withheld item.
+pub fn withheld_position(shown: &Shown, strings: &Strings) -> Option<String> {
+    let cursor = shown.withheld_cursor?;
+    let item = shown.withheld.get(cursor)?;
+    let document = &shown.bundle.documents.get(item.document)?.document;
+    let kind = match item.kind {
+        WithheldSort::Mask => strings.kind_mask,
+        WithheldSort::Omission => strings.kind_omission,
+    };
+    Some(fill(
+        strings.withheld_position,
+        &[
+            ("n", &(cursor + 1).to_string()),
+            ("total", &shown.withheld.len().to_string()),
+            ("kind", kind),
+            ("document", &document.title),
+        ],
+    ))
+}
+
+/// The search bar.
+pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    if !state.search.open {
+        return;
+    }
+    let strings = state.language().strings();
+    ui.horizontal(|ui| {
+        ui.label(strings.search_field);
+        let mut text = state.search.text.clone();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(strings.search_hint)
+                .desired_width(260.0),
+        );
+        let focus_id = egui::Id::unique(("search-focus", state.search.focus_serial));
+        let first_frame = ui
+            .ctx()
+            .memory_mut(|memory| memory.data.get_temp::<bool>(focus_id).is_none());
+        if first_frame {
+            field.request_focus();
+            ui.ctx()
+                .memory_mut(|memory| memory.data.insert_temp(focus_id, true));
+        }
+        if field.changed() {
+            commands.push(Command::SetSearchQuery(text));
+        }
+        if field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter)) {
+            let shift = ui.input(|input| input.modifiers.shift);
+            commands.push(if shift {
+                Command::PreviousHit
+            } else {
+                Command::NextHit
+            });
+            field.request_focus();
+        }
+        let any = !state.search.hits.is_empty();
+        if ui
+            .add_enabled(any, egui::Button::new(strings.search_previous))
+            .clicked()
+        {
+            commands.push(Command::PreviousHit);
+        }
+        if ui
+            .add_enabled(any, egui::Button::new(strings.search_next))
+            .clicked()
+        {
+            commands.push(Command::NextHit);
+        }
+        if !state.search.text.trim().is_empty() {
+            ui.label(match state.search.current {
+                Some(current) if any => fill(
+                    strings.search_position,
+                    &[
+                        ("n", &(current + 1).to_string()),
+                        ("total", &state.search.hits.len().to_string()),
+                    ],
+                ),
+                _ => strings.search_none.to_owned(),
+            });
+        }
+        if ui.button(strings.search_close).clicked() {
+            commands.push(Command::CloseSearch);
+        }
+    });
+}
+
+/// The side list: documents with role, issuer, date and counts; withheld items; attachments.
+pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    let Some(shown) = &state.shown else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("sidebar")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading(strings.documents);
+            if !shown.contents_visible() {
+                // Only what the signed manifest says; the documents' own text may be forged.
+                for entry in shown.bundle.manifest.documents() {
+                    ui.label(RichText::new(role_name(strings, entry.role)).strong());
+                    ui.label(RichText::new(&entry.path).small());
+                }
+                return;
+            }
+            for (index, document) in shown.bundle.documents.iter().enumerate() {
+                let letter = &document.document;
+                let issuer = letter
+                    .issuer
+                    .first()
+                    .or_else(|| letter.source.as_ref().and_then(|s| s.publisher.as_ref()))
+                    .map(String::as_str)
+                    .unwrap_or(strings.issuer_not_stated);
+                let date = letter
+                    .date
+                    .as_ref()
+                    .map(|date| date.text.as_str())
+                    .unwrap_or(strings.undated);
+                let counts = fill(
+                    strings.doc_counts,
+                    &[
+                        ("masks", &letter.mask_count().to_string()),
+                        ("omissions", &letter.omission_count().to_string()),
+                    ],
+                );
+                let label = format!(
+                    "{}\n{}・{}・{}\n{}",
+                    letter.title,
+                    role_name(strings, document.entry.role),
+                    issuer,
+                    date,
+                    counts
+                );
+                let selected = shown.left == Some(index) || shown.right == Some(index);
+                if ui
+                    .add_enabled(
+                        shown.contents_visible(),
+                        egui::Button::selectable(selected, label),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ShowDocument(index));
+                }
+                ui.add_space(2.0);
+            }
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                strings.withheld_list,
+                shown.withheld.len()
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                if shown.withheld.is_empty() {
+                    ui.label(strings.withheld_none);
+                }
+                if !shown.contents_visible() {
+                    return;
+                }
+                for (index, item) in shown.withheld.iter().enumerate() {
+                    let Some(document) = shown.bundle.documents.get(item.document) else {
+                        continue;
+                    };
+                    let parts = letter::parts(&document.document);
+                    let marker = parts
+                        .iter()
+                        .find(|part| part.key == item.part)
+                        .map(|part| match part.omission {
+                            Some((_, omission)) => omission.marker.clone(),
+                            None => part
+                                .spans
+                                .iter()
+                                .find_map(|span| match span {
+                                    letter::Span::Mask { ordinal, mask }
+                                        if *ordinal == item.ordinal =>
+                                    {
+                                        Some(mask.marker.clone())
+                                    }
+                                    _ => None,
+                                })
+                                .unwrap_or_default(),
+                        })
+                        .unwrap_or_default();
+                    let place = section_title(&parts, item.part)
+                        .unwrap_or_else(|| document.document.title.clone());
+                    let kind = match item.kind {
+                        WithheldSort::Mask => strings.kind_mask,
+                        WithheldSort::Omission => strings.kind_omission,
+                    };
+                    let label = fill(
+                        strings.withheld_entry,
+                        &[
+                            ("n", &(index + 1).to_string()),
+                            ("kind", kind),
+                            ("marker", &marker),
+                            ("place", &place),
+                        ],
+                    );
+                    if ui
+                        .add(egui::Button::selectable(
+                            shown.withheld_cursor == Some(index),
+                            label,
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::GoToWithheld(index));
+                    }
+                }
+            });
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                strings.attachments,
+                shown.bundle.attachments.len()
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                if shown.bundle.attachments.is_empty() {
+                    ui.label(strings.attachments_none);
+                    return;
+                }
+                ui.label(RichText::new(strings.attachment_note).small());
+                for attachment in &shown.bundle.attachments {
+                    let name = attachment
+                        .path
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(&attachment.path);
+                    ui.label(RichText::new(&attachment.path).strong());
+                    ui.label(fill(
+                        strings.size_bytes,
+                        &[("n", &attachment.size.to_string())],
+                    ));
+                    ui.label(
+                        RichText::new(format!("SHA-256 {}", attachment.sha256))
+                            .monospace()
+                            .small(),
+                    );
+                    if ui
+                        .add_enabled(
+                            shown.bundle.verdict.intact(),
+                            egui::Button::new(fill(strings.save_as, &[("name", name)])),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::SaveAttachment(attachment.path.clone()));
+                    }
+                    ui.separator();
+                }
+            });
+        });
+}
+
+/// The heading text of the section that holds `key`, if any.
+fn section_title(parts: &[letter::Part<'_>], key: PartKey) -> Option<String> {
+    let position = parts.iter().position(|part| part.key == key)?;
+    parts[..=position]
+        .iter()
+        .rev()
+        .find(|part| part.heading_id.is_some())
+        .map(letter::Part::text)
+}
+
+/// The two document panes: firm notice left, vendor documents right (tabs), side by side
+/// with a resizable divider, stacked when the window is narrow.
+pub fn panes_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    cache: &mut LayoutCache,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    let Some(shown) = &state.shown else {
+        ui.centered_and_justified(|ui| ui.label(strings.no_bundle));
+        return;
+    };
+    if !shown.contents_visible() {
+        ui.centered_and_justified(|ui| {
+            ui.label(RichText::new(strings.content_withheld).size(16.0))
+        });
+        return;
+    }
+    let full = ui.available_rect_before_wrap();
+    let narrow = full.width() < 820.0;
+    match (shown.left, shown.right) {
+        (Some(left), Some(_)) => {
+            let panel = if narrow {
+                egui::Panel::top("firm-pane-stacked")
+                    .resizable(true)
+                    .default_size(full.height() * 0.45)
+                    .size_range(120.0..=(full.height() - 120.0).max(121.0))
+            } else {
+                egui::Panel::left("firm-pane")
+                    .resizable(true)
+                    .default_size(full.width() * 0.5)
+                    .size_range(300.0..=(full.width() - 300.0).max(301.0))
+            };
+            panel.show(ui, |ui| firm_pane_ui(ui, state, cache, left, commands));
+            egui::CentralPanel::default().show(ui, |ui| {
+                vendor_pane_ui(ui, state, shown, cache, commands);
+            });
+        }
+        (Some(only), None) | (None, Some(only)) => {
+            firm_pane_ui(ui, state, cache, only, commands);
+        }
+        (None, None) => {
+            ui.label(strings.no_document);
+        }
+    }
+}
+
+fn firm_pane_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    cache: &mut LayoutCache,
+    document: usize,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(strings.firm_pane).strong());
+        copy_button_ui(ui, strings, document, commands);
+    });
+    ui.separator();
+    document_ui(ui, state, cache, Pane::Left, document, commands);
+}
+
+fn copy_button_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    document: usize,
+    commands: &mut Vec<Command>,
+) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .button(strings.copy_text)
+            .on_hover_text(strings.copy_hint)
+            .clicked()
+        {
+            commands.push(Command::CopyDocument(document));
+        }
+    });
+}
+
+fn vendor_pane_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    shown: &Shown,
+    cache: &mut LayoutCache,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    let Some(current) = shown.right else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(strings.vendor_pane).strong());
+        copy_button_ui(ui, strings, current, commands);
+    });
+    ui.horizontal_wrapped(|ui| {
+        for index in shown.right_documents() {
+            let document = &shown.bundle.documents[index];
+            let date = document
+                .document
+                .date
+                .as_ref()
+                .map(|date| date.text.as_str())
+                .unwrap_or(strings.undated);
+            let label = fill(
+                strings.tab_label,
+                &[
+                    ("role", role_name(strings, document.entry.role)),
+                    ("date", date),
+                ],
+            );
+            if ui.selectable_label(current == index, label).clicked() {
+                commands.push(Command::ShowDocument(index));
+            }
+        }
+    });
+    if let Some(source) = &shown.bundle.documents[current].document.source {
+        provenance_ui(ui, strings, source, commands);
+    }
+    ui.separator();
+    document_ui(ui, state, cache, Pane::Right, current, commands);
+}
+
+fn provenance_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    source: &crate::document::Source,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let publisher = source.publisher.as_deref().unwrap_or(strings.not_stated);
+        ui.label(RichText::new(fill(strings.provenance, &[("publisher", publisher)])).strong());
+        ui.horizontal_wrapped(|ui| {
+            let url = source.url.as_deref().unwrap_or(strings.not_stated);
+            ui.label(fill(strings.provenance_source, &[("url", url)]));
+            if let Some(url) = &source.url
+                && ui.small_button(strings.open_source).clicked()
+            {
+                commands.push(Command::FollowLink(crate::document::LinkTarget::External {
+                    url: url.clone(),
+                }));
+            }
+        });
+        ui.label(match &source.retrieved {
+            Some(date) => fill(strings.provenance_retrieved, &[("date", date)]),
+            None => strings.provenance_retrieved_unknown.to_owned(),
+        });
+    });
+}
+
+/// The open-by-path field and the external-address confirmation.
+pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    match &state.dialog {
+        None => {}
+        Some(Dialog::Path { text, reason }) => {
+            let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading(strings.path_title);
+                if *reason == PathPromptReason::NoFileChosen {
+                    ui.label(strings.path_no_dialog);
+                }
+                ui.label(strings.path_label);
+                let mut edited = text.clone();
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut edited)
+                        .desired_width(480.0)
+                        .hint_text("/home/…/notice.kairan"),
+                );
+                if field.changed() {
+                    commands.push(Command::SetPathText(edited));
+                }
+                let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button(strings.open_button).clicked() || entered {
+                        commands.push(Command::OpenTypedPath);
+                    }
+                    if ui.button(strings.cancel).clicked() {
+                        commands.push(Command::CloseDialog);
+                    }
+                });
+            });
+            if modal.should_close() {
+                commands.push(Command::CloseDialog);
+            }
+        }
+        Some(Dialog::External { url }) => {
+            let modal = egui::Modal::new(egui::Id::unique("external-dialog")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading(strings.external_title);
+                ui.label(strings.external_detail);
+                ui.add(egui::Label::new(RichText::new(url).monospace().strong()).wrap());
+                ui.horizontal(|ui| {
+                    if ui.button(strings.open_in_browser).clicked() {
+                        commands.push(Command::ConfirmExternal);
+                    }
+                    if ui.button(strings.cancel).clicked() {
+                        commands.push(Command::CloseDialog);
+                    }
+                });
+            });
+            if modal.should_close() {
+                commands.push(Command::CloseDialog);
+            }
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! The viewer driven through its accessibility tree with egui_kittest: what a reader sees
+//! when opening the sample, following links, walking withheld items, and opening bundles that
+//! are tampered, unknown or not bundles at all.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kairan::bundle::keys::{self, Protection};
+use kairan::bundle::{PackOptions, SecretKey, pack_folder};
+use kairan::document::{WithheldKind, withheld_items};
+use kairan::sample::{SAMPLE_BUNDLE, demo_trusted_key, open_sample};
+use kairan::ui::command::Command;
+use kairan::ui::i18n::Language;
+use kairan::ui::state::{Contents, WithheldSort};
+use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+
+const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
+const REPORT_TITLE: &str = "セキュリティ調査に関する報告書";
+const FIRM_ENTRY: &str = "documents/firm-notice-2023-06-29.json";
+const REPORT_ENTRY: &str = "documents/vendor-report-2023-06-28.json";
+
+fn harness_with(first: FirstOpen) -> Harness<'static, KairanApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(kairan::ui::fonts::install)
+        .build_eframe(move |cc| {
+            KairanApp::new(
+                cc,
+                AppOptions {
+                    first,
+                    trusted: vec![demo_trusted_key()],
+                    recent_store: None,
+                    system_language: Some(Language::Japanese),
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+fn sample_harness() -> Harness<'static, KairanApp> {
+    harness_with(FirstOpen::Sample)
+}
+
+/// Runs enough frames for commands to apply and scrolling to land (flash animations keep
+/// requesting repaints, so `run()` would not settle).
+fn settle(harness: &mut Harness<'_, KairanApp>) {
+    harness.run_steps(4);
+}
+
+fn open(harness: &mut Harness<'_, KairanApp>, path: &Path) {
+    harness
+        .state_mut()
+        .state
+        .handle(Command::OpenPath(path.to_owned()));
+    settle(harness);
+}
+
+fn document_index(harness: &Harness<'_, KairanApp>, entry: &str) -> usize {
+    let shown = harness.state().state.shown.as_ref().unwrap();
+    shown
+        .bundle
+        .documents
+        .iter()
+        .position(|document| document.entry.path == entry)
+        .unwrap()
+}
+
+fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+/// The sample with one byte of the firm notice's text changed.
+fn tampered_bundle() -> Vec<u8> {
+    let mut bytes = SAMPLE_BUNDLE.to_vec();
+    let needle = "時下ますます".as_bytes();
+    let at = bytes
+        .windows(needle.len())
+        .position(|window| window == needle)
+        .unwrap();
+    // 時 → 晴 differ only in their last UTF-8 byte, so the text stays valid.
+    bytes[at + 2] ^= 0x01;
+    bytes
+}
+
+#[test]
+fn the_sample_opens_with_the_sample_banner() {
+    let harness = sample_harness();
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.banner_sample_title);
+    harness.get_by_label(strings.banner_sample_detail);
+    assert!(harness.query_by_label(strings.banner_demo_title).is_none());
+}
+
+#[test]
+fn the_firm_notice_is_on_the_left_of_the_vendor_report() {
+    let harness = sample_harness();
+    let firm = harness
+        .get_by_role_and_label(Role::Label, FIRM_TITLE)
+        .rect();
+    let report = harness
+        .get_by_role_and_label(Role::Label, REPORT_TITLE)
+        .rect();
+    assert!(
+        firm.right() <= report.left(),
+        "firm notice {firm:?} should be left of the report {report:?}"
+    );
+}
+
+#[test]
+fn clicking_the_link_to_the_security_report_shows_it_on_the_right() {
+    let mut harness = sample_harness();
+    // Put the other vendor document on the right first, so the link has something to change.
+    harness
+        .get_by_label("ベンダーのお知らせ｜2023年6月25日")
+        .click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, REPORT_TITLE)
+            .is_none()
+    );
+
+    harness
+        .get_by_role_and_label(Role::Link, "「セキュリティ調査に関する報告書」")
+        .click();
+    settle(&mut harness);
+    let report = document_index(&harness, REPORT_ENTRY);
+    assert_eq!(
+        harness.state().state.shown.as_ref().unwrap().right,
+        Some(report)
+    );
+    let firm = harness
+        .get_by_role_and_label(Role::Label, FIRM_TITLE)
+        .rect();
+    let title = harness
+        .get_by_role_and_label(Role::Label, REPORT_TITLE)
+        .rect();
+    assert!(title.left() >= firm.right());
+
+    // Back returns to the vendor notice.
+    harness
+        .get_by_label(Language::Japanese.strings().back)
+        .click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, REPORT_TITLE)
+            .is_none()
+    );
+}
+
+#[test]
+fn a_link_to_a_heading_scrolls_the_report_to_that_heading() {
+    let mut harness = sample_harness();
+    harness
+        .get_by_role_and_label(Role::Link, "①情報漏洩の事実は確認されていないこと")
+        .click();
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::Label, "6. 情報漏洩の有無について");
+}
+
+#[test]
+fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
+    let mut harness = sample_harness();
+    let bundle = open_sample().unwrap();
+    let expected: Vec<(String, WithheldSort)> = bundle
+        .documents
+        .iter()
+        .flat_map(|document| {
+            withheld_items(&document.document)
+                .into_iter()
+                .map(|item| {
+                    let sort = match item.kind {
+                        WithheldKind::Mask(_) => WithheldSort::Mask,
+                        WithheldKind::Omission(_) => WithheldSort::Omission,
+                    };
+                    (document.entry.path.clone(), sort)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let strings = Language::Japanese.strings();
+
+    let mut walked = Vec::new();
+    for step in 0..expected.len() {
+        harness.get_by_label(strings.next_withheld).click();
+        settle(&mut harness);
+        let state = &harness.state().state;
+        let shown = state.shown.as_ref().unwrap();
+        let item = *shown.current_withheld().unwrap();
+        assert_eq!(shown.withheld_cursor, Some(step));
+        let entry = shown.bundle.documents[item.document].entry.path.clone();
+        assert_eq!(
+            shown.right,
+            Some(item.document),
+            "the item's document is shown"
+        );
+        // The item was scrolled into view: its accessible node is on screen.
+        match item.kind {
+            WithheldSort::Mask => {
+                assert!(
+                    !harness
+                        .get_all_by_label("伏せ字 ■■■■")
+                        .collect::<Vec<_>>()
+                        .is_empty()
+                );
+            }
+            WithheldSort::Omission => {
+                let on_screen = |marker| {
+                    harness
+                        .query_all_by_role_and_label(Role::Label, marker)
+                        .next()
+                        .is_some()
+                };
+                assert!(on_screen("—省略—") || on_screen("—中略—"));
+            }
+        }
+        let title = &shown.bundle.documents[item.document].document.title;
+        harness.get_by_label_contains(&format!("{} / {}：", step + 1, expected.len()));
+        harness.get_by_label_contains(&format!("（{title}）"));
+        walked.push((entry, item.kind));
+    }
+    assert_eq!(walked, expected);
+    let masks = walked
+        .iter()
+        .filter(|(_, sort)| *sort == WithheldSort::Mask)
+        .count();
+    assert_eq!((masks, walked.len() - masks), (3, 9));
+
+    // One more wraps around to the first.
+    harness.get_by_label(strings.next_withheld).click();
+    settle(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .shown
+            .as_ref()
+            .unwrap()
+            .withheld_cursor,
+        Some(0)
+    );
+}
+
+#[test]
+fn a_tampered_bundle_names_the_entry_and_shows_no_notice_text() {
+    let mut harness = sample_harness();
+    let (_dir, path) = write_temp("tampered.kairan", &tampered_bundle());
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"));
+    harness.get_by_label(strings.banner_hidden);
+    assert!(harness.query_by_label_contains("ますますご清栄").is_none());
+    assert!(harness.query_by_label_contains(REPORT_TITLE).is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, FIRM_TITLE)
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, REPORT_TITLE)
+            .is_none()
+    );
+    assert_eq!(
+        harness.state().state.shown.as_ref().unwrap().contents,
+        Contents::Withheld
+    );
+
+    // "Show anyway" shows the text, under a warning that stays.
+    harness.get_by_label(strings.show_anyway).click();
+    settle(&mut harness);
+    harness.get_by_label_contains(strings.shown_anyway_warning);
+    harness.get_by_role_and_label(Role::Label, REPORT_TITLE);
+    harness.get_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"));
+}
+
+#[test]
+fn an_unknown_signer_is_shown_as_an_unverified_claim_with_the_fingerprint() {
+    let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
+    let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
+    let (_dir, path) = write_temp("unknown.kairan", &bytes);
+
+    let mut harness = sample_harness();
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_label("ファイル内の自己申告（未確認）：「みかさ社会保険労務士法人」");
+    harness.get_by_label_contains(&pair.public_key.fingerprint());
+    harness.get_by_label(strings.banner_unknown_advice);
+    assert!(
+        harness
+            .query_by_label(strings.banner_sample_title)
+            .is_none()
+    );
+    // Intact, so the letters are readable.
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+}
+
+#[test]
+fn a_demo_signed_file_that_is_not_the_sample_says_the_key_proves_nothing() {
+    let (_dir, path) = write_temp("copy.kairan", SAMPLE_BUNDLE);
+    let mut harness = sample_harness();
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.banner_demo_title);
+    harness.get_by_label(strings.banner_demo_detail);
+}
+
+#[test]
+fn opening_garbage_shows_an_error_and_keeps_the_previous_bundle() {
+    let mut harness = sample_harness();
+    let serial = harness.state().state.shown.as_ref().unwrap().serial;
+    let (_dir, path) = write_temp("garbage.kairan", b"this is not a bundle at all");
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(&format!("開けませんでした：{}", path.display()));
+    harness.get_by_label(strings.error_kept);
+    harness.get_by_label(strings.banner_sample_title);
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+    assert_eq!(harness.state().state.shown.as_ref().unwrap().serial, serial);
+
+    harness.get_by_label(strings.dismiss).click();
+    settle(&mut harness);
+    assert!(harness.state().state.error.is_none());
+}
+
+#[test]
+fn opening_a_missing_file_says_so_and_keeps_the_sample() {
+    let mut harness = sample_harness();
+    open(&mut harness, Path::new("/nonexistent/notice.kairan"));
+    harness.get_by_label("開けませんでした：/nonexistent/notice.kairan");
+    harness.get_by_label(Language::Japanese.strings().error_unreadable_advice);
+    harness.get_by_label(Language::Japanese.strings().banner_sample_title);
+}
+
+#[test]
+fn switching_to_english_changes_the_banner_text() {
+    let mut harness = sample_harness();
+    let japanese = Language::Japanese.strings();
+    let english = Language::English.strings();
+    harness.get_by_label(japanese.banner_sample_title);
+    harness.get_by_label("English").click();
+    settle(&mut harness);
+    harness.get_by_label(english.banner_sample_title);
+    assert!(
+        harness
+            .query_by_label(japanese.banner_sample_title)
+            .is_none()
+    );
+    harness.get_by_label(english.next_withheld);
+    // And back.
+    harness.get_by_label("日本語").click();
+    settle(&mut harness);
+    harness.get_by_label(japanese.banner_sample_title);
+}
+
+#[test]
+fn search_finds_full_width_text_from_a_half_width_query_and_steps_through_hits() {
+    let mut harness = sample_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    assert!(harness.state().state.search.open);
+    harness
+        .state_mut()
+        .state
+        .handle(Command::SetSearchQuery("ｴﾑｹｲｼｽﾃﾑ".into()));
+    settle(&mut harness);
+    let total = harness.state().state.search.hits.len();
+    assert!(total >= 3, "{total} hits");
+    harness.get_by_label(&format!("1 / {total} 件"));
+    harness.get_by_label("次 ▶").click();
+    settle(&mut harness);
+    harness.get_by_label(&format!("2 / {total} 件"));
+}
+
+#[test]
+fn masks_explain_themselves_on_hover() {
+    let mut harness = sample_harness();
+    harness
+        .get_by_role_and_label(Role::Link, "①情報漏洩の事実は確認されていないこと")
+        .click();
+    settle(&mut harness);
+    harness
+        .get_all_by_label("伏せ字 ■■■■")
+        .next()
+        .unwrap()
+        .hover();
+    settle(&mut harness);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.mask_title);
+    harness.get_by_label("伏せた人：記載なし");
+}
+
+#[test]
+fn attachments_are_listed_with_size_and_hash_and_only_saved() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("notice");
+    std::fs::create_dir_all(folder.join("documents")).unwrap();
+    std::fs::create_dir_all(folder.join("attachments")).unwrap();
+    for entry in std::fs::read_dir(source.join("documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            folder.join("documents").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let attachment = b"#!/bin/sh\necho never run me\n";
+    std::fs::write(folder.join("attachments/run-me.sh"), attachment).unwrap();
+    let mut metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(source.join("bundle.json")).unwrap()).unwrap();
+    metadata["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "file": "attachments/run-me.sh",
+            "role": "attachment",
+            "media_type": "text/x-shellscript"
+        }));
+    std::fs::write(folder.join("bundle.json"), metadata.to_string()).unwrap();
+    let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
+    let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+    let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
+    let bundle_path = dir.path().join("with-attachment.kairan");
+    std::fs::write(&bundle_path, bytes).unwrap();
+
+    let mut harness = sample_harness();
+    open(&mut harness, &bundle_path);
+    harness.get_by_label("attachments/run-me.sh");
+    harness.get_by_label(&format!("{} バイト", attachment.len()));
+    harness.get_by_label_contains("SHA-256 ");
+    harness.get_by_label("「run-me.sh」を名前を付けて保存…");
+
+    let destination = dir.path().join("saved.sh");
+    harness.state_mut().state.handle(Command::SaveAttachmentTo {
+        entry: "attachments/run-me.sh".into(),
+        destination: destination.clone(),
+    });
+    settle(&mut harness);
+    assert_eq!(std::fs::read(&destination).unwrap(), attachment);
+    harness.get_by_label_contains("保存しました");
+}
