@@ -173,6 +173,7 @@ strings! {
     role_firm: "事務所のお知らせ", "Firm notice";
     role_vendor: "ベンダーのお知らせ", "Vendor notice";
     role_report: "報告書", "Report";
+    role_key_rollover: "鍵の切り替え声明", "Key rollover statement";
     doc_counts: "伏せ字 {masks}・省略 {omissions}", "{masks} masked · {omissions} omitted";
     issuer_not_stated: "発行者の記載なし", "issuer not stated";
     undated: "日付なし", "undated";

@@ -36,6 +36,7 @@ fn role_name(strings: &Strings, role: Role) -> &'static str {
         Role::VendorNotice => strings.role_vendor,
         Role::Report => strings.role_report,
         Role::Attachment => strings.attachments,
+        Role::KeyRollover => strings.role_key_rollover,
     }
 }
 
