@@ -249,7 +249,9 @@ fn parse_central_header(
     }
     let raw_name = &bytes[name_start..name_start + name_len];
     let name = String::from_utf8(raw_name.to_vec()).map_err(|_| BundleError::BadName {
-        name: String::from_utf8_lossy(raw_name).into_owned(),
+        // Escaped rather than lossily decoded: the bytes are shown as they are, in ASCII that
+        // every font can draw.
+        name: raw_name.escape_ascii().to_string(),
         problem: NameProblem::NotUtf8,
     })?;
 
