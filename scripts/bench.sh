@@ -5,16 +5,19 @@
 # usage: scripts/bench.sh            (needs: hyperfine minisign zip coreutils python3; installs them with apt-get if missing)
 #
 # 1. verify: `kairan verify` of a 64 MiB bundle  vs  `sha256sum` of the payload + `minisign -V` of the manifest
+# 2. start:  the viewer on the sample to its first painted frame, under Xvfb  vs  a bare eframe window
+#            with the same features and window options (examples/first_frame.rs)
+# 3. frame:  steady-state CPU time of a frame scrolled to the middle of a 10 MB notice  vs  the sample
+#            (benches/frame.rs)
 # 4. memory: peak RSS of `kairan verify` on the 64 MiB bundle minus on the sample, against the bundle size
 # 5. pack:   `kairan pack` of 64 MiB            vs  `zip -0` + `sha256sum` + `minisign -S` of the same files
-# (2 and 3, open-to-first-frame and frame cost, are measured by the viewer benchmark; see docs/performance.md.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-for tool in hyperfine minisign zip python3; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool"; }
+for tool in hyperfine minisign zip python3 xvfb-run; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool/xvfb-run/xvfb}"; }
 done
-cargo build --release --quiet
+cargo build --release --quiet --bins --examples
 kairan=$root/target/release/kairan
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -61,6 +64,17 @@ hyperfine --style none --warmup 2 --runs $runs --export-json "$work/pack.json" \
   -n kairan-pack "$kairan pack $work/big --key $key -o $work/out.kairan" \
   -n floor-zip+sha256sum+minisign "cd $work/big && zip -q -0 -X $work/floor.zip bundle.json documents/firm-notice-2023-06-29.json attachments/payload.bin && sha256sum documents/firm-notice-2023-06-29.json attachments/payload.bin >/dev/null && minisign -S -s $demo_minisign_key -m $work/floor-manifest.json </dev/null >/dev/null" >/dev/null
 
+# 2. Start-up to first frame, both under one Xvfb server, with a private home and config.
+mkdir -p "$work/home" "$work/runtime"; chmod 700 "$work/runtime"
+HOME=$work/home XDG_RUNTIME_DIR=$work/runtime KAIRAN_CONFIG_DIR=$work/home/config \
+  xvfb-run -a -s "-screen 0 1280x800x24" \
+  hyperfine --style none --warmup 2 --runs $runs --export-json "$work/start.json" \
+  -n kairan-first-frame "$root/target/release/examples/first_frame kairan" \
+  -n bare-eframe-first-frame "$root/target/release/examples/first_frame bare" >/dev/null
+
+# 3. Frame cost, in-process (median of 300 frames each).
+cargo bench --quiet --bench frame 2>/dev/null | grep '^frame:' > "$work/frame.txt"
+
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 big_rss=(); sample_rss=()
 for _ in 1 2 3 4 5; do
@@ -75,14 +89,19 @@ work, bundle_bytes, big, sample = sys.argv[1], int(sys.argv[2]), sys.argv[3].spl
 def medians(name):
     data = json.load(open(os.path.join(work, name)))
     return [(r["command"], statistics.median(r["times"])) for r in data["results"]]
-verify = medians("verify.json"); pack = medians("pack.json")
+verify = medians("verify.json"); pack = medians("pack.json"); start = medians("start.json")
+import re
+frame_line = open(os.path.join(work, "frame.txt")).read().strip()
+frame_numbers = re.findall(r"([0-9.]+) ms", frame_line)
+frame_small, frame_large = float(frame_numbers[0]), float(frame_numbers[1])
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 big_kib = statistics.median(map(int, big)); sample_kib = statistics.median(map(int, sample))
 extra = (big_kib - sample_kib) * 1024
 def row(results):
     (a, ta), (b, tb) = results
     return ta, tb, ta / tb
-v = row(verify); p = row(pack)
+v = row(verify); p = row(pack); st = row(start)
+fr = frame_large / frame_small
 out = f"""# Performance
 
 Measured by `scripts/bench.sh` on {datetime.date.today()} — {cpu}, {os.cpu_count()} cores,
@@ -92,6 +111,8 @@ shared and noisy, so read ratios, not absolute times. Release build.
 | benchmark | Kairan | floor | ratio | target |
 |---|---|---|---|---|
 | 1. verify a 64 MiB bundle (`kairan verify`) vs `sha256sum` of the payload + `minisign -V` of the manifest | {v[0]*1000:.1f} ms | {v[1]*1000:.1f} ms | {v[2]:.2f}× | ≤ 1.25× {'✔' if v[2] <= 1.25 else '✘'} |
+| 2. start-up to first painted frame, sample, under Xvfb, vs a bare eframe window with the same features | {st[0]*1000:.1f} ms | {st[1]*1000:.1f} ms | {st[2]:.2f}× | ≤ 1.5× {'✔' if st[2] <= 1.5 else '✘'} |
+| 3. frame CPU time scrolled to the middle of a 10 MB notice vs the sample (layout + drawing + tessellation) | {frame_large:.3} ms | {frame_small:.3} ms | {fr:.2f}× | ≤ 1.5× {'✔' if fr <= 1.5 else '✘'} |
 | 4. peak RSS opening the 64 MiB bundle minus with the sample, vs bundle size | {extra/2**20:.1f} MiB | {bundle_bytes/2**20:.1f} MiB | {extra/bundle_bytes:.2f}× | ≤ 1.5× {'✔' if extra/bundle_bytes <= 1.5 else '✘'} |
 | 5. pack + sign 64 MiB (`kairan pack`) vs `zip -0` + `sha256sum` + `minisign -S` | {p[0]*1000:.1f} ms | {p[1]*1000:.1f} ms | {p[2]:.2f}× | ≤ 1.5× {'✔' if p[2] <= 1.5 else '✘'} |
 

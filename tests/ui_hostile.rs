@@ -60,29 +60,29 @@ fn the_viewer_opens_every_hostile_bundle_and_never_shows_it_as_verified() {
 
         let state = &harness.state().state;
         let shown = state.shown.as_ref().expect("something stays on screen");
-        if case.status == "invalid" || case.status == "unreadable" {
-            if let Some(error) = &state.error {
-                assert!(
-                    error.reason.contains(&case.reason),
-                    "{}: the error says {:?}, expected {:?}",
-                    case.file,
-                    error.reason,
-                    case.reason
-                );
-                assert_eq!(
-                    Some(shown.serial),
-                    before,
-                    "{}: the sample was replaced",
-                    case.file
-                );
-                harness.get_by_label(
-                    &strings
-                        .error_title
-                        .replace("{file}", &path.display().to_string()),
-                );
-                harness.get_by_label(strings.banner_sample_title);
-                continue;
-            }
+        if (case.status == "invalid" || case.status == "unreadable")
+            && let Some(error) = &state.error
+        {
+            assert!(
+                error.reason.contains(&case.reason),
+                "{}: the error says {:?}, expected {:?}",
+                case.file,
+                error.reason,
+                case.reason
+            );
+            assert_eq!(
+                Some(shown.serial),
+                before,
+                "{}: the sample was replaced",
+                case.file
+            );
+            harness.get_by_label(
+                &strings
+                    .error_title
+                    .replace("{file}", &path.display().to_string()),
+            );
+            harness.get_by_label(strings.banner_sample_title);
+            continue;
         }
         // Read, but not trustworthy: shown under its banner, never verified, contents hidden
         // unless the signature and every entry check out.

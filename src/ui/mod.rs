@@ -278,14 +278,9 @@ impl eframe::App for KairanApp {
     }
 }
 
-/// Starts the viewer on `file`, or on the built-in sample when there is none.
-///
-/// Fails if no window can be created (for example without a display).
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let first = match file {
-        Some(path) => FirstOpen::File(path),
-        None => FirstOpen::Sample,
-    };
+/// The window options the viewer starts with (also used by the start-up benchmark, so that it
+/// measures the same window).
+pub fn native_options() -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Kairan")
         .with_app_id("kairan")
@@ -295,10 +290,21 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));
     }
-    let options = eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport,
         ..Default::default()
+    }
+}
+
+/// Starts the viewer on `file`, or on the built-in sample when there is none.
+///
+/// Fails if no window can be created (for example without a display).
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let first = match file {
+        Some(path) => FirstOpen::File(path),
+        None => FirstOpen::Sample,
     };
+    let options = native_options();
     eframe::run_native(
         "kairan",
         options,

@@ -1,0 +1,62 @@
+//! Start-up benchmark subject: opens a window, paints the first frame, and exits.
+//!
+//! `first_frame kairan` runs the viewer on the built-in sample; `first_frame bare` runs an
+//! eframe window with one label, built with the same eframe features and window options. Both
+//! close when the second frame starts, i.e. once the first has been painted, so timing the
+//! process measures start-up to first frame (`scripts/bench.sh`, under Xvfb).
+
+use eframe::egui;
+use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+
+struct CloseAfterFirstFrame<A> {
+    inner: A,
+    frames: u32,
+}
+
+impl<A: eframe::App> eframe::App for CloseAfterFirstFrame<A> {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frames += 1;
+        if self.frames >= 2 {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.inner.ui(ui, frame);
+        ui.ctx().request_repaint();
+    }
+}
+
+struct Bare;
+
+impl eframe::App for Bare {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| ui.label("Kairan"));
+    }
+}
+
+fn main() -> eframe::Result {
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let options = kairan::ui::native_options();
+    match mode.as_str() {
+        "kairan" => eframe::run_native(
+            "kairan-first-frame",
+            options,
+            Box::new(|cc| {
+                let inner = KairanApp::new(cc, AppOptions::for_user(FirstOpen::Sample));
+                Ok(Box::new(CloseAfterFirstFrame { inner, frames: 0 }))
+            }),
+        ),
+        "bare" => eframe::run_native(
+            "bare-first-frame",
+            options,
+            Box::new(|_| {
+                Ok(Box::new(CloseAfterFirstFrame {
+                    inner: Bare,
+                    frames: 0,
+                }))
+            }),
+        ),
+        _ => {
+            eprintln!("usage: first_frame kairan|bare");
+            std::process::exit(2);
+        }
+    }
+}
