@@ -1016,3 +1016,97 @@ fn read_small_file(path: &Path) -> Result<String, String> {
 pub fn record_for<'a>(files: &'a TrustFiles, key: &PublicKey) -> Option<&'a KeyRecord> {
     files.store.as_ref()?.record_for(key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::keys::{Protection, generate};
+    use crate::bundle::{PackOptions, SecretKey, pack_folder};
+    use crate::ui::i18n::Language;
+    use crate::ui::state::StartOptions;
+
+    fn state_in(dir: &Path) -> AppState {
+        AppState::new(StartOptions {
+            config_dir: Some(ConfigDir::at(dir.to_owned())),
+            system_language: Some(Language::English),
+            ..StartOptions::default()
+        })
+    }
+
+    fn signed_sample(dir: &Path) -> (PublicKey, PathBuf) {
+        let pair = generate(Protection::Unprotected, "test").unwrap();
+        let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+        let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
+        let path = dir.join("b.kairan");
+        std::fs::write(&path, bytes).unwrap();
+        (pair.public_key, path)
+    }
+
+    #[test]
+    fn without_a_configuration_folder_bundles_open_with_the_demo_key_only() {
+        let files = TrustFiles::load(None);
+        assert_eq!(files.problems[0].file, TrustFile::Folder);
+        let keys = files.keys_for_opening(&[crate::sample::demo_trusted_key()]);
+        assert_eq!(keys, vec![crate::sample::demo_trusted_key()]);
+    }
+
+    #[test]
+    fn the_trust_dialog_trusts_nothing_until_the_fingerprint_is_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, path) = signed_sample(dir.path());
+        let mut state = state_in(&dir.path().join("config"));
+        state.handle(Command::OpenPath(path));
+        state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
+        let dialog = state.trust.dialog.clone().unwrap();
+        assert_eq!(dialog.name, "みかさ社会保険労務士法人");
+        assert_eq!(dialog.key, key);
+        state.handle(Command::Trust(TrustCommand::ConfirmTrust));
+        assert!(state.trust.dialog.is_some());
+        assert!(!dir.path().join("config/trust-store.json").exists());
+        state.handle(Command::Trust(TrustCommand::SetFingerprintCheck(
+            FingerprintCheck::Confirmed,
+        )));
+        state.handle(Command::Trust(TrustCommand::ConfirmTrust));
+        assert!(state.trust.dialog.is_none());
+        assert!(state.shown.unwrap().assessment.unwrap().verdict.verified());
+    }
+
+    #[test]
+    fn a_trust_dialog_is_only_offered_for_an_unknown_signer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = state_in(dir.path());
+        state.handle(Command::OpenSample);
+        state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
+        assert!(state.trust.dialog.is_none());
+    }
+
+    #[test]
+    fn key_files_that_are_not_small_regular_files_are_refused_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            read_small_file(dir.path())
+                .unwrap_err()
+                .contains("is not a file")
+        );
+        let large = dir.path().join("large.pub");
+        std::fs::write(&large, vec![b'x'; MAX_KEY_FILE_BYTES as usize + 1]).unwrap();
+        assert!(read_small_file(&large).unwrap_err().contains("too large"));
+        #[cfg(unix)]
+        assert!(
+            read_small_file(Path::new("/dev/zero"))
+                .unwrap_err()
+                .contains("is not a file")
+        );
+    }
+
+    #[test]
+    fn exported_key_files_are_named_safely() {
+        let key = PublicKey::demo();
+        assert_eq!(
+            export_file_name("みかさ 法人/本社", &key),
+            "みかさ-法人-本社.pub"
+        );
+        assert_eq!(export_file_name("../", &key), format!("{}.pub", key.key_id));
+    }
+}
