@@ -449,10 +449,15 @@ fn trust_dialog_ui(
 ) {
     let strings = state.language().strings();
     let modal = egui::Modal::new(egui::Id::unique("trust-key-dialog")).show(ctx, |ui| {
-        ui.set_max_width(600.0);
+        ui.set_max_width(620.0);
+        ui.spacing_mut().item_spacing.y = 6.0;
+        // Fields and buttons get a visible border, so that the prefilled name plainly reads as
+        // something to edit.
+        let border = ui.visuals().weak_text_color();
+        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
         ui.heading(strings.trust_dialog_title);
         ui.add(egui::Label::new(strings.trust_dialog_intro).wrap());
-        ui.add_space(6.0);
+        ui.separator();
         ui.add(
             egui::Label::new(fill(
                 strings.banner_unknown_claim,
@@ -460,20 +465,21 @@ fn trust_dialog_ui(
             ))
             .wrap(),
         );
-        ui.add_space(6.0);
-        ui.label(RichText::new(strings.fingerprint_heading).strong());
-        let (first, second) = fingerprint_rows(&dialog.key);
-        for row in [first, second] {
-            ui.label(RichText::new(row).monospace().size(20.0).strong());
-        }
-        ui.label(
-            RichText::new(fill(
-                strings.key_id_line,
-                &[("key_id", &dialog.key.key_id.to_string())],
-            ))
-            .monospace(),
-        );
-        ui.add_space(6.0);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(strings.fingerprint_heading).strong());
+            let (first, second) = fingerprint_rows(&dialog.key);
+            for row in [first, second] {
+                ui.label(RichText::new(row).monospace().size(22.0).strong());
+            }
+            ui.label(
+                RichText::new(fill(
+                    strings.key_id_line,
+                    &[("key_id", &dialog.key.key_id.to_string())],
+                ))
+                .monospace(),
+            );
+        });
         ui.add(egui::Label::new(RichText::new(strings.trust_dialog_advice).strong()).wrap());
         let mut confirmed = dialog.check == FingerprintCheck::Confirmed;
         if ui
@@ -486,7 +492,7 @@ fn trust_dialog_ui(
                 FingerprintCheck::NotConfirmed
             })));
         }
-        ui.add_space(6.0);
+        ui.separator();
         let label = ui.label(strings.trust_dialog_name);
         let mut name = dialog.name.clone();
         let field = ui.add(
@@ -546,6 +552,7 @@ fn trust_dialog_ui(
                 .wrap(),
             );
         }
+        ui.separator();
         let ready = confirmed && !name.trim().is_empty();
         if !ready {
             ui.label(RichText::new(strings.trust_dialog_needs_check).italics());
