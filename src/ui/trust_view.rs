@@ -603,8 +603,12 @@ fn keys_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         .open(&mut open)
         .default_width(680.0)
         .default_height(620.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
         .vscroll(true)
         .show(ctx, |ui| {
+            let border = ui.visuals().weak_text_color();
+            ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
             if let Some(note) = &window.note {
                 note_row_ui(ui, note, strings);
                 ui.separator();
