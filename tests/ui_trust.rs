@@ -551,3 +551,33 @@ fn accepting_a_key_rollover_trusts_the_new_key_under_the_old_name_and_says_so() 
     let names: Vec<TrustedKey> = store.trusted_keys();
     assert!(names.iter().all(|key| key.name == FIRM));
 }
+
+#[test]
+fn two_different_notices_under_one_number_raise_an_alarm_in_the_banner() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let first = env.bundle(&firm, "b-1", |_| {});
+    let altered = env.bundle(&firm, "b-1-altered", |meta| {
+        meta["issuer_name"] = format!("{FIRM} ").into();
+    });
+    let mut harness = harness(&env, &first);
+    assert!(harness.query_by_label_contains("矛盾する版").is_none());
+    harness
+        .state_mut()
+        .state
+        .handle(kairan::ui::command::Command::OpenPath(altered));
+    settle(&mut harness);
+    let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();
+    let opened_at = history
+        .series(&firm.public, "mikasa-mk-system-incident-2023")
+        .unwrap()
+        .bundles[0]
+        .first_opened_at;
+    harness.get_by_label(&format!(
+        "矛盾する版 — 同じ番号（第1報）で内容の異なるお知らせを {} に開いています（束 b-1）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。",
+        readable_timestamp(opened_at)
+    ));
+    // Still signed by the trusted key, so the headline says so; the alarm says not to rely on it.
+    harness.get_by_label(&verified_title(FIRM));
+}
