@@ -195,10 +195,12 @@ pub fn note_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         return;
     };
     let strings = state.language().strings();
-    note_row_ui(ui, note, strings);
-    if ui.small_button(strings.dismiss).clicked() {
-        commands.push(trust(TrustCommand::DismissNote));
-    }
+    ui.horizontal_top(|ui| {
+        note_row_ui(ui, note, strings);
+        if ui.small_button(strings.dismiss).clicked() {
+            commands.push(trust(TrustCommand::DismissNote));
+        }
+    });
 }
 
 fn note_row_ui(ui: &mut egui::Ui, note: &TrustNote, strings: &Strings) {
