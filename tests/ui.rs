@@ -11,6 +11,7 @@ use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{PackOptions, SecretKey, pack_folder};
 use kairan::document::{WithheldKind, withheld_items};
 use kairan::sample::{SAMPLE_BUNDLE, demo_trusted_key, open_sample};
+use kairan::trust::ConfigDir;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::{Contents, WithheldSort};
@@ -31,6 +32,7 @@ fn harness_with(first: FirstOpen) -> Harness<'static, KairanApp> {
                 AppOptions {
                     first,
                     trusted: vec![demo_trusted_key()],
+                    config_dir: Some(empty_config_dir()),
                     recent_store: None,
                     system_language: Some(Language::Japanese),
                 },
@@ -38,6 +40,16 @@ fn harness_with(first: FirstOpen) -> Harness<'static, KairanApp> {
         });
     settle(&mut harness);
     harness
+}
+
+/// A configuration folder with no trust files, shared by these tests (none of them writes to
+/// it: nothing they open is verified by a key of the reader's own).
+fn empty_config_dir() -> ConfigDir {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    ConfigDir::at(
+        DIR.get_or_init(|| tempfile::tempdir().unwrap().keep())
+            .clone(),
+    )
 }
 
 fn sample_harness() -> Harness<'static, KairanApp> {

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Retakes the README screenshots from the real window under Xvfb.
 #
-# usage: docs/screenshots/take.sh            (after `cargo build --release`)
+# usage: docs/screenshots/take.sh [NAME]     (after `cargo build --release`; NAME retakes one)
 # Needs (Debian): xvfb xauth x11-apps xdotool imagemagick, plus a GL renderer
 # (libegl1 libegl-mesa0 libgl1-mesa-dri) and libxcursor1 libxi6 libxkbcommon-x11-0.
 # Each shot runs with an empty HOME so saved settings do not leak in.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=$PWD/target/release/kairan
+only=${1:-}
 out=$PWD/docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -24,6 +25,7 @@ PY
 # shot NAME LANG "xdotool steps" [FILE]
 shot() {
   local name=$1 lang=$2 steps=$3 file=${4:-}
+  if [ -n "$only" ] && [ "$only" != "$name" ]; then return 0; fi
   mkdir -p "$work/home-$name"
   HOME="$work/home-$name" LANG=$lang xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     "$1" ${2:+"$2"} & pid=$!
@@ -41,3 +43,9 @@ walk_to_first_mask='xdotool mousemove 700 450 click 1; sleep 0.3; for i in 1 2 3
 shot sample-ja ja_JP.UTF-8 "$walk_to_first_mask"
 shot english en_US.UTF-8 "$walk_to_first_mask; sleep 2; xdotool mousemove 850 356; sleep 0.4; xdotool mousemove 852 357"
 shot tampered ja_JP.UTF-8 ":" "$work/tampered.kairan"
+
+# A bundle signed by a key the reader does not trust yet, with "Trust this key as…" clicked.
+# The empty HOME means an empty trust store.
+"$bin" keygen --unprotected -o "$work/firm" >/dev/null
+"$bin" pack notices/mikasa-2023-06-29 --key "$work/firm.key" -o "$work/unknown.kairan" >/dev/null 2>&1
+shot unknown-signer ja_JP.UTF-8 "xdotool mousemove 193 142 click 1; sleep 1; xdotool mousemove 640 790" "$work/unknown.kairan"

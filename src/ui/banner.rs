@@ -55,6 +55,7 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
         Trust::UnknownSigner { .. } => strings.banner_unknown_title.to_owned(),
         Trust::Tampered { entry, .. } => fill(strings.banner_tampered_title, &[("entry", entry)]),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
+        Trust::Revoked { record } => super::trust_view::revoked_headline(record, strings),
     }
 }
 
@@ -105,8 +106,9 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         Trust::Verified { .. } => Tone::Good,
         Trust::Sample => Tone::Info,
         Trust::DemoKeyFile | Trust::UnknownSigner { .. } => Tone::Caution,
-        Trust::Tampered { .. } | Trust::Invalid { .. } => Tone::Danger,
+        Trust::Tampered { .. } | Trust::Invalid { .. } | Trust::Revoked { .. } => Tone::Danger,
     };
+    let tone = super::trust_view::escalated_tone(shown, tone);
     let (fill_color, border, text) = tone.colors(ui.visuals().dark_mode);
     let mut details: Vec<(String, bool)> = Vec::new();
     match trust {
@@ -144,6 +146,9 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             details.push((signature_text(strings, problem), false));
             details.push((strings.banner_invalid_advice.to_owned(), false));
         }
+        Trust::Revoked { record } => {
+            details.push((super::trust_view::revoked_detail(record, strings), false));
+        }
     }
     let file_line = match &shown.origin {
         Origin::BuiltInSample => None,
@@ -174,6 +179,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                         let rich = RichText::new(line).color(text);
                         ui.label(if *monospace { rich.monospace() } else { rich });
                     }
+                    super::trust_view::banner_extras_ui(ui, state, shown, text, commands);
                     if let Some(file_line) = &file_line {
                         ui.label(RichText::new(file_line).color(text));
                     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::i18n::Language;
 use super::settings::ThemeChoice;
+use super::trust_state::{TrustCommand, TrustEffect};
 use crate::document::LinkTarget;
 
 /// A request from a view.
@@ -82,6 +83,8 @@ pub enum Command {
     DroppedWithoutPath,
     /// Close the viewer.
     Quit,
+    /// A trusted-keys request (see [`TrustCommand`]).
+    Trust(TrustCommand),
 }
 
 /// A zoom step.
@@ -115,4 +118,6 @@ pub enum Effect {
     Zoom(ZoomStep),
     /// Close the window.
     Quit,
+    /// Trusted-keys file dialogs (see [`TrustEffect`]).
+    Trust(TrustEffect),
 }

@@ -17,6 +17,8 @@ pub mod recent;
 pub mod search;
 pub mod settings;
 pub mod state;
+pub mod trust_state;
+pub mod trust_view;
 pub mod views;
 
 use std::path::PathBuf;
@@ -29,6 +31,7 @@ use settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use state::{AppState, StartOptions};
 
 use crate::bundle::TrustedKey;
+use crate::trust::ConfigDir;
 
 /// The application icon (drawn from `assets/kairan.svg`).
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/kairan.png");
@@ -49,8 +52,11 @@ pub enum FirstOpen {
 pub struct AppOptions {
     /// What to open first.
     pub first: FirstOpen,
-    /// Keys the reader trusts.
+    /// Keys trusted for this run only, on top of the reader's trust store.
     pub trusted: Vec<TrustedKey>,
+    /// The folder of the reader's trust files (`None`: none could be found; bundles then open
+    /// with the built-in demo key only).
+    pub config_dir: Option<ConfigDir>,
     /// Where recent files are kept (`None`: in memory only).
     pub recent_store: Option<PathBuf>,
     /// The system language (`None`: read from the environment).
@@ -58,22 +64,18 @@ pub struct AppOptions {
 }
 
 impl AppOptions {
-    /// Options for a normal start: the reader's trusted keys, the per-user recent list and
-    /// the system locale.
+    /// Options for a normal start: the reader's trust files (in the per-user configuration
+    /// folder, or the folder named by `KAIRAN_CONFIG_DIR`), the per-user recent list and the
+    /// system locale.
     pub fn for_user(first: FirstOpen) -> Self {
         AppOptions {
             first,
-            trusted: user_trusted_keys(),
+            trusted: Vec::new(),
+            config_dir: ConfigDir::locate().ok(),
             recent_store: recent::default_store(),
             system_language: None,
         }
     }
-}
-
-/// The keys the reader trusts. For now only the demo key, so that the sample can be labelled
-/// as what it is; the trust store plugs in here.
-pub fn user_trusted_keys() -> Vec<TrustedKey> {
-    vec![crate::sample::demo_trusted_key()]
 }
 
 /// The viewer app.
@@ -96,6 +98,7 @@ impl KairanApp {
         cc.egui_ctx.set_zoom_factor(settings.zoom);
         let mut state = AppState::new(StartOptions {
             trusted: options.trusted,
+            config_dir: options.config_dir,
             settings,
             system_language: options.system_language,
             recent_store: options.recent_store,
@@ -162,6 +165,7 @@ impl KairanApp {
                     ZoomStep::Reset => ctx.set_zoom_factor(1.0),
                 },
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                Effect::Trust(effect) => trust_view::run_effect(&mut self.state, effect),
             }
         }
     }
@@ -240,6 +244,8 @@ impl eframe::App for KairanApp {
             .show(ui, |ui| {
                 banner::banner_ui(ui, state, &mut commands);
                 views::error_ui(ui, state, &mut commands);
+                trust_view::file_problems_ui(ui, state, &mut commands);
+                trust_view::note_ui(ui, state, &mut commands);
                 views::message_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
                 views::toolbar_ui(ui, state, &mut commands);
@@ -257,6 +263,7 @@ impl eframe::App for KairanApp {
             views::panes_ui(ui, state, cache, &mut commands);
         });
         views::dialogs_ui(&ctx, state, &mut commands);
+        trust_view::windows_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 
         let title = match &state.shown {

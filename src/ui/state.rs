@@ -14,11 +14,13 @@ use super::letter::{self, PartKey, Span};
 use super::recent::RecentFiles;
 use super::search::Query;
 use super::settings::Settings;
+use super::trust_state::TrustState;
 use crate::bundle::{
     self, BundleError, FailureKind, OpenedBundle, PublicKey, Role, SignatureProblem, Tamper,
     TrustedKey, Verdict,
 };
 use crate::document::{LinkTarget, plain_text};
+use crate::trust::{Assessment, ConfigDir, KeyRecord, TrustVerdict};
 
 /// Where the shown bundle came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +63,11 @@ pub enum Trust<'a> {
     Invalid {
         /// Why.
         problem: &'a SignatureProblem,
+    },
+    /// Signed by a key the reader revoked: proves nothing, never "verified".
+    Revoked {
+        /// The reader's record of the key.
+        record: &'a KeyRecord,
     },
 }
 
@@ -166,12 +173,21 @@ pub struct Shown {
     pub withheld: Vec<WithheldRef>,
     /// The current withheld item.
     pub withheld_cursor: Option<usize>,
+    /// What the reader's own records say about it (`None` without a readable trust store).
+    pub assessment: Option<Assessment>,
 }
 
 impl Shown {
     /// What the banner must say.
     pub fn trust(&self) -> Trust<'_> {
         let manifest = &self.bundle.manifest;
+        if let Some(Assessment {
+            verdict: TrustVerdict::Revoked { record },
+            ..
+        }) = &self.assessment
+        {
+            return Trust::Revoked { record };
+        }
         let demo = match &self.bundle.verdict {
             Verdict::Verified { signer } => signer.public_key.is_demo(),
             Verdict::UnknownSigner { key } => key.is_demo(),
@@ -287,8 +303,10 @@ pub struct Flash {
 /// How the state starts.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
-    /// Keys the reader trusts.
+    /// Keys trusted for this run only, on top of the reader's trust store.
     pub trusted: Vec<TrustedKey>,
+    /// The folder of the reader's trust files (`None`: none could be found).
+    pub config_dir: Option<ConfigDir>,
     /// Saved settings.
     pub settings: Settings,
     /// The system locale's language.
@@ -300,8 +318,10 @@ pub struct StartOptions {
 /// Everything the viewer has open.
 #[derive(Debug)]
 pub struct AppState {
-    /// Keys the reader trusts. The one seam where a trust store plugs in.
+    /// Keys trusted for this run only, on top of the reader's trust store.
     pub trusted: Vec<TrustedKey>,
+    /// The reader's trust files, dialogs and the Trusted keys window.
+    pub trust: TrustState,
     /// The bundle on screen.
     pub shown: Option<Shown>,
     /// The last open failure.
@@ -332,6 +352,7 @@ impl AppState {
     pub fn new(options: StartOptions) -> Self {
         AppState {
             trusted: options.trusted,
+            trust: TrustState::new(options.config_dir),
             shown: None,
             error: None,
             settings: options.settings,
@@ -468,12 +489,14 @@ impl AppState {
             }
             Command::DroppedWithoutPath => self.message = Some(Message::DroppedNothing),
             Command::Quit => self.effects.push(Effect::Quit),
+            Command::Trust(command) => self.handle_trust(command),
         }
     }
 
     /// Opens the bundle at `path`. On failure the error is shown and what was on screen stays.
     fn open_path(&mut self, path: &Path) {
-        match bundle::open_file(path, &self.trusted) {
+        let keys = self.opening_keys();
+        match bundle::open_file(path, &keys) {
             Ok(opened) => {
                 self.show(opened, Origin::File(path.to_owned()));
                 // A list that cannot be saved only costs the reader a menu entry.
@@ -491,7 +514,8 @@ impl AppState {
 
     /// Opens the built-in sample.
     fn open_sample(&mut self) {
-        match bundle::open_bytes(Arc::from(crate::sample::SAMPLE_BUNDLE), &self.trusted) {
+        let keys = self.opening_keys();
+        match bundle::open_bytes(Arc::from(crate::sample::SAMPLE_BUNDLE), &keys) {
             Ok(opened) => self.show(opened, Origin::BuiltInSample),
             Err(error) => self.fail("sample".into(), &error),
         }
@@ -533,7 +557,9 @@ impl AppState {
             back: Vec::new(),
             withheld,
             withheld_cursor: None,
+            assessment: None,
         });
+        self.assess_shown();
         self.error = None;
         self.scroll = None;
         self.flash = None;

@@ -110,6 +110,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 }
             }
         });
+        super::trust_view::settings_menu_ui(ui, state, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = language.other();
             if ui

@@ -1,0 +1,583 @@
+//! The viewer with the reader's own trust records, driven through its accessibility tree: the
+//! unknown-signer flow from fingerprint to verified, revoked keys, impersonation, a corrupt trust
+//! store, history warnings, key rollover, and the Trusted keys window. Each test has its own
+//! configuration folder, given to the app explicitly (no environment variable is shared).
+
+mod trust_support;
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kairan::bundle::TrustedKey;
+use kairan::trust::rollover::{ROLLOVER_PATH, ROLLOVER_SIGNATURE_PATH};
+use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustStore};
+use kairan::ui::i18n::{Language, Strings, fill};
+use kairan::ui::state::Contents;
+use kairan::ui::trust_view::{fingerprint_rows, readable_timestamp};
+use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+use trust_support::{Env, FIRM, Key};
+
+const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
+
+fn strings() -> &'static Strings {
+    Language::Japanese.strings()
+}
+
+fn harness(env: &Env, file: &Path) -> Harness<'static, KairanApp> {
+    let config = env.config();
+    let first = FirstOpen::File(file.to_owned());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1100.0])
+        .with_context_setup(kairan::ui::fonts::install)
+        .build_eframe(move |cc| {
+            KairanApp::new(
+                cc,
+                AppOptions {
+                    first,
+                    trusted: Vec::new(),
+                    config_dir: Some(kairan::trust::ConfigDir::at(config)),
+                    recent_store: None,
+                    system_language: Some(Language::Japanese),
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// Runs enough frames for commands to apply (flash animations keep requesting repaints, so
+/// `run()` would not settle).
+fn settle(harness: &mut Harness<'_, KairanApp>) {
+    harness.run_steps(4);
+}
+
+fn click(harness: &mut Harness<'_, KairanApp>, label: &str) {
+    harness.get_by_label(label).click();
+    settle(harness);
+}
+
+fn store_path(env: &Env) -> PathBuf {
+    env.config().join("trust-store.json")
+}
+
+fn store(env: &Env) -> TrustStore {
+    TrustStore::load(&store_path(env)).unwrap()
+}
+
+fn trust_key(env: &Env, key: &Key, name: &str) {
+    store(env)
+        .add(name, key.public, HowAdded::Pasted, "")
+        .unwrap();
+}
+
+fn verified_title(name: &str) -> String {
+    fill(strings().banner_verified_title, &[("name", name)])
+}
+
+fn shown_contents(harness: &Harness<'_, KairanApp>) -> Contents {
+    harness.state().state.shown.as_ref().unwrap().contents
+}
+
+#[test]
+fn trusting_an_unknown_signer_from_the_banner_makes_its_bundle_verified_under_that_name() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+
+    // Open: valid signature, unknown signer, the fingerprint in groups, the claim as a claim.
+    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_label(&format!("鍵の指紋：{}", firm.public.fingerprint()));
+    harness.get_by_label("ファイル内の自己申告（未確認）：「みかさ社会保険労務士法人」");
+    harness.get_by_label(strings.banner_unknown_advice);
+    assert!(harness.query_by_label_contains("検証済み").is_none());
+
+    // Trust this key as…: the fingerprint again, the name prefilled from the claim.
+    click(&mut harness, strings.trust_this_key);
+    harness.get_by_label(strings.trust_dialog_title);
+    let (first_row, second_row) = fingerprint_rows(&firm.public);
+    assert_eq!(
+        format!("{first_row} {second_row}"),
+        firm.public.fingerprint()
+    );
+    harness.get_by_label(&first_row);
+    harness.get_by_label(&second_row);
+    harness.get_by_label(strings.trust_dialog_advice);
+    let name = harness.get_by_role_and_label(Role::TextInput, strings.trust_dialog_name);
+    assert_eq!(name.value().as_deref(), Some(FIRM));
+
+    // Nothing is trusted before the reader says the fingerprint was confirmed.
+    click(&mut harness, strings.trust_dialog_confirm);
+    assert!(harness.state().state.trust.dialog.is_some());
+    assert!(!store_path(&env).exists());
+    click(&mut harness, strings.trust_dialog_confirmed);
+    click(&mut harness, strings.trust_dialog_confirm);
+
+    // Reopened: verified, with the reader's name, saying what was done.
+    assert!(harness.state().state.trust.dialog.is_none());
+    harness.get_by_label("検証済み：みかさ社会保険労務士法人 の署名");
+    harness.get_by_label(&format!(
+        "鍵 {} を「みかさ社会保険労務士法人」として信頼しました。このファイルを開き直しました。",
+        firm.public.key_id
+    ));
+    assert!(
+        harness
+            .query_by_label(strings.banner_unknown_title)
+            .is_none()
+    );
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+    let record = store(&env).record_for(&firm.public).unwrap().clone();
+    assert_eq!(record.name, FIRM);
+    assert_eq!(
+        record.how_added,
+        HowAdded::FromBundle {
+            bundle_id: "b-1".into()
+        }
+    );
+
+    // Opening it verified recorded it in the series history, as `kairan verify` does.
+    let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();
+    let series = history
+        .series(&firm.public, "mikasa-mk-system-incident-2023")
+        .unwrap();
+    assert_eq!(series.bundles[0].bundle_id, "b-1");
+}
+
+#[test]
+fn the_name_to_trust_a_key_under_can_be_changed_before_trusting() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(&mut harness, strings.trust_this_key);
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.trust_dialog_name)
+        .click();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.trust_dialog_name)
+        .type_text("みかさ事務所（電話で確認）");
+    settle(&mut harness);
+    click(&mut harness, strings.trust_dialog_confirmed);
+    click(&mut harness, strings.trust_dialog_confirm);
+    harness.get_by_label(&verified_title("みかさ事務所（電話で確認）"));
+    assert_eq!(
+        store(&env).record_for(&firm.public).unwrap().name,
+        "みかさ事務所（電話で確認）"
+    );
+}
+
+#[test]
+fn a_revoked_key_shows_the_revoked_banner_and_never_verified() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let mut trust = store(&env);
+    trust.revoke(&firm.public).unwrap();
+    let revoked_at = match trust.record_for(&firm.public).unwrap().status {
+        kairan::trust::KeyStatus::Revoked { at } => at,
+        kairan::trust::KeyStatus::Trusted => panic!("not revoked"),
+    };
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let harness = harness(&env, &bundle);
+    let strings = strings();
+    harness.get_by_label("失効させた鍵の署名です：みかさ社会保険労務士法人");
+    harness.get_by_label(&format!(
+        "鍵ID {} は、あなたが {} に失効させた鍵です。失効した鍵の署名は何も証明しません。このファイルを信用しないでください。",
+        firm.public.key_id,
+        readable_timestamp(revoked_at)
+    ));
+    assert!(harness.query_by_label_contains("検証済み").is_none());
+    assert!(
+        harness
+            .query_by_label(strings.banner_unknown_title)
+            .is_none()
+    );
+    assert!(harness.query_by_label(strings.trust_this_key).is_none());
+    // Like a bundle that failed verification, its text waits behind "Show anyway".
+    assert_eq!(shown_contents(&harness), Contents::Withheld);
+    harness.get_by_label(strings.show_anyway);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, FIRM_TITLE)
+            .is_none()
+    );
+}
+
+#[test]
+fn revoking_in_the_trusted_keys_window_turns_the_bundle_on_screen_revoked() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    harness.get_by_label(&verified_title(FIRM));
+
+    click(&mut harness, strings.menu_settings);
+    click(&mut harness, strings.trusted_keys_menu);
+    harness.get_by_label(strings.keys_window_title);
+    harness.get_by_label(&format!("指紋 {}", firm.public.fingerprint()));
+    harness.get_by_label(strings.key_status_trusted);
+    harness.get_by_label_contains(&format!("・{}", strings.how_pasted));
+
+    click(&mut harness, strings.revoke);
+    harness.get_by_label(strings.confirm_revoke_title);
+    // Cancelling changes nothing.
+    click(&mut harness, strings.cancel);
+    assert!(store(&env).record_for(&firm.public).unwrap().is_trusted());
+    click(&mut harness, strings.revoke);
+    click(&mut harness, strings.revoke_button);
+
+    assert!(!store(&env).record_for(&firm.public).unwrap().is_trusted());
+    harness.get_by_label(&format!(
+        "鍵 {}（「{FIRM}」）を失効させました。この鍵の署名は今後「失効」と表示されます。",
+        firm.public.key_id
+    ));
+    harness.get_by_label(&format!("失効させた鍵の署名です：{FIRM}"));
+    assert!(harness.query_by_label(&verified_title(FIRM)).is_none());
+}
+
+#[test]
+fn a_second_key_claiming_a_trusted_name_is_flagged_as_a_possible_impersonation() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let forger = env.key("forger");
+    trust_key(&env, &firm, FIRM);
+    // The forger's bundle claims the firm's name, as the sample does.
+    let bundle = env.bundle(&forger, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_label(&format!(
+        "なりすましの可能性 — このファイルは「{FIRM}」からと名乗っていますが、それはあなたが別の鍵（鍵ID {}）に付けた名前です。その差出人が確認するまで、この鍵を信頼しないでください。",
+        firm.public.key_id
+    ));
+    assert!(harness.query_by_label_contains("検証済み").is_none());
+
+    // The trust dialog, prefilled with that name, warns again before anything is trusted.
+    click(&mut harness, strings.trust_this_key);
+    harness.get_by_label(&fill(
+        strings.impersonation_name,
+        &[("name", FIRM), ("key_id", &firm.public.key_id.to_string())],
+    ));
+    click(&mut harness, strings.cancel);
+    assert!(store(&env).record_for(&forger.public).is_none());
+}
+
+#[test]
+fn a_corrupt_trust_store_is_reported_and_left_byte_for_byte_unchanged() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let mut corrupt = std::fs::read(store_path(&env)).unwrap();
+    corrupt.truncate(corrupt.len() / 2);
+    std::fs::write(store_path(&env), &corrupt).unwrap();
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    // The app runs and says which file is wrong and what to do.
+    harness.get_by_label(&format!(
+        "信頼する鍵の一覧を読み込めません：{}",
+        store_path(&env).display()
+    ));
+    harness.get_by_label(strings.problem_store_effect);
+    harness.get_by_label(strings.problem_store_advice);
+    harness.get_by_label_contains("is not a valid Kairan trust store");
+    // The bundle opens, but without the store its signer is not recognised.
+    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+
+    // Trying to trust the key says why it cannot be done, and writes nothing.
+    click(&mut harness, strings.trust_this_key);
+    click(&mut harness, strings.trust_dialog_confirmed);
+    click(&mut harness, strings.trust_dialog_confirm);
+    harness.get_by_label(strings.trust_dialog_failed);
+    assert!(harness.state().state.trust.dialog.is_some());
+    click(&mut harness, strings.cancel);
+
+    // Reloading reads it again and still leaves it alone.
+    click(&mut harness, strings.reload);
+    harness.get_by_label(strings.problem_store_effect);
+    assert_eq!(std::fs::read(store_path(&env)).unwrap(), corrupt);
+
+    // Once the reader moves it away, Reload picks up an empty store.
+    std::fs::rename(store_path(&env), env.path("trust-store.json.bad")).unwrap();
+    click(&mut harness, strings.reload);
+    assert!(
+        harness
+            .query_by_label(strings.problem_store_effect)
+            .is_none()
+    );
+    assert_eq!(
+        std::fs::read(env.path("trust-store.json.bad")).unwrap(),
+        corrupt
+    );
+}
+
+#[test]
+fn an_older_notice_opened_after_a_newer_one_is_flagged_with_when_the_newer_was_opened() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let older = env.bundle(&firm, "b-1", |_| {});
+    let newer = env.bundle(&firm, "b-2", |meta| meta["series"]["sequence"] = 2.into());
+    let mut harness = harness(&env, &newer);
+    harness.get_by_label(&verified_title(FIRM));
+    harness
+        .state_mut()
+        .state
+        .handle(kairan::ui::command::Command::OpenPath(older));
+    settle(&mut harness);
+    let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();
+    let opened_at = history
+        .series(&firm.public, "mikasa-mk-system-incident-2023")
+        .unwrap()
+        .newest()
+        .unwrap()
+        .first_opened_at;
+    harness.get_by_label(&verified_title(FIRM));
+    harness.get_by_label(&format!(
+        "古いお知らせ — このシリーズの新しいお知らせ（第2報）を {} に開いています（束 b-2）。このお知らせは最新ではない可能性があります。",
+        readable_timestamp(opened_at)
+    ));
+}
+
+#[test]
+fn an_expired_notice_and_one_for_another_organisation_say_so() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    Settings::load(&env.config().join("settings.json"))
+        .unwrap()
+        .set_organisation(Some("株式会社サンプル"))
+        .unwrap();
+    let bundle = env.bundle(&firm, "b-1", |meta| {
+        meta["expires_at"] = "2023-07-31T00:00:00+09:00".into();
+        meta["recipient"] = "株式会社ほかの会社".into();
+    });
+    let harness = harness(&env, &bundle);
+    harness.get_by_label(&verified_title(FIRM));
+    harness.get_by_label(
+        "期限切れ — このお知らせの有効期限は 2023-07-31 00:00:00+09:00 でした。現在の情報ではない可能性があります。",
+    );
+    harness.get_by_label(
+        "宛先違い — このお知らせの宛先は「株式会社ほかの会社」で、あなたの組織「株式会社サンプル」ではありません。",
+    );
+}
+
+#[test]
+fn the_organisation_set_in_the_trusted_keys_window_flags_misaddressed_notices() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let bundle = env.bundle(&firm, "b-1", |meta| {
+        meta["recipient"] = "株式会社ほかの会社".into();
+    });
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    assert!(harness.query_by_label_contains("宛先違い").is_none());
+    click(&mut harness, strings.menu_settings);
+    click(&mut harness, strings.trusted_keys_menu);
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.organisation_label)
+        .click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.organisation_label)
+        .type_text("株式会社サンプル");
+    settle(&mut harness);
+    click(&mut harness, strings.save);
+    assert_eq!(
+        Settings::load(&env.config().join("settings.json"))
+            .unwrap()
+            .organisation(),
+        Some("株式会社サンプル")
+    );
+    harness.get_by_label(&fill(
+        strings.note_organisation_set,
+        &[("name", "株式会社サンプル")],
+    ));
+    harness.get_by_label_contains("宛先違い — このお知らせの宛先は「株式会社ほかの会社」");
+}
+
+#[test]
+fn a_key_pasted_into_the_trusted_keys_window_verifies_its_bundles() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(&mut harness, strings.menu_settings);
+    click(&mut harness, strings.trusted_keys_menu);
+    harness.get_by_label(strings.keys_none);
+    click(&mut harness, strings.import_paste);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, strings.import_text_label)
+        .click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, strings.import_text_label)
+        .type_text(&firm.public.to_base64());
+    settle(&mut harness);
+    // The key is read back with its fingerprint before anything is added.
+    harness.get_by_label_contains(&format!(
+        "読み取った鍵：鍵ID {}、指紋 {}",
+        firm.public.key_id,
+        firm.public.fingerprint()
+    ));
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.import_name_label)
+        .click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::TextInput, strings.import_name_label)
+        .type_text(FIRM);
+    settle(&mut harness);
+    click(&mut harness, strings.import_button);
+    assert_eq!(
+        store(&env).record_for(&firm.public).unwrap().how_added,
+        HowAdded::Pasted
+    );
+    harness.get_by_label(&verified_title(FIRM));
+}
+
+#[test]
+fn a_key_file_imported_by_typed_path_can_be_exported_again() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    use kairan::ui::command::Command;
+    use kairan::ui::trust_state::TrustCommand;
+    let mut run = |command: TrustCommand| {
+        harness.state_mut().state.handle(Command::Trust(command));
+    };
+    run(TrustCommand::OpenKeysWindow);
+    // The native dialog gave nothing (no portal): the path is typed instead.
+    run(TrustCommand::KeyFileDialogGaveNothing);
+    run(TrustCommand::SetImportPath(
+        firm.public_file.display().to_string(),
+    ));
+    run(TrustCommand::SetImportName(FIRM.into()));
+    run(TrustCommand::ConfirmImport);
+    let record = store(&env).record_for(&firm.public).unwrap().clone();
+    assert_eq!(
+        record.how_added,
+        HowAdded::KeyFile {
+            file: firm.public_file.display().to_string()
+        }
+    );
+    let exported = env.path("exported.pub");
+    run(TrustCommand::ExportDialogGaveNothing(firm.public));
+    run(TrustCommand::SetExportPath(exported.display().to_string()));
+    run(TrustCommand::ConfirmTypedExport);
+    let text = std::fs::read_to_string(&exported).unwrap();
+    assert_eq!(
+        kairan::bundle::PublicKey::from_file_text(&text).unwrap(),
+        firm.public
+    );
+    // Exporting again never overwrites.
+    run(TrustCommand::ExportTo {
+        key: firm.public,
+        path: exported.clone(),
+    });
+    settle(&mut harness);
+    harness.get_by_label(strings().failed_export);
+    harness.get_by_label_contains("already exists");
+}
+
+#[test]
+fn accepting_a_key_rollover_trusts_the_new_key_under_the_old_name_and_says_so() {
+    let env = Env::new();
+    let old = env.key("old");
+    let new = env.key("new");
+    trust_key(&env, &old, FIRM);
+    let folder = env.notice_folder("b-2", |meta| {
+        meta["series"]["sequence"] = 2.into();
+        let entries = meta["entries"].as_array_mut().unwrap();
+        entries.push(
+            serde_json::json!({"file": ROLLOVER_PATH, "role": "key_rollover",
+            "media_type": "application/vnd.kairan.key-rollover+json"}),
+        );
+        entries.push(
+            serde_json::json!({"file": ROLLOVER_SIGNATURE_PATH, "role": "key_rollover",
+            "media_type": "application/vnd.kairan.minisign-signature"}),
+        );
+    });
+    let statement = RolloverStatement::new(
+        old.public,
+        new.public,
+        "2024-04-01T00:00:00+09:00",
+        Some(FIRM),
+    )
+    .unwrap();
+    let signed = statement.sign(&old.secret).unwrap();
+    std::fs::write(folder.join(ROLLOVER_PATH), &signed.statement).unwrap();
+    std::fs::write(folder.join(ROLLOVER_SIGNATURE_PATH), &signed.signature).unwrap();
+    let bundle = env.pack(&folder, &new, "b-2");
+
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_label(&format!(
+        "鍵の切り替え — あなたが「{FIRM}」として信頼している鍵 {} が、署名付きの声明でこの鍵への切り替えを告知しています（2024-04-01 00:00:00+09:00 から有効）。",
+        old.public.key_id
+    ));
+    // A key introduced by a key of the same name is no impersonation.
+    assert!(harness.query_by_label_contains("なりすまし").is_none());
+    click(&mut harness, &format!("この鍵も「{FIRM}」として信頼する"));
+
+    harness.get_by_label(&verified_title(FIRM));
+    harness.get_by_label(&format!(
+        "鍵 {} を「{FIRM}」として信頼しました。同じ名前で信頼している鍵 {} が、署名付きの切り替え声明（2024-04-01 00:00:00+09:00 から有効）で告知した鍵です。古い鍵も引き続き信頼されています。使われなくなったら失効させてください。",
+        new.public.key_id, old.public.key_id
+    ));
+    let store = store(&env);
+    assert_eq!(
+        store.record_for(&new.public).unwrap().how_added,
+        HowAdded::Rollover {
+            old_key_id: old.public.key_id.to_string(),
+            bundle_id: "b-2".into()
+        }
+    );
+    assert!(store.record_for(&old.public).unwrap().is_trusted());
+    let names: Vec<TrustedKey> = store.trusted_keys();
+    assert!(names.iter().all(|key| key.name == FIRM));
+}
+
+#[test]
+fn two_different_notices_under_one_number_raise_an_alarm_in_the_banner() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let first = env.bundle(&firm, "b-1", |_| {});
+    let altered = env.bundle(&firm, "b-1-altered", |meta| {
+        meta["issuer_name"] = format!("{FIRM} ").into();
+    });
+    let mut harness = harness(&env, &first);
+    assert!(harness.query_by_label_contains("矛盾する版").is_none());
+    harness
+        .state_mut()
+        .state
+        .handle(kairan::ui::command::Command::OpenPath(altered));
+    settle(&mut harness);
+    let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();
+    let opened_at = history
+        .series(&firm.public, "mikasa-mk-system-incident-2023")
+        .unwrap()
+        .bundles[0]
+        .first_opened_at;
+    harness.get_by_label(&format!(
+        "矛盾する版 — 同じ番号（第1報）で内容の異なるお知らせを {} に開いています（束 b-1）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。",
+        readable_timestamp(opened_at)
+    ));
+    // Still signed by the trusted key, so the headline says so; the alarm says not to rely on it.
+    harness.get_by_label(&verified_title(FIRM));
+}
