@@ -11,6 +11,7 @@ use egui_kittest::Harness;
 use kairan::bundle::keys::{Protection, generate};
 use kairan::bundle::{PackOptions, SecretKey, pack_folder};
 use kairan::document::{Block, Document, Inline, Mask, WithheldBy};
+use kairan::trust::ConfigDir;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
@@ -74,7 +75,7 @@ fn big_bundle(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-fn harness(first: FirstOpen) -> Harness<'static, KairanApp> {
+fn harness(first: FirstOpen, config: ConfigDir) -> Harness<'static, KairanApp> {
     Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(kairan::ui::fonts::install)
@@ -86,14 +87,15 @@ fn harness(first: FirstOpen) -> Harness<'static, KairanApp> {
                     trusted: vec![kairan::sample::demo_trusted_key()],
                     recent_store: None,
                     system_language: Some(Language::Japanese),
+                    config_dir: Some(config.clone()),
                 },
             )
         })
 }
 
 /// Median CPU time of a frame once the view is scrolled to the first withheld item.
-fn median_frame(first: FirstOpen) -> Duration {
-    let mut harness = harness(first);
+fn median_frame(first: FirstOpen, config: ConfigDir) -> Duration {
+    let mut harness = harness(first, config);
     harness.run_steps(5);
     harness.state_mut().state.handle(Command::NextWithheld);
     harness.run_steps(30); // scrolling and the flash settle; layouts are cached
@@ -115,8 +117,9 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let big = big_bundle(dir.path());
     let big_size = std::fs::metadata(&big).map_or(0, |m| m.len());
-    let small = median_frame(FirstOpen::Sample);
-    let large = median_frame(FirstOpen::File(big));
+    let config = ConfigDir::at(dir.path().join("config"));
+    let small = median_frame(FirstOpen::Sample, config.clone());
+    let large = median_frame(FirstOpen::File(big), config);
     let ratio = large.as_secs_f64() / small.as_secs_f64();
     println!(
         "frame: sample {:.3} ms, 10 MB notice ({:.1} MiB bundle) {:.3} ms, ratio {ratio:.2}",
