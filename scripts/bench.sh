@@ -24,7 +24,8 @@ trap 'rm -rf "$work"' EXIT
 
 # A notice folder: the sample's firm notice plus a 64 MiB attachment of random bytes.
 mkdir -p "$work/big/documents" "$work/big/attachments"
-cp notices/mikasa-2023-06-29/documents/firm-notice-2023-06-29.json "$work/big/documents/"
+python3 -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('documents/firm-notice-2023-06-29.json'))" \
+  notices/mikasa-2023-06-29.kairan "$work/big/documents/firm-notice-2023-06-29.json"
 python3 - "$work/big/documents/firm-notice-2023-06-29.json" <<'PY'
 import json, sys
 path = sys.argv[1]
