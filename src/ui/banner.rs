@@ -55,6 +55,7 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
         Trust::UnknownSigner { .. } => strings.banner_unknown_title.to_owned(),
         Trust::Tampered { entry, .. } => fill(strings.banner_tampered_title, &[("entry", entry)]),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
+        Trust::Preview => strings.banner_preview_title.to_owned(),
     }
 }
 
@@ -104,7 +105,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let tone = match trust {
         Trust::Verified { .. } => Tone::Good,
         Trust::Sample => Tone::Info,
-        Trust::DemoKeyFile | Trust::UnknownSigner { .. } => Tone::Caution,
+        Trust::DemoKeyFile | Trust::UnknownSigner { .. } | Trust::Preview => Tone::Caution,
         Trust::Tampered { .. } | Trust::Invalid { .. } => Tone::Danger,
     };
     let (fill_color, border, text) = tone.colors(ui.visuals().dark_mode);
@@ -144,11 +145,16 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             details.push((signature_text(strings, problem), false));
             details.push((strings.banner_invalid_advice.to_owned(), false));
         }
+        Trust::Preview => details.push((strings.banner_preview_detail.to_owned(), false)),
     }
     let file_line = match &shown.origin {
         Origin::BuiltInSample => None,
         Origin::File(path) => Some(fill(
             strings.banner_file,
+            &[("path", &path.display().to_string())],
+        )),
+        Origin::Preview(path) => Some(fill(
+            strings.banner_folder,
             &[("path", &path.display().to_string())],
         )),
     };

@@ -82,6 +82,8 @@ pub enum Command {
     DroppedWithoutPath,
     /// Close the viewer.
     Quit,
+    /// Preview, check, sign and export a notice folder.
+    Authoring(super::preview::AuthoringCommand),
 }
 
 /// A zoom step.
@@ -115,4 +117,6 @@ pub enum Effect {
     Zoom(ZoomStep),
     /// Close the window.
     Quit,
+    /// Dialogs, file watching and background signing for the authoring preview.
+    Authoring(super::preview::AuthoringEffect),
 }

@@ -7,17 +7,22 @@
 //! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
 //! module never verifies anything itself: the `bundle` library gives the verdict.
 
+pub mod background;
 pub mod banner;
+pub mod checks_view;
 pub mod command;
 pub mod document_view;
+pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod letter;
+pub mod preview;
 pub mod recent;
 pub mod search;
 pub mod settings;
 pub mod state;
 pub mod views;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +45,8 @@ pub enum FirstOpen {
     Sample,
     /// A file.
     File(PathBuf),
+    /// A notice folder, in the authoring preview.
+    Folder(PathBuf),
     /// Nothing.
     Nothing,
 }
@@ -82,6 +89,8 @@ pub struct KairanApp {
     pub state: AppState,
     cache: LayoutCache,
     applied_theme: Option<ThemeChoice>,
+    background: background::Background,
+    laid_out_generation: u64,
 }
 
 impl KairanApp {
@@ -103,12 +112,17 @@ impl KairanApp {
         match options.first {
             FirstOpen::Sample => state.handle(Command::OpenSample),
             FirstOpen::File(path) => state.handle(Command::OpenPath(path)),
+            FirstOpen::Folder(dir) => state.handle(Command::Authoring(
+                preview::AuthoringCommand::OpenFolder(dir),
+            )),
             FirstOpen::Nothing => {}
         }
         KairanApp {
             state,
             cache: LayoutCache::default(),
             applied_theme: None,
+            background: background::Background::default(),
+            laid_out_generation: 0,
         }
     }
 
@@ -162,6 +176,11 @@ impl KairanApp {
                     ZoomStep::Reset => ctx.set_zoom_factor(1.0),
                 },
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                Effect::Authoring(effect) => {
+                    if let Some(command) = self.background.run(ctx, effect) {
+                        self.state.handle(command);
+                    }
+                }
             }
         }
     }
@@ -228,7 +247,15 @@ impl eframe::App for KairanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
-        let mut commands = Vec::new();
+        let mut commands = self.background.poll();
+        for command in commands.drain(..) {
+            self.state.handle(command);
+        }
+        if self.laid_out_generation != self.state.authoring.generation {
+            // The preview was rebuilt under the same serial (to keep scroll positions).
+            self.cache = LayoutCache::default();
+            self.laid_out_generation = self.state.authoring.generation;
+        }
         input_commands(&ctx, &self.state, &mut commands);
         let state = &self.state;
 
@@ -239,12 +266,21 @@ impl eframe::App for KairanApp {
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(8)))
             .show(ui, |ui| {
                 banner::banner_ui(ui, state, &mut commands);
+                checks_view::source_errors_ui(ui, state, &mut commands);
                 views::error_ui(ui, state, &mut commands);
                 views::message_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
                 views::toolbar_ui(ui, state, &mut commands);
+                checks_view::preview_toolbar_ui(ui, state, &mut commands);
                 views::search_bar_ui(ui, state, &mut commands);
             });
+        if state.authoring.previewing() {
+            egui::Panel::bottom("checks")
+                .resizable(true)
+                .default_size(190.0)
+                .size_range(90.0..=480.0)
+                .show(ui, |ui| checks_view::checks_ui(ui, state, &mut commands));
+        }
         if state.shown.is_some() {
             egui::Panel::left("documents")
                 .resizable(true)
@@ -257,6 +293,7 @@ impl eframe::App for KairanApp {
             views::panes_ui(ui, state, cache, &mut commands);
         });
         views::dialogs_ui(&ctx, state, &mut commands);
+        export::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 
         let title = match &state.shown {
@@ -282,10 +319,16 @@ impl eframe::App for KairanApp {
 ///
 /// Fails if no window can be created (for example without a display).
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let first = match file {
+    run_with(match file {
         Some(path) => FirstOpen::File(path),
         None => FirstOpen::Sample,
-    };
+    })
+}
+
+/// Starts the viewer on `first` (a folder opens in the authoring preview).
+///
+/// Fails if no window can be created (for example without a display).
+pub fn run_with(first: FirstOpen) -> anyhow::Result<ExitCode> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Kairan")
         .with_app_id("kairan")
