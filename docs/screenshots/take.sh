@@ -41,3 +41,17 @@ walk_to_first_mask='xdotool mousemove 700 450 click 1; sleep 0.3; for i in 1 2 3
 shot sample-ja ja_JP.UTF-8 "$walk_to_first_mask"
 shot english en_US.UTF-8 "$walk_to_first_mask; sleep 2; xdotool mousemove 850 356; sleep 0.4; xdotool mousemove 852 357"
 shot tampered ja_JP.UTF-8 ":" "$work/tampered.kairan"
+
+# The live preview of the sample's source folder, with its checks panel.
+preview_dir=$work/preview-folder
+cp -r notices/mikasa-2023-06-29 "$preview_dir"
+mkdir -p "$work/home-preview"
+HOME="$work/home-preview" LANG=ja_JP.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  "$1" preview "$2" & pid=$!
+  sleep 3.5
+  wid=$(xdotool search --name Kairan | head -1)
+  xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  sleep 1
+  xwd -root -silent | /usr/bin/convert xwd:- -strip -colors 256 png8:"$3"
+  kill $pid' _ "$bin" "$preview_dir" "$out/preview.png"
+echo "$out/preview.png"

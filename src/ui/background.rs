@@ -101,6 +101,11 @@ impl Background {
         }
     }
 
+    /// Stops watching the previewed folder.
+    pub fn stop_watching(&mut self) {
+        self.watch = None;
+    }
+
     /// Commands for what the watcher and the running task reported since the last call.
     pub fn poll(&mut self) -> Vec<Command> {
         let mut commands = Vec::new();

@@ -132,6 +132,9 @@ impl KairanApp {
             self.state.handle(command);
         }
         self.run_effects(ctx);
+        if self.state.end_replaced_preview() {
+            self.background.stop_watching();
+        }
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -217,6 +220,8 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             let path = dropped.path();
             commands.push(if path.as_os_str().is_empty() {
                 Command::DroppedWithoutPath
+            } else if path.is_dir() {
+                Command::Authoring(preview::AuthoringCommand::OpenFolder(path.to_owned()))
             } else {
                 Command::OpenPath(path.to_owned())
             });

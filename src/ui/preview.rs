@@ -495,6 +495,20 @@ impl AppState {
         }
     }
 
+    /// Ends the preview once another bundle is on screen (one the reader opened), so its checks
+    /// never appear under that bundle's banner. Returns whether a preview was ended.
+    pub fn end_replaced_preview(&mut self) -> bool {
+        let replaced = self.authoring.preview.is_some()
+            && self
+                .shown
+                .as_ref()
+                .is_some_and(|shown| !matches!(shown.origin, Origin::Preview(_)));
+        if replaced {
+            self.authoring.preview = None;
+        }
+        replaced
+    }
+
     fn authoring_effect(&mut self, effect: AuthoringEffect) {
         self.effects.push(super::command::Effect::Authoring(effect));
     }
@@ -1006,6 +1020,19 @@ mod tests {
         state.handle(Command::Authoring(AuthoringCommand::CreateKey));
         assert!(state.authoring.job.is_none());
         assert!(state.effects.is_empty());
+    }
+
+    #[test]
+    fn opening_a_bundle_ends_the_preview() {
+        let folder = sample_copy();
+        let mut state = state();
+        state.handle(Command::Authoring(AuthoringCommand::OpenFolder(
+            folder.path().to_owned(),
+        )));
+        assert!(!state.end_replaced_preview());
+        state.handle(Command::OpenSample);
+        assert!(state.end_replaced_preview());
+        assert!(state.authoring.preview.is_none());
     }
 
     #[test]
