@@ -107,7 +107,7 @@ pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
 
 /// The source errors of the previewed folder, under the banner: the folder does not compile,
 /// here is where, and the last good version is still shown.
-pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
     let Some(preview) = &state.authoring.preview else {
         return;
     };
@@ -166,7 +166,6 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
                 });
             });
         });
-    let _ = commands;
 }
 
 /// The preview's toolbar: the folder and its watch status, Reload, Sign and export…,

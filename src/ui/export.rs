@@ -613,3 +613,53 @@ fn clients_done_ui(
         });
     buttons_ui(ui, None, strings.dismiss, commands);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::Language;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn authoring_strings_keep_the_same_placeholders_in_both_languages() {
+        let pick = |language: Language| {
+            let strings = language.strings();
+            [
+                strings.banner_folder,
+                strings.watching_unavailable,
+                strings.source_errors_title,
+                strings.source_errors_more,
+                strings.checks_warnings_only,
+                strings.checks_blocked,
+                strings.finding_entry,
+                strings.finding_location_only,
+                strings.import_report_title,
+                strings.sign_refused_detail,
+                strings.key_exists,
+                strings.key_created_secret,
+                strings.key_created_public,
+                strings.signed_verified,
+                strings.signed_not_verified,
+                strings.signed_file,
+                strings.clients_done_summary,
+                strings.clients_done_failed,
+                strings.job_clients_progress,
+            ]
+        };
+        for (ja, en) in pick(Language::Japanese)
+            .into_iter()
+            .zip(pick(Language::English))
+        {
+            assert_eq!(placeholders(ja), placeholders(en), "{ja} / {en}");
+            assert!(!placeholders(en).is_empty(), "{en}");
+        }
+    }
+}

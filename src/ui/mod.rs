@@ -271,7 +271,7 @@ impl eframe::App for KairanApp {
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(8)))
             .show(ui, |ui| {
                 banner::banner_ui(ui, state, &mut commands);
-                checks_view::source_errors_ui(ui, state, &mut commands);
+                checks_view::source_errors_ui(ui, state);
                 views::error_ui(ui, state, &mut commands);
                 views::message_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
