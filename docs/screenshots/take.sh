@@ -42,16 +42,19 @@ shot sample-ja ja_JP.UTF-8 "$walk_to_first_mask"
 shot english en_US.UTF-8 "$walk_to_first_mask; sleep 2; xdotool mousemove 850 356; sleep 0.4; xdotool mousemove 852 357"
 shot tampered ja_JP.UTF-8 ":" "$work/tampered.kairan"
 
-# The live preview of the sample's source folder, with its checks panel.
+# The live preview of the sample's source folder with a planted individual number (マイナンバー),
+# its checks panel, and the error finding clicked (the paragraph scrolls into view and flashes).
 preview_dir=$work/preview-folder
 cp -r notices/mikasa-2023-06-29 "$preview_dir"
+sed -i 's/^平素より当法人に対しまして/対象の方（個人番号 123456789018）には個別にご連絡いたします。\n\n&/' \
+  "$preview_dir/documents/firm-notice-2023-06-29.notice.md"
 mkdir -p "$work/home-preview"
 HOME="$work/home-preview" LANG=ja_JP.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   "$1" preview "$2" & pid=$!
   sleep 3.5
   wid=$(xdotool search --name Kairan | head -1)
   xdotool windowfocus --sync "$wid" 2>/dev/null || true
-  sleep 1
+  xdotool mousemove 600 661 click 1; sleep 0.5
   xwd -root -silent | /usr/bin/convert xwd:- -strip -colors 256 png8:"$3"
   kill $pid' _ "$bin" "$preview_dir" "$out/preview.png"
 echo "$out/preview.png"

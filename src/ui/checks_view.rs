@@ -16,7 +16,7 @@ use super::preview::{AuthoringCommand, Preview, Task, Watching};
 use super::state::AppState;
 use crate::document::Block;
 use crate::document::authoring::{CompiledFolder, Position};
-use crate::document::checks::{Finding, Severity};
+use crate::document::checks::{Finding, FindingCode, Severity};
 
 /// The document (index in bundle order) and part a finding points at, if it points into the
 /// letter's text; `None` for places the preview does not draw (such as the end of the front
@@ -89,7 +89,33 @@ fn severity_tone(severity: Severity) -> Tone {
     }
 }
 
-/// The text of one finding as listed: severity, `file:line:column`, message.
+/// The name of a check, in the UI language.
+pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
+    match code {
+        FindingCode::SourceError => strings.check_source_error,
+        FindingCode::MissingDocument => strings.check_missing_document,
+        FindingCode::MissingHeading => strings.check_missing_heading,
+        FindingCode::MaskWithoutReason => strings.check_mask_without_reason,
+        FindingCode::OmissionWithoutReason => strings.check_omission_without_reason,
+        FindingCode::MaskWidth => strings.check_mask_width,
+        FindingCode::IndividualNumber => strings.check_individual_number,
+        FindingCode::PensionNumber => strings.check_pension_number,
+        FindingCode::EmploymentInsuranceNumber => strings.check_employment_insurance_number,
+        FindingCode::BankAccount => strings.check_bank_account,
+        FindingCode::PhoneNumber => strings.check_phone_number,
+        FindingCode::EmailAddress => strings.check_email_address,
+        FindingCode::InvisibleCharacter => strings.check_invisible_character,
+        FindingCode::BidiControl => strings.check_bidi_control,
+        FindingCode::ConfusableCharacter => strings.check_confusable_character,
+        FindingCode::DatedBeforeCited => strings.check_dated_before_cited,
+        FindingCode::MissingDate => strings.check_missing_date,
+        FindingCode::MissingAddressee => strings.check_missing_addressee,
+        FindingCode::MissingIssuer => strings.check_missing_issuer,
+    }
+}
+
+/// The text of one finding as listed: severity, `file:line:column`, the check's name, the
+/// library's explanation and the check's code.
 pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
     fill(
         strings.finding_entry,
@@ -99,6 +125,7 @@ pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
                 "place",
                 &format!("{}:{}:{}", finding.file, finding.line, finding.column),
             ),
+            ("check", check_name(strings, finding.code)),
             ("code", finding.code.as_str()),
             ("message", &finding.message),
         ],
@@ -292,16 +319,13 @@ fn findings_ui(
             .as_ref()
             .filter(|_| preview.errors.is_empty())
             .and_then(|folder| locate(folder, finding));
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             let tone = severity_tone(finding.severity);
             let (_, border, _) = tone.colors(dark);
             status_icon(ui, tone, 16.0, border);
             let selected = preview.selected == Some(index);
             let button = ui
-                .add(egui::Button::selectable(
-                    selected,
-                    finding_label(strings, finding),
-                ))
+                .add(egui::Button::selectable(selected, finding_label(strings, finding)).wrap())
                 .on_hover_text(if place.is_some() {
                     strings.finding_jump_hint
                 } else {
@@ -345,7 +369,7 @@ mod tests {
             file: compiled.source_path.clone(),
             line: start.line,
             column: start.column + 2,
-            code: crate::document::checks::FindingCode::PhoneNumber,
+            code: FindingCode::PhoneNumber,
             message: String::new(),
         };
         assert_eq!(
