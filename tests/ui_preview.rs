@@ -459,5 +459,33 @@ fn a_new_key_shows_its_fingerprint_in_readable_groups() {
     let groups: Vec<&str> = fingerprint.split_whitespace().collect();
     harness.get_by_label(&groups[..5].join("  "));
     harness.get_by_label(&groups[5..].join("  "));
-    harness.get_by_label(&written.public_key.key_id.to_string());
+    let key_id = written.public_key.key_id.to_string();
+    harness.get_by_label(&format!(
+        "{}  {}  {}  {}",
+        &key_id[..4],
+        &key_id[4..8],
+        &key_id[8..12],
+        &key_id[12..]
+    ));
+}
+
+#[test]
+fn typing_into_a_dialog_field_keeps_every_character() {
+    let copy = sample_copy();
+    let mut harness = preview_harness(&folder_of(&copy));
+    authoring(&mut harness, AuthoringCommand::OpenNewKeyDialog);
+    harness.get_by_label(strings().key_base_field).click();
+    harness.run_steps(2);
+    harness
+        .get_by_label(strings().key_base_field)
+        .type_text("/tmp/firm");
+    harness.run_steps(2);
+    harness
+        .get_by_label(strings().key_base_field)
+        .type_text("-2");
+    harness.run_steps(2);
+    let Some(AuthoringDialog::NewKey { base, .. }) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(base, "/tmp/firm-2");
 }

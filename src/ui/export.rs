@@ -19,6 +19,19 @@ use crate::bundle::Verdict;
 use crate::document::import::{Detection, DetectionKind};
 use crate::publish::{RecipientSummary, WrittenKeyPair};
 
+/// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
+fn field_frame(ui: &egui::Ui) -> egui::Frame {
+    let visuals = ui.visuals();
+    egui::Frame::new()
+        .fill(visuals.text_edit_bg_color())
+        .stroke(egui::Stroke::new(
+            1.0,
+            visuals.widgets.inactive.fg_stroke.color.gamma_multiply(0.5),
+        ))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 4))
+}
+
 fn push(commands: &mut Vec<Command>, command: AuthoringCommand) {
     commands.push(Command::Authoring(command));
 }
@@ -75,11 +88,16 @@ fn path_field_ui(
     field: Field,
     commands: &mut Vec<Command>,
 ) {
+    ui.add_space(6.0);
     let label = ui.label(label);
     ui.horizontal(|ui| {
         let mut text = value.to_owned();
         let edit = ui
-            .add(TextEdit::singleline(&mut text).desired_width(440.0))
+            .add(
+                TextEdit::singleline(&mut text)
+                    .desired_width(440.0)
+                    .frame(field_frame(ui)),
+            )
             .labelled_by(label.id);
         if edit.changed() {
             push(commands, AuthoringCommand::SetField(field, text));
@@ -98,13 +116,15 @@ fn password_field_ui(
     field: Field,
     commands: &mut Vec<Command>,
 ) {
+    ui.add_space(6.0);
     let label = ui.label(label);
     let mut text = value.expose().to_owned();
     let edit = ui
         .add(
             TextEdit::singleline(&mut text)
                 .password(true)
-                .desired_width(300.0),
+                .desired_width(300.0)
+                .frame(field_frame(ui)),
         )
         .labelled_by(label.id);
     if edit.changed() {
@@ -183,6 +203,7 @@ fn dialog_ui(
                 .add(
                     TextEdit::singleline(&mut edited)
                         .desired_width(520.0)
+                        .frame(field_frame(ui))
                         .hint_text("/home/…/notices/…"),
                 )
                 .labelled_by(label.id);
@@ -493,8 +514,15 @@ fn key_created_ui(
     ));
     ui.add_space(8.0);
     ui.label(strings.key_id_label);
+    let key_id = written.public_key.key_id.to_string();
+    let key_id_groups: Vec<String> = key_id
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|group| group.iter().collect())
+        .collect();
     ui.label(
-        RichText::new(written.public_key.key_id.to_string())
+        RichText::new(key_id_groups.join("  "))
             .monospace()
             .size(22.0)
             .strong(),
@@ -534,6 +562,15 @@ fn signed_ui(
         ui.heading(strings.signed_title);
     });
     ui.label(RichText::new(headline).strong());
+    if let Verdict::Verified { signer } = &report.verdict
+        && signer.public_key.is_demo()
+    {
+        ui.horizontal_wrapped(|ui| {
+            let (_, border, _) = Tone::Caution.colors(ui.visuals().dark_mode);
+            status_icon(ui, Tone::Caution, 18.0, border);
+            ui.label(RichText::new(strings.signed_with_demo_key).strong());
+        });
+    }
     ui.label(fill(
         strings.signed_file,
         &[
