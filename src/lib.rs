@@ -3,6 +3,7 @@
 //!
 //! - [`bundle`]: the `.kairan` file format — read, verify, pack.
 //! - [`document`]: the notice model — letters with masked fields, omitted sections and links.
+//! - [`publish`]: the firm's side of sending — sign, write and verify, one bundle per client.
 //! - [`sample`]: the built-in sample bundle.
 //! - [`trust`]: the reader's trusted keys, series history and settings on disk.
 //! - [`cli`] and [`ui`]: the two front ends.
@@ -10,6 +11,7 @@
 pub mod bundle;
 pub mod cli;
 pub mod document;
+pub mod publish;
 pub mod sample;
 pub mod trust;
 pub mod ui;

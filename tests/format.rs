@@ -932,6 +932,7 @@ fn failure_of(bytes: &[u8]) -> Option<String> {
             Verdict::Verified { .. } | Verdict::UnknownSigner { .. } => None,
             Verdict::Tampered { entry, problem } => Some(format!("entry {entry:?}: {problem}")),
             Verdict::BadSignature { problem } => Some(problem.to_string()),
+            Verdict::Unsigned => Some("not signed".to_owned()),
         },
         Err(error) => Some(error.to_string()),
     }

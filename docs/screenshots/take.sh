@@ -49,3 +49,19 @@ shot tampered ja_JP.UTF-8 ":" "$work/tampered.kairan"
 "$bin" keygen --unprotected -o "$work/firm" >/dev/null
 "$bin" pack notices/mikasa-2023-06-29 --key "$work/firm.key" -o "$work/unknown.kairan" >/dev/null 2>&1
 shot unknown-signer ja_JP.UTF-8 "xdotool mousemove 193 142 click 1; sleep 1; xdotool mousemove 640 790" "$work/unknown.kairan"
+# The live preview of the sample's source folder with a planted individual number (マイナンバー),
+# its checks panel, and the error finding clicked (the paragraph scrolls into view and flashes).
+preview_dir=$work/preview-folder
+cp -r notices/mikasa-2023-06-29 "$preview_dir"
+sed -i 's/^平素より当法人に対しまして/対象の方（個人番号 123456789018）には個別にご連絡いたします。\n\n&/' \
+  "$preview_dir/documents/firm-notice-2023-06-29.notice.md"
+mkdir -p "$work/home-preview"
+HOME="$work/home-preview" LANG=ja_JP.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  "$1" preview "$2" & pid=$!
+  sleep 3.5
+  wid=$(xdotool search --name Kairan | head -1)
+  xdotool windowfocus --sync "$wid" 2>/dev/null || true
+  xdotool mousemove 600 661 click 1; sleep 0.5
+  xwd -root -silent | /usr/bin/convert xwd:- -strip -colors 256 png8:"$3"
+  kill $pid' _ "$bin" "$preview_dir" "$out/preview.png"
+echo "$out/preview.png"

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod manifest;
 mod open;
 mod pack;
+mod preview;
 pub mod signature;
 
 pub use error::{BundleError, FailureKind, NameProblem};
@@ -24,4 +25,5 @@ pub use pack::{
     PackError, PackOptions, SOURCE_METADATA, SourceEntry, SourceMetadata, pack_folder,
     write_atomically,
 };
+pub use preview::preview_compiled;
 pub use signature::{SignatureFile, SignatureProblem};

@@ -52,6 +52,9 @@ pub enum Verdict {
         /// Why.
         problem: SignatureProblem,
     },
+    /// Nothing was signed: a preview compiled from a notice folder by
+    /// [`super::preview_compiled`]. Opening a file never gives this verdict.
+    Unsigned,
 }
 
 /// How an entry differs from what the manifest signed.
@@ -360,6 +363,27 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 impl OpenedBundle {
+    /// An unsigned bundle of already-parsed documents, for the authoring preview. Its verdict
+    /// is [`Verdict::Unsigned`], its signature key id all zeros, and it holds no entry bytes,
+    /// so [`OpenedBundle::entry_bytes`] fails for every path.
+    pub(super) fn unsigned(manifest: Manifest, documents: Vec<BundleDocument>) -> Self {
+        let attachments = manifest
+            .entries
+            .iter()
+            .filter(|entry| !entry.role.is_document())
+            .cloned()
+            .collect();
+        OpenedBundle {
+            manifest,
+            signature_key_id: KeyId([0; 8]),
+            verdict: Verdict::Unsigned,
+            documents,
+            attachments,
+            bytes: Arc::from(Vec::new()),
+            entries: Vec::new(),
+        }
+    }
+
     /// The bytes of an attachment, checked again against the signed hash before they are
     /// handed out.
     ///

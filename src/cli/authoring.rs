@@ -9,13 +9,13 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::bundle::{self, SecretKey, TrustedKey};
+use crate::bundle::{self, SecretKey};
 use crate::document::authoring::{
-    self, AUTHORING_EXTENSION, MASK_MARKER_WIDTH, RecipientRow, compile_folder, fix_mask_width,
-    parse_recipients, recipient_bundle_id,
+    self, AUTHORING_EXTENSION, MASK_MARKER_WIDTH, compile_folder, fix_mask_width, parse_recipients,
 };
 use crate::document::checks::{self, Finding, Severity, WarningPolicy};
 use crate::document::import::{DetectionKind, ImportOptions, import_letters};
+use crate::publish::{self, SecretKeyFile};
 
 /// `kairan import`.
 #[derive(Debug, clap::Args)]
@@ -96,20 +96,8 @@ impl From<Warnings> for WarningPolicy {
 ///
 /// Fails when the file cannot be read or holds no letter, or the folder cannot be written.
 pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("could not read {}", args.file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 text; convert it first (e.g. `iconv -f SHIFT_JIS -t UTF-8`)",
-            args.file.display()
-        )
-    })?;
-    if args.output.exists()
-        && !args.force
-        && std::fs::read_dir(&args.output)
-            .map(|mut entries| entries.next().is_some())
-            .unwrap_or(true)
-    {
+    let text = publish::read_text(&args.file)?;
+    if !args.force && publish::folder_has_files(&args.output) {
         bail!(
             "{} already exists and is not empty; choose another folder or pass --force",
             args.output.display()
@@ -118,7 +106,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let bundle_id = args
         .bundle_id
         .clone()
-        .unwrap_or_else(|| identifier_from(&args.output));
+        .unwrap_or_else(|| publish::bundle_id_from_folder(&args.output));
     let folder = import_letters(&text, &ImportOptions { bundle_id })
         .with_context(|| format!("could not import {}", args.file.display()))?;
 
@@ -151,15 +139,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_default()
         )?;
     }
-    for file in &folder.files {
-        let path = args.output.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("could not create {}", parent.display()))?;
-        }
-        bundle::write_atomically(&path, file.text.as_bytes())
-            .with_context(|| format!("could not write {}", path.display()))?;
-    }
+    publish::write_imported(&folder, &args.output)?;
     let masks: usize = folder
         .letters
         .iter()
@@ -179,30 +159,6 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         args.output.display()
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A bundle id from a folder name: ASCII letters, digits, `.`, `_`, `-` kept, others as `-`.
-fn identifier_from(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let id: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = id.trim_matches('-');
-    if id.is_empty() {
-        "notice".to_owned()
-    } else {
-        id.to_owned()
-    }
 }
 
 /// Runs `kairan check`: exit status 0 when nothing blocks signing, 1 otherwise.
@@ -303,13 +259,14 @@ pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
                 recipient: args.recipient.clone(),
                 bundle_id: None,
             };
-            let (bytes, documents) = pack_verified(&args.dir, &secret, &options)?;
-            bundle::write_atomically(&args.output, &bytes)
+            let signed = publish::sign_verified(&args.dir, &secret, &options)?;
+            bundle::write_atomically(&args.output, &signed.bytes)
                 .with_context(|| format!("could not write {}", args.output.display()))?;
             println!(
-                "Wrote {} ({} bytes, {documents} documents, signed by key {}).",
+                "Wrote {} ({} bytes, {} documents, signed by key {}).",
                 args.output.display(),
-                bytes.len(),
+                signed.bytes.len(),
+                signed.documents,
                 secret.public_key().key_id
             );
             Ok(ExitCode::SUCCESS)
@@ -319,45 +276,17 @@ pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn load_key(path: &Path, password_file: Option<&Path>) -> anyhow::Result<SecretKey> {
-    let key_text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read the secret key {}", path.display()))?;
-    let password =
-        if SecretKey::is_encrypted(&key_text).with_context(|| format!("{}", path.display()))? {
-            Some(super::read_password(
-                password_file,
-                "Password for the secret key: ",
-                false,
-            )?)
-        } else {
-            None
-        };
-    SecretKey::from_file_text(&key_text, password.as_deref())
-        .with_context(|| format!("could not use the secret key {}", path.display()))
-}
-
-/// Packs and re-opens the result, so that only a bundle that verifies is ever written.
-fn pack_verified(
-    dir: &Path,
-    secret: &SecretKey,
-    options: &bundle::PackOptions,
-) -> anyhow::Result<(Vec<u8>, usize)> {
-    let bytes = bundle::pack_folder(dir, secret, options)
-        .with_context(|| format!("could not pack {}", dir.display()))?;
-    let check = bundle::open_bytes(
-        bytes.clone().into(),
-        &[TrustedKey {
-            name: "signing key".into(),
-            public_key: secret.public_key(),
-        }],
-    )
-    .context("the packed bundle does not verify; nothing was written")?;
-    if !matches!(check.verdict, bundle::Verdict::Verified { .. }) {
-        bail!(
-            "the packed bundle does not verify ({:?}); nothing was written",
-            check.verdict
-        );
-    }
-    Ok((bytes, check.documents.len()))
+    let key = SecretKeyFile::read(path)?;
+    let password = if key.needs_password() {
+        Some(super::read_password(
+            password_file,
+            "Password for the secret key: ",
+            false,
+        )?)
+    } else {
+        None
+    };
+    Ok(key.unlock(password.as_deref())?)
 }
 
 fn pack_for_recipients(
@@ -370,29 +299,21 @@ fn pack_for_recipients(
         .with_context(|| format!("could not read the client list {}", list.display()))?;
     let rows =
         parse_recipients(&text).map_err(|error| anyhow::anyhow!("{}: {error}", list.display()))?;
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("could not create {}", args.output.display()))?;
-    let total = rows.len();
-    let mut written = 0;
-    let mut failed = 0;
-    for (index, row) in rows.iter().enumerate() {
-        let progress = format!("[{}/{total}]", index + 1);
-        let result = row
-            .as_ref()
-            .map_err(|error| anyhow::anyhow!("{error}"))
-            .and_then(|row| pack_one(args, base_id, secret, row));
-        match result {
-            Ok(path) => {
-                written += 1;
-                let row = row.as_ref().map(|row| row.recipient.as_str()).unwrap_or("");
-                println!("{progress} {row} → {}", path.display());
+    let summary = publish::export_for_recipients(
+        &args.dir,
+        base_id,
+        secret,
+        &rows,
+        &args.output,
+        &mut |outcome| {
+            let progress = format!("[{}/{}]", outcome.position, outcome.total);
+            match &outcome.result {
+                Ok(path) => println!("{progress} {} → {}", outcome.recipient, path.display()),
+                Err(error) => eprintln!("{progress} {}: {error}", list.display()),
             }
-            Err(error) => {
-                failed += 1;
-                eprintln!("{progress} {}: {error:#}", list.display());
-            }
-        }
-    }
+        },
+    )?;
+    let (written, failed, total) = (summary.written(), summary.failed(), rows.len());
     println!(
         "Wrote {written} of {total} bundles to {}{}.",
         args.output.display(),
@@ -407,35 +328,4 @@ fn pack_for_recipients(
     } else {
         ExitCode::FAILURE
     })
-}
-
-fn pack_one(
-    args: &PackArgs,
-    base_id: &str,
-    secret: &SecretKey,
-    row: &RecipientRow,
-) -> anyhow::Result<PathBuf> {
-    let bundle_id = recipient_bundle_id(base_id, row);
-    let options = bundle::PackOptions {
-        recipient: Some(row.recipient.clone()),
-        bundle_id: Some(bundle_id.clone()),
-    };
-    let (bytes, _) = pack_verified(&args.dir, secret, &options)
-        .with_context(|| format!("line {} ({})", row.line, row.recipient))?;
-    let path = args.output.join(format!("{bundle_id}.kairan"));
-    bundle::write_atomically(&path, &bytes)
-        .with_context(|| format!("line {}: could not write {}", row.line, path.display()))?;
-    Ok(path)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bundle_ids_from_folder_names_keep_only_allowed_characters() {
-        assert_eq!(identifier_from(Path::new("out/三笠 notice")), "notice");
-        assert_eq!(identifier_from(Path::new("out/mikasa-2023")), "mikasa-2023");
-        assert_eq!(identifier_from(Path::new("/")), "notice");
-    }
 }

@@ -1,10 +1,11 @@
-//! The command line: `verify`, `inspect`, `keygen`, `pack`, `import`, `check`, `trust`,
-//! `settings`. A thin front end over [`crate::bundle`], [`crate::document`] and
+//! The command line: `verify`, `inspect`, `keygen`, `pack`, `import`, `check`, `preview`,
+//! `trust`, `settings`. A thin front end over [`crate::bundle`], [`crate::document`] and
 //! [`crate::trust`]; with [`crate::ui`] the only code besides
 //! `main.rs` that prints.
 
 mod authoring;
 mod output;
+mod preview;
 mod trust;
 
 use std::io::Write as _;
@@ -15,7 +16,7 @@ use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
 use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, TrustedKey, keys};
-use crate::sample;
+use crate::{publish, sample};
 
 /// Kairan (回覧): view and check signed notice bundles.
 #[derive(Debug, Parser)]
@@ -88,6 +89,8 @@ pub enum Command {
     Import(authoring::ImportArgs),
     /// Run the pre-send checks on a notice folder (exit status 1 if signing would be refused).
     Check(authoring::CheckArgs),
+    /// Open a notice folder in the desktop app's live preview (unsigned), with its checks.
+    Preview(preview::PreviewArgs),
     /// Manage the keys you trust: add, list, remove, revoke, rename, export, key rollover.
     Trust {
         /// What to do.
@@ -182,6 +185,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Pack(args) => authoring::pack(args),
         Command::Import(args) => authoring::import(args),
         Command::Check(args) => authoring::check(args),
+        Command::Preview(args) => preview::preview(args),
     }
 }
 
@@ -225,9 +229,12 @@ fn keygen(
     password_file: Option<&Path>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    let public_path = base.with_extension("pub");
-    let secret_path = base.with_extension("key");
-    for path in [&public_path, &secret_path] {
+    let overwrite = if force {
+        publish::Overwrite::Replace
+    } else {
+        publish::Overwrite::Refuse
+    };
+    for path in [base.with_extension("pub"), base.with_extension("key")] {
         if path.exists() && !force {
             bail!(
                 "{} already exists; choose another name or pass --force to overwrite it",
@@ -235,10 +242,12 @@ fn keygen(
             );
         }
     }
-    let pair = if unprotected {
-        keys::generate(
+    let written = if unprotected {
+        publish::write_key_pair(
+            base,
             keys::Protection::Unprotected,
             "kairan secret key (unprotected)",
+            overwrite,
         )?
     } else {
         let password = read_password(
@@ -247,15 +256,16 @@ fn keygen(
             true,
         )?;
         eprintln!("Deriving the key from the password (scrypt, 1 GiB; this takes a few seconds)…");
-        keys::generate(keys::Protection::Password(&password), "kairan secret key")?
+        publish::write_key_pair(
+            base,
+            keys::Protection::Password(&password),
+            "kairan secret key",
+            overwrite,
+        )?
     };
-    bundle::write_atomically(&secret_path, pair.secret_file.as_bytes())
-        .with_context(|| format!("could not write {}", secret_path.display()))?;
-    bundle::write_atomically(&public_path, pair.public_file.as_bytes())
-        .with_context(|| format!("could not write {}", public_path.display()))?;
     println!(
         "Secret key: {} (keep it private{})",
-        secret_path.display(),
+        written.secret_path.display(),
         if unprotected {
             "; NOT password-protected"
         } else {
@@ -264,10 +274,10 @@ fn keygen(
     );
     println!(
         "Public key: {} (give it to your clients)",
-        public_path.display()
+        written.public_path.display()
     );
-    println!("Key id:      {}", pair.public_key.key_id);
-    println!("Fingerprint: {}", pair.public_key.fingerprint());
+    println!("Key id:      {}", written.public_key.key_id);
+    println!("Fingerprint: {}", written.public_key.fingerprint());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -92,7 +92,7 @@ fn bundle_status(opened: &Result<OpenedBundle, BundleError>) -> Status {
             Verdict::Verified { .. } => Status::Verified,
             Verdict::UnknownSigner { .. } => Status::UnknownSigner,
             Verdict::Tampered { .. } => Status::Tampered,
-            Verdict::BadSignature { .. } => Status::Invalid,
+            Verdict::BadSignature { .. } | Verdict::Unsigned => Status::Invalid,
         },
         Err(error) if error.kind() == FailureKind::Unreadable => Status::Unreadable,
         Err(_) => Status::Invalid,
@@ -135,6 +135,7 @@ fn headline(opened: &Result<OpenedBundle, BundleError>, assessment: Option<&Asse
             Verdict::BadSignature { problem } => format!(
                 "✘ INVALID SIGNATURE — {problem}. Do not rely on this file; ask the sender for a new copy."
             ),
+            Verdict::Unsigned => "✘ NOT SIGNED — an authoring preview, not a bundle.".to_owned(),
         },
     }
 }
@@ -320,6 +321,7 @@ pub fn json(
                     report["reason"] = json!(problem.to_string());
                 }
                 Verdict::BadSignature { problem } => report["reason"] = json!(problem.to_string()),
+                Verdict::Unsigned => report["reason"] = json!("not signed"),
             }
             let manifest = &bundle.manifest;
             report["bundle"] = json!({

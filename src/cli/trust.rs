@@ -314,7 +314,7 @@ fn key_from_bundle(store: &TrustStore, path: &Path) -> anyhow::Result<(PublicKey
             signer.public_key.key_id,
             signer.name
         ),
-        Verdict::Tampered { .. } | Verdict::BadSignature { .. } => bail!(
+        Verdict::Tampered { .. } | Verdict::BadSignature { .. } | Verdict::Unsigned => bail!(
             "this bundle does not verify (run `kairan verify` for details); its key cannot be trusted from it"
         ),
     }

@@ -189,7 +189,7 @@ pub fn assess(
             Some(record) => TrustVerdict::Revoked { record },
             None => TrustVerdict::Bundle(bundle.verdict.clone()),
         },
-        Verdict::Tampered { .. } | Verdict::BadSignature { .. } => {
+        Verdict::Tampered { .. } | Verdict::BadSignature { .. } | Verdict::Unsigned => {
             TrustVerdict::Bundle(bundle.verdict.clone())
         }
     };

@@ -56,6 +56,7 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
         Trust::Tampered { entry, .. } => fill(strings.banner_tampered_title, &[("entry", entry)]),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
         Trust::Revoked { record } => super::trust_view::revoked_headline(record, strings),
+        Trust::Preview => strings.banner_preview_title.to_owned(),
     }
 }
 
@@ -105,7 +106,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let tone = match trust {
         Trust::Verified { .. } => Tone::Good,
         Trust::Sample => Tone::Info,
-        Trust::DemoKeyFile | Trust::UnknownSigner { .. } => Tone::Caution,
+        Trust::DemoKeyFile | Trust::UnknownSigner { .. } | Trust::Preview => Tone::Caution,
         Trust::Tampered { .. } | Trust::Invalid { .. } | Trust::Revoked { .. } => Tone::Danger,
     };
     let tone = super::trust_view::escalated_tone(shown, tone);
@@ -149,11 +150,16 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         Trust::Revoked { record } => {
             details.push((super::trust_view::revoked_detail(record, strings), false));
         }
+        Trust::Preview => details.push((strings.banner_preview_detail.to_owned(), false)),
     }
     let file_line = match &shown.origin {
         Origin::BuiltInSample => None,
         Origin::File(path) => Some(fill(
             strings.banner_file,
+            &[("path", &path.display().to_string())],
+        )),
+        Origin::Preview(path) => Some(fill(
+            strings.banner_folder,
             &[("path", &path.display().to_string())],
         )),
     };

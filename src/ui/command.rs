@@ -85,6 +85,8 @@ pub enum Command {
     Quit,
     /// A trusted-keys request (see [`TrustCommand`]).
     Trust(TrustCommand),
+    /// Preview, check, sign and export a notice folder.
+    Authoring(super::preview::AuthoringCommand),
 }
 
 /// A zoom step.
@@ -120,4 +122,6 @@ pub enum Effect {
     Quit,
     /// Trusted-keys file dialogs (see [`TrustEffect`]).
     Trust(TrustEffect),
+    /// Dialogs, file watching and background signing for the authoring preview.
+    Authoring(super::preview::AuthoringEffect),
 }

@@ -7,12 +7,16 @@
 //! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
 //! module never verifies anything itself: the `bundle` library gives the verdict.
 
+pub mod background;
 pub mod banner;
+pub mod checks_view;
 pub mod command;
 pub mod document_view;
+pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod letter;
+pub mod preview;
 pub mod recent;
 pub mod search;
 pub mod settings;
@@ -20,6 +24,7 @@ pub mod state;
 pub mod trust_state;
 pub mod trust_view;
 pub mod views;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +48,8 @@ pub enum FirstOpen {
     Sample,
     /// A file.
     File(PathBuf),
+    /// A notice folder, in the authoring preview.
+    Folder(PathBuf),
     /// Nothing.
     Nothing,
 }
@@ -84,6 +91,8 @@ pub struct KairanApp {
     pub state: AppState,
     cache: LayoutCache,
     applied_theme: Option<ThemeChoice>,
+    background: background::Background,
+    laid_out_generation: u64,
 }
 
 impl KairanApp {
@@ -106,12 +115,17 @@ impl KairanApp {
         match options.first {
             FirstOpen::Sample => state.handle(Command::OpenSample),
             FirstOpen::File(path) => state.handle(Command::OpenPath(path)),
+            FirstOpen::Folder(dir) => state.handle(Command::Authoring(
+                preview::AuthoringCommand::OpenFolder(dir),
+            )),
             FirstOpen::Nothing => {}
         }
         KairanApp {
             state,
             cache: LayoutCache::default(),
             applied_theme: None,
+            background: background::Background::default(),
+            laid_out_generation: 0,
         }
     }
 
@@ -121,6 +135,9 @@ impl KairanApp {
             self.state.handle(command);
         }
         self.run_effects(ctx);
+        if self.state.end_replaced_preview() {
+            self.background.stop_watching();
+        }
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -166,6 +183,11 @@ impl KairanApp {
                 },
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Effect::Trust(effect) => trust_view::run_effect(&mut self.state, effect),
+                Effect::Authoring(effect) => {
+                    if let Some(command) = self.background.run(ctx, effect) {
+                        self.state.handle(command);
+                    }
+                }
             }
         }
     }
@@ -202,6 +224,8 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             let path = dropped.path();
             commands.push(if path.as_os_str().is_empty() {
                 Command::DroppedWithoutPath
+            } else if path.is_dir() {
+                Command::Authoring(preview::AuthoringCommand::OpenFolder(path.to_owned()))
             } else {
                 Command::OpenPath(path.to_owned())
             });
@@ -232,7 +256,15 @@ impl eframe::App for KairanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
-        let mut commands = Vec::new();
+        let mut commands = self.background.poll();
+        for command in commands.drain(..) {
+            self.state.handle(command);
+        }
+        if self.laid_out_generation != self.state.authoring.generation {
+            // The preview was rebuilt under the same serial (to keep scroll positions).
+            self.cache = LayoutCache::default();
+            self.laid_out_generation = self.state.authoring.generation;
+        }
         input_commands(&ctx, &self.state, &mut commands);
         let state = &self.state;
 
@@ -243,14 +275,23 @@ impl eframe::App for KairanApp {
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(8)))
             .show(ui, |ui| {
                 banner::banner_ui(ui, state, &mut commands);
+                checks_view::source_errors_ui(ui, state);
                 views::error_ui(ui, state, &mut commands);
                 trust_view::file_problems_ui(ui, state, &mut commands);
                 trust_view::note_ui(ui, state, &mut commands);
                 views::message_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
                 views::toolbar_ui(ui, state, &mut commands);
+                checks_view::preview_toolbar_ui(ui, state, &mut commands);
                 views::search_bar_ui(ui, state, &mut commands);
             });
+        if state.authoring.previewing() {
+            egui::Panel::bottom("checks")
+                .resizable(true)
+                .default_size(190.0)
+                .size_range(90.0..=480.0)
+                .show(ui, |ui| checks_view::checks_ui(ui, state, &mut commands));
+        }
         if state.shown.is_some() {
             egui::Panel::left("documents")
                 .resizable(true)
@@ -264,6 +305,7 @@ impl eframe::App for KairanApp {
         });
         views::dialogs_ui(&ctx, state, &mut commands);
         trust_view::windows_ui(&ctx, state, &mut commands);
+        export::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 
         let title = match &state.shown {
@@ -307,14 +349,19 @@ pub fn native_options() -> eframe::NativeOptions {
 ///
 /// Fails if no window can be created (for example without a display).
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let first = match file {
+    run_with(match file {
         Some(path) => FirstOpen::File(path),
         None => FirstOpen::Sample,
-    };
-    let options = native_options();
+    })
+}
+
+/// Starts the viewer on `first` (a folder opens in the authoring preview).
+///
+/// Fails if no window can be created (for example without a display).
+pub fn run_with(first: FirstOpen) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "kairan",
-        options,
+        native_options(),
         Box::new(move |cc| Ok(Box::new(KairanApp::new(cc, AppOptions::for_user(first))))),
     )
     .map_err(|error| anyhow::anyhow!("could not start the viewer: {error}"))?;

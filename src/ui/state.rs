@@ -29,6 +29,8 @@ pub enum Origin {
     BuiltInSample,
     /// A file the reader opened.
     File(PathBuf),
+    /// A notice folder compiled for the authoring preview (nothing signed).
+    Preview(PathBuf),
 }
 
 /// What the banner must say about the shown bundle.
@@ -69,6 +71,8 @@ pub enum Trust<'a> {
         /// The reader's record of the key.
         record: &'a KeyRecord,
     },
+    /// An authoring preview: compiled from a folder, not signed.
+    Preview,
 }
 
 /// Whether the contents of the shown bundle are on screen.
@@ -196,7 +200,7 @@ impl Shown {
         if demo {
             return match self.origin {
                 Origin::BuiltInSample => Trust::Sample,
-                Origin::File(_) => Trust::DemoKeyFile,
+                Origin::File(_) | Origin::Preview(_) => Trust::DemoKeyFile,
             };
         }
         match &self.bundle.verdict {
@@ -210,6 +214,7 @@ impl Shown {
             },
             Verdict::Tampered { entry, problem } => Trust::Tampered { entry, problem },
             Verdict::BadSignature { problem } => Trust::Invalid { problem },
+            Verdict::Unsigned => Trust::Preview,
         }
     }
 
@@ -344,7 +349,9 @@ pub struct AppState {
     pub flash: Option<Flash>,
     /// Platform work requested by the last commands.
     pub effects: Vec<Effect>,
-    serial: u64,
+    /// The firm's authoring work: preview, checks, signing and export.
+    pub authoring: super::preview::Authoring,
+    pub(super) serial: u64,
 }
 
 impl AppState {
@@ -366,6 +373,7 @@ impl AppState {
             scroll: None,
             flash: None,
             effects: Vec::new(),
+            authoring: super::preview::Authoring::default(),
             serial: 0,
         }
     }
@@ -490,6 +498,7 @@ impl AppState {
             Command::DroppedWithoutPath => self.message = Some(Message::DroppedNothing),
             Command::Quit => self.effects.push(Effect::Quit),
             Command::Trust(command) => self.handle_trust(command),
+            Command::Authoring(command) => self.handle_authoring(command),
         }
     }
 
@@ -529,9 +538,9 @@ impl AppState {
         });
     }
 
-    fn show(&mut self, opened: OpenedBundle, origin: Origin) {
+    pub(super) fn show(&mut self, opened: OpenedBundle, origin: Origin) {
         self.serial += 1;
-        let contents = if opened.verdict.intact() {
+        let contents = if opened.verdict.intact() || opened.verdict == Verdict::Unsigned {
             Contents::Shown
         } else {
             Contents::Withheld
@@ -566,7 +575,7 @@ impl AppState {
         self.refresh_search();
     }
 
-    fn show_document(&mut self, document: usize) {
+    pub(super) fn show_document(&mut self, document: usize) {
         let Some(shown) = &mut self.shown else {
             return;
         };
@@ -610,7 +619,7 @@ impl AppState {
         }
     }
 
-    fn request_scroll(&mut self, document: usize, part: PartKey) {
+    pub(super) fn request_scroll(&mut self, document: usize, part: PartKey) {
         let Some(shown) = &self.shown else {
             return;
         };

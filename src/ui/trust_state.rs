@@ -790,6 +790,8 @@ impl AppState {
         let command = match &shown.origin {
             Origin::BuiltInSample => Command::OpenSample,
             Origin::File(path) => Command::OpenPath(path.clone()),
+            // A preview is unsigned: no trust decision changes what it shows.
+            Origin::Preview(_) => return,
         };
         self.handle(command);
     }
@@ -928,7 +930,7 @@ fn standing_only(bundle: &OpenedBundle, store: &TrustStore) -> Assessment {
     let signer = match &bundle.verdict {
         Verdict::Verified { signer } => Some(signer.public_key),
         Verdict::UnknownSigner { key } => Some(*key),
-        Verdict::Tampered { .. } | Verdict::BadSignature { .. } => None,
+        Verdict::Tampered { .. } | Verdict::BadSignature { .. } | Verdict::Unsigned => None,
     };
     let revoked = signer
         .and_then(|key| store.record_for(&key))

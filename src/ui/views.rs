@@ -54,6 +54,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             if ui.button(strings.open_by_path).clicked() {
                 commands.push(Command::AskForPath);
             }
+            super::export::file_menu_ui(ui, state, commands);
+            ui.separator();
             ui.menu_button(strings.recent, |ui| {
                 if state.recent.paths().is_empty() {
                     ui.label(strings.recent_none);

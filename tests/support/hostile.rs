@@ -56,6 +56,7 @@ pub fn outcome(result: &Result<OpenedBundle, BundleError>) -> (&'static str, Str
                 ("tampered", format!("entry {entry:?}: {problem}"))
             }
             Verdict::BadSignature { problem } => ("invalid", problem.to_string()),
+            Verdict::Unsigned => ("invalid", "not signed".to_owned()),
         },
     }
 }

@@ -1,0 +1,545 @@
+//! The firm's side of sending a notice, shared by the command line and the desktop app:
+//! unlock the signing key, sign a checked folder, write the bundle and verify what was written,
+//! write one bundle per client, create a key pair, and write an imported folder to disk.
+//!
+//! Each step either completes or leaves nothing behind: bundles are verified in memory before
+//! they are written, written atomically, and re-opened from disk afterwards. This module never
+//! prints and knows nothing of either front end; errors say what is wrong and what to do.
+
+use std::path::{Path, PathBuf};
+
+use crate::bundle::{
+    self, KeyError, OpenedBundle, PackError, PackOptions, PublicKey, SecretKey, TrustedKey,
+    Verdict, keys,
+};
+use crate::document::authoring::{RecipientRow, RecipientRowError, recipient_bundle_id};
+use crate::document::import::ImportedFolder;
+
+/// Why a step of sending could not be completed. In every case nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// A file could not be read.
+    #[error("could not read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file could not be written.
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The secret key could not be used (malformed, wrong password, …).
+    #[error("could not use the secret key {}: {source}", path.display())]
+    Key {
+        /// The key file.
+        path: PathBuf,
+        /// Why.
+        source: KeyError,
+    },
+    /// The folder could not be packed.
+    #[error("could not pack {}: {source}", dir.display())]
+    Pack {
+        /// The notice folder.
+        dir: PathBuf,
+        /// Why.
+        source: PackError,
+    },
+    /// The packed bundle did not verify with the key that signed it.
+    #[error("the packed bundle does not verify ({0}); nothing was written")]
+    DoesNotVerify(String),
+    /// The bundle written to disk did not read back as verified; it was removed.
+    #[error("{} did not verify after writing ({reason}); it was removed", path.display())]
+    WrittenBundleDoesNotVerify {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A file would be overwritten.
+    #[error("{} already exists; choose another name", path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// A secret key file, read but not yet unlocked.
+#[derive(Debug, Clone)]
+pub struct SecretKeyFile {
+    path: PathBuf,
+    text: String,
+}
+
+impl SecretKeyFile {
+    /// Reads the key file at `path`.
+    ///
+    /// Fails if it cannot be read or is not a minisign secret key.
+    pub fn read(path: &Path) -> Result<Self, PublishError> {
+        let text = std::fs::read_to_string(path).map_err(|source| PublishError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        SecretKey::is_encrypted(&text).map_err(|source| PublishError::Key {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(SecretKeyFile {
+            path: path.to_owned(),
+            text,
+        })
+    }
+
+    /// Whether unlocking needs a password.
+    pub fn needs_password(&self) -> bool {
+        SecretKey::is_encrypted(&self.text).unwrap_or(true)
+    }
+
+    /// Unlocks the key; a protected key takes seconds (scrypt at up to 1 GiB).
+    ///
+    /// Fails on a missing or wrong password, or an unsupported key.
+    pub fn unlock(&self, password: Option<&str>) -> Result<SecretKey, PublishError> {
+        let password = password.filter(|_| self.needs_password());
+        SecretKey::from_file_text(&self.text, password).map_err(|source| PublishError::Key {
+            path: self.path.clone(),
+            source,
+        })
+    }
+}
+
+/// A signed bundle, verified in memory, not yet written.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// The bundle's bytes.
+    pub bytes: Vec<u8>,
+    /// How many documents it holds.
+    pub documents: usize,
+}
+
+/// The key that signed, as the one key trusted when checking what it signed.
+fn signing_key_as_trusted(secret: &SecretKey) -> [TrustedKey; 1] {
+    [TrustedKey {
+        name: "signing key".into(),
+        public_key: secret.public_key(),
+    }]
+}
+
+/// Packs the notice folder `dir` and re-opens the result, so that only a bundle that verifies
+/// is ever handed out.
+///
+/// Fails if the folder cannot be packed or the result does not verify.
+pub fn sign_verified(
+    dir: &Path,
+    secret: &SecretKey,
+    options: &PackOptions,
+) -> Result<Signed, PublishError> {
+    let bytes = bundle::pack_folder(dir, secret, options).map_err(|source| PublishError::Pack {
+        dir: dir.to_owned(),
+        source,
+    })?;
+    let opened = bundle::open_bytes(bytes.clone().into(), &signing_key_as_trusted(secret))
+        .map_err(|error| PublishError::DoesNotVerify(error.to_string()))?;
+    if !matches!(opened.verdict, Verdict::Verified { .. }) {
+        return Err(PublishError::DoesNotVerify(format!("{:?}", opened.verdict)));
+    }
+    Ok(Signed {
+        bytes,
+        documents: opened.documents.len(),
+    })
+}
+
+/// What [`export`] wrote.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    /// Where.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: usize,
+    /// The bundle as read back from disk and verified against the signing key.
+    pub reopened: OpenedBundle,
+}
+
+/// Signs `dir`, writes the bundle atomically to `destination`, then reads it back from disk and
+/// verifies it against the signing key.
+///
+/// Fails if packing, verifying or writing fails (nothing is left behind), or if the written
+/// file does not read back as verified (it is then removed).
+pub fn export(
+    dir: &Path,
+    secret: &SecretKey,
+    options: &PackOptions,
+    destination: &Path,
+) -> Result<Exported, PublishError> {
+    let signed = sign_verified(dir, secret, options)?;
+    bundle::write_atomically(destination, &signed.bytes).map_err(|source| PublishError::Write {
+        path: destination.to_owned(),
+        source,
+    })?;
+    let reread = bundle::open_file(destination, &signing_key_as_trusted(secret));
+    let failure = match &reread {
+        Ok(opened) if matches!(opened.verdict, Verdict::Verified { .. }) => None,
+        Ok(opened) => Some(format!("{:?}", opened.verdict)),
+        Err(error) => Some(error.to_string()),
+    };
+    match (reread, failure) {
+        (Ok(reopened), None) => Ok(Exported {
+            path: destination.to_owned(),
+            size: signed.bytes.len(),
+            reopened,
+        }),
+        (_, reason) => {
+            // A bundle that does not verify must not be left for someone to send.
+            let _ = std::fs::remove_file(destination);
+            Err(PublishError::WrittenBundleDoesNotVerify {
+                path: destination.to_owned(),
+                reason: reason.unwrap_or_default(),
+            })
+        }
+    }
+}
+
+/// The result of one row of a client list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecipientOutcome {
+    /// The row's place in the list, from 1.
+    pub position: usize,
+    /// How many rows the list has.
+    pub total: usize,
+    /// The row's line in the file.
+    pub line: usize,
+    /// The client's name (empty for a row that could not be read).
+    pub recipient: String,
+    /// Where its bundle was written, or why it was not.
+    pub result: Result<PathBuf, String>,
+}
+
+/// What [`export_for_recipients`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RecipientSummary {
+    /// Every row's outcome, in list order.
+    pub outcomes: Vec<RecipientOutcome>,
+}
+
+impl RecipientSummary {
+    /// How many bundles were written.
+    pub fn written(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|outcome| outcome.result.is_ok())
+            .count()
+    }
+
+    /// How many rows failed.
+    pub fn failed(&self) -> usize {
+        self.outcomes.len() - self.written()
+    }
+}
+
+/// Writes one bundle per client row into `out_dir`, each addressed to its client and named
+/// `<bundle id>.kairan`, reporting each row to `progress` as it is done. A bad row is reported
+/// and the rest go on.
+///
+/// Fails only if `out_dir` cannot be created.
+pub fn export_for_recipients(
+    dir: &Path,
+    base_id: &str,
+    secret: &SecretKey,
+    rows: &[Result<RecipientRow, RecipientRowError>],
+    out_dir: &Path,
+    progress: &mut dyn FnMut(&RecipientOutcome),
+) -> Result<RecipientSummary, PublishError> {
+    std::fs::create_dir_all(out_dir).map_err(|source| PublishError::Write {
+        path: out_dir.to_owned(),
+        source,
+    })?;
+    let total = rows.len();
+    let mut summary = RecipientSummary::default();
+    for (index, row) in rows.iter().enumerate() {
+        let (line, recipient, result) = match row {
+            Ok(row) => (
+                row.line,
+                row.recipient.clone(),
+                export_one(dir, base_id, secret, row, out_dir),
+            ),
+            Err(error) => (error.line, String::new(), Err(error.to_string())),
+        };
+        let outcome = RecipientOutcome {
+            position: index + 1,
+            total,
+            line,
+            recipient,
+            result,
+        };
+        progress(&outcome);
+        summary.outcomes.push(outcome);
+    }
+    Ok(summary)
+}
+
+fn export_one(
+    dir: &Path,
+    base_id: &str,
+    secret: &SecretKey,
+    row: &RecipientRow,
+    out_dir: &Path,
+) -> Result<PathBuf, String> {
+    let bundle_id = recipient_bundle_id(base_id, row);
+    let options = PackOptions {
+        recipient: Some(row.recipient.clone()),
+        bundle_id: Some(bundle_id.clone()),
+    };
+    let signed = sign_verified(dir, secret, &options)
+        .map_err(|error| format!("line {} ({}): {error}", row.line, row.recipient))?;
+    let path = out_dir.join(format!("{bundle_id}.kairan"));
+    bundle::write_atomically(&path, &signed.bytes).map_err(|error| {
+        format!(
+            "line {}: could not write {}: {error}",
+            row.line,
+            path.display()
+        )
+    })?;
+    Ok(path)
+}
+
+/// Whether an existing key pair may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Refuse if either file exists.
+    Refuse,
+    /// Replace them.
+    Replace,
+}
+
+/// A key pair written to disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenKeyPair {
+    /// The secret key file (`BASE.key`).
+    pub secret_path: PathBuf,
+    /// The public key file to hand to clients (`BASE.pub`).
+    pub public_path: PathBuf,
+    /// The public key (its id and fingerprint are read out over the phone).
+    pub public_key: PublicKey,
+}
+
+/// Generates a key pair and writes `base.key` and `base.pub`. A password-protected key takes
+/// seconds (scrypt, 1 GiB, as the stock minisign tool).
+///
+/// Fails if a file exists and `overwrite` refuses, randomness is unavailable, or a file cannot
+/// be written (then neither file is left behind).
+pub fn write_key_pair(
+    base: &Path,
+    protection: keys::Protection<'_>,
+    comment: &str,
+    overwrite: Overwrite,
+) -> Result<WrittenKeyPair, PublishError> {
+    let public_path = base.with_extension("pub");
+    let secret_path = base.with_extension("key");
+    if overwrite == Overwrite::Refuse {
+        for path in [&public_path, &secret_path] {
+            if path.exists() {
+                return Err(PublishError::Exists { path: path.clone() });
+            }
+        }
+    }
+    let pair = keys::generate(protection, comment).map_err(|source| PublishError::Key {
+        path: secret_path.clone(),
+        source,
+    })?;
+    bundle::write_atomically(&secret_path, pair.secret_file.as_bytes()).map_err(|source| {
+        PublishError::Write {
+            path: secret_path.clone(),
+            source,
+        }
+    })?;
+    if let Err(source) = bundle::write_atomically(&public_path, pair.public_file.as_bytes()) {
+        let _ = std::fs::remove_file(&secret_path);
+        return Err(PublishError::Write {
+            path: public_path,
+            source,
+        });
+    }
+    Ok(WrittenKeyPair {
+        secret_path,
+        public_path,
+        public_key: pair.public_key,
+    })
+}
+
+/// A bundle id from a folder name: ASCII letters, digits, `.`, `_`, `-` kept, others as `-`;
+/// `notice` when nothing is left.
+pub fn bundle_id_from_folder(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "notice".to_owned()
+    } else {
+        id.to_owned()
+    }
+}
+
+/// Whether `dir` exists and holds anything (an import would then overwrite files).
+pub fn folder_has_files(dir: &Path) -> bool {
+    dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut entries| entries.next().is_some())
+            .unwrap_or(true)
+}
+
+/// Writes an imported folder's files under `dir`, creating folders as needed.
+///
+/// Fails on the first file that cannot be written.
+pub fn write_imported(folder: &ImportedFolder, dir: &Path) -> Result<(), PublishError> {
+    for file in &folder.files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| PublishError::Write {
+                path: parent.to_owned(),
+                source,
+            })?;
+        }
+        bundle::write_atomically(&path, file.text.as_bytes())
+            .map_err(|source| PublishError::Write { path, source })?;
+    }
+    Ok(())
+}
+
+/// Reads a UTF-8 text file, saying how to convert it when it is not UTF-8.
+///
+/// Fails if the file cannot be read or is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, PublishError> {
+    let bytes = std::fs::read(path).map_err(|source| PublishError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|_| PublishError::Read {
+        path: path.to_owned(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "not UTF-8 text; convert it first (e.g. `iconv -f SHIFT_JIS -t UTF-8`)",
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29")
+    }
+
+    fn test_key() -> SecretKey {
+        let pair = keys::generate(keys::Protection::Unprotected, "test").unwrap();
+        SecretKey::from_file_text(&pair.secret_file, None).unwrap()
+    }
+
+    #[test]
+    fn bundle_ids_from_folder_names_keep_only_allowed_characters() {
+        assert_eq!(
+            bundle_id_from_folder(Path::new("out/三笠 notice")),
+            "notice"
+        );
+        assert_eq!(
+            bundle_id_from_folder(Path::new("out/mikasa-2023")),
+            "mikasa-2023"
+        );
+        assert_eq!(bundle_id_from_folder(Path::new("/")), "notice");
+    }
+
+    #[test]
+    fn an_exported_bundle_reads_back_as_verified() {
+        let out = tempfile::tempdir().unwrap();
+        let destination = out.path().join("notice.kairan");
+        let exported = export(
+            &sample_dir(),
+            &test_key(),
+            &PackOptions::default(),
+            &destination,
+        )
+        .unwrap();
+        assert!(matches!(
+            exported.reopened.verdict,
+            Verdict::Verified { .. }
+        ));
+        assert_eq!(
+            std::fs::metadata(&destination).unwrap().len() as usize,
+            exported.size
+        );
+    }
+
+    #[test]
+    fn an_export_to_a_missing_folder_leaves_nothing() {
+        let out = tempfile::tempdir().unwrap();
+        let destination = out.path().join("missing/notice.kairan");
+        let error = export(
+            &sample_dir(),
+            &test_key(),
+            &PackOptions::default(),
+            &destination,
+        )
+        .unwrap_err();
+        assert!(matches!(error, PublishError::Write { .. }), "{error}");
+        assert!(!destination.exists());
+    }
+
+    #[test]
+    fn a_bad_client_row_does_not_stop_the_others() {
+        let out = tempfile::tempdir().unwrap();
+        let rows = crate::document::authoring::parse_recipients(
+            "recipient,id\n株式会社A,a\n,b\n株式会社C,c\n",
+        )
+        .unwrap();
+        let mut seen = Vec::new();
+        let summary = export_for_recipients(
+            &sample_dir(),
+            "mikasa",
+            &test_key(),
+            &rows,
+            out.path(),
+            &mut |outcome| seen.push(outcome.position),
+        )
+        .unwrap();
+        assert_eq!(seen, vec![1, 2, 3]);
+        assert_eq!(summary.written(), 2);
+        assert_eq!(summary.failed(), 1);
+        assert!(out.path().join("mikasa-c.kairan").exists());
+    }
+
+    #[test]
+    fn an_existing_key_pair_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("firm");
+        std::fs::write(base.with_extension("pub"), "keep").unwrap();
+        let error = write_key_pair(
+            &base,
+            keys::Protection::Unprotected,
+            "test",
+            Overwrite::Refuse,
+        )
+        .unwrap_err();
+        assert!(matches!(error, PublishError::Exists { .. }));
+        assert_eq!(
+            std::fs::read_to_string(base.with_extension("pub")).unwrap(),
+            "keep"
+        );
+        assert!(!base.with_extension("key").exists());
+    }
+}

@@ -1,0 +1,243 @@
+//! Where the authoring preview's platform work runs: native dialogs for its fields, the folder
+//! watcher, and signing, key creation and export on background threads — unlocking a
+//! password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
+//!
+//! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
+//! into commands for [`super::state::AppState::handle`]. Nothing here decides anything: the
+//! work itself is [`crate::publish`].
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use super::command::Command;
+use super::preview::{
+    AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
+    SignedReport, Task,
+};
+use super::watch::FolderWatch;
+use crate::bundle::{PackOptions, keys};
+use crate::document::authoring::parse_recipients;
+use crate::publish::{self, Overwrite, SecretKeyFile};
+
+/// A message from a background thread.
+enum Report {
+    Progress(publish::RecipientOutcome),
+    Finished(JobOutcome),
+}
+
+/// The watcher and the running task.
+#[derive(Default)]
+pub struct Background {
+    watch: Option<FolderWatch>,
+    reports: Option<Receiver<Report>>,
+    spawn_failure: Option<(Task, String)>,
+}
+
+impl Background {
+    /// Runs one effect; what a native dialog gives comes back as a command at once.
+    pub fn run(&mut self, ctx: &egui::Context, effect: AuthoringEffect) -> Option<Command> {
+        let authoring = |command| Some(Command::Authoring(command));
+        match effect {
+            AuthoringEffect::ChooseFolder => match rfd::FileDialog::new().pick_folder() {
+                Some(dir) => authoring(AuthoringCommand::OpenFolder(dir)),
+                None => authoring(AuthoringCommand::FolderDialogGaveNothing),
+            },
+            AuthoringEffect::ChooseFor(field) => choose(field).map(|path| {
+                Command::Authoring(AuthoringCommand::SetField(
+                    field,
+                    path.display().to_string(),
+                ))
+            }),
+            AuthoringEffect::Watch(dir) => {
+                self.watch = None;
+                let wake = ctx.clone();
+                match FolderWatch::start(&dir, move || wake.request_repaint()) {
+                    Ok(watch) => {
+                        self.watch = Some(watch);
+                        None
+                    }
+                    Err(error) => authoring(AuthoringCommand::WatchFailed(error.to_string())),
+                }
+            }
+            AuthoringEffect::Sign(job) => {
+                self.spawn(ctx, Task::Sign, move |_| sign(&job));
+                None
+            }
+            AuthoringEffect::CreateKey(job) => {
+                self.spawn(ctx, Task::CreateKey, move |_| create_key(&job));
+                None
+            }
+            AuthoringEffect::ExportClients(job) => {
+                self.spawn(ctx, Task::ExportClients, move |progress| {
+                    export_clients(&job, progress)
+                });
+                None
+            }
+        }
+    }
+
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        task: Task,
+        work: impl FnOnce(&mut dyn FnMut(publish::RecipientOutcome)) -> JobOutcome + Send + 'static,
+    ) {
+        let (sender, receiver) = mpsc::channel();
+        self.reports = Some(receiver);
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("kairan-sign".into())
+            .spawn(move || {
+                let send = |sender: &Sender<Report>, report| {
+                    // The window may have closed; then nobody needs the report.
+                    let _ = sender.send(report);
+                    ctx.request_repaint();
+                };
+                let outcome = work(&mut |outcome| send(&sender, Report::Progress(outcome)));
+                send(&sender, Report::Finished(outcome));
+            });
+        if let Err(error) = spawned {
+            self.spawn_failure = Some((task, error.to_string()));
+        }
+    }
+
+    /// Stops watching the previewed folder.
+    pub fn stop_watching(&mut self) {
+        self.watch = None;
+    }
+
+    /// Commands for what the watcher and the running task reported since the last call.
+    pub fn poll(&mut self) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some((task, reason)) = self.spawn_failure.take() {
+            commands.push(Command::Authoring(AuthoringCommand::JobFinished(
+                JobOutcome::Failed {
+                    task,
+                    reason: format!("could not start a background thread: {reason}"),
+                },
+            )));
+        }
+        if self.watch.as_ref().is_some_and(FolderWatch::changed) {
+            commands.push(Command::Authoring(AuthoringCommand::SourcesChanged));
+        }
+        if let Some(reports) = &self.reports {
+            let mut finished = false;
+            while let Ok(report) = reports.try_recv() {
+                commands.push(Command::Authoring(match report {
+                    Report::Progress(outcome) => AuthoringCommand::JobProgress(outcome),
+                    Report::Finished(outcome) => {
+                        finished = true;
+                        AuthoringCommand::JobFinished(outcome)
+                    }
+                }));
+            }
+            if finished {
+                self.reports = None;
+            }
+        }
+        commands
+    }
+}
+
+/// Shows the native dialog for a field. `None` when cancelled or unavailable; the field's text
+/// box is always there to type the path instead.
+fn choose(field: Field) -> Option<std::path::PathBuf> {
+    let dialog = rfd::FileDialog::new();
+    match field.chooser() {
+        Chooser::OpenFile => match field {
+            Field::KeyFile => dialog.add_filter("minisign secret key", &["key"]),
+            Field::ClientList => dialog.add_filter("CSV", &["csv"]),
+            _ => dialog.add_filter("Text", &["txt"]),
+        }
+        .pick_file(),
+        Chooser::SaveFile => match field {
+            Field::Destination => dialog
+                .add_filter("Kairan", &["kairan"])
+                .set_file_name("notice.kairan"),
+            _ => dialog.set_file_name("firm-signing-key"),
+        }
+        .save_file(),
+        Chooser::Folder => dialog.pick_folder(),
+        Chooser::None => None,
+    }
+}
+
+fn failed(task: Task, error: impl std::fmt::Display) -> JobOutcome {
+    JobOutcome::Failed {
+        task,
+        reason: error.to_string(),
+    }
+}
+
+fn unlock(key: &Path, password: &str) -> Result<crate::bundle::SecretKey, publish::PublishError> {
+    let file = SecretKeyFile::read(key)?;
+    file.unlock(Some(password).filter(|password| !password.is_empty()))
+}
+
+fn sign(job: &SignJob) -> JobOutcome {
+    let result = unlock(&job.key, job.password.expose()).and_then(|secret| {
+        publish::export(&job.dir, &secret, &PackOptions::default(), &job.destination)
+    });
+    match result {
+        Ok(exported) => JobOutcome::Signed(SignedReport {
+            path: exported.path,
+            size: exported.size,
+            documents: exported.reopened.documents.len(),
+            verdict: exported.reopened.verdict,
+        }),
+        Err(error) => failed(Task::Sign, error),
+    }
+}
+
+fn create_key(job: &KeyJob) -> JobOutcome {
+    match publish::write_key_pair(
+        &job.base,
+        keys::Protection::Password(job.password.expose()),
+        "kairan secret key",
+        Overwrite::Refuse,
+    ) {
+        Ok(written) => JobOutcome::KeyCreated(written),
+        Err(error) => failed(Task::CreateKey, error),
+    }
+}
+
+fn export_clients(
+    job: &ClientsJob,
+    progress: &mut dyn FnMut(publish::RecipientOutcome),
+) -> JobOutcome {
+    let rows = match publish::read_text(&job.list).map(|text| parse_recipients(&text)) {
+        Ok(Ok(rows)) => rows,
+        Ok(Err(error)) => {
+            return failed(
+                Task::ExportClients,
+                format!("{}: {error}", job.list.display()),
+            );
+        }
+        Err(error) => return failed(Task::ExportClients, error),
+    };
+    let secret = match unlock(&job.key, job.password.expose()) {
+        Ok(secret) => secret,
+        Err(error) => return failed(Task::ExportClients, error),
+    };
+    let base_id = match crate::document::authoring::compile_folder(&job.dir) {
+        Ok(folder) => folder.metadata.bundle_id,
+        Err(errors) => {
+            let first = errors.first().map(ToString::to_string).unwrap_or_default();
+            return failed(Task::ExportClients, first);
+        }
+    };
+    match publish::export_for_recipients(
+        &job.dir,
+        &base_id,
+        &secret,
+        &rows,
+        &job.output,
+        &mut |outcome| progress(outcome.clone()),
+    ) {
+        Ok(summary) => JobOutcome::ClientsDone {
+            summary,
+            output: job.output.clone(),
+        },
+        Err(error) => failed(Task::ExportClients, error),
+    }
+}

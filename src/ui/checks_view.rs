@@ -1,0 +1,395 @@
+//! The preview's own panels: the source errors under the banner (with file, line and column,
+//! while the last good version stays on screen), the preview toolbar (reload, sign, export),
+//! and the checks panel listing every pre-send finding, each a button that jumps to its place
+//! in the letter.
+//!
+//! [`locate`] maps a finding's file, line and column to a document and a part through the
+//! source map the compiler kept; the views only draw and push commands.
+
+use egui::RichText;
+
+use super::banner::{Tone, status_icon};
+use super::command::Command;
+use super::i18n::{Strings, fill};
+use super::letter::PartKey;
+use super::preview::{AuthoringCommand, Preview, Task, Watching};
+use super::state::AppState;
+use crate::document::Block;
+use crate::document::authoring::{CompiledFolder, Position};
+use crate::document::checks::{Finding, FindingCode, Severity};
+
+/// The document (index in bundle order) and part a finding points at, if it points into the
+/// letter's text; `None` for places the preview does not draw (such as the end of the front
+/// matter, where a missing field would go).
+pub fn locate(folder: &CompiledFolder, finding: &Finding) -> Option<(usize, PartKey)> {
+    let document = folder
+        .documents
+        .iter()
+        .position(|compiled| compiled.source_path == finding.file)?;
+    let compiled = &folder.documents[document];
+    let map = &compiled.map;
+    let at = Position {
+        line: finding.line,
+        column: finding.column,
+    };
+    let on_line = |position: Option<Position>| position.is_some_and(|p| p.line == at.line);
+    if on_line(map.title) {
+        return Some((document, PartKey::Title));
+    }
+    if on_line(map.date) {
+        return Some((document, PartKey::Date));
+    }
+    if on_line(map.addressee) {
+        return Some((document, PartKey::Addressee));
+    }
+    if let Some(first) = map.issuer
+        && at.line >= first.line
+        && at.line < first.line + compiled.document.issuer.len()
+        && at.line < map.front_matter_end.line
+    {
+        return Some((document, PartKey::Issuer(at.line - first.line)));
+    }
+    if at.line <= map.front_matter_end.line {
+        return None;
+    }
+    let line_text = compiled
+        .source_text
+        .lines()
+        .nth(at.line.saturating_sub(1))
+        .unwrap_or_default()
+        .trim();
+    if compiled.document.closing.is_some()
+        && line_text.starts_with("->")
+        && !line_text.ends_with("<-")
+    {
+        return Some((document, PartKey::Closing));
+    }
+    let block = map.blocks.iter().rposition(|start| *start <= at)?;
+    let item = match compiled.document.body.get(block)? {
+        Block::List { items } => {
+            let start = map.blocks[block].line;
+            (at.line - start).min(items.len().saturating_sub(1))
+        }
+        _ => 0,
+    };
+    Some((document, PartKey::Block { block, item }))
+}
+
+fn severity_word(strings: &Strings, severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => strings.severity_error,
+        Severity::Warning => strings.severity_warning,
+    }
+}
+
+fn severity_tone(severity: Severity) -> Tone {
+    match severity {
+        Severity::Error => Tone::Danger,
+        Severity::Warning => Tone::Caution,
+    }
+}
+
+/// The name of a check, in the UI language.
+pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
+    match code {
+        FindingCode::SourceError => strings.check_source_error,
+        FindingCode::MissingDocument => strings.check_missing_document,
+        FindingCode::MissingHeading => strings.check_missing_heading,
+        FindingCode::MaskWithoutReason => strings.check_mask_without_reason,
+        FindingCode::OmissionWithoutReason => strings.check_omission_without_reason,
+        FindingCode::MaskWidth => strings.check_mask_width,
+        FindingCode::IndividualNumber => strings.check_individual_number,
+        FindingCode::PensionNumber => strings.check_pension_number,
+        FindingCode::EmploymentInsuranceNumber => strings.check_employment_insurance_number,
+        FindingCode::BankAccount => strings.check_bank_account,
+        FindingCode::PhoneNumber => strings.check_phone_number,
+        FindingCode::EmailAddress => strings.check_email_address,
+        FindingCode::InvisibleCharacter => strings.check_invisible_character,
+        FindingCode::BidiControl => strings.check_bidi_control,
+        FindingCode::ConfusableCharacter => strings.check_confusable_character,
+        FindingCode::DatedBeforeCited => strings.check_dated_before_cited,
+        FindingCode::MissingDate => strings.check_missing_date,
+        FindingCode::MissingAddressee => strings.check_missing_addressee,
+        FindingCode::MissingIssuer => strings.check_missing_issuer,
+    }
+}
+
+/// The text of one finding as listed: severity, `file:line:column`, the check's name, the
+/// library's explanation and the check's code.
+pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
+    fill(
+        strings.finding_entry,
+        &[
+            ("severity", severity_word(strings, finding.severity)),
+            (
+                "place",
+                &format!("{}:{}:{}", finding.file, finding.line, finding.column),
+            ),
+            ("check", check_name(strings, finding.code)),
+            ("code", finding.code.as_str()),
+            ("message", &finding.message),
+        ],
+    )
+}
+
+/// The source errors of the previewed folder, under the banner: the folder does not compile,
+/// here is where, and the last good version is still shown.
+pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
+    let Some(preview) = &state.authoring.preview else {
+        return;
+    };
+    if preview.errors.is_empty() {
+        return;
+    }
+    let strings = state.language().strings();
+    let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
+    ui.add_space(4.0);
+    egui::Frame::new()
+        .fill(fill_color)
+        .stroke(egui::Stroke::new(1.5, border))
+        .corner_radius(6)
+        .inner_margin(egui::Margin::symmetric(14, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                status_icon(ui, Tone::Danger, 24.0, border);
+                ui.vertical(|ui| {
+                    ui.label(
+                        RichText::new(fill(
+                            strings.source_errors_title,
+                            &[("n", &preview.errors.len().to_string())],
+                        ))
+                        .strong()
+                        .size(16.0)
+                        .color(text),
+                    );
+                    ui.label(
+                        RichText::new(if preview.compiled.is_some() {
+                            strings.source_errors_kept
+                        } else {
+                            strings.source_errors_nothing
+                        })
+                        .color(text),
+                    );
+                    for error in preview.errors.iter().take(8) {
+                        ui.label(
+                            RichText::new(format!(
+                                "{}:{}:{}: {}",
+                                error.file, error.line, error.column, error.message
+                            ))
+                            .monospace()
+                            .color(text),
+                        );
+                    }
+                    if preview.errors.len() > 8 {
+                        ui.label(
+                            RichText::new(fill(
+                                strings.source_errors_more,
+                                &[("n", &(preview.errors.len() - 8).to_string())],
+                            ))
+                            .color(text),
+                        );
+                    }
+                });
+            });
+        });
+}
+
+/// The preview's toolbar: the folder and its watch status, Reload, Sign and export…,
+/// Export for clients…, and the running task.
+pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(preview) = &state.authoring.preview else {
+        return;
+    };
+    let strings = state.language().strings();
+    let idle = state.authoring.job.is_none();
+    ui.add_space(2.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(
+                idle,
+                egui::Button::new(RichText::new(strings.sign_and_export).strong()),
+            )
+            .on_hover_text(strings.sign_hint)
+            .clicked()
+        {
+            commands.push(Command::Authoring(AuthoringCommand::OpenSignDialog));
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new(strings.export_for_clients))
+            .clicked()
+        {
+            commands.push(Command::Authoring(AuthoringCommand::OpenClientsDialog));
+        }
+        if ui.button(strings.reload_preview).clicked() {
+            commands.push(Command::Authoring(AuthoringCommand::SourcesChanged));
+        }
+        ui.separator();
+        match &preview.watching {
+            Watching::Active => {
+                ui.label(strings.watching_active);
+            }
+            Watching::Unavailable(reason) => {
+                ui.label(fill(strings.watching_unavailable, &[("reason", reason)]));
+            }
+        }
+        if let Some(job) = &state.authoring.job {
+            ui.separator();
+            job_indicator_ui(ui, strings, job.task, job.done, job.total);
+        }
+    });
+}
+
+/// A spinner and what is running.
+pub fn job_indicator_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    task: Task,
+    done: usize,
+    total: usize,
+) {
+    ui.add(egui::Spinner::new());
+    ui.label(match task {
+        Task::Sign => strings.job_signing.to_owned(),
+        Task::CreateKey => strings.job_creating_key.to_owned(),
+        Task::ExportClients if total > 0 => fill(
+            strings.job_clients_progress,
+            &[("n", &done.to_string()), ("total", &total.to_string())],
+        ),
+        Task::ExportClients | Task::Import => strings.job_starting.to_owned(),
+    });
+}
+
+/// The checks panel: a count, then every finding with severity (icon and word), place and
+/// message; clicking one jumps to it.
+pub fn checks_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(preview) = &state.authoring.preview else {
+        return;
+    };
+    let strings = state.language().strings();
+    let (errors, warnings) = preview.counts();
+    ui.horizontal(|ui| {
+        ui.heading(strings.checks_title);
+        let (tone, summary) = match (errors, warnings) {
+            (0, 0) => (Tone::Good, strings.checks_clean.to_owned()),
+            (0, _) => (
+                Tone::Caution,
+                fill(
+                    strings.checks_warnings_only,
+                    &[("warnings", &warnings.to_string())],
+                ),
+            ),
+            _ => (
+                Tone::Danger,
+                fill(
+                    strings.checks_blocked,
+                    &[
+                        ("errors", &errors.to_string()),
+                        ("warnings", &warnings.to_string()),
+                    ],
+                ),
+            ),
+        };
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 18.0, border);
+        ui.label(RichText::new(summary).strong());
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("checks")
+        .auto_shrink(false)
+        .show(ui, |ui| findings_ui(ui, state, preview, commands));
+}
+
+fn findings_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    preview: &Preview,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    if preview.findings.is_empty() {
+        ui.label(strings.checks_none);
+        return;
+    }
+    let dark = ui.visuals().dark_mode;
+    for (index, finding) in preview.findings.iter().enumerate() {
+        let place = preview
+            .compiled
+            .as_ref()
+            .filter(|_| preview.errors.is_empty())
+            .and_then(|folder| locate(folder, finding));
+        ui.horizontal_top(|ui| {
+            let tone = severity_tone(finding.severity);
+            let (_, border, _) = tone.colors(dark);
+            status_icon(ui, tone, 16.0, border);
+            let selected = preview.selected == Some(index);
+            let button = ui
+                .add(egui::Button::selectable(selected, finding_label(strings, finding)).wrap())
+                .on_hover_text(if place.is_some() {
+                    strings.finding_jump_hint
+                } else {
+                    strings.finding_no_place
+                });
+            if button.clicked() {
+                commands.push(Command::Authoring(AuthoringCommand::GoToFinding(index)));
+            }
+        });
+        if preview.selected == Some(index) && place.is_none() {
+            ui.label(
+                RichText::new(fill(
+                    strings.finding_location_only,
+                    &[(
+                        "place",
+                        &format!("{}:{}:{}", finding.file, finding.line, finding.column),
+                    )],
+                ))
+                .italics(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::authoring::compile_folder;
+    use crate::document::checks::check_folder;
+
+    #[test]
+    fn a_finding_in_the_body_maps_to_its_block() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+        let folder = compile_folder(&dir).unwrap();
+        let compiled = &folder.documents[0];
+        let block = 3;
+        let start = compiled.map.blocks[block];
+        let finding = Finding {
+            severity: Severity::Warning,
+            file: compiled.source_path.clone(),
+            line: start.line,
+            column: start.column + 2,
+            code: FindingCode::PhoneNumber,
+            message: String::new(),
+        };
+        assert_eq!(
+            locate(&folder, &finding),
+            Some((0, PartKey::Block { block, item: 0 }))
+        );
+        let title = Finding {
+            line: compiled.map.title.unwrap().line,
+            ..finding.clone()
+        };
+        assert_eq!(locate(&folder, &title), Some((0, PartKey::Title)));
+        let elsewhere = Finding {
+            file: "documents/none.notice.md".into(),
+            ..finding
+        };
+        assert_eq!(locate(&folder, &elsewhere), None);
+        assert!(
+            check_folder(&folder)
+                .iter()
+                .all(|finding| finding.severity == Severity::Warning)
+        );
+    }
+}

@@ -1,0 +1,702 @@
+//! The authoring dialogs and menu entries: open a notice folder, import a letter, sign and
+//! export, export for clients, create a signing key, and the reports that follow (the import's
+//! detections, the verdict of the written bundle, a new key's fingerprint to read out over the
+//! phone, what was written for each client).
+//!
+//! Every path field has a "Choose…" button for the native dialog and stays editable, so a
+//! desktop without a file-chooser service can still be used. Passwords are masked. Views only
+//! read state and push commands.
+
+use egui::{RichText, TextEdit};
+
+use super::banner::{Tone, status_icon};
+use super::checks_view::{finding_label, job_indicator_ui};
+use super::command::Command;
+use super::i18n::{Strings, fill};
+use super::preview::{AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task};
+use super::state::{AppState, PathPromptReason};
+use crate::bundle::Verdict;
+use crate::document::import::{Detection, DetectionKind};
+use crate::publish::{RecipientSummary, WrittenKeyPair};
+
+/// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
+fn field_frame(ui: &egui::Ui) -> egui::Frame {
+    let visuals = ui.visuals();
+    egui::Frame::new()
+        .fill(visuals.text_edit_bg_color())
+        .stroke(egui::Stroke::new(
+            1.0,
+            visuals.widgets.inactive.fg_stroke.color.gamma_multiply(0.5),
+        ))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 4))
+}
+
+fn push(commands: &mut Vec<Command>, command: AuthoringCommand) {
+    commands.push(Command::Authoring(command));
+}
+
+/// The authoring entries of the File menu.
+pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    let previewing = state.authoring.previewing();
+    let idle = state.authoring.job.is_none();
+    ui.separator();
+    if ui.button(strings.open_folder).clicked() {
+        push(commands, AuthoringCommand::ChooseFolder);
+    }
+    if ui.button(strings.open_folder_by_path).clicked() {
+        push(commands, AuthoringCommand::AskForFolderPath);
+    }
+    if ui.button(strings.import_letter).clicked() {
+        push(commands, AuthoringCommand::OpenImportDialog);
+    }
+    if ui
+        .add_enabled(
+            previewing && idle,
+            egui::Button::new(strings.sign_and_export),
+        )
+        .on_disabled_hover_text(strings.needs_preview)
+        .clicked()
+    {
+        push(commands, AuthoringCommand::OpenSignDialog);
+    }
+    if ui
+        .add_enabled(
+            previewing && idle,
+            egui::Button::new(strings.export_for_clients),
+        )
+        .on_disabled_hover_text(strings.needs_preview)
+        .clicked()
+    {
+        push(commands, AuthoringCommand::OpenClientsDialog);
+    }
+    if ui
+        .add_enabled(idle, egui::Button::new(strings.new_signing_key))
+        .clicked()
+    {
+        push(commands, AuthoringCommand::OpenNewKeyDialog);
+    }
+}
+
+/// A labelled path field with a "Choose…" button.
+fn path_field_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    label: &str,
+    value: &str,
+    field: Field,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(6.0);
+    let label = ui.label(label);
+    ui.horizontal(|ui| {
+        let mut text = value.to_owned();
+        let edit = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .desired_width(440.0)
+                    .frame(field_frame(ui)),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            push(commands, AuthoringCommand::SetField(field, text));
+        }
+        if ui.button(strings.choose).clicked() {
+            push(commands, AuthoringCommand::ChooseFor(field));
+        }
+    });
+}
+
+/// A labelled, masked password field.
+fn password_field_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &Password,
+    field: Field,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(6.0);
+    let label = ui.label(label);
+    let mut text = value.expose().to_owned();
+    let edit = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .password(true)
+                .desired_width(300.0)
+                .frame(field_frame(ui)),
+        )
+        .labelled_by(label.id);
+    if edit.changed() {
+        push(commands, AuthoringCommand::SetField(field, text));
+    }
+}
+
+fn problem_ui(ui: &mut egui::Ui, problem: Option<&String>) {
+    if let Some(problem) = problem {
+        ui.horizontal_wrapped(|ui| {
+            let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
+            status_icon(ui, Tone::Danger, 16.0, border);
+            ui.label(RichText::new(problem).strong());
+        });
+    }
+}
+
+/// Buttons at the foot of a dialog: the action (if any) and Cancel/Close.
+fn buttons_ui(
+    ui: &mut egui::Ui,
+    action: Option<(&str, AuthoringCommand)>,
+    close: &str,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if let Some((label, command)) = action
+            && ui.button(RichText::new(label).strong()).clicked()
+        {
+            push(commands, command);
+        }
+        if ui.button(close).clicked() {
+            push(commands, AuthoringCommand::CloseDialog);
+        }
+    });
+}
+
+/// The authoring dialog, if one is open, or the running task's progress.
+pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    if let Some(job) = &state.authoring.job {
+        egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.horizontal(|ui| job_indicator_ui(ui, strings, job.task, job.done, job.total));
+            ui.label(strings.job_keeps_running);
+        });
+        return;
+    }
+    let Some(dialog) = &state.authoring.dialog else {
+        return;
+    };
+    let modal = egui::Modal::new(egui::Id::unique("authoring-dialog")).show(ctx, |ui| {
+        ui.set_max_width(620.0);
+        dialog_ui(ui, strings, dialog, commands);
+    });
+    if modal.should_close() {
+        push(commands, AuthoringCommand::CloseDialog);
+    }
+}
+
+fn dialog_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    dialog: &AuthoringDialog,
+    commands: &mut Vec<Command>,
+) {
+    match dialog {
+        AuthoringDialog::FolderPath { text, reason } => {
+            ui.heading(strings.open_folder_title);
+            if *reason == PathPromptReason::NoFileChosen {
+                ui.label(strings.folder_no_dialog);
+            }
+            let label = ui.label(strings.folder_label);
+            let mut edited = text.clone();
+            let field = ui
+                .add(
+                    TextEdit::singleline(&mut edited)
+                        .desired_width(520.0)
+                        .frame(field_frame(ui))
+                        .hint_text("/home/…/notices/…"),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                push(
+                    commands,
+                    AuthoringCommand::SetField(Field::FolderPath, edited),
+                );
+            }
+            if field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+                push(commands, AuthoringCommand::OpenTypedFolder);
+            }
+            buttons_ui(
+                ui,
+                Some((strings.open_button, AuthoringCommand::OpenTypedFolder)),
+                strings.cancel,
+                commands,
+            );
+        }
+        AuthoringDialog::Import {
+            letter,
+            folder,
+            problem,
+        } => {
+            ui.heading(strings.import_title);
+            ui.label(strings.import_detail);
+            path_field_ui(
+                ui,
+                strings,
+                strings.import_letter_field,
+                letter,
+                Field::Letter,
+                commands,
+            );
+            path_field_ui(
+                ui,
+                strings,
+                strings.import_folder_field,
+                folder,
+                Field::ImportFolder,
+                commands,
+            );
+            problem_ui(ui, problem.as_ref());
+            buttons_ui(
+                ui,
+                Some((strings.import_letter_button, AuthoringCommand::Import)),
+                strings.cancel,
+                commands,
+            );
+        }
+        AuthoringDialog::ImportReport { folder, detections } => {
+            import_report_ui(ui, strings, folder, detections, commands);
+        }
+        AuthoringDialog::SignExport {
+            key,
+            password,
+            destination,
+            problem,
+        } => {
+            ui.heading(strings.sign_title);
+            ui.label(strings.sign_detail);
+            path_field_ui(
+                ui,
+                strings,
+                strings.key_file_field,
+                key,
+                Field::KeyFile,
+                commands,
+            );
+            password_field_ui(
+                ui,
+                strings.password_field,
+                password,
+                Field::Password,
+                commands,
+            );
+            path_field_ui(
+                ui,
+                strings,
+                strings.destination_field,
+                destination,
+                Field::Destination,
+                commands,
+            );
+            problem_ui(ui, problem.as_ref());
+            buttons_ui(
+                ui,
+                Some((strings.sign_button, AuthoringCommand::Sign)),
+                strings.cancel,
+                commands,
+            );
+        }
+        AuthoringDialog::SignRefused { blocking } => {
+            ui.horizontal(|ui| {
+                let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
+                status_icon(ui, Tone::Danger, 24.0, border);
+                ui.heading(strings.sign_refused_title);
+            });
+            ui.label(fill(
+                strings.sign_refused_detail,
+                &[("n", &blocking.len().to_string())],
+            ));
+            egui::ScrollArea::vertical()
+                .id_salt("refused")
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for finding in blocking {
+                        ui.label(finding_label(strings, finding));
+                    }
+                });
+            buttons_ui(ui, None, strings.dismiss, commands);
+        }
+        AuthoringDialog::NewKey {
+            base,
+            password,
+            repeat,
+            problem,
+        } => {
+            ui.heading(strings.new_key_title);
+            ui.label(strings.new_key_detail);
+            path_field_ui(
+                ui,
+                strings,
+                strings.key_base_field,
+                base,
+                Field::KeyBase,
+                commands,
+            );
+            password_field_ui(
+                ui,
+                strings.password_field,
+                password,
+                Field::Password,
+                commands,
+            );
+            password_field_ui(
+                ui,
+                strings.password_repeat_field,
+                repeat,
+                Field::PasswordRepeat,
+                commands,
+            );
+            problem_ui(ui, problem.as_ref());
+            buttons_ui(
+                ui,
+                Some((strings.create_key_button, AuthoringCommand::CreateKey)),
+                strings.cancel,
+                commands,
+            );
+        }
+        AuthoringDialog::KeyCreated(written) => key_created_ui(ui, strings, written, commands),
+        AuthoringDialog::ExportClients {
+            list,
+            key,
+            password,
+            output,
+            problem,
+        } => {
+            ui.heading(strings.clients_title);
+            ui.label(strings.clients_detail);
+            path_field_ui(
+                ui,
+                strings,
+                strings.client_list_field,
+                list,
+                Field::ClientList,
+                commands,
+            );
+            path_field_ui(
+                ui,
+                strings,
+                strings.key_file_field,
+                key,
+                Field::KeyFile,
+                commands,
+            );
+            password_field_ui(
+                ui,
+                strings.password_field,
+                password,
+                Field::Password,
+                commands,
+            );
+            path_field_ui(
+                ui,
+                strings,
+                strings.output_folder_field,
+                output,
+                Field::OutputFolder,
+                commands,
+            );
+            problem_ui(ui, problem.as_ref());
+            buttons_ui(
+                ui,
+                Some((strings.clients_button, AuthoringCommand::ExportClients)),
+                strings.cancel,
+                commands,
+            );
+        }
+        AuthoringDialog::Signed(report) => signed_ui(ui, strings, report, commands),
+        AuthoringDialog::ClientsDone { summary, output } => {
+            clients_done_ui(ui, strings, summary, output, commands)
+        }
+        AuthoringDialog::Failed { task, reason } => {
+            ui.horizontal(|ui| {
+                let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
+                status_icon(ui, Tone::Danger, 24.0, border);
+                ui.heading(match task {
+                    Task::Sign => strings.failed_sign,
+                    Task::CreateKey => strings.failed_key,
+                    Task::ExportClients => strings.failed_clients,
+                    Task::Import => strings.failed_import_letter,
+                });
+            });
+            ui.label(RichText::new(strings.nothing_written).strong());
+            ui.label(fill(strings.error_detail, &[("reason", reason)]));
+            buttons_ui(ui, None, strings.dismiss, commands);
+        }
+    }
+}
+
+fn detection_kind(strings: &Strings, kind: DetectionKind) -> &'static str {
+    match kind {
+        DetectionKind::Letter => strings.detect_letter,
+        DetectionKind::Addressee => strings.detect_addressee,
+        DetectionKind::Issuer => strings.detect_issuer,
+        DetectionKind::Title => strings.detect_title,
+        DetectionKind::Caption => strings.detect_caption,
+        DetectionKind::Heading => strings.detect_heading,
+        DetectionKind::Mask => strings.detect_mask,
+        DetectionKind::Omission => strings.detect_omission,
+        DetectionKind::JoinedParagraph => strings.detect_joined,
+        DetectionKind::NotWithheld => strings.detect_not_withheld,
+    }
+}
+
+fn import_report_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    folder: &std::path::Path,
+    detections: &[Detection],
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(fill(
+        strings.import_report_title,
+        &[("folder", &folder.display().to_string())],
+    ));
+    ui.label(strings.import_report_detail);
+    egui::ScrollArea::vertical()
+        .id_salt("detections")
+        .max_height(380.0)
+        .show(ui, |ui| {
+            egui::Grid::new("detections-grid")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for detection in detections {
+                        ui.label(
+                            RichText::new(format!("{}:{}", detection.line, detection.column))
+                                .monospace(),
+                        );
+                        let kind = detection_kind(strings, detection.kind);
+                        ui.label(match detection.kind {
+                            DetectionKind::Mask | DetectionKind::Omission => {
+                                RichText::new(kind).strong()
+                            }
+                            _ => RichText::new(kind),
+                        });
+                        ui.label(format!("{} — {}", detection.text, detection.note));
+                        ui.end_row();
+                    }
+                });
+        });
+    buttons_ui(ui, None, strings.dismiss, commands);
+}
+
+/// A fingerprint in groups large enough to read out over the phone, five groups a row.
+fn fingerprint_ui(ui: &mut egui::Ui, fingerprint: &str) {
+    let groups: Vec<&str> = fingerprint.split_whitespace().collect();
+    for row in groups.chunks(5) {
+        ui.label(
+            RichText::new(row.join("  "))
+                .monospace()
+                .size(26.0)
+                .strong(),
+        );
+    }
+}
+
+fn key_created_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    written: &WrittenKeyPair,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let (_, border, _) = Tone::Good.colors(ui.visuals().dark_mode);
+        status_icon(ui, Tone::Good, 24.0, border);
+        ui.heading(strings.key_created_title);
+    });
+    ui.label(fill(
+        strings.key_created_secret,
+        &[("path", &written.secret_path.display().to_string())],
+    ));
+    ui.label(fill(
+        strings.key_created_public,
+        &[("path", &written.public_path.display().to_string())],
+    ));
+    ui.add_space(8.0);
+    ui.label(strings.key_id_label);
+    let key_id = written.public_key.key_id.to_string();
+    let key_id_groups: Vec<String> = key_id
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|group| group.iter().collect())
+        .collect();
+    ui.label(
+        RichText::new(key_id_groups.join("  "))
+            .monospace()
+            .size(22.0)
+            .strong(),
+    );
+    ui.label(strings.fingerprint_label);
+    fingerprint_ui(ui, &written.public_key.fingerprint());
+    ui.add_space(4.0);
+    ui.label(strings.fingerprint_advice);
+    buttons_ui(ui, None, strings.dismiss, commands);
+}
+
+fn signed_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    report: &SignedReport,
+    commands: &mut Vec<Command>,
+) {
+    let (tone, headline) = match &report.verdict {
+        Verdict::Verified { signer } => (
+            Tone::Good,
+            fill(
+                strings.signed_verified,
+                &[("key_id", &signer.public_key.key_id.to_string())],
+            ),
+        ),
+        other => (
+            Tone::Danger,
+            fill(
+                strings.signed_not_verified,
+                &[("verdict", &format!("{other:?}"))],
+            ),
+        ),
+    };
+    ui.horizontal(|ui| {
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 24.0, border);
+        ui.heading(strings.signed_title);
+    });
+    ui.label(RichText::new(headline).strong());
+    if let Verdict::Verified { signer } = &report.verdict
+        && signer.public_key.is_demo()
+    {
+        ui.horizontal_wrapped(|ui| {
+            let (_, border, _) = Tone::Caution.colors(ui.visuals().dark_mode);
+            status_icon(ui, Tone::Caution, 18.0, border);
+            ui.label(RichText::new(strings.signed_with_demo_key).strong());
+        });
+    }
+    ui.label(fill(
+        strings.signed_file,
+        &[
+            ("path", &report.path.display().to_string()),
+            ("size", &report.size.to_string()),
+            ("documents", &report.documents.to_string()),
+        ],
+    ));
+    if let Verdict::Verified { signer } = &report.verdict {
+        ui.label(strings.fingerprint_label);
+        fingerprint_ui(ui, &signer.public_key.fingerprint());
+    }
+    buttons_ui(ui, None, strings.dismiss, commands);
+}
+
+fn clients_done_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    summary: &RecipientSummary,
+    output: &std::path::Path,
+    commands: &mut Vec<Command>,
+) {
+    let failed = summary.failed();
+    let tone = if failed == 0 {
+        Tone::Good
+    } else {
+        Tone::Caution
+    };
+    ui.horizontal(|ui| {
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 24.0, border);
+        ui.heading(strings.clients_done_title);
+    });
+    ui.label(
+        RichText::new(fill(
+            strings.clients_done_summary,
+            &[
+                ("written", &summary.written().to_string()),
+                ("total", &summary.outcomes.len().to_string()),
+                ("folder", &output.display().to_string()),
+            ],
+        ))
+        .strong(),
+    );
+    if failed > 0 {
+        ui.label(fill(
+            strings.clients_done_failed,
+            &[("n", &failed.to_string())],
+        ));
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("clients-done")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for outcome in &summary.outcomes {
+                let position = format!("{}/{}", outcome.position, outcome.total);
+                ui.horizontal_wrapped(|ui| {
+                    let tone = if outcome.result.is_ok() {
+                        Tone::Good
+                    } else {
+                        Tone::Danger
+                    };
+                    let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+                    status_icon(ui, tone, 14.0, border);
+                    ui.label(match &outcome.result {
+                        Ok(path) => format!(
+                            "{position} {} → {}",
+                            outcome.recipient,
+                            path.file_name()
+                                .map(|name| name.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        ),
+                        Err(reason) => format!("{position} {reason}"),
+                    });
+                });
+            }
+        });
+    buttons_ui(ui, None, strings.dismiss, commands);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::Language;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn authoring_strings_keep_the_same_placeholders_in_both_languages() {
+        let pick = |language: Language| {
+            let strings = language.strings();
+            [
+                strings.banner_folder,
+                strings.watching_unavailable,
+                strings.source_errors_title,
+                strings.source_errors_more,
+                strings.checks_warnings_only,
+                strings.checks_blocked,
+                strings.finding_entry,
+                strings.finding_location_only,
+                strings.import_report_title,
+                strings.sign_refused_detail,
+                strings.key_exists,
+                strings.key_created_secret,
+                strings.key_created_public,
+                strings.signed_verified,
+                strings.signed_not_verified,
+                strings.signed_file,
+                strings.clients_done_summary,
+                strings.clients_done_failed,
+                strings.job_clients_progress,
+            ]
+        };
+        for (ja, en) in pick(Language::Japanese)
+            .into_iter()
+            .zip(pick(Language::English))
+        {
+            assert_eq!(placeholders(ja), placeholders(en), "{ja} / {en}");
+            assert!(!placeholders(en).is_empty(), "{en}");
+        }
+    }
+}

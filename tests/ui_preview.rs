@@ -1,0 +1,495 @@
+//! The authoring preview driven through the real app with egui_kittest: a notice folder shown
+//! unsigned, updating as its sources are saved on disk, its pre-send checks with click-to-jump,
+//! signing refused while errors remain, and signing and exporting with good and bad keys.
+//! Native dialogs are replaced by the commands their answers would send.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kairan::bundle::keys::{self, Protection};
+use kairan::bundle::{TrustedKey, Verdict, open_file};
+use kairan::document::checks::{FindingCode, individual_number_is_valid};
+use kairan::ui::command::Command;
+use kairan::ui::i18n::Language;
+use kairan::ui::letter::PartKey;
+use kairan::ui::preview::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
+use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+
+const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
+const FIRM_SOURCE: &str = "documents/firm-notice-2023-06-29.notice.md";
+
+fn strings() -> &'static kairan::ui::i18n::Strings {
+    Language::Japanese.strings()
+}
+
+/// A temporary copy of the sample notice folder.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let folder = dir.path().join("notice");
+    std::fs::create_dir_all(folder.join("documents")).unwrap();
+    std::fs::copy(source.join("bundle.json"), folder.join("bundle.json")).unwrap();
+    for entry in std::fs::read_dir(source.join("documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            folder.join("documents").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn folder_of(copy: &tempfile::TempDir) -> PathBuf {
+    copy.path().join("notice")
+}
+
+fn preview_harness(folder: &Path) -> Harness<'static, KairanApp> {
+    let first = FirstOpen::Folder(folder.to_owned());
+    // A configuration folder of its own, beside the notice folder: no trusted keys, no history.
+    let config =
+        kairan::trust::ConfigDir::at(folder.parent().unwrap_or(folder).join("kairan-config"));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_context_setup(kairan::ui::fonts::install)
+        .build_eframe(move |cc| {
+            KairanApp::new(
+                cc,
+                AppOptions {
+                    first,
+                    trusted: vec![kairan::sample::demo_trusted_key()],
+                    recent_store: None,
+                    system_language: Some(Language::Japanese),
+                    config_dir: Some(config.clone()),
+                },
+            )
+        });
+    harness.run_steps(4);
+    harness
+}
+
+fn authoring(harness: &mut Harness<'_, KairanApp>, command: AuthoringCommand) {
+    harness
+        .state_mut()
+        .state
+        .handle(Command::Authoring(command));
+    harness.run_steps(3);
+}
+
+/// Steps the app (as the window would, woken by the watcher or a background thread) until
+/// `done` holds, for at most `limit`.
+fn step_until(
+    harness: &mut Harness<'_, KairanApp>,
+    limit: Duration,
+    done: impl Fn(&Harness<'_, KairanApp>) -> bool,
+) -> Duration {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < limit, "not done within {limit:?}");
+        std::thread::sleep(Duration::from_millis(25));
+        harness.step();
+    }
+    harness.run_steps(2);
+    start.elapsed()
+}
+
+fn edit(folder: &Path, file: &str, change: impl FnOnce(String) -> String) {
+    let path = folder.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, change(text)).unwrap();
+}
+
+/// A 12-digit number with a valid individual-number check digit.
+fn valid_individual_number() -> String {
+    (0..10)
+        .map(|digit| format!("12345678901{digit}"))
+        .find(|candidate| individual_number_is_valid(candidate))
+        .unwrap()
+}
+
+fn plant_individual_number(folder: &Path) -> String {
+    let number = valid_individual_number();
+    edit(folder, FIRM_SOURCE, |text| {
+        text.replacen(
+            "平素より当法人に対しまして",
+            &format!("被保険者番号 {number} 平素より当法人に対しまして"),
+            1,
+        )
+    });
+    number
+}
+
+/// The line of the firm notice's source that holds `needle`.
+fn line_of(folder: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(folder.join(FIRM_SOURCE))
+        .unwrap()
+        .lines()
+        .position(|line| line.contains(needle))
+        .unwrap()
+        + 1
+}
+
+fn dialog(harness: &Harness<'_, KairanApp>) -> Option<AuthoringDialog> {
+    harness.state().state.authoring.dialog.clone()
+}
+
+fn unprotected_key(dir: &Path) -> (PathBuf, keys::GeneratedKeyPair) {
+    let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
+    let path = dir.join("firm.key");
+    std::fs::write(&path, &pair.secret_file).unwrap();
+    (path, pair)
+}
+
+fn sign_with(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
+    authoring(harness, AuthoringCommand::OpenSignDialog);
+    assert!(matches!(
+        dialog(harness),
+        Some(AuthoringDialog::SignExport { .. })
+    ));
+    for (field, value) in [
+        (Field::KeyFile, key.display().to_string()),
+        (Field::Password, password.to_owned()),
+        (Field::Destination, to.display().to_string()),
+    ] {
+        authoring(harness, AuthoringCommand::SetField(field, value));
+    }
+    harness
+        .get_by_role_and_label(Role::Button, strings().sign_button)
+        .click();
+    harness.run_steps(2);
+}
+
+fn job_finished(harness: &Harness<'_, KairanApp>) -> bool {
+    harness.state().state.authoring.job.is_none()
+}
+
+#[test]
+fn a_previewed_folder_shows_the_unsigned_banner_and_the_notice() {
+    let copy = sample_copy();
+    let harness = preview_harness(&folder_of(&copy));
+    harness.get_by_label(strings().banner_preview_title);
+    harness.get_by_label(strings().banner_preview_detail);
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+    // The checks panel lists the sample's warnings and no errors.
+    harness.get_by_label(strings().checks_title);
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("（mask-without-reason）")
+            .count(),
+        3
+    );
+    assert!(
+        harness
+            .query_by_label(strings().banner_sample_title)
+            .is_none()
+    );
+}
+
+#[test]
+fn saving_a_source_updates_the_preview_within_a_second() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    let mut harness = preview_harness(&folder);
+    let changed = format!("{FIRM_TITLE}（続報）");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Label, &changed)
+            .is_none()
+    );
+
+    edit(&folder, FIRM_SOURCE, |text| {
+        text.replacen(
+            &format!("title: {FIRM_TITLE}"),
+            &format!("title: {changed}"),
+            1,
+        )
+    });
+    let took = step_until(&mut harness, Duration::from_secs(2), |harness| {
+        harness
+            .query_by_role_and_label(Role::Label, &changed)
+            .is_some()
+    });
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    harness.get_by_label(strings().banner_preview_title);
+}
+
+#[test]
+fn a_source_error_is_shown_with_its_place_and_the_last_good_text_stays() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    let mut harness = preview_harness(&folder);
+    edit(&folder, FIRM_SOURCE, |text| {
+        text.replacen(
+            "平素より当法人に対しまして",
+            "平素より{{■■■■ | reason: 未記入 当法人に対しまして",
+            1,
+        )
+    });
+    step_until(&mut harness, Duration::from_secs(2), |harness| {
+        !harness
+            .state()
+            .state
+            .authoring
+            .preview
+            .as_ref()
+            .unwrap()
+            .errors
+            .is_empty()
+    });
+    let error = harness
+        .state()
+        .state
+        .authoring
+        .preview
+        .as_ref()
+        .unwrap()
+        .errors[0]
+        .clone();
+    assert_eq!(error.file, FIRM_SOURCE);
+    assert_eq!(error.line, line_of(&folder, "{{■■■■"));
+    harness.get_by_label_contains(&format!("{FIRM_SOURCE}:{}:{}: ", error.line, error.column));
+    harness.get_by_label_contains("原稿に誤りがあります");
+    harness.get_by_label(strings().source_errors_kept);
+    // The last good version is still on screen, unchanged.
+    harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
+    harness.get_by_label_contains("平素より当法人に対しまして");
+}
+
+#[test]
+fn a_planted_individual_number_is_an_error_that_jumps_and_blocks_signing() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    let number = plant_individual_number(&folder);
+    let mut harness = preview_harness(&folder);
+
+    let state = &harness.state().state;
+    let preview = state.authoring.preview.as_ref().unwrap();
+    let index = preview
+        .findings
+        .iter()
+        .position(|finding| finding.code == FindingCode::IndividualNumber)
+        .expect("the individual number is found");
+    assert_eq!(preview.findings[index].file, FIRM_SOURCE);
+    let line = line_of(&folder, &number);
+    assert_eq!(preview.findings[index].line, line);
+    // In the letter and in the finding's message.
+    assert_eq!(harness.get_all_by_label_contains(&number).count(), 2);
+
+    // The finding is listed with its severity word and place; clicking it jumps to it.
+    harness
+        .get_by_label_contains(&format!("エラー　{FIRM_SOURCE}:{line}:"))
+        .click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    let flash = state.flash.expect("the paragraph flashes");
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(shown.left, Some(flash.document));
+    let planted = kairan::ui::letter::parts(&shown.bundle.documents[flash.document].document)
+        .into_iter()
+        .find(|part| part.text().contains(&number))
+        .unwrap()
+        .key;
+    assert!(matches!(planted, PartKey::Block { item: 0, .. }));
+    assert_eq!(flash.part, planted);
+
+    // Sign and export is refused, saying why.
+    harness
+        .get_by_role_and_label(Role::Button, strings().sign_and_export)
+        .click();
+    harness.run_steps(3);
+    let Some(AuthoringDialog::SignRefused { blocking }) = dialog(&harness) else {
+        panic!("signing was not refused: {:?}", dialog(&harness));
+    };
+    assert!(
+        blocking
+            .iter()
+            .any(|finding| finding.code == FindingCode::IndividualNumber)
+    );
+    harness.get_by_label(strings().sign_refused_title);
+    assert!(harness.state().state.authoring.job.is_none());
+}
+
+#[test]
+fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    let (key, pair) = unprotected_key(copy.path());
+    let destination = copy.path().join("out.kairan");
+    let mut harness = preview_harness(&folder);
+
+    sign_with(&mut harness, &key, "", &destination);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    let Some(AuthoringDialog::Signed(report)) = dialog(&harness) else {
+        panic!("not signed: {:?}", dialog(&harness));
+    };
+    assert!(matches!(report.verdict, Verdict::Verified { .. }));
+    assert_eq!(report.path, destination);
+    assert_eq!(report.documents, 3);
+    harness.get_by_label(strings().signed_title);
+    harness.get_by_label_contains("検証済み：書き出したファイルをディスクから読み直し");
+
+    let trusted = [TrustedKey {
+        name: "firm".into(),
+        public_key: pair.public_key,
+    }];
+    let opened = open_file(&destination, &trusted).unwrap();
+    assert!(matches!(opened.verdict, Verdict::Verified { .. }));
+    assert_eq!(opened.mask_count(), 3);
+    assert_eq!(opened.omission_count(), 9);
+}
+
+#[test]
+fn a_wrong_password_leaves_no_file() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    // A password-protected key at the minisign crate's (cheap) cost keeps this test fast.
+    let pair = minisign::KeyPair::generate_encrypted_keypair(Some("right".into())).unwrap();
+    let key = copy.path().join("firm.key");
+    std::fs::write(&key, pair.sk.to_box(None).unwrap().into_string()).unwrap();
+    let destination = copy.path().join("out.kairan");
+    let mut harness = preview_harness(&folder);
+
+    sign_with(&mut harness, &key, "wrong", &destination);
+    step_until(&mut harness, Duration::from_secs(30), job_finished);
+    let Some(AuthoringDialog::Failed { reason, .. }) = dialog(&harness) else {
+        panic!("did not fail: {:?}", dialog(&harness));
+    };
+    assert!(reason.contains("wrong password"), "{reason}");
+    harness.get_by_label(strings().failed_sign);
+    harness.get_by_label(strings().nothing_written);
+    let left: Vec<_> = std::fs::read_dir(copy.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!destination.exists());
+    assert!(
+        left.iter()
+            .all(|name| name == "notice" || name == "firm.key"),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
+    let copy = sample_copy();
+    let folder = folder_of(&copy);
+    let (key, _) = unprotected_key(copy.path());
+    let list = copy.path().join("clients.csv");
+    std::fs::write(
+        &list,
+        "recipient,id\n株式会社あおば,aoba\n,empty\n株式会社さくら,sakura\n",
+    )
+    .unwrap();
+    let output = copy.path().join("out");
+    let mut harness = preview_harness(&folder);
+
+    authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
+    for (field, value) in [
+        (Field::ClientList, list.display().to_string()),
+        (Field::KeyFile, key.display().to_string()),
+        (Field::OutputFolder, output.display().to_string()),
+    ] {
+        authoring(&mut harness, AuthoringCommand::SetField(field, value));
+    }
+    harness
+        .get_by_role_and_label(Role::Button, strings().clients_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    let Some(AuthoringDialog::ClientsDone { summary, .. }) = dialog(&harness) else {
+        panic!("not done: {:?}", dialog(&harness));
+    };
+    assert_eq!((summary.written(), summary.failed()), (2, 1));
+    harness.get_by_label_contains("3 件中 2 件を");
+    harness.get_by_label_contains("2/3 line 3: the recipient is empty");
+    assert!(output.join("mikasa-2023-06-29-aoba.kairan").exists());
+    assert!(output.join("mikasa-2023-06-29-sakura.kairan").exists());
+}
+
+#[test]
+fn importing_the_seed_opens_the_new_folder_with_its_detections() {
+    let out = tempfile::tempdir().unwrap();
+    let copy = sample_copy();
+    let mut harness = preview_harness(&folder_of(&copy));
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29/seed.txt");
+    let target = out.path().join("imported");
+
+    authoring(&mut harness, AuthoringCommand::OpenImportDialog);
+    authoring(
+        &mut harness,
+        AuthoringCommand::SetField(Field::Letter, seed.display().to_string()),
+    );
+    authoring(
+        &mut harness,
+        AuthoringCommand::SetField(Field::ImportFolder, target.display().to_string()),
+    );
+    harness
+        .get_by_role_and_label(Role::Button, strings().import_letter_button)
+        .click();
+    harness.run_steps(4);
+    let Some(AuthoringDialog::ImportReport { detections, folder }) = dialog(&harness) else {
+        panic!("not imported: {:?}", dialog(&harness));
+    };
+    assert_eq!(folder, target);
+    assert!(!detections.is_empty());
+    harness.get_by_label_contains("取り込みました");
+    let shown = harness.state().state.shown.as_ref().unwrap();
+    assert_eq!(shown.bundle.documents.len(), 3);
+    assert_eq!(shown.bundle.mask_count(), 3);
+    assert_eq!(shown.bundle.omission_count(), 9);
+}
+
+#[test]
+fn a_new_key_shows_its_fingerprint_in_readable_groups() {
+    let copy = sample_copy();
+    let mut harness = preview_harness(&folder_of(&copy));
+    let dir = tempfile::tempdir().unwrap();
+    let written = kairan::publish::write_key_pair(
+        &dir.path().join("firm"),
+        Protection::Unprotected,
+        "test",
+        kairan::publish::Overwrite::Refuse,
+    )
+    .unwrap();
+    let fingerprint = written.public_key.fingerprint();
+    authoring(
+        &mut harness,
+        AuthoringCommand::JobFinished(JobOutcome::KeyCreated(written.clone())),
+    );
+    harness.get_by_label(strings().key_created_title);
+    let groups: Vec<&str> = fingerprint.split_whitespace().collect();
+    harness.get_by_label(&groups[..5].join("  "));
+    harness.get_by_label(&groups[5..].join("  "));
+    let key_id = written.public_key.key_id.to_string();
+    harness.get_by_label(&format!(
+        "{}  {}  {}  {}",
+        &key_id[..4],
+        &key_id[4..8],
+        &key_id[8..12],
+        &key_id[12..]
+    ));
+}
+
+#[test]
+fn typing_into_a_dialog_field_keeps_every_character() {
+    let copy = sample_copy();
+    let mut harness = preview_harness(&folder_of(&copy));
+    authoring(&mut harness, AuthoringCommand::OpenNewKeyDialog);
+    harness.get_by_label(strings().key_base_field).click();
+    harness.run_steps(2);
+    harness
+        .get_by_label(strings().key_base_field)
+        .type_text("/tmp/firm");
+    harness.run_steps(2);
+    harness
+        .get_by_label(strings().key_base_field)
+        .type_text("-2");
+    harness.run_steps(2);
+    let Some(AuthoringDialog::NewKey { base, .. }) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(base, "/tmp/firm-2");
+}
