@@ -27,8 +27,19 @@ fn big_notice() -> Document {
     let paragraphs: Vec<Block> = document
         .body
         .iter()
-        .filter(|block| matches!(block, Block::Paragraph { .. }))
-        .cloned()
+        .filter_map(|block| match block {
+            // Links become their text: this bundle has no other documents to point to.
+            Block::Paragraph { content } => Some(Block::Paragraph {
+                content: content
+                    .iter()
+                    .map(|inline| match inline {
+                        Inline::Link { text, .. } => Inline::text(text.clone()),
+                        other => other.clone(),
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        })
         .collect();
     let per_round: usize = paragraphs
         .iter()

@@ -108,6 +108,15 @@ pub struct ScrollRequest {
     pub part: PartKey,
 }
 
+/// What the side list says about a withheld item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithheldLabel {
+    /// The marker as written (`■■■■`, `—省略—`).
+    pub marker: String,
+    /// The text of the heading above it, if any.
+    pub section: Option<String>,
+}
+
 /// One masked field or omitted section of the bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WithheldRef {
@@ -175,6 +184,9 @@ pub struct Shown {
     pub back: Vec<usize>,
     /// Every withheld item, in reading order.
     pub withheld: Vec<WithheldRef>,
+    /// For each withheld item, its marker and the heading of the section it sits in, found
+    /// once when the bundle is shown (the side list must not walk whole documents every frame).
+    pub withheld_labels: Vec<WithheldLabel>,
     /// The current withheld item.
     pub withheld_cursor: Option<usize>,
     /// What the reader's own records say about it (`None` without a readable trust store).
@@ -182,6 +194,16 @@ pub struct Shown {
 }
 
 impl Shown {
+    /// How many masks (or omissions) the bundle holds, or one document of it when `document`
+    /// is given. Counted from the withheld items gathered when the bundle was opened, so a
+    /// frame's cost does not grow with the length of the documents.
+    pub fn withheld_count(&self, document: Option<usize>, sort: WithheldSort) -> usize {
+        self.withheld
+            .iter()
+            .filter(|item| item.kind == sort && document.is_none_or(|index| item.document == index))
+            .count()
+    }
+
     /// What the banner must say.
     pub fn trust(&self) -> Trust<'_> {
         let manifest = &self.bundle.manifest;
@@ -551,11 +573,11 @@ impl AppState {
             .position(|document| document.entry.role == Role::FirmNotice)
             .or(if documents.len() > 1 { Some(0) } else { None });
         let right = (0..documents.len()).find(|index| Some(*index) != left);
-        let withheld = documents
+        let (withheld, withheld_labels) = documents
             .iter()
             .enumerate()
             .flat_map(|(index, document)| withheld_refs(index, &document.document))
-            .collect();
+            .unzip();
         self.shown = Some(Shown {
             bundle: opened,
             origin,
@@ -565,6 +587,7 @@ impl AppState {
             right,
             back: Vec::new(),
             withheld,
+            withheld_labels,
             withheld_cursor: None,
             assessment: None,
         });
@@ -738,25 +761,42 @@ impl Step {
     }
 }
 
-fn withheld_refs(document: usize, letter: &crate::document::Document) -> Vec<WithheldRef> {
+fn withheld_refs(
+    document: usize,
+    letter: &crate::document::Document,
+) -> Vec<(WithheldRef, WithheldLabel)> {
     let mut refs = Vec::new();
+    let mut section = None;
     for part in letter::parts(letter) {
-        if let Some((ordinal, _)) = part.omission {
-            refs.push(WithheldRef {
+        if part.heading_id.is_some() {
+            section = Some(part.text());
+        }
+        if let Some((ordinal, omission)) = part.omission {
+            let reference = WithheldRef {
                 document,
                 ordinal,
                 part: part.key,
                 kind: WithheldSort::Omission,
-            });
+            };
+            let label = WithheldLabel {
+                marker: omission.marker.clone(),
+                section: section.clone(),
+            };
+            refs.push((reference, label));
         }
         for span in &part.spans {
-            if let Span::Mask { ordinal, .. } = span {
-                refs.push(WithheldRef {
+            if let Span::Mask { ordinal, mask } = span {
+                let reference = WithheldRef {
                     document,
                     ordinal: *ordinal,
                     part: part.key,
                     kind: WithheldSort::Mask,
-                });
+                };
+                let label = WithheldLabel {
+                    marker: mask.marker.clone(),
+                    section: section.clone(),
+                };
+                refs.push((reference, label));
             }
         }
     }

@@ -7,7 +7,6 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::command::{Command, ZoomStep};
 use super::document_view::{LayoutCache, document_ui};
 use super::i18n::{Language, Strings, fill};
-use super::letter::{self, PartKey};
 use super::settings::ThemeChoice;
 use super::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
 use crate::bundle::{FailureKind, Role};
@@ -238,8 +237,16 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             ui.label(fill(
                 strings.bundle_counts,
                 &[
-                    ("masks", &shown.bundle.mask_count().to_string()),
-                    ("omissions", &shown.bundle.omission_count().to_string()),
+                    (
+                        "masks",
+                        &shown.withheld_count(None, WithheldSort::Mask).to_string(),
+                    ),
+                    (
+                        "omissions",
+                        &shown
+                            .withheld_count(None, WithheldSort::Omission)
+                            .to_string(),
+                    ),
                 ],
             ));
         }
@@ -377,8 +384,18 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 let counts = fill(
                     strings.doc_counts,
                     &[
-                        ("masks", &letter.mask_count().to_string()),
-                        ("omissions", &letter.omission_count().to_string()),
+                        (
+                            "masks",
+                            &shown
+                                .withheld_count(Some(index), WithheldSort::Mask)
+                                .to_string(),
+                        ),
+                        (
+                            "omissions",
+                            &shown
+                                .withheld_count(Some(index), WithheldSort::Omission)
+                                .to_string(),
+                        ),
                     ],
                 );
                 let label = format!(
@@ -419,27 +436,10 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     let Some(document) = shown.bundle.documents.get(item.document) else {
                         continue;
                     };
-                    let parts = letter::parts(&document.document);
-                    let marker = parts
-                        .iter()
-                        .find(|part| part.key == item.part)
-                        .map(|part| match part.omission {
-                            Some((_, omission)) => omission.marker.clone(),
-                            None => part
-                                .spans
-                                .iter()
-                                .find_map(|span| match span {
-                                    letter::Span::Mask { ordinal, mask }
-                                        if *ordinal == item.ordinal =>
-                                    {
-                                        Some(mask.marker.clone())
-                                    }
-                                    _ => None,
-                                })
-                                .unwrap_or_default(),
-                        })
-                        .unwrap_or_default();
-                    let place = section_title(&parts, item.part)
+                    let label = shown.withheld_labels.get(index);
+                    let marker = label.map(|label| label.marker.as_str()).unwrap_or_default();
+                    let place = label
+                        .and_then(|label| label.section.clone())
                         .unwrap_or_else(|| document.document.title.clone());
                     let kind = match item.kind {
                         WithheldSort::Mask => strings.kind_mask,
@@ -450,7 +450,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         &[
                             ("n", &(index + 1).to_string()),
                             ("kind", kind),
-                            ("marker", &marker),
+                            ("marker", marker),
                             ("place", &place),
                         ],
                     );
@@ -507,16 +507,6 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 }
             });
         });
-}
-
-/// The heading text of the section that holds `key`, if any.
-fn section_title(parts: &[letter::Part<'_>], key: PartKey) -> Option<String> {
-    let position = parts.iter().position(|part| part.key == key)?;
-    parts[..=position]
-        .iter()
-        .rev()
-        .find(|part| part.heading_id.is_some())
-        .map(letter::Part::text)
 }
 
 /// The two document panes: firm notice left, vendor documents right (tabs), side by side
