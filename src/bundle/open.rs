@@ -5,6 +5,7 @@
 //! found wanting, and the viewer must say so. [`BundleError`] is for files that cannot be read
 //! or break the format.
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -127,15 +128,27 @@ pub fn open_file(path: &Path, trusted: &[TrustedKey]) -> Result<OpenedBundle, Bu
         path: path.to_owned(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
     if size > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::FileTooLarge {
             size,
             limit: limits::MAX_BUNDLE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    open_bytes(bytes.into(), trusted)
+    // Read straight into the shared buffer the opened bundle keeps: converting a `Vec` into an
+    // `Arc<[u8]>` would copy it and briefly hold the file twice.
+    let mut bytes: Arc<[u8]> = std::iter::repeat_n(0u8, size as usize).collect();
+    if let Some(buffer) = Arc::get_mut(&mut bytes) {
+        file.read_exact(buffer).map_err(io_error)?;
+    }
+    // A file that grew while it was read is not the file that was measured.
+    if file.read(&mut [0u8; 1]).map_err(io_error)? != 0 {
+        return Err(io_error(std::io::Error::other(
+            "the file changed while it was being read; open it again",
+        )));
+    }
+    open_bytes(bytes, trusted)
 }
 
 /// Reads and verifies a bundle held in memory against the reader's `trusted` keys.
