@@ -26,11 +26,9 @@ for target in "$@"; do
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
         -jobs=1 -workers=1 -print_final_stats=1 \
         > "logs/$target.log" 2>&1 || status=$?
-    # With -jobs, libFuzzer writes the fuzzing itself to fuzz-0.log in the current folder.
-    if [ -f fuzz-0.log ]; then
-        cat fuzz-0.log >> "logs/$target.log"
-        rm -f fuzz-0.log
-    fi
+    # With -jobs, the job writes to fuzz-0.log, which libFuzzer copies into its own output
+    # (so into logs/$target.log) when the job ends.
+    rm -f fuzz-0.log
     grep -E '^#[0-9]+.*(DONE|cov:)' "logs/$target.log" | tail -n 1
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "logs/$target.log" || true
     if [ "$status" -ne 0 ]; then

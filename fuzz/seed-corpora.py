@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Fills fuzz/corpus/<target>/ with seed inputs: the committed sample bundle, the entries
-inside it (manifest, signature, documents), the sample's authoring sources and the letter it
-was made from, and the small files under fuzz/seeds/.
+"""Fills fuzz/corpus/<target>/ with seed inputs: the committed sample bundle and the hostile
+corpus (tests/hostile/cases/), the entries inside the sample (manifest, signature, documents),
+the sample's authoring sources and the letter it was made from, and the small files under
+fuzz/seeds/.
 
 The corpora themselves are not committed (they grow large); run this once before the first
 `cargo fuzz run`, and again after the sample changes. Existing corpus files are kept.
@@ -14,6 +15,7 @@ import zipfile
 FUZZ = pathlib.Path(__file__).resolve().parent
 SAMPLE = FUZZ.parent / "notices" / "mikasa-2023-06-29.kairan"
 SAMPLE_SOURCE = FUZZ.parent / "notices" / "mikasa-2023-06-29"
+HOSTILE = FUZZ.parent / "tests" / "hostile" / "cases"
 SEEDS = FUZZ / "seeds"
 CORPUS = FUZZ / "corpus"
 
@@ -36,6 +38,9 @@ def main() -> None:
     rollover = (SEEDS / "key-rollover.json").read_bytes()
 
     put("bundle_open", bundle)
+    # The hostile corpus: one bundle per known attack, each just past some rule of the format.
+    for case in sorted(HOSTILE.glob("*.kairan")):
+        put("bundle_open", case.read_bytes())
     put("bundle_edits", b"")  # no edits: the sample itself
     put("bundle_edits", bytes([0, 0, 0, 0x50]))  # one byte rewritten to what it already is
     put("bundle_resigned", b"\x00" + manifest)
