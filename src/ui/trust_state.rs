@@ -122,6 +122,21 @@ impl TrustFiles {
         }
     }
 
+    /// Applies `change` to the store, or says why the store cannot be changed (it could not
+    /// be read, so it is never written).
+    fn change_store<T>(
+        &mut self,
+        change: impl FnOnce(&mut TrustStore) -> Result<T, trust::TrustError>,
+    ) -> Result<T, String> {
+        match &mut self.store {
+            Some(store) => change(store).map_err(|error| error.to_string()),
+            None => Err(self
+                .store_problem()
+                .map(|problem| problem.reason.clone())
+                .unwrap_or_default()),
+        }
+    }
+
     /// The problem with the trust store, if it could not be read.
     pub fn store_problem(&self) -> Option<&FileProblem> {
         self.problems
@@ -712,24 +727,16 @@ impl AppState {
         if dialog.check != FingerprintCheck::Confirmed {
             return;
         }
-        let result = match &mut self.trust.files.store {
-            Some(store) => store
-                .add(
-                    &dialog.name,
-                    dialog.key,
-                    HowAdded::FromBundle {
-                        bundle_id: dialog.bundle_id.clone(),
-                    },
-                    &dialog.note,
-                )
-                .map_err(|error| error.to_string()),
-            None => Err(self
-                .trust
-                .files
-                .store_problem()
-                .map(|problem| problem.reason.clone())
-                .unwrap_or_default()),
-        };
+        let result = self.trust.files.change_store(|store| {
+            store.add(
+                &dialog.name,
+                dialog.key,
+                HowAdded::FromBundle {
+                    bundle_id: dialog.bundle_id.clone(),
+                },
+                &dialog.note,
+            )
+        });
         match result {
             Ok(record) => {
                 self.trust.dialog = None;
@@ -747,17 +754,10 @@ impl AppState {
         let Some(offer) = self.rollover_offer().cloned() else {
             return;
         };
-        let result = match &mut self.trust.files.store {
-            Some(store) => store
-                .accept_rollover(&offer)
-                .map_err(|error| error.to_string()),
-            None => Err(self
-                .trust
-                .files
-                .store_problem()
-                .map(|problem| problem.reason.clone())
-                .unwrap_or_default()),
-        };
+        let result = self
+            .trust
+            .files
+            .change_store(|store| store.accept_rollover(&offer));
         match result {
             Ok(record) => {
                 self.reopen();
@@ -803,15 +803,7 @@ impl AppState {
         action: TrustAction,
         change: impl FnOnce(&mut TrustStore) -> Result<TrustNote, trust::TrustError>,
     ) {
-        let result = match &mut self.trust.files.store {
-            Some(store) => change(store).map_err(|error| error.to_string()),
-            None => Err(self
-                .trust
-                .files
-                .store_problem()
-                .map(|problem| problem.reason.clone())
-                .unwrap_or_default()),
-        };
+        let result = self.trust.files.change_store(change);
         let changed = result.is_ok();
         let note = result.unwrap_or_else(|reason| TrustNote::Failed { action, reason });
         if let Some(window) = &mut self.trust.window {
