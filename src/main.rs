@@ -14,7 +14,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("kairan: {error:#}");
+            // Errors quote file names and file contents: hostile text, shown escaped.
+            eprintln!("kairan: {}", kairan::escape::visible(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }

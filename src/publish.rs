@@ -14,6 +14,7 @@ use crate::bundle::{
 };
 use crate::document::authoring::{RecipientRow, RecipientRowError, recipient_bundle_id};
 use crate::document::import::ImportedFolder;
+use crate::fs;
 
 /// Why a step of sending could not be completed. In every case nothing was written.
 #[derive(Debug, thiserror::Error)]
@@ -176,7 +177,13 @@ pub fn export(
     destination: &Path,
 ) -> Result<Exported, PublishError> {
     let signed = sign_verified(dir, secret, options)?;
-    bundle::write_atomically(destination, &signed.bytes).map_err(|source| PublishError::Write {
+    fs::write_atomically(
+        destination,
+        &signed.bytes,
+        fs::Access::Shared,
+        fs::Existing::Replace,
+    )
+    .map_err(|source| PublishError::Write {
         path: destination.to_owned(),
         source,
     })?;
@@ -296,7 +303,13 @@ fn export_one(
     let signed = sign_verified(dir, secret, &options)
         .map_err(|error| format!("line {} ({}): {error}", row.line, row.recipient))?;
     let path = out_dir.join(format!("{bundle_id}.kairan"));
-    bundle::write_atomically(&path, &signed.bytes).map_err(|error| {
+    fs::write_atomically(
+        &path,
+        &signed.bytes,
+        fs::Access::Shared,
+        fs::Existing::Replace,
+    )
+    .map_err(|error| {
         format!(
             "line {}: could not write {}: {error}",
             row.line,
@@ -350,18 +363,37 @@ pub fn write_key_pair(
         path: secret_path.clone(),
         source,
     })?;
-    bundle::write_atomically(&secret_path, pair.secret_file.as_bytes()).map_err(|source| {
-        PublishError::Write {
-            path: secret_path.clone(),
-            source,
+    let existing = match overwrite {
+        Overwrite::Refuse => fs::Existing::Keep,
+        Overwrite::Replace => fs::Existing::Replace,
+    };
+    let write_error = |path: &Path, source: std::io::Error| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            PublishError::Exists {
+                path: path.to_owned(),
+            }
+        } else {
+            PublishError::Write {
+                path: path.to_owned(),
+                source,
+            }
         }
-    })?;
-    if let Err(source) = bundle::write_atomically(&public_path, pair.public_file.as_bytes()) {
+    };
+    fs::write_atomically(
+        &secret_path,
+        pair.secret_file.as_bytes(),
+        fs::Access::Private,
+        existing,
+    )
+    .map_err(|source| write_error(&secret_path, source))?;
+    if let Err(source) = fs::write_atomically(
+        &public_path,
+        pair.public_file.as_bytes(),
+        fs::Access::Shared,
+        existing,
+    ) {
         let _ = std::fs::remove_file(&secret_path);
-        return Err(PublishError::Write {
-            path: public_path,
-            source,
-        });
+        return Err(write_error(&public_path, source));
     }
     Ok(WrittenKeyPair {
         secret_path,
@@ -415,8 +447,13 @@ pub fn write_imported(folder: &ImportedFolder, dir: &Path) -> Result<(), Publish
                 source,
             })?;
         }
-        bundle::write_atomically(&path, file.text.as_bytes())
-            .map_err(|source| PublishError::Write { path, source })?;
+        fs::write_atomically(
+            &path,
+            file.text.as_bytes(),
+            fs::Access::Shared,
+            fs::Existing::Replace,
+        )
+        .map_err(|source| PublishError::Write { path, source })?;
     }
     Ok(())
 }

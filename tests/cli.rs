@@ -33,18 +33,20 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 }
 
 #[test]
-fn the_sample_verifies_with_status_0_and_names_the_demo_key() {
+fn the_sample_file_is_a_demo_key_bundle_that_proves_nothing_and_exits_3() {
     let dir = temp_dir();
     let output = run_kairan(dir.path(), &["verify", &sample_path()]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert_eq!(output.status.code(), Some(3), "{}", describe(&output));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("✔ VERIFIED"), "{stdout}");
-    assert!(stdout.contains("demo key"), "{stdout}");
+    assert!(stdout.contains("? DEMO KEY"), "{stdout}");
+    assert!(!stdout.contains("VERIFIED"), "{stdout}");
+    assert!(stdout.contains("proves nothing"), "{stdout}");
 
     let (code, report) = json_report(dir.path(), &["verify", &sample_path()]);
-    assert_eq!(code, 0);
-    assert_eq!(report["status"], "verified");
-    assert_eq!(report["exit_code"], 0);
+    assert_eq!(code, 3);
+    assert_eq!(report["status"], "demo_key");
+    assert_eq!(report["verified"], false);
+    assert_eq!(report["exit_code"], 3);
     assert_eq!(report["signer"]["key"]["key_id"], "6683867CB8133E79");
     assert_eq!(report["bundle"]["bundle_id"], "mikasa-2023-06-29");
     assert_eq!(report["bundle"]["sequence"], 1);
@@ -54,9 +56,12 @@ fn the_sample_verifies_with_status_0_and_names_the_demo_key() {
 }
 
 #[test]
-fn the_built_in_sample_verifies_without_a_file() {
+fn the_built_in_sample_opened_as_the_sample_exits_0_and_says_it_is_the_sample() {
     let output = run_kairan(temp_dir().path(), &["verify", "--sample"]);
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("ℹ SAMPLE"), "{stdout}");
+    assert!(!stdout.contains("VERIFIED"), "{stdout}");
 }
 
 #[test]
@@ -152,7 +157,7 @@ fn unreadable_files_exit_5() {
 fn inspect_reports_the_samples_documents_masks_and_omissions() {
     let dir = temp_dir();
     let output = run_kairan(dir.path(), &["inspect", &sample_path()]);
-    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert_eq!(output.status.code(), Some(3), "{}", describe(&output));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         stdout.contains("3 documents, 0 attachments, 3 masked fields, 9 omitted sections"),
@@ -163,7 +168,7 @@ fn inspect_reports_the_samples_documents_masks_and_omissions() {
     assert_eq!(stdout.matches("    omission —中略—").count(), 1, "{stdout}");
 
     let (code, report) = json_report(dir.path(), &["inspect", &sample_path()]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 3);
     let documents = report["documents"].as_array().unwrap();
     assert_eq!(documents.len(), 3);
     let total = |field: &str| -> u64 {

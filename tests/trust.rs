@@ -174,9 +174,11 @@ fn two_different_notices_under_one_number_raise_an_alarm() {
     assert_eq!(
         run.stdout,
         format!(
-            "b-1-altered.kairan\n{}\
+            "b-1-altered.kairan\n\
+             ✘ ALARM — signed by {FIRM} (a key you trust; key id {}), but this notice conflicts with your records (see below).\n  \
+             Do not rely on it until the issuer, reached at a phone number you already know, confirms it.\n\
              ✘ CONFLICTING VERSIONS — a different notice with the same number (第1報) of this series was opened on {} (bundle b-1). Do not rely on either until the issuer confirms which is genuine.\n{details}",
-            verified(FIRM, &firm),
+            firm.public.key_id,
             opened_at(&env, "b-1"),
         )
     );
@@ -225,7 +227,7 @@ fn a_notice_for_another_organisation_is_flagged() {
             "b-1.kairan\n{}\
              ⚠ ADDRESSED TO SOMEONE ELSE — this notice is addressed to \"株式会社ほかの会社\", not to your organisation \"株式会社サンプル\".\n{}",
             verified(FIRM, &firm),
-            details("b-1", 1, "  addressed to 株式会社ほかの会社\n")
+            details("b-1", 1, "  addressed to \"株式会社ほかの会社\"\n")
         )
     );
     assert_eq!(run.code, Some(6));
@@ -372,10 +374,11 @@ fn a_new_key_claiming_a_trusted_name_warns_of_impersonation() {
     env.bundle(&forger, "b-1", |_| {});
     let run = env.kairan(&["verify", "b-1.kairan"]);
     assert!(run.stdout.contains(&format!(
-        "\n✘ POSSIBLE IMPERSONATION — the bundle claims to come from \"{FIRM}\", the name you gave a different key ({}). Do not trust this key unless that issuer confirms it.\n",
+        "\n✘ POSSIBLE IMPERSONATION — the bundle names \"{FIRM}\", which looks like the name you gave a different key ({}). Do not trust this key unless that issuer confirms it.\n",
         firm.public.key_id
     )), "{}", run.stdout);
-    assert_eq!(run.code, Some(3));
+    assert!(run.stdout.contains("✘ ALARM"), "{}", run.stdout);
+    assert_eq!(run.code, Some(4));
 }
 
 #[test]

@@ -251,22 +251,18 @@ fn a_second_key_claiming_a_trusted_name_is_flagged_as_a_possible_impersonation()
     trust_key(&env, &firm, FIRM);
     // The forger's bundle claims the firm's name, as the sample does.
     let bundle = env.bundle(&forger, "b-1", |_| {});
-    let mut harness = harness(&env, &bundle);
+    let harness = harness(&env, &bundle);
     let strings = strings();
-    harness.get_by_label(strings.banner_unknown_title);
+    harness.get_by_label(strings.banner_alarm_title);
     harness.get_by_label(&format!(
         "なりすましの可能性 — このファイルは「{FIRM}」からと名乗っていますが、それはあなたが別の鍵（鍵ID {}）に付けた名前です。その差出人が確認するまで、この鍵を信頼しないでください。",
         firm.public.key_id
     ));
     assert!(harness.query_by_label_contains("検証済み").is_none());
-
-    // The trust dialog, prefilled with that name, warns again before anything is trusted.
-    click(&mut harness, strings.trust_this_key);
-    harness.get_by_label(&fill(
-        strings.impersonation_name,
-        &[("name", FIRM), ("key_id", &firm.public.key_id.to_string())],
-    ));
-    click(&mut harness, strings.cancel);
+    // The letter stays behind "Show anyway", and the key cannot be trusted from the banner.
+    assert_eq!(shown_contents(&harness), Contents::Withheld);
+    assert!(harness.query_by_label(FIRM_TITLE).is_none());
+    assert!(harness.query_by_label(strings.trust_this_key).is_none());
     assert!(store(&env).record_for(&forger.public).is_none());
 }
 
@@ -578,6 +574,11 @@ fn two_different_notices_under_one_number_raise_an_alarm_in_the_banner() {
         "矛盾する版 — 同じ番号（第1報）で内容の異なるお知らせを {} に開いています（束 b-1）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。",
         readable_timestamp(opened_at)
     ));
-    // Still signed by the trusted key, so the headline says so; the alarm says not to rely on it.
-    harness.get_by_label(&verified_title(FIRM));
+    // Signed by the trusted key, which the banner says, under an alarm headline.
+    harness.get_by_label(strings().banner_alarm_title);
+    harness.get_by_label(&fill(
+        strings().banner_alarm_signed_by,
+        &[("name", FIRM), ("key_id", &firm.public.key_id.to_string())],
+    ));
+    assert!(harness.query_by_label(&verified_title(FIRM)).is_none());
 }

@@ -384,7 +384,7 @@ pub fn check_name(name: &str) -> Result<(), BundleError> {
         .any(|segment| segment.is_empty() || segment == ".")
     {
         Some(NameProblem::EmptySegment)
-    } else if name.chars().any(|c| c.is_control()) {
+    } else if name.chars().any(crate::escape::is_hidden) {
         Some(NameProblem::ControlCharacter)
     } else {
         None

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::manifest::ManifestError;
-use super::signature::SignatureFileError;
+use super::signature::{SignatureFileError, SignatureProblem};
 use crate::document::DocumentError;
 
 /// How a failure should be reported: the file could not be read at all, or it was read and
@@ -44,8 +44,10 @@ pub enum NameProblem {
     /// Has an empty or `.` segment.
     #[error("it contains an empty or `.` segment")]
     EmptySegment,
-    /// Contains a control character.
-    #[error("it contains a control character")]
+    /// Contains a control, bidi-control or invisible character.
+    #[error(
+        "it contains a control, direction-changing or invisible character (which can disguise a name)"
+    )]
     ControlCharacter,
 }
 
@@ -251,9 +253,13 @@ pub enum BundleError {
         /// The limit.
         limit: u64,
     },
-    /// The manifest breaks the format.
+    /// The manifest breaks the format although its signature checks out.
     #[error("manifest.json is invalid: {0}")]
     Manifest(#[from] ManifestError),
+    /// The manifest does not match its signature and cannot be read either: it was altered or
+    /// broken after signing. Nothing in it is believed (not even its format version).
+    #[error("manifest.json was altered after signing: {0}")]
+    AlteredManifest(SignatureProblem),
     /// The signature file breaks the format.
     #[error("manifest.json.minisig is invalid: {0}")]
     SignatureFile(#[from] SignatureFileError),

@@ -49,6 +49,11 @@ pub enum KeyError {
     /// Not a minisign public key.
     #[error("not a minisign public key (expected a line starting with \"RW\")")]
     BadPublicKey,
+    /// A public key file that holds more than one key.
+    #[error(
+        "the file holds more than one key; Kairan will not guess which one you mean (ask for a file with one key)"
+    )]
+    SeveralPublicKeys,
     /// Not a minisign secret key.
     #[error("not a minisign secret key file")]
     BadSecretKey,
@@ -89,13 +94,17 @@ impl PublicKey {
 
     /// Parses a minisign `.pub` file's text (comment line, then the key), or a bare key line.
     ///
-    /// Fails if no line is a valid key.
+    /// Fails if the file holds no key line, more than one, or the line is not a valid key.
     pub fn from_file_text(text: &str) -> Result<Self, KeyError> {
-        let line = text
+        let mut lines = text
             .lines()
             .map(str::trim)
-            .find(|line| !line.is_empty() && !line.starts_with("untrusted comment:"))
-            .ok_or(KeyError::BadPublicKey)?;
+            .filter(|line| !line.is_empty() && !line.starts_with("untrusted comment:"));
+        let line = lines.next().ok_or(KeyError::BadPublicKey)?;
+        if lines.next().is_some() {
+            // Which key would be meant? Trusting the first one silently could be the wrong one.
+            return Err(KeyError::SeveralPublicKeys);
+        }
         Self::from_base64(line)
     }
 

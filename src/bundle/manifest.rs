@@ -113,6 +113,11 @@ pub enum ManifestError {
     /// Malformed JSON, unknown or duplicate keys, wrong types.
     #[error("{0}")]
     Json(#[from] serde_json::Error),
+    /// A name holds a control, bidi-control or invisible character.
+    #[error(
+        "{0} contains a control, direction-changing or invisible character (which can disguise a name)"
+    )]
+    HiddenCharacter(&'static str),
     /// Not a Kairan manifest.
     #[error("format is {0:?}, expected {MANIFEST_FORMAT:?}")]
     WrongFormat(String),
@@ -219,6 +224,15 @@ impl Manifest {
             return Err(ManifestError::ExpiresBeforeIssued);
         }
         PublicKey::from_base64(&self.issuer.public_key).map_err(|_| ManifestError::BadPublicKey)?;
+        let names = [
+            ("issuer.name", Some(&self.issuer.name)),
+            ("recipient", self.recipient.as_ref()),
+        ];
+        for (field, value) in names {
+            if value.is_some_and(|value| crate::escape::has_hidden(value)) {
+                return Err(ManifestError::HiddenCharacter(field));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         for entry in &self.entries {
             if let Err(error) = check_name(&entry.path) {
@@ -246,6 +260,9 @@ impl Manifest {
             }
             if entry.size > limits::MAX_ENTRY_BYTES {
                 return Err(ManifestError::EntryTooLarge(entry.path.clone()));
+            }
+            if crate::escape::has_hidden(&entry.media_type) {
+                return Err(ManifestError::HiddenCharacter("media_type"));
             }
             if entry.role.is_document() != (entry.media_type == DOCUMENT_MEDIA_TYPE) {
                 return Err(ManifestError::RoleMediaTypeMismatch {

@@ -21,9 +21,6 @@ pub use manifest::{Manifest, ManifestEntry, ManifestError, Role};
 pub use open::{
     BundleDocument, OpenedBundle, Tamper, TrustedKey, Verdict, hex, open_bytes, open_file,
 };
-pub use pack::{
-    PackError, PackOptions, SOURCE_METADATA, SourceEntry, SourceMetadata, pack_folder,
-    write_atomically,
-};
+pub use pack::{PackError, PackOptions, SOURCE_METADATA, SourceEntry, SourceMetadata, pack_folder};
 pub use preview::preview_compiled;
 pub use signature::{SignatureFile, SignatureProblem};

@@ -199,9 +199,18 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
     }
     let manifest_bytes = container::contents(&bytes, manifest_entry)?;
     let signature = SignatureFile::from_text(&container::contents(&bytes, signature_entry)?)?;
-    let manifest = Manifest::from_json(&manifest_bytes)?;
-
-    let mut verdict = signature_verdict(&signature, &manifest, &manifest_bytes, trusted);
+    // Signature first: the exact manifest bytes are checked before anything in them is
+    // interpreted, so an edited manifest is reported as altered, never as what it claims to be.
+    let (signing_key, checked) = check_signature(&signature, &manifest_bytes, trusted);
+    let manifest = match (Manifest::from_json(&manifest_bytes), &checked) {
+        (Ok(manifest), _) => manifest,
+        (Err(error), Ok(())) => return Err(error.into()),
+        (Err(_), Err(problem)) => return Err(BundleError::AlteredManifest(problem.clone())),
+    };
+    let mut verdict = match checked {
+        Err(problem) => Verdict::BadSignature { problem },
+        Ok(()) => signed_verdict(&signature, &manifest, signing_key),
+    };
     let payload = &entries[2..];
     check_order(payload, &manifest.entries)?;
     if verdict.intact()
@@ -257,33 +266,77 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
     })
 }
 
-fn signature_verdict(
+/// The key a signature is checked with.
+#[derive(Debug, Clone)]
+enum SigningKey {
+    /// A key the reader trusts, with the signature's key id.
+    Trusted(TrustedKey),
+    /// The key the manifest names (the signer is not one the reader trusts).
+    Claimed(PublicKey),
+    /// None: not trusted, and the manifest names no usable key.
+    None,
+}
+
+/// Checks the signature over the exact manifest bytes with a trusted key of the signature's
+/// key id or, failing that, the key the manifest names (the one field read before the check).
+fn check_signature(
     signature: &SignatureFile,
-    manifest: &Manifest,
     manifest_bytes: &[u8],
     trusted: &[TrustedKey],
-) -> Verdict {
-    let expected_comment = manifest.trusted_comment();
+) -> (SigningKey, Result<(), SignatureProblem>) {
     if let Some(signer) = trusted
         .iter()
         .find(|key| key.public_key.key_id == signature.key_id)
     {
-        return match signature.verify(&signer.public_key, manifest_bytes, &expected_comment) {
-            Ok(()) => Verdict::Verified {
-                signer: signer.clone(),
-            },
-            Err(problem) => Verdict::BadSignature { problem },
-        };
+        let checked = signature.verify_bytes(&signer.public_key, manifest_bytes);
+        return (SigningKey::Trusted(signer.clone()), checked);
     }
-    // Validated by Manifest::from_json; a failure here is still reported, not unwrapped.
-    let Ok(claimed) = PublicKey::from_base64(&manifest.issuer.public_key) else {
-        return Verdict::BadSignature {
-            problem: SignatureProblem::ManifestMismatch,
-        };
-    };
-    match signature.verify(&claimed, manifest_bytes, &expected_comment) {
-        Ok(()) => Verdict::UnknownSigner { key: claimed },
-        Err(problem) => Verdict::BadSignature { problem },
+    match claimed_key(manifest_bytes) {
+        Some(claimed) => {
+            let checked = signature.verify_bytes(&claimed, manifest_bytes);
+            (SigningKey::Claimed(claimed), checked)
+        }
+        None => (
+            SigningKey::None,
+            Err(SignatureProblem::NoKeyToCheck {
+                found: signature.key_id,
+            }),
+        ),
+    }
+}
+
+/// The key the manifest names as the issuer's, read without interpreting anything else.
+fn claimed_key(manifest_bytes: &[u8]) -> Option<PublicKey> {
+    let value: serde_json::Value = serde_json::from_slice(manifest_bytes).ok()?;
+    let text = value.get("issuer")?.get("public_key")?.as_str()?;
+    PublicKey::from_base64(text).ok()
+}
+
+/// The verdict for a signature whose cryptography checked out, once the manifest is read.
+fn signed_verdict(signature: &SignatureFile, manifest: &Manifest, key: SigningKey) -> Verdict {
+    if let Err(problem) = signature.check_comment(&manifest.trusted_comment()) {
+        return Verdict::BadSignature { problem };
+    }
+    let named = PublicKey::from_base64(&manifest.issuer.public_key).ok();
+    match key {
+        SigningKey::Trusted(signer) => match named {
+            Some(named) if named == signer.public_key => Verdict::Verified { signer },
+            Some(named) => Verdict::BadSignature {
+                problem: SignatureProblem::NamesAnotherKey {
+                    signed_by: signer.public_key.key_id,
+                    named: named.key_id,
+                },
+            },
+            None => Verdict::BadSignature {
+                problem: SignatureProblem::ManifestMismatch,
+            },
+        },
+        SigningKey::Claimed(key) => Verdict::UnknownSigner { key },
+        SigningKey::None => Verdict::BadSignature {
+            problem: SignatureProblem::NoKeyToCheck {
+                found: signature.key_id,
+            },
+        },
     }
 }
 

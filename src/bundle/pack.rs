@@ -279,31 +279,3 @@ fn read(path: &Path) -> Result<Vec<u8>, PackError> {
         source,
     })
 }
-
-/// Writes `bytes` to `path` so that a reader sees either the old file or the whole new one:
-/// a temporary file beside it, flushed to disk, then renamed over it. On failure nothing is
-/// left behind.
-///
-/// Fails if the directory is not writable or the disk is full.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{file_name}.{}.partial", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}

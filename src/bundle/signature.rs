@@ -64,6 +64,25 @@ pub enum SignatureProblem {
         /// The key the manifest claims.
         claimed: KeyId,
     },
+    /// Signed by a key the reader does not trust, and the manifest names no usable key to check
+    /// it with.
+    #[error(
+        "it was made by key {found}, which you do not trust, and the bundle names no key to check it with (the manifest was altered or broken)"
+    )]
+    NoKeyToCheck {
+        /// The signature's key id.
+        found: KeyId,
+    },
+    /// Signed by a trusted key, but the manifest names another key as the issuer's.
+    #[error(
+        "it was made by key {signed_by}, but the signed manifest names key {named} as the issuer's key; a bundle must name the key that signs it"
+    )]
+    NamesAnotherKey {
+        /// The key that signed.
+        signed_by: KeyId,
+        /// The key the manifest names.
+        named: KeyId,
+    },
     /// The signature does not cover these manifest bytes.
     #[error(
         "the signature does not match manifest.json (the manifest was altered or swapped after signing)"
@@ -157,6 +176,16 @@ impl SignatureFile {
         manifest: &[u8],
         expected_comment: &str,
     ) -> Result<(), SignatureProblem> {
+        self.verify_bytes(key, manifest)?;
+        self.check_comment(expected_comment)
+    }
+
+    /// Checks the cryptography only: this signature over the exact `manifest` bytes by `key`,
+    /// and the signature over the trusted comment. Nothing in `manifest` is interpreted, so
+    /// this is the first check a reader makes.
+    ///
+    /// Returns the first problem found.
+    pub fn verify_bytes(&self, key: &PublicKey, manifest: &[u8]) -> Result<(), SignatureProblem> {
         if self.key_id != key.key_id {
             return Err(SignatureProblem::OtherKey {
                 found: self.key_id,
@@ -170,6 +199,13 @@ impl SignatureFile {
         if !key.verifies(&signed, &self.global_signature) {
             return Err(SignatureProblem::CommentSignature);
         }
+        Ok(())
+    }
+
+    /// Checks that the (verified) trusted comment describes the manifest it signs.
+    ///
+    /// Fails if it does not.
+    pub fn check_comment(&self, expected_comment: &str) -> Result<(), SignatureProblem> {
         if self.trusted_comment != expected_comment {
             return Err(SignatureProblem::CommentMismatch {
                 found: self.trusted_comment.clone(),

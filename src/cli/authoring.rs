@@ -182,8 +182,13 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
             let path = args.dir.join(&document.source_path);
-            bundle::write_atomically(&path, text.as_bytes())
-                .with_context(|| format!("could not write {}", path.display()))?;
+            crate::fs::write_atomically(
+                &path,
+                text.as_bytes(),
+                crate::fs::Access::Shared,
+                crate::fs::Existing::Replace,
+            )
+            .with_context(|| format!("could not write {}", path.display()))?;
             for at in changed {
                 writeln!(
                     stdout,
@@ -259,14 +264,13 @@ pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
                 recipient: args.recipient.clone(),
                 bundle_id: None,
             };
-            let signed = publish::sign_verified(&args.dir, &secret, &options)?;
-            bundle::write_atomically(&args.output, &signed.bytes)
-                .with_context(|| format!("could not write {}", args.output.display()))?;
+            // The same path as the app's: sign, write, read back from disk and verify.
+            let exported = publish::export(&args.dir, &secret, &options, &args.output)?;
             println!(
-                "Wrote {} ({} bytes, {} documents, signed by key {}).",
-                args.output.display(),
-                signed.bytes.len(),
-                signed.documents,
+                "Wrote {} ({} bytes, {} documents, signed by key {}; read back and verified).",
+                exported.path.display(),
+                exported.size,
+                exported.reopened.documents.len(),
                 secret.public_key().key_id
             );
             Ok(ExitCode::SUCCESS)

@@ -35,10 +35,12 @@ pub enum Command {
     /// Check who signed a bundle and whether anything was altered.
     ///
     /// Uses your trust store (`kairan trust`), the built-in demo key and any --key files.
-    /// Exit status: 0 verified by a trusted key; 6 verified, with a caution (an older notice
-    /// than one already opened, expired, or addressed to someone else); 3 valid signature by an
-    /// unknown key; 4 invalid, tampered or broken bundle, a key you revoked, or two different
-    /// notices under one number; 5 unreadable file; 1 other errors; 2 usage.
+    /// Exit status: 0 verified by a trusted key (or the built-in sample with --sample); 6
+    /// verified, with a caution (an older notice than one already opened, expired, issued in
+    /// the future, or addressed to someone else); 3 valid signature by an unknown key or by the
+    /// public demo key; 4 invalid, tampered or broken bundle, a key you revoked, or an alarm
+    /// (two different notices under one number, a name that belongs to another of your keys);
+    /// 5 unreadable file; 1 other errors; 2 usage.
     Verify {
         /// The bundle (`.kairan`), or `--sample` for the built-in one.
         #[arg(required_unless_present = "sample")]
@@ -113,21 +115,8 @@ pub struct KeyArgs {
     keys: Vec<PathBuf>,
 }
 
-/// Exit statuses of `verify` and `inspect`.
-pub mod exit {
-    /// Verified by a trusted key.
-    pub const VERIFIED: u8 = 0;
-    /// Valid signature, unknown key.
-    pub const UNKNOWN_SIGNER: u8 = 3;
-    /// Invalid signature, tampered entry, a file that breaks the format, a key the reader
-    /// revoked, or two different notices under one number.
-    pub const INVALID: u8 = 4;
-    /// The file could not be read at all.
-    pub const UNREADABLE: u8 = 5;
-    /// Verified, with a caution: an older notice than one already opened, expired, or
-    /// addressed to someone else.
-    pub const VERIFIED_WITH_CAUTION: u8 = 6;
-}
+/// Exit statuses of `verify` and `inspect` (decided by the library's [`crate::trust::Status`]).
+pub use crate::trust::exit;
 
 /// Runs a subcommand and returns the process exit status.
 ///
@@ -142,17 +131,19 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         } => {
             let mut context = trust::TrustContext::load()?;
             let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
-            let (label, opened) = match (&file, sample) {
+            let (label, opened, origin) = match (&file, sample) {
                 (Some(file), _) => (
                     file.display().to_string(),
                     bundle::open_file(file, &trusted),
+                    crate::trust::Origin::File,
                 ),
                 (None, _) => (
                     "(built-in sample)".to_owned(),
                     bundle::open_bytes(sample::SAMPLE_BUNDLE.into(), &trusted),
+                    crate::trust::Origin::BuiltInSample,
                 ),
             };
-            let assessment = context.assess_and_record(&opened);
+            let assessment = context.assess_and_record(&opened, origin);
             report(
                 &label,
                 &opened,
@@ -165,7 +156,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             let mut context = trust::TrustContext::load()?;
             let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
             let opened = bundle::open_file(&file, &trusted);
-            let assessment = context.assess_and_record(&opened);
+            let assessment = context.assess_and_record(&opened, crate::trust::Origin::File);
             report(
                 &file.display().to_string(),
                 &opened,
@@ -219,7 +210,8 @@ fn report(
         output::text(label, opened, assessment, detail)
     };
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
+    // Every bundle string was escaped where it was placed; this is the last guard.
+    stdout.write_all(crate::escape::visible(&text).as_bytes())?;
     Ok(ExitCode::from(status.exit_code()))
 }
 

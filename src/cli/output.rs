@@ -3,10 +3,10 @@
 
 use serde_json::json;
 
-use super::exit;
-use crate::bundle::{BundleError, FailureKind, OpenedBundle, PublicKey, Verdict};
+use crate::bundle::{BundleError, OpenedBundle, PublicKey, Verdict};
 use crate::document::{LinkTarget, WithheldBy};
-use crate::trust::{Assessment, Severity, TrustVerdict};
+use crate::escape::one_line;
+use crate::trust::{Assessment, NextAction, Status, TrustVerdict};
 
 /// How much to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,137 +17,106 @@ pub enum Detail {
     Contents,
 }
 
-/// The outcome classes that map to exit statuses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Verified by a trusted key.
-    Verified,
-    /// Verified, with a caution (older notice, expired, addressed to someone else).
-    VerifiedWithCaution,
-    /// Verified, with an alarm (conflicting versions, a claimed name of another key).
-    VerifiedWithAlarm,
-    /// Signed by a key the reader revoked.
-    Revoked,
-    /// Valid signature, unknown key.
-    UnknownSigner,
-    /// Tampered entry.
-    Tampered,
-    /// Bad signature or a bundle that breaks the format.
-    Invalid,
-    /// Not readable at all.
-    Unreadable,
-}
-
-impl Status {
-    /// The process exit status.
-    pub fn exit_code(self) -> u8 {
-        match self {
-            Status::Verified => exit::VERIFIED,
-            Status::VerifiedWithCaution => exit::VERIFIED_WITH_CAUTION,
-            Status::UnknownSigner => exit::UNKNOWN_SIGNER,
-            Status::VerifiedWithAlarm | Status::Revoked | Status::Tampered | Status::Invalid => {
-                exit::INVALID
-            }
-            Status::Unreadable => exit::UNREADABLE,
-        }
-    }
-
-    fn word(self) -> &'static str {
-        match self {
-            Status::Verified => "verified",
-            Status::VerifiedWithCaution => "verified_with_caution",
-            Status::VerifiedWithAlarm => "verified_with_alarm",
-            Status::Revoked => "revoked",
-            Status::UnknownSigner => "unknown_signer",
-            Status::Tampered => "tampered",
-            Status::Invalid => "invalid",
-            Status::Unreadable => "unreadable",
-        }
-    }
-}
-
-/// Classifies an open result, taking the trust layer's assessment into account.
+/// The headline of an open result: the library's assessment, or the kind of failure. The CLI
+/// decides nothing itself.
 pub fn status(
     opened: &Result<OpenedBundle, BundleError>,
     assessment: Option<&Assessment>,
 ) -> Status {
-    let status = bundle_status(opened);
-    match assessment {
-        Some(Assessment {
-            verdict: TrustVerdict::Revoked { .. },
-            ..
-        }) => Status::Revoked,
-        Some(assessment) if status == Status::Verified => match assessment.severity() {
-            None => Status::Verified,
-            Some(Severity::Caution) => Status::VerifiedWithCaution,
-            Some(Severity::Alarm) => Status::VerifiedWithAlarm,
-        },
-        _ => status,
-    }
-}
-
-fn bundle_status(opened: &Result<OpenedBundle, BundleError>) -> Status {
-    match opened {
-        Ok(bundle) => match bundle.verdict {
-            Verdict::Verified { .. } => Status::Verified,
-            Verdict::UnknownSigner { .. } => Status::UnknownSigner,
-            Verdict::Tampered { .. } => Status::Tampered,
-            Verdict::BadSignature { .. } | Verdict::Unsigned => Status::Invalid,
-        },
-        Err(error) if error.kind() == FailureKind::Unreadable => Status::Unreadable,
-        Err(_) => Status::Invalid,
+    match (opened, assessment) {
+        (Err(error), _) => Status::of_error(error),
+        (Ok(_), Some(assessment)) => assessment.status,
+        // Every opened bundle is assessed; without an assessment nothing may pass.
+        (Ok(_), None) => Status::Invalid,
     }
 }
 
 fn headline(opened: &Result<OpenedBundle, BundleError>, assessment: Option<&Assessment>) -> String {
-    if let Some(Assessment {
-        verdict: TrustVerdict::Revoked { record },
-        ..
-    }) = assessment
-    {
-        return super::trust::revoked_headline(record);
-    }
-    match opened {
-        Err(error) if error.kind() == FailureKind::Unreadable => format!("✘ UNREADABLE — {error}"),
-        Err(error) => format!(
-            "✘ INVALID BUNDLE — {error}. Do not rely on this file; ask the sender for a new copy."
+    let status = status(opened, assessment);
+    let bundle = match opened {
+        Err(error) if status == Status::Unreadable => {
+            return format!("✘ UNREADABLE — {}", one_line(&error.to_string()));
+        }
+        Err(error) => {
+            return format!(
+                "✘ INVALID BUNDLE — {}. Do not rely on this file; ask the sender for a new copy.",
+                one_line(&error.to_string())
+            );
+        }
+        Ok(bundle) => bundle,
+    };
+    let claimed = one_line(&bundle.manifest.issuer.name);
+    match (status, assessment) {
+        (_, Some(Assessment {
+            verdict: TrustVerdict::Revoked { record },
+            ..
+        })) => super::trust::revoked_headline(record),
+        (Status::Verified | Status::VerifiedWithCaution, Some(assessment)) => {
+            match assessment.signer() {
+                Some(signer) => format!(
+                    "✔ VERIFIED — signed by {} (a key you trust; key id {})",
+                    one_line(&signer.name),
+                    signer.public_key.key_id
+                ),
+                None => "✘ INVALID — no trusted signer".to_owned(),
+            }
+        }
+        (Status::Sample, _) => "ℹ SAMPLE — Kairan's built-in sample, signed with the public demo key: it shows how Kairan works and proves nothing about who wrote it.".to_owned(),
+        (Status::DemoKey, _) => format!(
+            "? DEMO KEY — signed with Kairan's public demo key, whose secret key is published: anyone can make such a file, so it proves nothing about who made it.\n  \
+             The bundle claims to come from \"{claimed}\" (an unverified claim).\n  \
+             Ask the sender for a copy signed with their own key."
         ),
-        Ok(bundle) => match &bundle.verdict {
-            Verdict::Verified { signer } => format!(
-                "✔ VERIFIED — signed by {} (a key you trust; key id {})",
-                signer.name, signer.public_key.key_id
-            ),
-            Verdict::UnknownSigner { key } => format!(
+        (Status::Alarm, assessment) => {
+            let what = match assessment.and_then(Assessment::signer) {
+                Some(signer) if !signer.public_key.is_demo() => format!(
+                    "signed by {} (a key you trust; key id {}), but this notice conflicts with your records (see below)",
+                    one_line(&signer.name),
+                    signer.public_key.key_id
+                ),
+                _ => format!(
+                    "the signature is valid, but the bundle, which claims to come from \"{claimed}\", may be an impersonation (see below)"
+                ),
+            };
+            format!(
+                "✘ ALARM — {what}.\n  \
+                 Do not rely on it until the issuer, reached at a phone number you already know, confirms it."
+            )
+        }
+        _ => match &bundle.verdict {
+            Verdict::UnknownSigner { key } if status == Status::UnknownSigner => format!(
                 "? UNKNOWN SIGNER — the signature is valid, but key {} is not one you trust.\n  \
-                 The bundle claims to come from {:?} (an unverified claim).\n  \
+                 The bundle claims to come from \"{claimed}\" (an unverified claim).\n  \
                  Key fingerprint: {}\n  \
                  Confirm this fingerprint with the issuer by phone or from a letter before trusting it;\n  \
                  then trust it with `kairan trust add --from-bundle FILE --fingerprint \"{}\" --name NAME`\n  \
                  (or verify with --key and the issuer's public key file).",
                 key.key_id,
-                bundle.manifest.issuer.name,
                 key.fingerprint(),
                 key.fingerprint()
             ),
             Verdict::Tampered { entry, problem } => format!(
-                "✘ TAMPERED — entry {entry:?}: {problem}. Do not rely on this file; ask the sender for a new copy."
+                "✘ TAMPERED — entry \"{}\": {problem}. Do not rely on this file; ask the sender for a new copy.",
+                one_line(entry)
             ),
             Verdict::BadSignature { problem } => format!(
                 "✘ INVALID SIGNATURE — {problem}. Do not rely on this file; ask the sender for a new copy."
             ),
-            Verdict::Unsigned => "✘ NOT SIGNED — an authoring preview, not a bundle.".to_owned(),
+            _ => "✘ INVALID — do not rely on this file; ask the sender for a new copy.".to_owned(),
         },
     }
 }
 
 /// The human-readable report: the headline, then one line per trust warning, then details.
+/// Every string from the bundle is shown with hidden characters made visible
+/// ([`crate::escape::one_line`]).
 pub fn text(
     label: &str,
     opened: &Result<OpenedBundle, BundleError>,
     assessment: Option<&Assessment>,
     detail: Detail,
 ) -> String {
-    let mut out = format!("{label}\n{}\n", headline(opened, assessment));
+    let mut out = format!("{}\n{}\n", one_line(label), headline(opened, assessment));
     if let Some(assessment) = assessment {
         out += &super::trust::warning_lines(assessment, label);
     }
@@ -155,21 +124,21 @@ pub fn text(
     let manifest = &bundle.manifest;
     out += &format!(
         "  bundle {}, series {} no. {} (第{}報), issued {}\n",
-        manifest.bundle_id,
-        manifest.series.id,
+        one_line(&manifest.bundle_id),
+        one_line(&manifest.series.id),
         manifest.series.sequence,
         manifest.series.sequence,
-        manifest.issued_at
+        one_line(&manifest.issued_at)
     );
     if let Some(expires) = &manifest.expires_at {
-        out += &format!("  expires {expires}\n");
+        out += &format!("  expires {}\n", one_line(expires));
     }
     if let Some(recipient) = &manifest.recipient {
-        out += &format!("  addressed to {recipient}\n");
+        out += &format!("  addressed to \"{}\"\n", one_line(recipient));
     }
     out += &format!(
-        "  issuer as claimed by the bundle: {}\n",
-        manifest.issuer.name
+        "  issuer as claimed by the bundle: \"{}\" (unverified)\n",
+        one_line(&manifest.issuer.name)
     );
     out += &format!(
         "  {} documents, {} attachments, {} masked fields, {} omitted sections\n",
@@ -179,60 +148,92 @@ pub fn text(
         bundle.omission_count()
     );
     if detail == Detail::Contents {
-        if !bundle.verdict.intact() {
-            out += "  (contents below are NOT trustworthy)\n";
-        }
-        for item in &bundle.documents {
-            let document = &item.document;
-            out += &format!("\n  [{}] {}\n", role_word(item.entry.role), item.entry.path);
-            out += &format!("    title:   {}\n", document.title);
-            if let Some(date) = &document.date {
-                out += &format!("    date:    {} ({})\n", date.text, date.iso);
-            }
-            if !document.issuer.is_empty() {
-                out += &format!("    issuer:  {}\n", document.issuer.join(" / "));
-            }
-            if let Some(source) = &document.source {
-                out += &format!(
-                    "    copy of: {} (url: {}, retrieved: {})\n",
-                    source.publisher.as_deref().unwrap_or("not stated"),
-                    source.url.as_deref().unwrap_or("not stated"),
-                    source.retrieved.as_deref().unwrap_or("not stated")
-                );
-            }
+        out += &contents_text(bundle);
+    }
+    out
+}
+
+fn contents_text(bundle: &OpenedBundle) -> String {
+    let not_stated = |value: Option<&String>| {
+        value.map_or_else(|| "not stated".to_owned(), |v| one_line(v).into_owned())
+    };
+    let mut out = String::new();
+    if !bundle.verdict.intact() {
+        out += "  (contents below are NOT trustworthy)\n";
+    }
+    for item in &bundle.documents {
+        let document = &item.document;
+        out += &format!(
+            "\n  [{}] {}\n",
+            role_word(item.entry.role),
+            one_line(&item.entry.path)
+        );
+        out += &format!("    title:   {}\n", one_line(&document.title));
+        if let Some(date) = &document.date {
             out += &format!(
-                "    masked fields: {}, omitted sections: {}\n",
-                document.mask_count(),
-                document.omission_count()
-            );
-            for (target, text) in document.links() {
-                out += &format!("    link {text:?} → {}\n", link_word(target));
-            }
-            for item in crate::document::withheld_items(document) {
-                out += &match item.kind {
-                    crate::document::WithheldKind::Mask(mask) => format!(
-                        "    mask {} — label: {}, reason: {}, masked by: {}\n",
-                        mask.marker,
-                        mask.label.as_deref().unwrap_or("not stated"),
-                        mask.reason.as_deref().unwrap_or("not stated"),
-                        mask.masked_by.describe()
-                    ),
-                    crate::document::WithheldKind::Omission(omission) => format!(
-                        "    omission {} — under: {}, reason: {}, omitted by: {}\n",
-                        omission.marker,
-                        omission.under_heading.as_deref().unwrap_or("(top)"),
-                        omission.reason.as_deref().unwrap_or("not stated"),
-                        omission.omitted_by.describe()
-                    ),
-                };
-            }
-        }
-        for attachment in &bundle.attachments {
-            out += &format!(
-                "\n  [attachment] {} ({} bytes, {}, sha256 {})\n",
-                attachment.path, attachment.size, attachment.media_type, attachment.sha256
+                "    date:    {} ({})\n",
+                one_line(&date.text),
+                one_line(&date.iso)
             );
         }
+        if !document.issuer.is_empty() {
+            out += &format!("    issuer:  {}\n", one_line(&document.issuer.join(" / ")));
+        }
+        if let Some(source) = &document.source {
+            out += &format!(
+                "    copy of: {} (url: {}, retrieved: {})\n",
+                not_stated(source.publisher.as_ref()),
+                not_stated(source.url.as_ref()),
+                not_stated(source.retrieved.as_ref())
+            );
+        }
+        out += &format!(
+            "    masked fields: {}, omitted sections: {}\n",
+            document.mask_count(),
+            document.omission_count()
+        );
+        for (target, text) in document.links() {
+            let remark = if target.opens() {
+                ""
+            } else {
+                " (not opened by Kairan: only https, http and mailto addresses are)"
+            };
+            out += &format!(
+                "    link \"{}\" → {}{remark}\n",
+                one_line(text),
+                one_line(&link_word(target))
+            );
+        }
+        for item in crate::document::withheld_items(document) {
+            out += &match item.kind {
+                crate::document::WithheldKind::Mask(mask) => format!(
+                    "    mask {} — label: {}, reason: {}, masked by: {}\n",
+                    one_line(&mask.marker),
+                    not_stated(mask.label.as_ref()),
+                    not_stated(mask.reason.as_ref()),
+                    mask.masked_by.describe()
+                ),
+                crate::document::WithheldKind::Omission(omission) => format!(
+                    "    omission {} — under: {}, reason: {}, omitted by: {}\n",
+                    one_line(&omission.marker),
+                    omission
+                        .under_heading
+                        .as_deref()
+                        .map_or_else(|| "(top)".to_owned(), |v| one_line(v).into_owned()),
+                    not_stated(omission.reason.as_ref()),
+                    omission.omitted_by.describe()
+                ),
+            };
+        }
+    }
+    for attachment in &bundle.attachments {
+        out += &format!(
+            "\n  [attachment] {} ({} bytes, {}, sha256 {})\n",
+            one_line(&attachment.path),
+            attachment.size,
+            one_line(&attachment.media_type),
+            one_line(&attachment.sha256)
+        );
     }
     out
 }
@@ -261,6 +262,20 @@ fn link_word(target: &LinkTarget) -> String {
     }
 }
 
+fn next_action_word(action: NextAction) -> &'static str {
+    match action {
+        NextAction::Rely => "rely",
+        NextAction::ReadCautions => "read_cautions",
+        NextAction::TryTheSample => "try_the_sample",
+        NextAction::AskForProperlySignedCopy => "ask_for_properly_signed_copy",
+        NextAction::ConfirmFingerprint => "confirm_fingerprint",
+        NextAction::ConfirmWithIssuer => "confirm_with_issuer",
+        NextAction::AskForNewCopy => "ask_for_new_copy",
+        NextAction::CheckTheFile => "check_the_file",
+        NextAction::FinishAndSign => "finish_and_sign",
+    }
+}
+
 fn key_json(key: &PublicKey) -> serde_json::Value {
     json!({ "key_id": key.key_id.to_string(), "fingerprint": key.fingerprint(), "public_key": key.to_base64() })
 }
@@ -281,8 +296,7 @@ pub fn json(
     detail: Detail,
 ) -> String {
     let status = status(opened, assessment);
-    let mut report =
-        json!({ "file": label, "status": status.word(), "exit_code": status.exit_code() });
+    let mut report = json!({ "file": label, "status": status.word(), "exit_code": status.exit_code(), "verified": status.verified(), "next_action": next_action_word(status.next_action()) });
     if let Some(assessment) = assessment {
         if let TrustVerdict::Revoked { record } = &assessment.verdict {
             report["revoked_key"] =

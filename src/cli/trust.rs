@@ -11,6 +11,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, SecretKey, TrustedKey, Verdict};
+use crate::escape::one_line;
 use crate::trust::rollover::{
     ROLLOVER_MEDIA_TYPE, ROLLOVER_PATH, ROLLOVER_SIGNATURE_MEDIA_TYPE, ROLLOVER_SIGNATURE_PATH,
 };
@@ -56,6 +57,12 @@ pub enum TrustCommand {
     Remove {
         /// The key: its name, key id or fingerprint.
         key: String,
+    },
+    /// Forget what was seen of a series (its numbers and versions), e.g. after a notice with a
+    /// wrong number made every later one look old.
+    ForgetSeries {
+        /// The series id (as `kairan verify` prints it).
+        series: String,
     },
     /// Revoke a key: its signatures then show as REVOKED, never as verified.
     Revoke {
@@ -198,13 +205,35 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 record.public_key.key_id, record.name
             );
         }
+        TrustCommand::ForgetSeries { series } => {
+            let mut history = SeriesHistory::load(&dir.series_history())?;
+            match history.forget_series(&series)? {
+                0 => println!(
+                    "Nothing to forget: no notice of series \"{}\" was recorded.",
+                    one_line(&series)
+                ),
+                removed => println!(
+                    "Forgot series \"{}\" ({removed} record(s)): its next notice is compared with nothing.",
+                    one_line(&series)
+                ),
+            }
+        }
         TrustCommand::Revoke { key } => {
             let key = store.find(&key)?.public_key;
             let record = store.revoke(&key)?;
             println!(
-                "Revoked key {} ({:?}). Bundles it signs now show as REVOKED.",
-                record.public_key.key_id, record.name
+                "Revoked key {} (\"{}\"). Bundles it signs now show as REVOKED.",
+                record.public_key.key_id,
+                one_line(&record.name)
             );
+            for introduced in store.introduced_by(&key) {
+                println!(
+                    "  It introduced key {} (\"{}\") by a rollover statement, which you still trust. If the old key was revoked because it was stolen, revoke that one too: kairan trust revoke {}",
+                    introduced.public_key.key_id,
+                    one_line(&introduced.name),
+                    introduced.public_key.key_id
+                );
+            }
         }
         TrustCommand::Rename { key, new_name } => {
             let key = store.find(&key)?.public_key;
@@ -227,8 +256,13 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                             path.display()
                         );
                     }
-                    bundle::write_atomically(&path, text.as_bytes())
-                        .with_context(|| format!("could not write {}", path.display()))?;
+                    crate::fs::write_atomically(
+                        &path,
+                        text.as_bytes(),
+                        crate::fs::Access::Shared,
+                        crate::fs::Existing::Replace,
+                    )
+                    .with_context(|| format!("could not write {}", path.display()))?;
                     println!(
                         "Wrote key {} ({:?}) to {}.",
                         record.public_key.key_id,
@@ -326,7 +360,22 @@ fn accept_rollover(dir: &ConfigDir, store: &mut TrustStore, file: &Path) -> anyh
     let keys = trust::keys_for_opening(store, &[]);
     let opened = bundle::open_file(file, &keys)
         .with_context(|| format!("could not open {}", file.display()))?;
-    let assessment = trust::assess(&opened, store, &history, &settings, jiff::Timestamp::now());
+    let records = trust::Records {
+        store: Some(store),
+        history: Some(&history),
+        settings: Some(&settings),
+    };
+    let assessment = trust::assess(
+        &opened,
+        records,
+        trust::Origin::File,
+        jiff::Timestamp::now(),
+    );
+    if assessment.status == trust::Status::Alarm {
+        bail!(
+            "this bundle raises an alarm (run `kairan verify` on it for details); its rollover statement cannot be accepted"
+        );
+    }
     let Some(offer) = assessment.rollover else {
         if let Some(Warning::RolloverNotAccepted { problem }) = assessment
             .warnings
@@ -401,8 +450,13 @@ fn sign_rollover(
         (&statement_path, signed.statement.as_slice()),
         (&signature_path, signed.signature.as_bytes()),
     ] {
-        bundle::write_atomically(path, bytes)
-            .with_context(|| format!("could not write {}", path.display()))?;
+        crate::fs::write_atomically(
+            path,
+            bytes,
+            crate::fs::Access::Shared,
+            crate::fs::Existing::Replace,
+        )
+        .with_context(|| format!("could not write {}", path.display()))?;
     }
     println!(
         "Wrote {} and {} (key {} introduces key {} from {effective}).",
@@ -509,10 +563,16 @@ impl TrustContext {
     pub(super) fn assess_and_record(
         &mut self,
         opened: &Result<OpenedBundle, BundleError>,
+        origin: trust::Origin,
     ) -> Option<Assessment> {
         let bundle = opened.as_ref().ok()?;
         let now = jiff::Timestamp::now();
-        let assessment = trust::assess(bundle, &self.store, &self.history, &self.settings, now);
+        let records = trust::Records {
+            store: Some(&self.store),
+            history: Some(&self.history),
+            settings: Some(&self.settings),
+        };
+        let assessment = trust::assess(bundle, records, origin, now);
         if let Some(signer) = assessment.series_signer()
             && let Err(error) = self.history.record(signer, &bundle.manifest, now)
         {
@@ -529,8 +589,9 @@ pub(super) fn revoked_headline(record: &KeyRecord) -> String {
         KeyStatus::Trusted => "(not recorded)".to_owned(),
     };
     format!(
-        "✘ REVOKED — signed by key {} ({:?}), which you revoked on {revoked_at}. A signature by a revoked key proves nothing; do not rely on this file.",
-        record.public_key.key_id, record.name
+        "✘ REVOKED — signed by key {} (\"{}\"), which you revoked on {revoked_at}. A signature by a revoked key proves nothing; do not rely on this file.",
+        record.public_key.key_id,
+        one_line(&record.name)
     )
 }
 
@@ -543,8 +604,11 @@ pub(super) fn warning_lines(assessment: &Assessment, label: &str) -> String {
     }
     if let Some(offer) = &assessment.rollover {
         out += &format!(
-            "→ KEY ROLLOVER — key {}, which you trust as {:?}, signed a statement introducing this key (effective {}). To trust this key under the same name, run: kairan trust accept-rollover {label}\n",
-            offer.old.public_key.key_id, offer.old.name, offer.effective
+            "→ KEY ROLLOVER — key {}, which you trust as \"{}\", signed a statement introducing this key (effective {}). To trust this key under the same name, run: kairan trust accept-rollover {}\n",
+            offer.old.public_key.key_id,
+            one_line(&offer.old.name),
+            one_line(&offer.effective),
+            one_line(label)
         );
     }
     out
@@ -558,29 +622,39 @@ pub(super) fn warning_line(warning: &Warning) -> String {
             newest_bundle_id,
             opened_at,
         } => format!(
-            "⚠ OLDER NOTICE — a newer notice (第{newest_sequence}報) of this series was opened on {opened_at} (bundle {newest_bundle_id}); this one may be out of date."
+            "⚠ OLDER NOTICE — a newer notice (第{newest_sequence}報) of this series was opened on {opened_at} (bundle {}); this one may be out of date.",
+            one_line(newest_bundle_id)
         ),
         Warning::ConflictingVersion {
             sequence,
             other_bundle_id,
             opened_at,
         } => format!(
-            "✘ CONFLICTING VERSIONS — a different notice with the same number (第{sequence}報) of this series was opened on {opened_at} (bundle {other_bundle_id}). Do not rely on either until the issuer confirms which is genuine."
+            "✘ CONFLICTING VERSIONS — a different notice with the same number (第{sequence}報) of this series was opened on {opened_at} (bundle {}). Do not rely on either until the issuer confirms which is genuine.",
+            one_line(other_bundle_id)
         ),
-        Warning::Expired { expires_at } => {
-            format!("⚠ EXPIRED — this notice expired on {expires_at}; it may no longer be current.")
-        }
+        Warning::Expired { expires_at } => format!(
+            "⚠ EXPIRED — this notice expired on {}; it may no longer be current.",
+            one_line(expires_at)
+        ),
         Warning::AddressedToSomeoneElse {
             recipient,
             organisation,
         } => format!(
-            "⚠ ADDRESSED TO SOMEONE ELSE — this notice is addressed to {recipient:?}, not to your organisation {organisation:?}."
+            "⚠ ADDRESSED TO SOMEONE ELSE — this notice is addressed to \"{}\", not to your organisation \"{}\".",
+            one_line(recipient),
+            one_line(organisation)
+        ),
+        Warning::IssuedInFuture { issued_at } => format!(
+            "⚠ ISSUED IN THE FUTURE — this notice says it was issued at {}, later than now; its date cannot be right. Ask the issuer before relying on it.",
+            one_line(issued_at)
         ),
         Warning::ClaimsNameOfTrustedKey {
             claimed,
             trusted_key_id,
         } => format!(
-            "✘ POSSIBLE IMPERSONATION — the bundle claims to come from {claimed:?}, the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it."
+            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it.",
+            one_line(claimed)
         ),
         Warning::RolloverNotAccepted { problem } => format!(
             "⚠ KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}."
@@ -596,6 +670,7 @@ pub(super) fn warning_kind(warning: &Warning) -> &'static str {
         Warning::Expired { .. } => "expired",
         Warning::AddressedToSomeoneElse { .. } => "addressed_to_someone_else",
         Warning::ClaimsNameOfTrustedKey { .. } => "claims_name_of_trusted_key",
+        Warning::IssuedInFuture { .. } => "issued_in_future",
         Warning::RolloverNotAccepted { .. } => "rollover_not_accepted",
     }
 }

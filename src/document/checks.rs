@@ -485,7 +485,8 @@ fn invisible_message(c: char, name: &str) -> String {
     )
 }
 
-/// Invisible and bidirectional control characters.
+/// Invisible and bidirectional control characters, and control characters (such as the
+/// escape that starts a terminal command) other than tab.
 fn invisible(c: char) -> Option<(FindingCode, &'static str)> {
     let code = c as u32;
     match code {
@@ -494,6 +495,13 @@ fn invisible(c: char) -> Option<(FindingCode, &'static str)> {
         }
         0x200B..=0x200D | 0x2060..=0x2064 | 0xFEFF | 0x00AD | 0x180E | 0x034F => {
             Some((FindingCode::InvisibleCharacter, "zero-width character"))
+        }
+        // Tabs lay out text; variation selectors choose a glyph form (異体字) in letter text.
+        0xFE00..=0xFE0F | 0xE0100..=0xE01EF => None,
+        _ if c == '\t' => None,
+        _ if c.is_control() => Some((FindingCode::InvisibleCharacter, "control character")),
+        _ if crate::escape::is_hidden(c) => {
+            Some((FindingCode::InvisibleCharacter, "invisible character"))
         }
         _ => None,
     }

@@ -198,6 +198,40 @@ pub enum LinkTarget {
     },
 }
 
+impl LinkTarget {
+    /// Whether Kairan may hand this link to the system's opener: a link inside the bundle, or
+    /// an address for which [`opens_externally`] holds.
+    pub fn opens(&self) -> bool {
+        match self {
+            LinkTarget::Document { .. } => true,
+            LinkTarget::External { url } => opens_externally(url),
+        }
+    }
+}
+
+/// Whether an address may be handed to the system's opener: `https:` or `http:` with a host,
+/// or `mailto:`, with no spaces, backslashes, control or invisible characters. Anything else
+/// (`javascript:`, `file:`, `data:`, `smb:`, UNC and bare paths …) is shown as text only.
+pub fn opens_externally(url: &str) -> bool {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c == '\\' || crate::escape::is_hidden(c))
+    {
+        return false;
+    }
+    let Some((scheme, rest)) = url.split_once(':') else {
+        return false;
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" | "http" => rest
+            .strip_prefix("//")
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .is_some_and(|host| !host.is_empty()),
+        "mailto" => !rest.is_empty(),
+        _ => false,
+    }
+}
+
 /// Why a document could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -221,6 +255,10 @@ pub enum DocumentError {
     /// Two headings share an anchor.
     #[error("two headings share the id {0:?}")]
     DuplicateHeadingId(String),
+    /// A mask or omission whose marker is empty, blank, or holds invisible characters: the
+    /// reader could not see where something was withheld.
+    #[error("a masked field or omitted section has an empty or invisible marker \"{0}\"")]
+    InvisibleMarker(String),
 }
 
 impl Document {
@@ -244,6 +282,20 @@ impl Document {
         for id in document.heading_ids() {
             if !seen.insert(id) {
                 return Err(DocumentError::DuplicateHeadingId(id.to_owned()));
+            }
+        }
+        for item in super::withheld_items(&document) {
+            let marker = match item.kind {
+                super::WithheldKind::Mask(mask) => &mask.marker,
+                super::WithheldKind::Omission(omission) => &omission.marker,
+            };
+            let shows_something = marker
+                .chars()
+                .any(|c| !c.is_whitespace() && !crate::escape::is_hidden(c));
+            if !shows_something || crate::escape::has_hidden(marker) {
+                return Err(DocumentError::InvisibleMarker(
+                    crate::escape::one_line(marker).into_owned(),
+                ));
             }
         }
         Ok(document)
@@ -323,6 +375,34 @@ impl WithheldBy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_and_mail_addresses_open() {
+        for url in [
+            "https://www.example.co.jp/news/1",
+            "HTTP://example.com",
+            "mailto:info@example.com",
+        ] {
+            assert!(opens_externally(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>",
+            "smb://server/share",
+            "\\\\server\\share",
+            "/home/user/.ssh/id_rsa",
+            "C:\\Windows\\system32\\calc.exe",
+            "https://",
+            "https:///path",
+            "https://exa mple.com",
+            "https://example.com/\u{202E}gpj.exe",
+            "vbscript:x",
+            "",
+        ] {
+            assert!(!opens_externally(url), "{url:?}");
+        }
+    }
 
     fn minimal() -> &'static str {
         r#"{"format":"kairan-document","format_version":1,"title":"t","body":[

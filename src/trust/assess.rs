@@ -9,6 +9,7 @@
 use super::history::{SeriesHistory, manifest_sha256};
 use super::rollover::{self, RolloverProblem};
 use super::settings::Settings;
+use super::status::{Origin, Status};
 use super::store::{KeyRecord, TrustStore, normalize};
 use crate::bundle::{KeyId, OpenedBundle, PublicKey, TrustedKey, Verdict};
 use crate::sample;
@@ -59,6 +60,12 @@ pub enum Warning {
         /// The expiry, as the manifest states it.
         expires_at: String,
     },
+    /// The notice says it was issued later than now (beyond clock skew): its date cannot be
+    /// right, or it was made to look newer than notices still to come.
+    IssuedInFuture {
+        /// The issue time, as the manifest states it.
+        issued_at: String,
+    },
     /// The notice is addressed to someone other than the reader's organisation.
     AddressedToSomeoneElse {
         /// The recipient the manifest names.
@@ -100,6 +107,7 @@ impl Warning {
             }
             Warning::NewerNoticeSeen { .. }
             | Warning::Expired { .. }
+            | Warning::IssuedInFuture { .. }
             | Warning::AddressedToSomeoneElse { .. }
             | Warning::RolloverNotAccepted { .. } => Severity::Caution,
         }
@@ -119,9 +127,11 @@ pub struct RolloverOffer {
     pub bundle_id: String,
 }
 
-/// The trust layer's view of an opened bundle.
+/// The trust layer's view of an opened bundle: the one verdict every front end renders.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
+    /// The headline.
+    pub status: Status,
     /// The signer's standing.
     pub verdict: TrustVerdict,
     /// Warnings, most serious first.
@@ -131,6 +141,15 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The signer as the reader named the key, when a key the reader trusts signed (the demo
+    /// key's built-in name included).
+    pub fn signer(&self) -> Option<&TrustedKey> {
+        match &self.verdict {
+            TrustVerdict::Bundle(Verdict::Verified { signer }) => Some(signer),
+            _ => None,
+        }
+    }
+
     /// The key under which opening this bundle belongs in the series history: its signer when
     /// verified by a key other than the public demo key (whose signatures anyone can make).
     pub fn series_signer(&self) -> Option<&PublicKey> {
@@ -165,17 +184,32 @@ pub fn keys_for_opening(store: &TrustStore, extra: &[TrustedKey]) -> Vec<Trusted
     keys
 }
 
-/// Assesses `bundle` (opened with [`keys_for_opening`]) against the reader's `store`, `history`
-/// and `settings` at `now`.
+/// The reader's records an assessment draws on. A record that could not be read is `None`: its
+/// warnings cannot be given (the front end says why), but nothing else changes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Records<'a> {
+    /// The trusted and revoked keys.
+    pub store: Option<&'a TrustStore>,
+    /// The notices of each series already opened.
+    pub history: Option<&'a SeriesHistory>,
+    /// The reader's organisation.
+    pub settings: Option<&'a Settings>,
+}
+
+/// How far in the future an issue time may lie before it is a caution (clocks differ).
+const CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
+
+/// Assesses `bundle` (opened with [`keys_for_opening`]) against the reader's `records` at
+/// `now`: the one place that decides what a bundle's headline is.
 pub fn assess(
     bundle: &OpenedBundle,
-    store: &TrustStore,
-    history: &SeriesHistory,
-    settings: &Settings,
+    records: Records<'_>,
+    origin: Origin,
     now: jiff::Timestamp,
 ) -> Assessment {
     let revoked = |key: &PublicKey| {
-        store
+        records
+            .store?
             .record_for(key)
             .filter(|record| !record.is_trusted())
             .cloned()
@@ -194,21 +228,42 @@ pub fn assess(
         }
     };
     let mut assessment = Assessment {
+        status: Status::Invalid,
         verdict,
         warnings: Vec::new(),
         rollover: None,
     };
-    let (signer, signer_name) = match &assessment.verdict {
-        TrustVerdict::Bundle(Verdict::Verified { signer }) => {
-            (signer.public_key, Some(signer.name.clone()))
+    let signer = match &assessment.verdict {
+        TrustVerdict::Bundle(Verdict::Verified { signer }) => signer.public_key,
+        TrustVerdict::Bundle(Verdict::UnknownSigner { key }) => *key,
+        TrustVerdict::Revoked { .. } => {
+            assessment.status = Status::Revoked;
+            return assessment;
         }
-        TrustVerdict::Bundle(Verdict::UnknownSigner { key }) => (*key, None),
-        _ => return assessment,
+        TrustVerdict::Bundle(Verdict::Tampered { .. }) => {
+            assessment.status = Status::Tampered;
+            return assessment;
+        }
+        TrustVerdict::Bundle(Verdict::BadSignature { .. }) => {
+            assessment.status = Status::Invalid;
+            return assessment;
+        }
+        TrustVerdict::Bundle(Verdict::Unsigned) => {
+            assessment.status = Status::Preview;
+            return assessment;
+        }
     };
+    if signer.is_demo() && origin == Origin::BuiltInSample {
+        // The program's own sample: nothing in it came from outside.
+        assessment.status = Status::Sample;
+        return assessment;
+    }
+    let signer_trusted = assessment.signer().is_some() && !signer.is_demo();
     let manifest = &bundle.manifest;
     let mut warnings = Vec::new();
 
     if let Some(key) = assessment.series_signer()
+        && let Some(history) = records.history
         && let Some(seen) = history.series(key, &manifest.series.id)
     {
         let hash = manifest_sha256(manifest);
@@ -241,8 +296,16 @@ pub fn assess(
         });
     }
 
-    if let (Some(organisation), Some(recipient)) = (settings.organisation(), &manifest.recipient)
-        && normalize(recipient) != organisation
+    if manifest.issued() > now + CLOCK_SKEW {
+        warnings.push(Warning::IssuedInFuture {
+            issued_at: manifest.issued_at.clone(),
+        });
+    }
+
+    if let (Some(organisation), Some(recipient)) = (
+        records.settings.and_then(Settings::organisation),
+        &manifest.recipient,
+    ) && normalize(recipient) != organisation
     {
         warnings.push(Warning::AddressedToSomeoneElse {
             recipient: recipient.clone(),
@@ -250,10 +313,10 @@ pub fn assess(
         });
     }
 
-    match rollover::carried_statement(bundle) {
-        None => {}
-        Some(Err(problem)) => warnings.push(Warning::RolloverNotAccepted { problem }),
-        Some(Ok(statement)) => match store.record_for(&statement.old_key) {
+    match (rollover::carried_statement(bundle), records.store) {
+        (None, _) | (_, None) => {}
+        (Some(Err(problem)), _) => warnings.push(Warning::RolloverNotAccepted { problem }),
+        (Some(Ok(statement)), Some(store)) => match store.record_for(&statement.old_key) {
             None => warnings.push(Warning::RolloverNotAccepted {
                 problem: RolloverProblem::OldKeyUnknown(statement.old_key.key_id),
             }),
@@ -264,7 +327,7 @@ pub fn assess(
                 },
             }),
             // Already verified: the new key is trusted, nothing to offer.
-            Some(_) if signer_name.is_some() => {}
+            Some(_) if signer_trusted => {}
             Some(old) => {
                 assessment.rollover = Some(RolloverOffer {
                     old: old.clone(),
@@ -276,21 +339,76 @@ pub fn assess(
         },
     }
 
-    let claimed = normalize(&manifest.issuer.name);
-    let claims_own_name = signer_name.as_deref() == Some(claimed.as_str());
-    if assessment.rollover.is_none()
-        && !claims_own_name
-        && let Some(other) = store.others_named(&claimed, &signer).first()
+    if let Some(store) = records.store
+        && let Some(warning) = name_claim(bundle, store, &signer, assessment.rollover.as_ref())
     {
-        warnings.push(Warning::ClaimsNameOfTrustedKey {
-            claimed,
-            trusted_key_id: other.public_key.key_id,
-        });
+        warnings.push(warning);
     }
 
     warnings.sort_by_key(|warning| std::cmp::Reverse(warning.severity()));
     assessment.warnings = warnings;
+    assessment.status = match (assessment.severity(), assessment.signer()) {
+        (Some(Severity::Alarm), _) => Status::Alarm,
+        _ if signer.is_demo() => Status::DemoKey,
+        (None, Some(_)) => Status::Verified,
+        (Some(Severity::Caution), Some(_)) => Status::VerifiedWithCaution,
+        (_, None) => Status::UnknownSigner,
+    };
     assessment
+}
+
+/// A name in the bundle — the issuer it claims, or the issuer lines and title of a letter —
+/// that looks like the name the reader gave another trusted key. A key introduced by rollover
+/// may carry the name of the key that introduced it.
+fn name_claim(
+    bundle: &OpenedBundle,
+    store: &TrustStore,
+    signer: &PublicKey,
+    rollover: Option<&RolloverOffer>,
+) -> Option<Warning> {
+    let introducer = rollover.map(|offer| offer.old.public_key);
+    let others: Vec<&KeyRecord> = store
+        .trusted()
+        .filter(|record| record.public_key != *signer && Some(record.public_key) != introducer)
+        .filter(|record| {
+            // A key and the one it replaced by rollover share a name: the same issuer.
+            store
+                .record_for(signer)
+                .is_none_or(|own| !super::names::collide(&own.name, &record.name))
+        })
+        .collect();
+    let claimed = &bundle.manifest.issuer.name;
+    if let Some(other) = others
+        .iter()
+        .find(|record| super::names::collide(claimed, &record.name))
+    {
+        return Some(Warning::ClaimsNameOfTrustedKey {
+            claimed: claimed.clone(),
+            trusted_key_id: other.public_key.key_id,
+        });
+    }
+    let letter_lines = bundle
+        .documents
+        .iter()
+        .filter(|item| item.entry.role == crate::bundle::Role::FirmNotice)
+        .flat_map(|item| {
+            item.document
+                .issuer
+                .iter()
+                .chain(std::iter::once(&item.document.title))
+        });
+    for line in letter_lines {
+        if let Some(other) = others
+            .iter()
+            .find(|record| super::names::mentions(line, &record.name))
+        {
+            return Some(Warning::ClaimsNameOfTrustedKey {
+                claimed: line.clone(),
+                trusted_key_id: other.public_key.key_id,
+            });
+        }
+    }
+    None
 }
 
 impl TrustStore {
@@ -328,6 +446,16 @@ mod tests {
         store: TrustStore,
         history: SeriesHistory,
         settings: Settings,
+    }
+
+    impl Reader {
+        fn records(&self) -> Records<'_> {
+            Records {
+                store: Some(&self.store),
+                history: Some(&self.history),
+                settings: Some(&self.settings),
+            }
+        }
     }
 
     fn reader() -> Reader {
@@ -383,13 +511,7 @@ mod tests {
         assert!(matches!(bundle.verdict, Verdict::Verified { .. }));
         reader.store.revoke(&key).unwrap();
         let now = jiff::Timestamp::now();
-        let assessment = assess(
-            &bundle,
-            &reader.store,
-            &reader.history,
-            &reader.settings,
-            now,
-        );
+        let assessment = assess(&bundle, reader.records(), Origin::File, now);
         assert!(matches!(assessment.verdict, TrustVerdict::Revoked { .. }));
         assert!(!assessment.verdict.verified());
         assert_eq!(assessment.series_signer(), None);
@@ -400,16 +522,128 @@ mod tests {
         let reader = reader();
         let bundle = crate::sample::open_sample().unwrap();
         let now = jiff::Timestamp::now();
-        let assessment = assess(
-            &bundle,
-            &reader.store,
-            &reader.history,
-            &reader.settings,
-            now,
-        );
+        let assessment = assess(&bundle, reader.records(), Origin::File, now);
         assert!(assessment.verdict.verified());
         assert_eq!(assessment.series_signer(), None);
         assert!(assessment.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_demo_key_is_only_the_sample_when_opened_as_the_sample() {
+        let reader = reader();
+        let bundle = crate::sample::open_sample().unwrap();
+        let now = jiff::Timestamp::now();
+        let as_file = assess(&bundle, reader.records(), Origin::File, now);
+        assert_eq!(as_file.status, Status::DemoKey);
+        assert!(!as_file.status.verified());
+        assert_ne!(as_file.status.exit_code(), 0);
+        let as_sample = assess(&bundle, reader.records(), Origin::BuiltInSample, now);
+        assert_eq!(as_sample.status, Status::Sample);
+        let without_records = assess(&bundle, Records::default(), Origin::File, now);
+        assert_eq!(without_records.status, Status::DemoKey);
+    }
+
+    #[test]
+    fn a_trusted_signer_with_nothing_to_warn_about_is_verified() {
+        let mut reader = reader();
+        let signer = secret();
+        reader
+            .store
+            .add("firm", signer.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(assessment.status, Status::Verified);
+        assert_eq!(assessment.signer().unwrap().name, "firm");
+    }
+
+    #[test]
+    fn an_unknown_key_claiming_a_look_alike_of_a_trusted_name_is_an_alarm() {
+        let mut reader = reader();
+        let firm = secret();
+        reader
+            .store
+            .add(
+                "みかさ社会保険労務士法人",
+                firm.public_key(),
+                HowAdded::Pasted,
+                "",
+            )
+            .unwrap();
+        // The sample claims みかさ社会保険労務士法人; signed by an impostor's key.
+        let impostor = secret();
+        let bundle = sample_signed_by(&impostor, &reader.store.trusted_keys());
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(assessment.status, Status::Alarm);
+        assert!(!assessment.status.shows_contents());
+        assert!(matches!(
+            assessment.warnings[0],
+            Warning::ClaimsNameOfTrustedKey { trusted_key_id, .. } if trusted_key_id == firm.public_key().key_id
+        ));
+    }
+
+    #[test]
+    fn a_trusted_key_whose_letter_carries_another_firms_name_is_an_alarm() {
+        let mut reader = reader();
+        let firm_a = secret();
+        let firm_b = secret();
+        reader
+            .store
+            .add(
+                "みかさ社会保険労務士法人",
+                firm_a.public_key(),
+                HowAdded::Pasted,
+                "",
+            )
+            .unwrap();
+        reader
+            .store
+            .add("Firm B", firm_b.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        // Firm B honestly signs a bundle whose manifest names Firm B but whose letter is
+        // Firm A's.
+        let mut bundle = sample_signed_by(&firm_b, &reader.store.trusted_keys());
+        bundle.manifest.issuer.name = "Firm B".into();
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(
+            assessment.status,
+            Status::Alarm,
+            "{:?}",
+            assessment.warnings
+        );
+    }
+
+    #[test]
+    fn a_notice_issued_in_the_future_is_a_caution() {
+        let mut reader = reader();
+        let signer = secret();
+        reader
+            .store
+            .add("firm", signer.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
+        let long_ago = jiff::Timestamp::from_second(1_000_000_000).unwrap();
+        let assessment = assess(&bundle, reader.records(), Origin::File, long_ago);
+        assert_eq!(assessment.status, Status::VerifiedWithCaution);
+        assert!(matches!(
+            assessment.warnings[0],
+            Warning::IssuedInFuture { .. }
+        ));
     }
 
     #[test]
@@ -429,13 +663,7 @@ mod tests {
         // The same number with other content, expired: an alarm and a caution.
         bundle.manifest.bundle_id = "other".into();
         bundle.manifest.expires_at = Some("2023-07-01T00:00:00+09:00".into());
-        let assessment = assess(
-            &bundle,
-            &reader.store,
-            &reader.history,
-            &reader.settings,
-            now,
-        );
+        let assessment = assess(&bundle, reader.records(), Origin::File, now);
         let kinds: Vec<Severity> = assessment.warnings.iter().map(Warning::severity).collect();
         assert_eq!(kinds, vec![Severity::Alarm, Severity::Caution]);
         assert!(matches!(

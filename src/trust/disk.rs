@@ -9,7 +9,6 @@
 //! replaced: the change fails and the file stays byte-for-byte as it was.
 
 use std::fs::File;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::TrustError;
@@ -18,6 +17,10 @@ use super::TrustError;
 ///
 /// Fails if it exists but cannot be read.
 pub(crate) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, TrustError> {
+    if let Some(folder) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        check_not_exposed(folder)?;
+    }
+    check_not_exposed(path)?;
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -26,6 +29,31 @@ pub(crate) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, TrustError> 
             cause,
         }),
     }
+}
+
+/// Refuses a trust file or folder that is a symbolic link or that other users may write: a
+/// trust store anyone can change (or that points elsewhere) decides nothing.
+///
+/// Fails with [`TrustError::Exposed`] for such a file or folder; a missing one is fine.
+fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
+    let Ok(metadata) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let exposed = |problem| TrustError::Exposed {
+        path: path.to_owned(),
+        problem,
+    };
+    if metadata.file_type().is_symlink() {
+        return Err(exposed("it is a symbolic link"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        if metadata.permissions().mode() & 0o002 != 0 {
+            return Err(exposed("every user of this computer may change it"));
+        }
+    }
+    Ok(())
 }
 
 /// How a file kind is read and written.
@@ -106,68 +134,20 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Prefix of temporary files: `.<file name>.`, then the process id and `.partial`.
-fn temporary_prefix(path: &Path) -> String {
-    format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    )
-}
-
 /// Writes `bytes` to `path` atomically and durably. Called with the file's lock held, so any
 /// temporary file left beside it is from a writer that died, and is removed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TrustError> {
-    let write_error = |cause| TrustError::Write {
+    crate::fs::remove_leftovers(path);
+    crate::fs::write_atomically(
+        path,
+        bytes,
+        crate::fs::Access::Shared,
+        crate::fs::Existing::Replace,
+    )
+    .map_err(|cause| TrustError::Write {
         path: path.to_owned(),
         cause,
-    };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let prefix = temporary_prefix(path);
-    remove_leftovers(&dir, &prefix);
-    let temporary = dir.join(format!("{prefix}{}.partial", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(true)
-            .write(true)
-            .open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temporary, path)?;
-        sync_directory(&dir)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(write_error)
-}
-
-fn remove_leftovers(dir: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(prefix) && name.ends_with(".partial") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(unix)]
-fn sync_directory(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_directory(_dir: &Path) -> std::io::Result<()> {
-    // Windows has no directory handles to flush; the rename itself is durable there.
-    Ok(())
+    })
 }
 
 #[cfg(test)]

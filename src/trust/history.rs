@@ -97,6 +97,22 @@ impl SeriesHistory {
             .find(|record| record.signer == *signer && record.series_id == series_id)
     }
 
+    /// Forgets everything seen of `series_id` (from every signer) and saves the history: the
+    /// reader's explicit way out when a series' high-water mark is wrong (for instance a notice
+    /// numbered near 2³² that made every later one look old). Returns how many series records
+    /// were removed.
+    ///
+    /// Fails if the history cannot be read or written.
+    pub fn forget_series(&mut self, series_id: &str) -> Result<usize, TrustError> {
+        let (Series(series), removed) = disk::update(&self.path, |Series(series)| {
+            let before = series.len();
+            series.retain(|record| record.series_id != series_id);
+            Ok(before - series.len())
+        })?;
+        self.series = series;
+        Ok(removed)
+    }
+
     /// Records that the reader opened the notice described by `manifest`, signed by `signer`,
     /// at `now`, and saves the history. Opening the same notice again changes nothing.
     ///

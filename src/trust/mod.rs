@@ -16,19 +16,22 @@ mod assess;
 mod config;
 mod disk;
 mod history;
+pub mod names;
 pub mod rollover;
 mod settings;
+mod status;
 mod store;
 
 use std::path::PathBuf;
 
 pub use assess::{
-    Assessment, RolloverOffer, Severity, TrustVerdict, Warning, assess, keys_for_opening,
+    Assessment, Records, RolloverOffer, Severity, TrustVerdict, Warning, assess, keys_for_opening,
 };
 pub use config::{CONFIG_DIR_ENV, ConfigDir};
 pub use history::{SeenBundle, SeriesHistory, SeriesRecord, manifest_sha256};
 pub use rollover::{RolloverError, RolloverProblem, RolloverStatement};
 pub use settings::Settings;
+pub use status::{NextAction, Origin, Status, exit};
 pub use store::{HowAdded, KeyRecord, KeyStatus, TrustStore};
 
 /// Why a trust file could not be read or changed.
@@ -122,6 +125,28 @@ pub enum TrustError {
         "this is Kairan's public demo key; its secret key is published, so it cannot be trusted as anyone's key"
     )]
     DemoKey,
+    /// A trust file or its folder is a symbolic link or writable by other users.
+    #[error(
+        "{} cannot be trusted: {problem}. Make it a plain file or folder that only you can change (e.g. `chmod go-w`), or set {} to another folder",
+        path.display(),
+        config::CONFIG_DIR_ENV
+    )]
+    Exposed {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// Another key you trust has this name, or one that looks the same.
+    #[error(
+        "another key you trust, {name:?} (key id {key_id}), has this name or one that looks the same; two keys under one name would let either pass as the other. If this is a new key of {name:?}, confirm its fingerprint with them by phone, revoke the old key (`kairan trust revoke {key_id}`), then add this one"
+    )]
+    NameTaken {
+        /// The other key's name.
+        name: String,
+        /// The other key's id.
+        key_id: String,
+    },
     /// A name that is empty, too long or has control characters.
     #[error("{0}")]
     BadName(String),

@@ -154,6 +154,21 @@ impl TrustStore {
         &self.records
     }
 
+    /// The trusted keys that `key` introduced by a rollover statement.
+    pub fn introduced_by(&self, key: &PublicKey) -> Vec<&KeyRecord> {
+        let old_key_id = key.key_id.to_string();
+        self.trusted()
+            .filter(|record| {
+                matches!(&record.how_added, HowAdded::Rollover { old_key_id: by, .. } if *by == old_key_id)
+            })
+            .collect()
+    }
+
+    /// The records of keys the reader trusts (not revoked).
+    pub fn trusted(&self) -> impl Iterator<Item = &KeyRecord> {
+        self.records.iter().filter(|record| record.is_trusted())
+    }
+
     /// The keys to verify with: the trusted ones, never a revoked one.
     pub fn trusted_keys(&self) -> Vec<TrustedKey> {
         self.records
@@ -213,7 +228,9 @@ impl TrustStore {
         self.records
             .iter()
             .filter(|record| {
-                record.is_trusted() && record.public_key != *key && record.name == name
+                record.is_trusted()
+                    && record.public_key != *key
+                    && super::names::collide(&record.name, &name)
             })
             .collect()
     }
@@ -252,6 +269,17 @@ impl TrustStore {
                     key_id: public_key.key_id.to_string(),
                     status: existing.status.word(),
                 });
+            }
+            let introduced_by = match &how_added {
+                HowAdded::Rollover { old_key_id, .. } => Some(old_key_id.as_str()),
+                _ => None,
+            };
+            if let Some(holder) = records.iter().find(|r| {
+                r.is_trusted()
+                    && super::names::collide(&r.name, &name)
+                    && introduced_by != Some(r.public_key.key_id.to_string().as_str())
+            }) {
+                return Err(name_taken(holder));
             }
             if let Some(clash) = records
                 .iter()
@@ -299,9 +327,19 @@ impl TrustStore {
     /// store, or the store cannot be read or written.
     pub fn rename(&mut self, key: &PublicKey, new_name: &str) -> Result<KeyRecord, TrustError> {
         let name = checked_name(new_name)?;
-        self.change_record(key, |record| {
+        let key = *key;
+        self.change(|records| {
+            if let Some(holder) = records.iter().find(|r| {
+                r.is_trusted() && r.public_key != key && super::names::collide(&r.name, &name)
+            }) {
+                return Err(name_taken(holder));
+            }
+            let record = records
+                .iter_mut()
+                .find(|r| r.public_key == key)
+                .ok_or_else(|| TrustError::NoSuchKey(key.key_id.to_string()))?;
             record.name = name;
-            Ok(())
+            Ok(record.clone())
         })
     }
 
@@ -366,6 +404,13 @@ pub(crate) fn normalize(name: &str) -> String {
     name.trim().nfc().collect()
 }
 
+fn name_taken(holder: &KeyRecord) -> TrustError {
+    TrustError::NameTaken {
+        name: holder.name.clone(),
+        key_id: holder.public_key.key_id.to_string(),
+    }
+}
+
 fn checked_name(name: &str) -> Result<String, TrustError> {
     let name = normalize(name);
     if name.is_empty() {
@@ -378,9 +423,9 @@ fn checked_name(name: &str) -> Result<String, TrustError> {
             "the name is longer than {MAX_NAME_CHARS} characters"
         )));
     }
-    if name.chars().any(char::is_control) {
+    if name.chars().any(crate::escape::is_hidden) {
         return Err(TrustError::BadName(
-            "the name contains a control character (such as a line break)".into(),
+            "the name contains a control or invisible character (such as a line break, a zero-width space or a direction mark)".into(),
         ));
     }
     Ok(name)
@@ -706,11 +751,54 @@ mod tests {
             store.find("nobody"),
             Err(TrustError::NoSuchKey(_))
         ));
+        assert!(matches!(
+            store.rename(&second, "ｆｉｒｍ"),
+            Err(TrustError::NameTaken { .. })
+        ));
+        // A revoked key's name is free again (a firm's new key after the old one was revoked).
+        store.revoke(&first).unwrap();
         store.rename(&second, "firm").unwrap();
         assert!(matches!(
             store.find("firm"),
             Err(TrustError::AmbiguousKey { count: 2, .. })
         ));
+    }
+
+    #[test]
+    fn a_second_key_under_a_look_alike_of_a_trusted_name_is_refused() {
+        let (_dir, mut store) = store();
+        let firm = key();
+        store
+            .add("みかさ社会保険労務士法人", firm, HowAdded::Pasted, "")
+            .unwrap();
+        for look_alike in [
+            "みかさ社会保険労務士法人",
+            "みかさ社会保険労務士法人 ",
+            "みかさ社会保険労務士法⼈",
+            "みかさ　社会保険労務士法人",
+        ] {
+            match store.add(look_alike, key(), HowAdded::Pasted, "") {
+                Err(TrustError::NameTaken { key_id, .. }) => {
+                    assert_eq!(key_id, firm.key_id.to_string());
+                }
+                other => panic!("{look_alike:?}: {other:?}"),
+            }
+        }
+        // Hidden characters are refused outright.
+        assert!(matches!(
+            store.add(
+                "みかさ\u{200B}社会保険労務士法人",
+                key(),
+                HowAdded::Pasted,
+                ""
+            ),
+            Err(TrustError::BadName(_))
+        ));
+        assert!(matches!(
+            store.add("Mikasa\u{202E}", key(), HowAdded::Pasted, ""),
+            Err(TrustError::BadName(_))
+        ));
+        assert_eq!(store.records().len(), 1);
     }
 
     #[test]

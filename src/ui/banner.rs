@@ -8,6 +8,8 @@ use super::command::Command;
 use super::i18n::{Strings, fill};
 use super::state::{AppState, Contents, Origin, Shown, Trust};
 use crate::bundle::{SignatureProblem, Tamper};
+use crate::escape::one_line;
+use crate::trust::Status;
 
 /// How serious a status is; picks the icon and the tint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,23 @@ impl Tone {
     }
 }
 
+/// The tone of a status: only a verified bundle is good, and only the sample is merely
+/// informative.
+pub fn status_tone(status: Status) -> Tone {
+    match status {
+        Status::Verified => Tone::Good,
+        Status::Sample => Tone::Info,
+        Status::VerifiedWithCaution | Status::DemoKey | Status::UnknownSigner | Status::Preview => {
+            Tone::Caution
+        }
+        Status::Alarm
+        | Status::Revoked
+        | Status::Tampered
+        | Status::Invalid
+        | Status::Unreadable => Tone::Danger,
+    }
+}
+
 fn rgb(hex: u32) -> Color32 {
     let [_, r, g, b] = hex.to_be_bytes();
     Color32::from_rgb(r, g, b)
@@ -49,11 +68,16 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
     match shown.trust() {
         Trust::Sample => strings.banner_sample_title.to_owned(),
         Trust::DemoKeyFile => strings.banner_demo_title.to_owned(),
-        Trust::Verified { signer, .. } => {
-            fill(strings.banner_verified_title, &[("name", &signer.name)])
-        }
+        Trust::Verified { signer, .. } => fill(
+            strings.banner_verified_title,
+            &[("name", &one_line(&signer.name))],
+        ),
         Trust::UnknownSigner { .. } => strings.banner_unknown_title.to_owned(),
-        Trust::Tampered { entry, .. } => fill(strings.banner_tampered_title, &[("entry", entry)]),
+        Trust::Alarm { .. } => strings.banner_alarm_title.to_owned(),
+        Trust::Tampered { entry, .. } => fill(
+            strings.banner_tampered_title,
+            &[("entry", &one_line(entry))],
+        ),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
         Trust::Revoked { record } => super::trust_view::revoked_headline(record, strings),
         Trust::Preview => strings.banner_preview_title.to_owned(),
@@ -72,7 +96,7 @@ fn tamper_text(strings: &Strings, problem: &Tamper) -> String {
             ],
         ),
         Tamper::Hash => strings.tamper_hash.to_owned(),
-        Tamper::Damaged(reason) => fill(strings.tamper_damaged, &[("reason", reason)]),
+        Tamper::Damaged(reason) => fill(strings.tamper_damaged, &[("reason", &one_line(reason))]),
     }
 }
 
@@ -83,6 +107,16 @@ fn signature_text(strings: &Strings, problem: &SignatureProblem) -> String {
             &[
                 ("found", &found.to_string()),
                 ("claimed", &claimed.to_string()),
+            ],
+        ),
+        SignatureProblem::NoKeyToCheck { found } => {
+            fill(strings.signature_no_key, &[("found", &found.to_string())])
+        }
+        SignatureProblem::NamesAnotherKey { signed_by, named } => fill(
+            strings.signature_names_another_key,
+            &[
+                ("signed_by", &signed_by.to_string()),
+                ("named", &named.to_string()),
             ],
         ),
         SignatureProblem::ManifestMismatch => strings.signature_manifest.to_owned(),
@@ -103,13 +137,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     };
     let strings = state.language().strings();
     let trust = shown.trust();
-    let tone = match trust {
-        Trust::Verified { .. } => Tone::Good,
-        Trust::Sample => Tone::Info,
-        Trust::DemoKeyFile | Trust::UnknownSigner { .. } | Trust::Preview => Tone::Caution,
-        Trust::Tampered { .. } | Trust::Invalid { .. } | Trust::Revoked { .. } => Tone::Danger,
-    };
-    let tone = super::trust_view::escalated_tone(shown, tone);
+    let tone = status_tone(shown.status());
     let (fill_color, border, text) = tone.colors(ui.visuals().dark_mode);
     let mut details: Vec<(String, bool)> = Vec::new();
     match trust {
@@ -125,9 +153,33 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             ),
             false,
         )),
+        Trust::Alarm { claim } => {
+            let trusted_signer = shown
+                .assessment
+                .as_ref()
+                .and_then(|assessment| assessment.signer())
+                .filter(|signer| !signer.public_key.is_demo());
+            details.push(match trusted_signer {
+                Some(signer) => (
+                    fill(
+                        strings.banner_alarm_signed_by,
+                        &[
+                            ("name", &one_line(&signer.name)),
+                            ("key_id", &signer.public_key.key_id.to_string()),
+                        ],
+                    ),
+                    false,
+                ),
+                None => (
+                    fill(strings.banner_unknown_claim, &[("claim", &one_line(claim))]),
+                    false,
+                ),
+            });
+            details.push((strings.banner_alarm_advice.to_owned(), false));
+        }
         Trust::UnknownSigner { key, claim } => {
             details.push((
-                fill(strings.banner_unknown_claim, &[("claim", claim)]),
+                fill(strings.banner_unknown_claim, &[("claim", &one_line(claim))]),
                 false,
             ));
             details.push((

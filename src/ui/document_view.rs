@@ -8,6 +8,8 @@
 //! long documents stay smooth. This module maps model parts to shapes and pushes commands;
 //! it never changes state itself.
 
+use crate::document::opens_externally;
+use crate::escape::one_line;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -742,8 +744,11 @@ fn spans_ui(
                     }
                     let hint = match target {
                         LinkTarget::Document { .. } => strings.link_document_hint.to_owned(),
+                        LinkTarget::External { url } if !opens_externally(url) => {
+                            fill(strings.link_not_opened, &[("url", &one_line(url))])
+                        }
                         LinkTarget::External { url } => {
-                            fill(strings.link_external_hint, &[("url", url)])
+                            fill(strings.link_external_hint, &[("url", &one_line(url))])
                         }
                     };
                     if response.on_hover_text(hint).clicked() {

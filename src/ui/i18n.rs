@@ -59,12 +59,34 @@ impl Language {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, in one pass over the template: a value
+/// is never read as a template itself (a bundle's text may hold `{organisation}`). A
+/// placeholder with no value is left as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(candidate, _)| *candidate == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -114,6 +136,9 @@ strings! {
     banner_unknown_advice: "信頼する前に、この指紋が正しいか差出人の事務所に電話で（すでに知っている番号で）、または郵送の書面で確認してください。このファイルに書かれた連絡先は使わないでください。", "Before trusting it, confirm this fingerprint with the firm by phone (on a number you already have) or from a letter they sent you; do not use contact details from this file.";
     banner_tampered_title: "改ざんを検出：{entry}", "Tampered: {entry}";
     banner_tampered_advice: "署名後に内容が変更されています。内容を信用せず、差出人に送り直しを依頼してください。", "The contents were changed after signing. Do not rely on them; ask the sender for a fresh copy.";
+    banner_alarm_title: "警告：なりすまし・差し替えの疑いがあります", "ALARM: possible impersonation or replacement";
+    banner_alarm_advice: "署名は有効ですが、あなたの記録と食い違います（下記）。あらかじめ知っている電話番号で差出人に確認するまで、このお知らせを信用しないでください。", "The signature is valid, but it conflicts with your records (below). Do not rely on this notice until the issuer, reached at a phone number you already know, confirms it.";
+    banner_alarm_signed_by: "署名者：{name}（あなたが信頼する鍵、鍵ID {key_id}）", "Signed by {name} (a key you trust; key ID {key_id})";
     banner_invalid_title: "署名が無効です", "Invalid signature";
     banner_invalid_advice: "誰が作成したファイルか確認できません。内容を信用せず、差出人に確認してください。", "There is no telling who made this file. Do not rely on it; check with the sender.";
     banner_file: "ファイル：{path}", "File: {path}";
@@ -127,6 +152,8 @@ strings! {
     tamper_hash: "内容が署名時と異なります（SHA-256 が一致しません）。", "Its contents differ from what was signed (SHA-256 mismatch).";
     tamper_damaged: "データが壊れています：{reason}", "Its bytes are damaged: {reason}";
     signature_other_key: "署名した鍵 {found} は、ファイルが名乗る鍵 {claimed} とも、信頼済みのどの鍵とも一致しません。", "It was made by key {found}, which is neither the key the file names ({claimed}) nor one you trust.";
+    signature_no_key: "署名した鍵（鍵ID {found}）はあなたが信頼する鍵ではなく、ファイルには検証に使える鍵が書かれていません（署名後に改変されたか壊れています）。", "It was signed by key {found}, which you do not trust, and the file names no key to check it with (it was altered or broken after signing).";
+    signature_names_another_key: "署名した鍵（鍵ID {signed_by}）と、ファイルが差出人の鍵として記載する鍵（鍵ID {named}）が一致しません。", "It was signed by key {signed_by}, but the file names key {named} as the issuer's key.";
     signature_manifest: "署名が目録（manifest.json）と一致しません。署名後に目録が変更または差し替えられています。", "The signature does not match the manifest: it was altered or swapped after signing.";
     signature_comment: "署名付きコメントの署名が無効です。", "The signature over the signed comment is invalid.";
     signature_comment_mismatch: "署名付きコメントが、この目録の内容と一致しません。", "The signed comment does not describe this manifest.";
@@ -146,6 +173,8 @@ strings! {
     // External links
     external_title: "外部のアドレスを開きますか？", "Open an address outside this bundle?";
     external_detail: "ブラウザで次のアドレスを開きます。アドレス全体をよく確認してください。", "Your browser will open this address. Check all of it carefully:";
+    media_type: "種類：{type}", "Type: {type}";
+    link_not_opened: "このリンク先（{url}）は開きません。Kairan が開くのは https・http・mailto のアドレスだけです。", "Kairan does not open this address ({url}); it opens only https, http and mailto addresses.";
     open_in_browser: "ブラウザで開く", "Open in browser";
     // Toolbar
     back: "← 戻る", "← Back";
@@ -226,6 +255,7 @@ strings! {
     warning_conflicting: "矛盾する版 — 同じ番号（第{n}報）で内容の異なるお知らせを {date} に開いています（束 {bundle}）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。", "CONFLICTING VERSIONS — a different notice with the same number (第{n}報) of this series was opened on {date} (bundle {bundle}). Do not rely on either until the issuer confirms which is genuine.";
     warning_expired: "期限切れ — このお知らせの有効期限は {date} でした。現在の情報ではない可能性があります。", "EXPIRED — this notice expired on {date}; it may no longer be current.";
     warning_misaddressed: "宛先違い — このお知らせの宛先は「{recipient}」で、あなたの組織「{organisation}」ではありません。", "ADDRESSED TO SOMEONE ELSE — this notice is addressed to “{recipient}”, not to your organisation “{organisation}”.";
+    warning_issued_in_future: "発行日時が未来です（{date}）— 日付が正しくありません。差出人に確認するまで信用しないでください。", "ISSUED IN THE FUTURE — this notice says it was issued on {date}, later than now; its date cannot be right. Ask the issuer before relying on it.";
     warning_impersonation: "なりすましの可能性 — このファイルは「{claimed}」からと名乗っていますが、それはあなたが別の鍵（鍵ID {key_id}）に付けた名前です。その差出人が確認するまで、この鍵を信頼しないでください。", "POSSIBLE IMPERSONATION — the file claims to come from “{claimed}”, the name you gave a different key (key ID {key_id}). Do not trust this key unless that issuer confirms it.";
     warning_rollover_refused: "鍵の切り替えは受け入れられません — 切り替え声明が含まれていますが、受け入れられない理由があります（英語）：{problem}", "KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}.";
     rollover_offer: "鍵の切り替え — あなたが「{name}」として信頼している鍵 {old_key_id} が、署名付きの声明でこの鍵への切り替えを告知しています（{effective} から有効）。", "KEY ROLLOVER — key {old_key_id}, which you trust as “{name}”, signed a statement introducing this key (effective {effective}).";
@@ -467,6 +497,18 @@ mod tests {
             fill("{n} of {total}: {n}", &[("n", "1"), ("total", "3")]),
             "1 of 3: 1"
         );
+    }
+
+    #[test]
+    fn a_value_is_never_expanded_as_a_template() {
+        assert_eq!(
+            fill(
+                "for {recipient}, not {organisation}",
+                &[("recipient", "{organisation}"), ("organisation", "Ours")]
+            ),
+            "for {organisation}, not Ours"
+        );
+        assert_eq!(fill("{unknown} {", &[("x", "y")]), "{unknown} {");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::bundle::{
     TrustedKey, Verdict,
 };
 use crate::document::{LinkTarget, plain_text};
-use crate::trust::{Assessment, ConfigDir, KeyRecord, TrustVerdict};
+use crate::trust::{Assessment, ConfigDir, KeyRecord, Status, TrustVerdict};
 
 /// Where the shown bundle came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,12 @@ pub enum Trust<'a> {
     Invalid {
         /// Why.
         problem: &'a SignatureProblem,
+    },
+    /// Validly signed, but the reader's records raise an alarm (a name of another trusted key,
+    /// two notices under one number): contents stay behind "Show anyway".
+    Alarm {
+        /// The issuer the bundle claims to be (unverified).
+        claim: &'a str,
     },
     /// Signed by a key the reader revoked: proves nothing, never "verified".
     Revoked {
@@ -204,7 +210,27 @@ impl Shown {
             .count()
     }
 
-    /// What the banner must say.
+    /// The library's headline for the shown bundle (see [`crate::trust::Status`]).
+    pub fn status(&self) -> Status {
+        match &self.assessment {
+            Some(assessment) => assessment.status,
+            None => {
+                let origin = match self.origin {
+                    Origin::BuiltInSample => crate::trust::Origin::BuiltInSample,
+                    Origin::File(_) | Origin::Preview(_) => crate::trust::Origin::File,
+                };
+                crate::trust::assess(
+                    &self.bundle,
+                    crate::trust::Records::default(),
+                    origin,
+                    jiff::Timestamp::now(),
+                )
+                .status
+            }
+        }
+    }
+
+    /// What the banner must say: the library's [`Shown::status`], with the facts to show.
     pub fn trust(&self) -> Trust<'_> {
         let manifest = &self.bundle.manifest;
         if let Some(Assessment {
@@ -214,29 +240,30 @@ impl Shown {
         {
             return Trust::Revoked { record };
         }
-        let demo = match &self.bundle.verdict {
-            Verdict::Verified { signer } => signer.public_key.is_demo(),
-            Verdict::UnknownSigner { key } => key.is_demo(),
-            _ => false,
-        };
-        if demo {
-            return match self.origin {
-                Origin::BuiltInSample => Trust::Sample,
-                Origin::File(_) | Origin::Preview(_) => Trust::DemoKeyFile,
-            };
-        }
-        match &self.bundle.verdict {
-            Verdict::Verified { signer } => Trust::Verified {
-                signer,
-                issued_at: &manifest.issued_at,
+        let status = self.status();
+        match (status, &self.bundle.verdict) {
+            (Status::Sample, _) => Trust::Sample,
+            (Status::DemoKey, _) => Trust::DemoKeyFile,
+            (Status::Alarm, _) => Trust::Alarm {
+                claim: &manifest.issuer.name,
             },
-            Verdict::UnknownSigner { key } => Trust::UnknownSigner {
+            (Status::Verified | Status::VerifiedWithCaution, Verdict::Verified { signer }) => {
+                Trust::Verified {
+                    signer,
+                    issued_at: &manifest.issued_at,
+                }
+            }
+            (Status::UnknownSigner, Verdict::UnknownSigner { key }) => Trust::UnknownSigner {
                 key,
                 claim: &manifest.issuer.name,
             },
-            Verdict::Tampered { entry, problem } => Trust::Tampered { entry, problem },
-            Verdict::BadSignature { problem } => Trust::Invalid { problem },
-            Verdict::Unsigned => Trust::Preview,
+            (_, Verdict::Tampered { entry, problem }) => Trust::Tampered { entry, problem },
+            (_, Verdict::BadSignature { problem }) => Trust::Invalid { problem },
+            (_, Verdict::Unsigned) => Trust::Preview,
+            // The library and the verdict disagree: nothing may pass as verified.
+            _ => Trust::Invalid {
+                problem: &SignatureProblem::ManifestMismatch,
+            },
         }
     }
 
@@ -314,6 +341,8 @@ pub enum Message {
     SaveFailed(String),
     /// A drop carried no file path.
     DroppedNothing,
+    /// A link to an address Kairan does not open (not `https`, `http` or `mailto`).
+    LinkNotOpened(String),
 }
 
 /// Where a flash animation should play.
@@ -441,7 +470,9 @@ impl AppState {
             Command::ShowDocument(document) => self.show_document(document),
             Command::FollowLink(target) => self.follow_link(target),
             Command::ConfirmExternal => {
-                if let Some(Dialog::External { url }) = self.dialog.take() {
+                if let Some(Dialog::External { url }) = self.dialog.take()
+                    && crate::document::opens_externally(&url)
+                {
                     self.effects.push(Effect::OpenUrl(url));
                 }
             }
@@ -505,7 +536,7 @@ impl AppState {
                 }
             }
             Command::SaveAttachment(entry) => {
-                let file_name = entry.rsplit('/').next().unwrap_or(&entry).to_owned();
+                let file_name = crate::fs::safe_file_name(&entry);
                 self.effects
                     .push(Effect::ChooseSaveLocation { entry, file_name });
             }
@@ -615,6 +646,9 @@ impl AppState {
 
     fn follow_link(&mut self, target: LinkTarget) {
         match target {
+            LinkTarget::External { url } if !crate::document::opens_externally(&url) => {
+                self.message = Some(Message::LinkNotOpened(url));
+            }
             LinkTarget::External { url } => self.dialog = Some(Dialog::External { url }),
             LinkTarget::Document { path, heading } => {
                 let Some(shown) = &self.shown else {
@@ -734,7 +768,13 @@ impl AppState {
             .entry_bytes(entry)
             .map_err(|error| error.to_string())
             .and_then(|bytes| {
-                bundle::write_atomically(destination, &bytes).map_err(|error| error.to_string())
+                crate::fs::write_atomically(
+                    destination,
+                    &bytes,
+                    crate::fs::Access::Shared,
+                    crate::fs::Existing::Replace,
+                )
+                .map_err(|error| error.to_string())
             });
         self.message = Some(match result {
             Ok(()) => Message::Saved(destination.to_owned()),

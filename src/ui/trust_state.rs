@@ -14,10 +14,9 @@ use std::path::{Path, PathBuf};
 
 use super::command::{Command, Effect};
 use super::state::{AppState, Contents, Origin};
-use crate::bundle::{self, OpenedBundle, PublicKey, TrustedKey, Verdict};
+use crate::bundle::{PublicKey, TrustedKey, Verdict};
 use crate::trust::{
-    self, Assessment, ConfigDir, HowAdded, KeyRecord, RolloverOffer, SeriesHistory, Settings,
-    TrustStore, TrustVerdict,
+    self, ConfigDir, HowAdded, KeyRecord, RolloverOffer, SeriesHistory, Settings, TrustStore,
 };
 
 /// Largest key file the import form reads; a minisign `.pub` file is about 100 bytes.
@@ -488,27 +487,26 @@ impl AppState {
             return;
         };
         let files = &mut self.trust.files;
-        let Some(store) = &files.store else {
-            return;
-        };
         let now = jiff::Timestamp::now();
-        let assessment = match (&files.history, &files.settings) {
-            (Some(history), Some(settings)) => {
-                trust::assess(&shown.bundle, store, history, settings, now)
-            }
-            // Without the history or settings their warnings cannot be given (the problem is
-            // shown), but a revoked key must still never pass as verified.
-            _ => standing_only(&shown.bundle, store),
+        // A file that could not be read gives no warnings of its own (the problem is shown),
+        // but the headline is still the library's.
+        let records = trust::Records {
+            store: files.store.as_ref(),
+            history: files.history.as_ref(),
+            settings: files.settings.as_ref(),
         };
+        let origin = match shown.origin {
+            Origin::BuiltInSample => trust::Origin::BuiltInSample,
+            Origin::File(_) | Origin::Preview(_) => trust::Origin::File,
+        };
+        let assessment = trust::assess(&shown.bundle, records, origin, now);
         if let Some(signer) = assessment.series_signer()
             && let Some(history) = &mut files.history
             && let Err(error) = history.record(signer, &shown.bundle.manifest, now)
         {
             self.trust.note = Some(TrustNote::NotRecorded(error.to_string()));
         }
-        if matches!(assessment.verdict, TrustVerdict::Revoked { .. })
-            && shown.contents == Contents::Shown
-        {
+        if !assessment.status.shows_contents() && shown.contents == Contents::Shown {
             shown.contents = Contents::Withheld;
         }
         shown.assessment = Some(assessment);
@@ -705,13 +703,27 @@ impl AppState {
         let Verdict::UnknownSigner { key } = &shown.bundle.verdict else {
             return;
         };
-        if key.is_demo() {
+        // Only an unknown signer with nothing alarming can be trusted from the banner; an
+        // impersonation alarm keeps the dialog shut.
+        if key.is_demo() || shown.status() != crate::trust::Status::UnknownSigner {
             return;
         }
         let claim = shown.bundle.manifest.issuer.name.clone();
+        // The claim is only a suggestion, and never one that looks like a name the reader
+        // already gave another key, nor one with hidden characters.
+        let collides = self.trust.files.store.as_ref().is_some_and(|store| {
+            store
+                .trusted()
+                .any(|record| crate::trust::names::collide(&record.name, &claim))
+        });
+        let suggestion = if collides || crate::escape::has_hidden(&claim) {
+            String::new()
+        } else {
+            claim.trim().to_owned()
+        };
         self.trust.dialog = Some(TrustDialog {
             key: *key,
-            name: claim.trim().to_owned(),
+            name: suggestion,
             claim,
             bundle_id: shown.bundle.manifest.bundle_id.clone(),
             note: String::new(),
@@ -862,8 +874,13 @@ impl AppState {
                 path.display()
             ))
         } else {
-            bundle::write_atomically(path, key.to_file_text().as_bytes())
-                .map_err(|error| format!("could not write {}: {error}", path.display()))
+            crate::fs::write_atomically(
+                path,
+                key.to_file_text().as_bytes(),
+                crate::fs::Access::Shared,
+                crate::fs::Existing::Replace,
+            )
+            .map_err(|error| format!("could not write {}: {error}", path.display()))
         };
         let note = match result {
             Ok(()) => TrustNote::Exported {
@@ -918,27 +935,6 @@ impl AppState {
 
 /// The signer's standing alone (revoked or the bundle's own verdict), for when the history or
 /// settings cannot be read and [`trust::assess`] cannot run.
-fn standing_only(bundle: &OpenedBundle, store: &TrustStore) -> Assessment {
-    let signer = match &bundle.verdict {
-        Verdict::Verified { signer } => Some(signer.public_key),
-        Verdict::UnknownSigner { key } => Some(*key),
-        Verdict::Tampered { .. } | Verdict::BadSignature { .. } | Verdict::Unsigned => None,
-    };
-    let revoked = signer
-        .and_then(|key| store.record_for(&key))
-        .filter(|record| !record.is_trusted());
-    Assessment {
-        verdict: match revoked {
-            Some(record) => TrustVerdict::Revoked {
-                record: record.clone(),
-            },
-            None => TrustVerdict::Bundle(bundle.verdict.clone()),
-        },
-        warnings: Vec::new(),
-        rollover: None,
-    }
-}
-
 /// A file name for an exported key: the reader's name for it, made safe, or its key id.
 fn export_file_name(name: &str, key: &PublicKey) -> String {
     let safe: String = name

@@ -3,6 +3,7 @@
 //! Settings ▸ Trusted keys window. Every `*_ui` function reads [`AppState`] and pushes
 //! [`Command`]s; status is always words with an icon, never colour alone.
 
+use crate::escape::one_line;
 use egui::{Color32, RichText};
 
 use super::banner::{Tone, status_icon};
@@ -50,20 +51,6 @@ pub fn revoked_detail(record: &KeyRecord, strings: &Strings) -> String {
     )
 }
 
-/// The banner's tone once the reader's warnings are counted: an alarm makes it a danger, a
-/// caution keeps a verified bundle from looking all clear.
-pub fn escalated_tone(shown: &Shown, tone: Tone) -> Tone {
-    let severity = shown
-        .assessment
-        .as_ref()
-        .and_then(|assessment| assessment.severity());
-    match (severity, tone) {
-        (Some(Severity::Alarm), _) => Tone::Danger,
-        (Some(Severity::Caution), Tone::Good | Tone::Info) => Tone::Caution,
-        _ => tone,
-    }
-}
-
 /// The text of one warning.
 pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
     match warning {
@@ -76,7 +63,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
             &[
                 ("n", &newest_sequence.to_string()),
                 ("date", &readable_timestamp(*opened_at)),
-                ("bundle", newest_bundle_id),
+                ("bundle", &one_line(newest_bundle_id)),
             ],
         ),
         Warning::ConflictingVersion {
@@ -88,7 +75,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
             &[
                 ("n", &sequence.to_string()),
                 ("date", &readable_timestamp(*opened_at)),
-                ("bundle", other_bundle_id),
+                ("bundle", &one_line(other_bundle_id)),
             ],
         ),
         Warning::Expired { expires_at } => fill(
@@ -100,7 +87,14 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
             organisation,
         } => fill(
             strings.warning_misaddressed,
-            &[("recipient", recipient), ("organisation", organisation)],
+            &[
+                ("recipient", &one_line(recipient)),
+                ("organisation", &one_line(organisation)),
+            ],
+        ),
+        Warning::IssuedInFuture { issued_at } => fill(
+            strings.warning_issued_in_future,
+            &[("date", &readable_stated_time(issued_at))],
         ),
         Warning::ClaimsNameOfTrustedKey {
             claimed,
@@ -108,7 +102,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
         } => fill(
             strings.warning_impersonation,
             &[
-                ("claimed", claimed),
+                ("claimed", &one_line(claimed)),
                 ("key_id", &trusted_key_id.to_string()),
             ],
         ),
@@ -1097,29 +1091,19 @@ mod tests {
     }
 
     #[test]
-    fn an_alarm_turns_even_a_verified_banner_to_danger() {
-        let mut shown_state = crate::ui::state::AppState::new(Default::default());
-        shown_state.handle(Command::OpenSample);
-        let mut shown = shown_state.shown.unwrap();
-        assert_eq!(escalated_tone(&shown, Tone::Good), Tone::Good);
-        shown.assessment = Some(crate::trust::Assessment {
-            verdict: crate::trust::TrustVerdict::Bundle(shown.bundle.verdict.clone()),
-            warnings: vec![Warning::Expired {
-                expires_at: "2023-07-31T00:00:00+09:00".into(),
-            }],
-            rollover: None,
-        });
-        assert_eq!(escalated_tone(&shown, Tone::Good), Tone::Caution);
-        shown
-            .assessment
-            .as_mut()
-            .unwrap()
-            .warnings
-            .push(Warning::ConflictingVersion {
-                sequence: 1,
-                other_bundle_id: "b".into(),
-                opened_at: jiff::Timestamp::from_second(0).unwrap(),
-            });
-        assert_eq!(escalated_tone(&shown, Tone::Good), Tone::Danger);
+    fn only_a_verified_status_gets_the_good_tone() {
+        use crate::trust::Status;
+        for status in Status::ALL {
+            let tone = super::super::banner::status_tone(status);
+            assert_eq!(tone == Tone::Good, status == Status::Verified, "{status:?}");
+        }
+        assert_eq!(
+            super::super::banner::status_tone(Status::Alarm),
+            Tone::Danger
+        );
+        assert_eq!(
+            super::super::banner::status_tone(Status::VerifiedWithCaution),
+            Tone::Caution
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! search bar, the side list of documents, withheld items and attachments, the two document
 //! panes, and the dialogs. Each `*_ui` function reads [`AppState`] and pushes [`Command`]s.
 
+use crate::escape::one_line;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::command::{Command, ZoomStep};
@@ -188,6 +189,7 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         Message::Saved(path) => fill(strings.saved_to, &[("path", &path.display().to_string())]),
         Message::SaveFailed(reason) => fill(strings.save_failed, &[("reason", reason)]),
         Message::DroppedNothing => strings.dropped_nothing.to_owned(),
+        Message::LinkNotOpened(url) => fill(strings.link_not_opened, &[("url", &one_line(url))]),
     };
     ui.horizontal(|ui| {
         let color = ui.visuals().hyperlink_color;
@@ -479,15 +481,15 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 }
                 ui.label(RichText::new(strings.attachment_note).small());
                 for attachment in &shown.bundle.attachments {
-                    let name = attachment
-                        .path
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or(&attachment.path);
-                    ui.label(RichText::new(&attachment.path).strong());
+                    let name = crate::fs::safe_file_name(&attachment.path);
+                    ui.label(RichText::new(one_line(&attachment.path)).strong());
                     ui.label(fill(
                         strings.size_bytes,
                         &[("n", &attachment.size.to_string())],
+                    ));
+                    ui.label(fill(
+                        strings.media_type,
+                        &[("type", &one_line(&attachment.media_type))],
                     ));
                     ui.label(
                         RichText::new(format!("SHA-256 {}", attachment.sha256))
@@ -497,7 +499,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     if ui
                         .add_enabled(
                             shown.bundle.verdict.intact(),
-                            egui::Button::new(fill(strings.save_as, &[("name", name)])),
+                            egui::Button::new(fill(strings.save_as, &[("name", &name)])),
                         )
                         .clicked()
                     {
@@ -644,9 +646,13 @@ fn provenance_ui(
         let publisher = source.publisher.as_deref().unwrap_or(strings.not_stated);
         ui.label(RichText::new(fill(strings.provenance, &[("publisher", publisher)])).strong());
         ui.horizontal_wrapped(|ui| {
-            let url = source.url.as_deref().unwrap_or(strings.not_stated);
-            ui.label(fill(strings.provenance_source, &[("url", url)]));
+            let url = source.url.as_deref().map_or_else(
+                || strings.not_stated.to_owned(),
+                |url| one_line(url).into_owned(),
+            );
+            ui.label(fill(strings.provenance_source, &[("url", &url)]));
             if let Some(url) = &source.url
+                && crate::document::opens_externally(url)
                 && ui.small_button(strings.open_source).clicked()
             {
                 commands.push(Command::FollowLink(crate::document::LinkTarget::External {
@@ -702,7 +708,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 ui.set_max_width(560.0);
                 ui.heading(strings.external_title);
                 ui.label(strings.external_detail);
-                ui.add(egui::Label::new(RichText::new(url).monospace().strong()).wrap());
+                ui.add(egui::Label::new(RichText::new(one_line(url)).monospace().strong()).wrap());
                 ui.horizontal(|ui| {
                     if ui.button(strings.open_in_browser).clicked() {
                         commands.push(Command::ConfirmExternal);

@@ -207,7 +207,7 @@ pub fn cases() -> Vec<Case> {
         "name-control-character",
         "entry name with a control character (terminal escape)",
         "invalid",
-        "it contains a control character",
+        "it contains a control, direction-changing or invisible character",
         with_entry("files/\u{1b}[2Jevil.txt", b"x"),
     );
     b.add(

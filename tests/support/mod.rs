@@ -25,9 +25,17 @@ pub fn kairan() -> Command {
     let config = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("kairan-config-{}-{n}", std::process::id()));
     let mut command = Command::new(env!("CARGO_BIN_EXE_kairan"));
-    command.env(kairan::trust::CONFIG_DIR_ENV, config);
+    command
+        .env(kairan::trust::CONFIG_DIR_ENV, config)
+        .env("HOME", NO_HOME)
+        .env("XDG_CONFIG_HOME", NO_HOME)
+        .env("XDG_DATA_HOME", NO_HOME);
     command
 }
+
+/// A home folder that does not exist and cannot be made: anything that reaches for the user's
+/// real folders fails loudly instead of touching them.
+pub const NO_HOME: &str = "/nonexistent/kairan-test-home";
 
 /// Runs `kairan` with `args` in `dir` and returns its output.
 pub fn run_kairan(dir: &Path, args: &[&str]) -> Output {

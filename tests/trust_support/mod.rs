@@ -13,6 +13,10 @@ use kairan::bundle::{PackOptions, PublicKey, SecretKey, pack_folder};
 pub const FIRM: &str = "みかさ社会保険労務士法人";
 
 /// A temporary folder holding the configuration folder, keys and bundles of one test.
+/// A home folder that does not exist and cannot be made: anything that reaches for the user's
+/// real folders fails loudly instead of touching them.
+const NO_HOME: &str = "/nonexistent/kairan-test-home";
+
 pub struct Env {
     pub dir: tempfile::TempDir,
 }
@@ -62,6 +66,9 @@ impl Env {
         let mut command = Command::new(env!("CARGO_BIN_EXE_kairan"));
         command
             .env("KAIRAN_CONFIG_DIR", self.config())
+            .env("HOME", NO_HOME)
+            .env("XDG_CONFIG_HOME", NO_HOME)
+            .env("XDG_DATA_HOME", NO_HOME)
             .current_dir(self.dir.path());
         command
     }
@@ -154,7 +161,7 @@ fn copy_dir(from: &Path, to: &Path) {
 pub fn details(bundle_id: &str, sequence: u32, extra: &str) -> String {
     format!(
         "  bundle {bundle_id}, series mikasa-mk-system-incident-2023 no. {sequence} (第{sequence}報), issued 2023-06-29T00:00:00+09:00\n\
-         {extra}  issuer as claimed by the bundle: {FIRM}\n  \
+         {extra}  issuer as claimed by the bundle: \"{FIRM}\" (unverified)\n  \
          3 documents, 0 attachments, 3 masked fields, 9 omitted sections\n"
     )
 }

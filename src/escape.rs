@@ -1,0 +1,113 @@
+//! Text from a bundle is data: before it reaches a terminal, a window or a file name, every
+//! character that could move the cursor, reorder the text around it or hide itself is made
+//! visible as `\u{…}`.
+//!
+//! Which characters: C0 and C1 controls, DEL, the bidirectional controls, line and paragraph
+//! separators, and Unicode's default-ignorable code points (zero-width spaces and joiners,
+//! variation selectors, soft hyphen, tags …) as listed in `DerivedCoreProperties.txt`
+//! (Unicode 16). No crate publishes that property, and the list is short and stable.
+//!
+//! [`one_line`] is for names and single-line fields (a line break in a claimed issuer must not
+//! print a line of its own); [`visible`] keeps line breaks and tabs, for paragraphs.
+
+use std::borrow::Cow;
+
+/// Unicode's `Default_Ignorable_Code_Point` ranges (DerivedCoreProperties.txt).
+const DEFAULT_IGNORABLE: &[(u32, u32)] = &[
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+];
+
+/// Whether `c` changes how the text around it is shown, or shows nothing itself: a control
+/// character, a bidirectional control, a line or paragraph separator, or a default-ignorable
+/// code point.
+pub fn is_hidden(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_control()
+        || code == 0x2028
+        || code == 0x2029
+        || DEFAULT_IGNORABLE
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&code))
+}
+
+/// `text` with every hidden character (see [`is_hidden`]) written as `\u{…}`, line breaks
+/// and tabs included: for names and single-line fields.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    escape(text, |_| true)
+}
+
+/// `text` with every hidden character written as `\u{…}`, except line feeds and tabs: for
+/// paragraphs and whole reports.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape(text, |c| c != '\n' && c != '\t')
+}
+
+/// Whether `text` holds a hidden character (see [`is_hidden`]).
+pub fn has_hidden(text: &str) -> bool {
+    text.chars().any(is_hidden)
+}
+
+fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let hidden = |c: char| is_hidden(c) && escaped(c);
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_made_visible() {
+        let claim = "\u{1b}[2J\u{1b}[H✔ VERIFIED\u{7}\r\nx\u{9b}y\u{7f}";
+        let shown = one_line(claim);
+        assert_eq!(
+            shown,
+            "\\u{001B}[2J\\u{001B}[H✔ VERIFIED\\u{0007}\\u{000D}\\u{000A}x\\u{009B}y\\u{007F}"
+        );
+        assert!(!shown.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_are_made_visible() {
+        assert_eq!(one_line("請求書\u{202E}fdp.exe"), "請求書\\u{202E}fdp.exe");
+        assert_eq!(
+            one_line("みかさ\u{200B}社\u{FE0F}\u{00AD}"),
+            "みかさ\\u{200B}社\\u{FE0F}\\u{00AD}"
+        );
+        assert_eq!(one_line("a\u{2028}b"), "a\\u{2028}b");
+    }
+
+    #[test]
+    fn paragraphs_keep_their_line_breaks_and_ordinary_text_is_untouched() {
+        assert_eq!(visible("一行目\n二行目\t■■■■"), "一行目\n二行目\t■■■■");
+        assert!(matches!(visible("ふつうの文"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\rb"), "a\\u{000D}b");
+    }
+}

@@ -1,0 +1,243 @@
+//! The one way Kairan writes a file: atomically (a reader sees the old file or the whole new
+//! one), durably (file and folder flushed), never through an existing file or symlink, and with
+//! the access the contents call for — secret keys readable by their owner only.
+//!
+//! Every writer in the crate (bundles, keys, trust files, recent files) goes through
+//! [`write_atomically`]; nothing else opens a file for writing.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Who may read the written file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Only its owner (mode `0600` on Unix): secret keys.
+    Private,
+    /// Whoever the user's umask allows (mode `0644` before the umask on Unix): bundles, public
+    /// keys, settings.
+    Shared,
+}
+
+/// What to do when the destination exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it in one step.
+    Replace,
+    /// Fail with [`std::io::ErrorKind::AlreadyExists`], atomically: a file (or symlink) that
+    /// appears at the last moment is never overwritten.
+    Keep,
+}
+
+/// Writes `bytes` to `path`: a new temporary file beside it (created exclusively, with the
+/// permissions of `access`), flushed to disk, then moved into place and the folder flushed. On
+/// failure nothing is left behind.
+///
+/// Fails if the folder is not writable, the disk is full, or `existing` is
+/// [`Existing::Keep`] and `path` exists.
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+    existing: Existing,
+) -> std::io::Result<()> {
+    let dir = parent_folder(path);
+    let prefix = temporary_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = match access {
+            Access::Private => 0o600,
+            Access::Shared => 0o644,
+        };
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = access;
+    let mut temporary = builder.tempfile_in(&dir)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    match existing {
+        Existing::Replace => temporary.persist(path).map_err(|error| error.error)?,
+        Existing::Keep => temporary
+            .persist_noclobber(path)
+            .map_err(|error| error.error)?,
+    };
+    sync_folder(&dir)
+}
+
+/// Removes temporary files that a writer of `path` left behind when it died. Only safe while
+/// holding a lock that every writer of `path` takes (as the trust files do).
+pub fn remove_leftovers(path: &Path) {
+    let prefix = temporary_prefix(path);
+    let Ok(entries) = std::fs::read_dir(parent_folder(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Names Windows reserves for devices, whatever the extension.
+const RESERVED_NAMES: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file name to propose for saving `entry` (a bundle path such as `attachments/請求書.pdf`):
+/// its last part, without control, bidi or invisible characters, with `<>:"/\|?*` replaced by
+/// `_`, no leading or trailing dots and spaces, no Windows device name, at most 150
+/// characters; `attachment` when nothing is left.
+pub fn safe_file_name(entry: &str) -> String {
+    let last = entry.rsplit(['/', '\\']).next().unwrap_or(entry);
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !crate::escape::is_hidden(*c))
+        .map(|c| if "<>:\"/\\|?*".contains(c) { '_' } else { c })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let mut name: String = trimmed.chars().take(150).collect();
+    name = name
+        .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_owned();
+    let stem = name.split('.').next().unwrap_or_default();
+    if RESERVED_NAMES
+        .iter()
+        .any(|reserved| stem.eq_ignore_ascii_case(reserved))
+    {
+        name.insert(0, '_');
+    }
+    if name.is_empty() {
+        "attachment".to_owned()
+    } else {
+        name
+    }
+}
+
+fn parent_folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `.<file name>.`: temporary files are hidden and name the file they will become.
+fn temporary_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+#[cfg(unix)]
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_dir: &Path) -> std::io::Result<()> {
+    // Windows has no folder handles to flush; the rename itself is durable there.
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_file_is_readable_by_its_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("firm.key");
+        write_atomically(&path, b"secret", Access::Private, Existing::Keep).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        write_atomically(&path, b"secret 2", Access::Private, Existing::Replace).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(std::fs::read(&path).unwrap(), b"secret 2");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_shared_file_is_readable_by_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("firm.pub");
+        write_atomically(&path, b"public", Access::Shared, Existing::Replace).unwrap();
+        assert_eq!(mode(&path) & 0o600, 0o600);
+        assert_ne!(mode(&path) & 0o044, 0, "group or others can read it");
+    }
+
+    #[test]
+    fn keep_never_writes_over_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundle.kairan");
+        std::fs::write(&path, b"old").unwrap();
+        let error = write_atomically(&path, b"new", Access::Shared, Existing::Keep).unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keep_never_writes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        let path = dir.path().join("firm.key");
+        std::os::unix::fs::symlink(&target, &path).unwrap();
+        let error =
+            write_atomically(&path, b"secret", Access::Private, Existing::Keep).unwrap_err();
+        assert_eq!(error.kind(), std::io::ErrorKind::AlreadyExists);
+        assert!(!target.exists());
+    }
+
+    #[test]
+    fn proposed_file_names_are_sanitised() {
+        assert_eq!(safe_file_name("attachments/請求書.pdf"), "請求書.pdf");
+        assert_eq!(
+            safe_file_name("attachments/請求書\u{202E}fdp.exe"),
+            "請求書fdp.exe"
+        );
+        assert_eq!(safe_file_name("a/zero\u{200B}width.txt"), "zerowidth.txt");
+        assert_eq!(safe_file_name("a/CON.txt"), "_CON.txt");
+        assert_eq!(safe_file_name("a/lpt1"), "_lpt1");
+        assert_eq!(safe_file_name("a/report. . "), "report");
+        assert_eq!(safe_file_name("a/..\\..\\evil.bat"), "evil.bat");
+        assert_eq!(
+            safe_file_name("a/what?<is>\"this\"|*:"),
+            "what__is__this____"
+        );
+        assert_eq!(safe_file_name("a/\u{7}\u{1b}"), "attachment");
+        assert_eq!(safe_file_name("a/...."), "attachment");
+        assert_eq!(
+            safe_file_name(&format!("a/{}", "長".repeat(400)))
+                .chars()
+                .count(),
+            150
+        );
+    }
+
+    #[test]
+    fn leftovers_of_a_dead_writer_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trust.json");
+        std::fs::write(dir.path().join(".trust.json.abc123.partial"), b"x").unwrap();
+        std::fs::write(dir.path().join("other.partial"), b"x").unwrap();
+        remove_leftovers(&path);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("other.partial")]);
+    }
+}
