@@ -7,6 +7,7 @@
 //! - [`fs`]: the one atomic, durable file writer (secret keys owner-only).
 //! - [`publish`]: the firm's side of sending — sign, write and verify, one bundle per client.
 //! - [`sample`]: the built-in sample bundle.
+//! - [`series`]: notice series — continuity and what changed between two reports.
 //! - [`trust`]: the reader's trusted keys, series history and settings on disk.
 //! - [`cli`] and [`ui`]: the two front ends.
 
@@ -17,5 +18,6 @@ pub mod escape;
 pub mod fs;
 pub mod publish;
 pub mod sample;
+pub mod series;
 pub mod trust;
 pub mod ui;

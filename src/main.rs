@@ -14,8 +14,12 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            // Errors quote file names and file contents: hostile text, shown escaped.
-            eprintln!("kairan: {}", kairan::escape::visible(&format!("{error:#}")));
+            // Errors quote file names and file contents: hostile text, shown escaped and on one
+            // line (commands print multi-line details themselves).
+            eprintln!(
+                "kairan: {}",
+                kairan::escape::one_line(&format!("{error:#}"))
+            );
             ExitCode::FAILURE
         }
     }

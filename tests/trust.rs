@@ -52,7 +52,7 @@ fn an_unknown_key_is_shown_with_its_fingerprint_and_the_claim_marked_as_a_claim(
              The bundle claims to come from \"{FIRM}\" (an unverified claim).\n  \
              Key fingerprint: {fingerprint}\n  \
              Confirm this fingerprint with the issuer by phone or from a letter before trusting it;\n  \
-             then trust it with `kairan trust add --from-bundle FILE --fingerprint \"{fingerprint}\" --name NAME`\n  \
+             then trust it with `kairan trust add --from-bundle FILE --fingerprint \"THE FINGERPRINT THEY READ TO YOU\" --name NAME`\n  \
              (or verify with --key and the issuer's public key file).\n{}",
             firm.public.key_id,
             details("b-1", 1, "")
@@ -280,7 +280,7 @@ fn a_key_rollover_signed_by_a_trusted_key_is_offered_and_accepted_under_the_same
              The bundle claims to come from \"{FIRM}\" (an unverified claim).\n  \
              Key fingerprint: {fingerprint}\n  \
              Confirm this fingerprint with the issuer by phone or from a letter before trusting it;\n  \
-             then trust it with `kairan trust add --from-bundle FILE --fingerprint \"{fingerprint}\" --name NAME`\n  \
+             then trust it with `kairan trust add --from-bundle FILE --fingerprint \"THE FINGERPRINT THEY READ TO YOU\" --name NAME`\n  \
              (or verify with --key and the issuer's public key file).\n\
              → KEY ROLLOVER — key {}, which you trust as \"{FIRM}\", signed a statement introducing this key (effective 2024-04-01T00:00:00+09:00). To trust this key under the same name, run: kairan trust accept-rollover b-2.kairan\n{}",
             new.public.key_id,

@@ -3,6 +3,7 @@
 //! A thin front end over [`crate::document::import`], [`crate::document::checks`] and
 //! [`crate::bundle::pack_folder`].
 
+use crate::escape::one_line;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -127,15 +128,16 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
         };
         writeln!(
             stdout,
-            "{label}:{}:{}: {kind}: {} — {}{}",
+            "{}:{}:{}: {kind}: {} — {}{}",
+            one_line(&label),
             detection.line,
             detection.column,
-            detection.text,
-            detection.note,
+            one_line(&detection.text),
+            one_line(&detection.note),
             detection
                 .document
                 .as_deref()
-                .map(|document| format!(" → {document}"))
+                .map(|document| format!(" → {}", one_line(document)))
                 .unwrap_or_default()
         )?;
     }
@@ -173,7 +175,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 writeln!(
                     stdout,
                     "{}: skipped (mask widths are fixed in authoring sources only)",
-                    document.source_path
+                    one_line(&document.source_path)
                 )?;
                 continue;
             }
@@ -193,7 +195,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 writeln!(
                     stdout,
                     "{}:{}:{}: mask marker set to {MASK_MARKER_WIDTH} characters",
-                    document.source_path, at.line, at.column
+                    one_line(&document.source_path),
+                    at.line,
+                    at.column
                 )?;
             }
         }
@@ -209,14 +213,23 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Prints each source error on a line of its own (escaped: they quote the sources) and
+/// returns the one-line error the command fails with.
 fn source_errors(errors: &[authoring::SourceError]) -> anyhow::Error {
-    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    anyhow::anyhow!("the notice folder has errors:\n{}", lines.join("\n"))
+    let mut stderr = std::io::stderr().lock();
+    for error in errors {
+        let _ = writeln!(stderr, "{}", one_line(&error.to_string()));
+    }
+    anyhow::anyhow!(
+        "the notice folder has {} error{} (listed above); nothing was written",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    )
 }
 
 fn print_findings(out: &mut impl std::io::Write, findings: &[Finding]) -> std::io::Result<()> {
     for finding in findings {
-        writeln!(out, "{finding}")?;
+        writeln!(out, "{}", one_line(&finding.to_string()))?;
     }
     Ok(())
 }
@@ -312,8 +325,16 @@ fn pack_for_recipients(
         &mut |outcome| {
             let progress = format!("[{}/{}]", outcome.position, outcome.total);
             match &outcome.result {
-                Ok(path) => println!("{progress} {} → {}", outcome.recipient, path.display()),
-                Err(error) => eprintln!("{progress} {}: {error}", list.display()),
+                Ok(path) => println!(
+                    "{progress} {} → {}",
+                    one_line(&outcome.recipient),
+                    one_line(&path.display().to_string())
+                ),
+                Err(error) => eprintln!(
+                    "{progress} {}: {}",
+                    one_line(&list.display().to_string()),
+                    one_line(error)
+                ),
             }
         },
     )?;

@@ -4,6 +4,7 @@
 //! `main.rs` that prints.
 
 mod authoring;
+mod diff;
 mod output;
 mod preview;
 mod trust;
@@ -66,6 +67,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two reports of a series (第N報 → 第M報): disclosed masks, new masks,
+    /// lifted and added omissions, sections and paragraphs.
+    Diff(diff::DiffArgs),
     /// Create a signing key pair (minisign format).
     Keygen {
         /// Base path: writes BASE.pub (give it to clients) and BASE.key (keep it secret).
@@ -174,6 +178,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             force,
         } => keygen(&output, unprotected, password_file.as_deref(), force),
         Command::Pack(args) => authoring::pack(args),
+        Command::Diff(args) => diff::diff(args),
         Command::Import(args) => authoring::import(args),
         Command::Check(args) => authoring::check(args),
         Command::Preview(args) => preview::preview(args),

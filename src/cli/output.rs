@@ -89,11 +89,10 @@ fn headline(opened: &Result<OpenedBundle, BundleError>, assessment: Option<&Asse
                  The bundle claims to come from \"{claimed}\" (an unverified claim).\n  \
                  Key fingerprint: {}\n  \
                  Confirm this fingerprint with the issuer by phone or from a letter before trusting it;\n  \
-                 then trust it with `kairan trust add --from-bundle FILE --fingerprint \"{}\" --name NAME`\n  \
+                 then trust it with `kairan trust add --from-bundle FILE --fingerprint \"THE FINGERPRINT THEY READ TO YOU\" --name NAME`\n  \
                  (or verify with --key and the issuer's public key file).",
                 key.key_id,
                 key.fingerprint(),
-                key.fingerprint()
             ),
             Verdict::Tampered { entry, problem } => format!(
                 "✘ TAMPERED — entry \"{}\": {problem}. Do not rely on this file; ask the sender for a new copy.",

@@ -175,8 +175,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 };
                 if compact(&confirmed) != compact(&public_key.fingerprint()) {
                     bail!(
-                        "the key's fingerprint is {}, not {confirmed}; nothing was added. Do not trust this key until the issuer confirms its fingerprint",
-                        public_key.fingerprint()
+                        "the fingerprint you gave does not match this key's; nothing was added. Ask the issuer, at a phone number you already know, to read their key's fingerprint to you, and give exactly that"
                     );
                 }
             }
@@ -186,7 +185,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 record.public_key.key_id, record.name
             );
             println!("  fingerprint: {}", record.fingerprint());
-            println!("  added: {}", record.how_added);
+            println!("  added: {}", one_line(&record.how_added.to_string()));
             println!("  store: {}", store.path().display());
         }
         TrustCommand::List { json } => {
@@ -404,8 +403,8 @@ fn accept_rollover(dir: &ConfigDir, store: &mut TrustStore, file: &Path) -> anyh
         record.public_key.key_id,
         record.name,
         offer.old.public_key.key_id,
-        offer.effective,
-        offer.bundle_id
+        one_line(&offer.effective),
+        one_line(&offer.bundle_id)
     );
     println!("  fingerprint: {}", record.fingerprint());
     println!(
@@ -482,9 +481,9 @@ fn list_text(store: &TrustStore) -> String {
     }
     for record in store.records() {
         out += &match record.status {
-            KeyStatus::Trusted => format!("  ✔ trusted  {}\n", record.name),
+            KeyStatus::Trusted => format!("  ✔ trusted  {}\n", one_line(&record.name)),
             KeyStatus::Revoked { at } => {
-                format!("  ✘ REVOKED  {} (revoked {at})\n", record.name)
+                format!("  ✘ REVOKED  {} (revoked {at})\n", one_line(&record.name))
             }
         };
         out += &format!(
@@ -492,9 +491,13 @@ fn list_text(store: &TrustStore) -> String {
             record.public_key.key_id,
             record.fingerprint()
         );
-        out += &format!("      added {} ({})\n", record.added_at, record.how_added);
+        out += &format!(
+            "      added {} ({})\n",
+            record.added_at,
+            one_line(&record.how_added.to_string())
+        );
         if !record.note.is_empty() {
-            out += &format!("      note: {}\n", record.note);
+            out += &format!("      note: {}\n", one_line(&record.note));
         }
     }
     let demo = crate::sample::demo_trusted_key();

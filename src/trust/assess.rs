@@ -387,17 +387,26 @@ fn name_claim(
             trusted_key_id: other.public_key.key_id,
         });
     }
-    let letter_lines = bundle
+    // The firm notice speaks for the signer. Forwarded copies carry their own authors' names
+    // (a vendor the reader may trust too), so they are checked only when the bundle has no
+    // firm notice and one of them stands in its place.
+    let has_firm_notice = bundle
         .documents
         .iter()
-        .filter(|item| item.entry.role == crate::bundle::Role::FirmNotice)
+        .any(|item| item.entry.role == crate::bundle::Role::FirmNotice);
+    let letter_lines: Vec<String> = bundle
+        .documents
+        .iter()
+        .filter(|item| !has_firm_notice || item.entry.role == crate::bundle::Role::FirmNotice)
         .flat_map(|item| {
-            item.document
-                .issuer
-                .iter()
-                .chain(std::iter::once(&item.document.title))
-        });
-    for line in letter_lines {
+            let document = &item.document;
+            let mut lines: Vec<String> = document.issuer.clone();
+            lines.push(document.issuer.concat());
+            lines.push(document.title.clone());
+            lines
+        })
+        .collect();
+    for line in &letter_lines {
         if let Some(other) = others
             .iter()
             .find(|record| super::names::mentions(line, &record.name))

@@ -31,8 +31,9 @@ pub(crate) fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, TrustError> 
     }
 }
 
-/// Refuses a trust file or folder that is a symbolic link or that other users may write: a
-/// trust store anyone can change (or that points elsewhere) decides nothing.
+/// Refuses a trust file or folder that is a symbolic link, that another user owns, or that
+/// other users may write (group or world): a trust store someone else can change (or that
+/// points elsewhere) decides nothing.
 ///
 /// Fails with [`TrustError::Exposed`] for such a file or folder; a missing one is fine.
 fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
@@ -48,9 +49,12 @@ fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt as _;
-        if metadata.permissions().mode() & 0o002 != 0 {
-            return Err(exposed("every user of this computer may change it"));
+        use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+        if metadata.permissions().mode() & 0o022 != 0 {
+            return Err(exposed("other users of this computer may change it"));
+        }
+        if metadata.uid() != rustix::process::geteuid().as_raw() {
+            return Err(exposed("it belongs to another user"));
         }
     }
     Ok(())
@@ -112,7 +116,13 @@ impl FileLock {
             cause,
         };
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|cause| TrustError::Write {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            // Private whatever the umask: a folder others may write would be refused on the
+            // next read.
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir).map_err(|cause| TrustError::Write {
                 path: dir.to_owned(),
                 cause,
             })?;
@@ -182,6 +192,47 @@ mod tests {
         })
         .unwrap();
         assert_eq!(load::<Lines>(&path).unwrap(), Lines(vec!["one".into()]));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_or_folder_others_may_change_or_a_symlink_is_refused() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("config");
+        let path = folder.join("file.json");
+        update(&path, |lines: &mut Lines| {
+            lines.0.push("one".into());
+            Ok(())
+        })
+        .unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700, "made private whatever the umask");
+        let set = |path: &Path, mode: u32| {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+        };
+        for (target, bad) in [
+            (&path, 0o666),
+            (&path, 0o620),
+            (&folder, 0o777),
+            (&folder, 0o770),
+        ] {
+            let good = mode(target);
+            set(target, bad);
+            assert!(
+                matches!(load::<Lines>(&path), Err(TrustError::Exposed { .. })),
+                "{} at {bad:o}",
+                target.display()
+            );
+            set(target, good);
+        }
+        assert!(load::<Lines>(&path).is_ok());
+        let link = folder.join("link.json");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        assert!(matches!(
+            load::<Lines>(&link),
+            Err(TrustError::Exposed { .. })
+        ));
     }
 
     #[test]

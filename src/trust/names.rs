@@ -3,11 +3,16 @@
 //! another key holds).
 //!
 //! Two names collide when their [`skeleton`]s are equal: after compatibility normalisation
-//! (NFKC: full-width Latin, Kangxi radicals, compatibility ideographs), case folding, removal
-//! of whitespace and of characters that show nothing (zero-width, bidi controls, variation
-//! selectors, soft hyphen), and the UTS #39 confusable skeleton (Cyrillic `а` and Latin `a`
-//! are one letter). Text under a right-to-left override is also compared in the order it is
-//! displayed in.
+//! (NFKC: full-width Latin, Kangxi radicals, compatibility ideographs), the UTS #39 confusable
+//! skeleton (Cyrillic `а` and Latin `a`, Greek `Μ` and Latin `M` are one letter), case folding,
+//! the skeleton once more (for letters whose lower case is the look-alike), and keeping only
+//! letters and digits: whitespace, punctuation and separators (`-`, `・`, `ー`, the braille
+//! blank) and characters that show nothing (zero-width, bidi controls, variation selectors,
+//! soft hyphen) do not tell names apart. Text under a right-to-left override is also compared
+//! in the order it is displayed in.
+//!
+//! Not covered: old and new forms of the same kanji (會/会, 勞/労), which no confusables
+//! table lists; a reader who meets them is warned by neither side.
 
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -15,40 +20,64 @@ use crate::escape;
 
 /// The form under which names are compared (see the module documentation).
 pub fn skeleton(name: &str) -> String {
-    let folded: String = name
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !c.is_whitespace() && !escape::is_hidden(*c))
-        .collect();
-    unicode_security::confusable_detection::skeleton(&folded).collect()
+    forms(name).swap_remove(0)
 }
 
-/// Whether `a` and `b` would look like the same name to a reader.
+/// The folded forms of a name: case folded then skeleton (so `MIKASA` and `Mikasa` meet,
+/// although the skeleton of a capital `I` is `l`); skeleton, case folded, skeleton again (so
+/// Greek `Μ`, whose lower case `μ` looks like no Latin letter, meets Latin `M`); and the same
+/// from upper case (so Cyrillic capitals meet Latin letters of either case). Two names collide
+/// when any form of one equals any form of the other.
+fn forms(name: &str) -> Vec<String> {
+    let shown: String = name
+        .nfkc()
+        .filter(|c| !escape::is_hidden(*c) && !matches!(c, 'ー' | 'ｰ'))
+        .collect();
+    let lower = |text: &str| -> String { text.chars().flat_map(char::to_lowercase).collect() };
+    let confusable =
+        |text: &str| -> String { unicode_security::confusable_detection::skeleton(text).collect() };
+    let letters =
+        |text: String| -> String { text.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let upper: String = shown.chars().flat_map(char::to_uppercase).collect();
+    vec![
+        letters(confusable(&lower(&shown))),
+        letters(confusable(&lower(&confusable(&shown)))),
+        letters(confusable(&lower(&confusable(&upper)))),
+    ]
+}
+
+/// Whether `a` and `b` would look like the same name to a reader. A name with no letters or
+/// digits collides with nothing (and cannot be given to a key).
 pub fn collide(a: &str, b: &str) -> bool {
     let theirs = skeletons(b);
-    skeletons(a).iter().any(|ours| theirs.contains(ours))
+    skeletons(a)
+        .iter()
+        .any(|ours| !ours.is_empty() && theirs.contains(ours))
 }
 
 /// Whether `line` (an issuer line or title of a letter) names `name`: equal to it, or, for a
 /// name of four characters or more, holding it.
 pub fn mentions(line: &str, name: &str) -> bool {
-    let name = skeleton(name);
-    if name.is_empty() {
-        return false;
-    }
-    skeletons(line)
+    let lines = skeletons(line);
+    forms(name)
         .iter()
-        .any(|line| *line == name || (name.chars().count() >= 4 && line.contains(name.as_str())))
+        .filter(|name| !name.is_empty())
+        .any(|name| {
+            lines.iter().any(|line| {
+                line == name || (name.chars().count() >= 4 && line.contains(name.as_str()))
+            })
+        })
 }
 
-/// The skeleton of `name` as stored, and as displayed when it holds right-to-left overrides.
+/// The folded forms of `name` as stored, and as displayed when it holds right-to-left
+/// overrides.
 fn skeletons(name: &str) -> Vec<String> {
-    let mut forms = vec![skeleton(name)];
+    let mut all = forms(name);
     let displayed = displayed_order(name);
     if displayed != name {
-        forms.push(skeleton(&displayed));
+        all.extend(forms(&displayed));
     }
-    forms
+    all
 }
 
 /// `text` in the order a display shows it, as far as explicit right-to-left overrides and
@@ -93,6 +122,7 @@ mod tests {
             "みかさ社会保険労務士法人\u{3000}",
             "みかさ社会保険労務士\u{00A0}法人",
             "みかさ  社会保険労務士法人",
+            "みかさ・社会保険労務士法人",
         ] {
             assert!(collide(variant, FIRM), "{variant:?} should collide");
         }
@@ -106,6 +136,13 @@ mod tests {
             "ＭＩＫＡＳＡ ＳＲ Ｏｆｆｉｃｅ",
             "Mikаsa SR Office", // Cyrillic а
             "Mikasa SR Οffice", // Greek Ο
+            "Μikasa SR Office", // Greek capital Mu
+            "Мikasa SR Office", // Cyrillic capital Em
+            "МІКАЅА ЅR ОFFІСЕ", // Cyrillic capitals
+            "ΜΙΚΑSΑ SR ΟFFΙCΕ", // Greek capitals
+            "Mikasa\u{2800}SR Office",
+            "Mikasa-SR-Office",
+            "Mikasa・SR・Office",
             "\u{202E}eciffO RS asakiM\u{202C}",
         ] {
             assert!(collide(variant, "Mikasa SR Office"), "{variant:?}");
@@ -116,6 +153,14 @@ mod tests {
     fn different_names_do_not_collide() {
         assert!(!collide("みかさ社会保険労務士法人", "みかさ税理士法人"));
         assert!(!collide("Mikasa", "Mikasa SR Office"));
+        assert!(!collide("Tanaka", "Nakata"));
+    }
+
+    #[test]
+    fn long_vowel_marks_and_dashes_do_not_tell_names_apart() {
+        assert!(collide("エムケイシステム", "エムケイシステム"));
+        assert!(collide("サーバ株式会社", "サ‐バ株式会社"));
+        assert!(collide("サーバ株式会社", "サ－バ株式会社"));
     }
 
     #[test]

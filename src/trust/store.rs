@@ -261,6 +261,15 @@ impl TrustStore {
         if public_key.is_demo() {
             return Err(TrustError::DemoKey);
         }
+        // The built-in demo key is always among the keys to open with: a key sharing its id
+        // would make the sample and every demo-key file fail for the wrong reason.
+        let demo = crate::sample::demo_trusted_key();
+        if public_key.key_id == demo.public_key.key_id {
+            return Err(TrustError::KeyIdClash {
+                name: demo.name,
+                key_id: public_key.key_id.to_string(),
+            });
+        }
         let now = now();
         self.change(|records| {
             if let Some(existing) = records.iter().find(|r| r.public_key == public_key) {
@@ -422,6 +431,11 @@ fn checked_name(name: &str) -> Result<String, TrustError> {
         return Err(TrustError::BadName(format!(
             "the name is longer than {MAX_NAME_CHARS} characters"
         )));
+    }
+    if super::names::skeleton(&name).is_empty() {
+        return Err(TrustError::BadName(
+            "the name has no letters or digits; give the name you know the key's owner by".into(),
+        ));
     }
     if name.chars().any(crate::escape::is_hidden) {
         return Err(TrustError::BadName(

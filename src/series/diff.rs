@@ -1,0 +1,752 @@
+//! What changed between two reports of one series (第N報 → 第M報): paragraphs aligned with
+//! `similar`, then character-level edits inside a paragraph with `dissimilar` (which reads best
+//! on Japanese: `[-6月末-]{+7月上旬+}`). Withheld items are first-class: a mask whose place now
+//! holds text is *disclosed*, a new mask is *newly withheld*, an omission that disappeared is
+//! *lifted*, a new one *added*; sections are added, removed or retitled.
+//!
+//! Pure functions of two documents (or two opened bundles); nothing here reads files or knows
+//! how a front end shows the result.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::bundle::{OpenedBundle, Role};
+use crate::document::{Block, Document, Inline, Mask, inline_text};
+
+/// One character-level edit inside a changed paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Text in both reports.
+    Same(String),
+    /// Text only the older report has.
+    Deleted(String),
+    /// Text only the newer report has.
+    Inserted(String),
+}
+
+/// One change between two versions of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A masked field of the older report now shows text.
+    Disclosed {
+        /// The older report's marker (`■■■■`).
+        marker: String,
+        /// What stands in its place now.
+        revealed: String,
+        /// The mask's label, if it had one.
+        label: Option<String>,
+        /// The heading of the section it sits in.
+        heading: Option<String>,
+    },
+    /// Text of the older report is masked in the newer one.
+    NewlyWithheld {
+        /// The newer report's marker.
+        marker: String,
+        /// The text that was there before.
+        replaced: String,
+        /// Why, as the newer report says.
+        reason: Option<String>,
+        /// The heading of the section it sits in.
+        heading: Option<String>,
+    },
+    /// An omitted section of the older report is no longer omitted.
+    OmissionLifted {
+        /// Its marker (`—省略—`).
+        marker: String,
+        /// The heading it sat under.
+        heading: Option<String>,
+    },
+    /// The newer report omits something the older one did not.
+    OmissionAdded {
+        /// Its marker.
+        marker: String,
+        /// Why, as the newer report says.
+        reason: Option<String>,
+        /// The heading it sits under.
+        heading: Option<String>,
+    },
+    /// A section only the newer report has.
+    SectionAdded {
+        /// Its heading.
+        title: String,
+    },
+    /// A section only the older report has.
+    SectionRemoved {
+        /// Its heading.
+        title: String,
+    },
+    /// A section with the same anchor under another heading.
+    SectionRetitled {
+        /// The older heading.
+        old: String,
+        /// The newer heading.
+        new: String,
+    },
+    /// A paragraph changed in place.
+    ParagraphChanged {
+        /// The heading of the section it sits in.
+        heading: Option<String>,
+        /// The edits, in reading order.
+        edits: Vec<Edit>,
+    },
+    /// A paragraph only the newer report has.
+    ParagraphAdded {
+        /// The heading of the section it sits in.
+        heading: Option<String>,
+        /// Its text (masks as their markers).
+        text: String,
+    },
+    /// A paragraph only the older report has.
+    ParagraphRemoved {
+        /// The heading of the section it sat in.
+        heading: Option<String>,
+        /// Its text (masks as their markers).
+        text: String,
+    },
+    /// The letter's date changed.
+    DateChanged {
+        /// The older date as written.
+        old: Option<String>,
+        /// The newer date as written.
+        new: Option<String>,
+    },
+    /// The letter's title changed.
+    TitleChanged {
+        /// The older title.
+        old: String,
+        /// The newer title.
+        new: String,
+    },
+}
+
+/// Which kind of change, for counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    /// [`Change::Disclosed`].
+    Disclosed,
+    /// [`Change::NewlyWithheld`].
+    NewlyWithheld,
+    /// [`Change::OmissionLifted`].
+    OmissionLifted,
+    /// [`Change::OmissionAdded`].
+    OmissionAdded,
+    /// [`Change::SectionAdded`].
+    SectionAdded,
+    /// [`Change::SectionRemoved`].
+    SectionRemoved,
+    /// [`Change::SectionRetitled`].
+    SectionRetitled,
+    /// [`Change::ParagraphChanged`], [`Change::ParagraphAdded`], [`Change::ParagraphRemoved`].
+    Paragraph,
+    /// [`Change::DateChanged`], [`Change::TitleChanged`].
+    Header,
+}
+
+impl Change {
+    /// Its kind.
+    pub fn kind(&self) -> ChangeKind {
+        match self {
+            Change::Disclosed { .. } => ChangeKind::Disclosed,
+            Change::NewlyWithheld { .. } => ChangeKind::NewlyWithheld,
+            Change::OmissionLifted { .. } => ChangeKind::OmissionLifted,
+            Change::OmissionAdded { .. } => ChangeKind::OmissionAdded,
+            Change::SectionAdded { .. } => ChangeKind::SectionAdded,
+            Change::SectionRemoved { .. } => ChangeKind::SectionRemoved,
+            Change::SectionRetitled { .. } => ChangeKind::SectionRetitled,
+            Change::ParagraphChanged { .. }
+            | Change::ParagraphAdded { .. }
+            | Change::ParagraphRemoved { .. } => ChangeKind::Paragraph,
+            Change::DateChanged { .. } | Change::TitleChanged { .. } => ChangeKind::Header,
+        }
+    }
+}
+
+/// How a document of the newer report relates to the older report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Presence {
+    /// In both (matched by role and path, else role and title, else role and position).
+    Both,
+    /// Only in the newer report.
+    Added,
+    /// Only in the older report.
+    Removed,
+}
+
+/// The changes to one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentDiff {
+    /// Its role.
+    pub role: Role,
+    /// Its title (the newer one where it is in both).
+    pub title: String,
+    /// Whether it is in both reports.
+    pub presence: Presence,
+    /// The changes, in reading order.
+    pub changes: Vec<Change>,
+}
+
+/// Compares two versions of one document.
+pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if older.date.as_ref().map(|date| &date.text) != newer.date.as_ref().map(|date| &date.text) {
+        changes.push(Change::DateChanged {
+            old: older.date.as_ref().map(|date| date.text.clone()),
+            new: newer.date.as_ref().map(|date| date.text.clone()),
+        });
+    }
+    if older.title != newer.title {
+        changes.push(Change::TitleChanged {
+            old: older.title.clone(),
+            new: newer.title.clone(),
+        });
+    }
+    let old_units = units(older);
+    let new_units = units(newer);
+    let old_keys: Vec<&str> = old_units.iter().map(|unit| unit.key.as_str()).collect();
+    let new_keys: Vec<&str> = new_units.iter().map(|unit| unit.key.as_str()).collect();
+    for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                // Headings align by anchor: the same anchor may carry a new title.
+                for offset in 0..len {
+                    if let (
+                        Block::Heading { content: old, .. },
+                        Block::Heading { content: new, .. },
+                    ) = (
+                        old_units[old_index + offset].block,
+                        new_units[new_index + offset].block,
+                    ) && old != new
+                    {
+                        changes.push(Change::SectionRetitled {
+                            old: inline_text(old),
+                            new: inline_text(new),
+                        });
+                    }
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => {
+                for unit in &old_units[old_index..old_index + old_len] {
+                    changes.extend(removed(unit));
+                }
+            }
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                for unit in &new_units[new_index..new_index + new_len] {
+                    changes.extend(added(unit));
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => replaced(
+                &old_units[old_index..old_index + old_len],
+                &new_units[new_index..new_index + new_len],
+                &mut changes,
+            ),
+        }
+    }
+    changes
+}
+
+/// Compares the documents of two reports, matched by role and path, else by role and title,
+/// else by role and position.
+pub fn diff_bundles(older: &OpenedBundle, newer: &OpenedBundle) -> Vec<DocumentDiff> {
+    let mut used = vec![false; older.documents.len()];
+    let mut out = Vec::new();
+    for new_item in &newer.documents {
+        let candidates = |same: &dyn Fn(&crate::bundle::BundleDocument) -> bool| {
+            older.documents.iter().enumerate().position(|(index, old)| {
+                !used[index] && old.entry.role == new_item.entry.role && same(old)
+            })
+        };
+        let matched = candidates(&|old| old.entry.path == new_item.entry.path)
+            .or_else(|| candidates(&|old| old.document.title == new_item.document.title))
+            .or_else(|| candidates(&|_| true));
+        match matched {
+            Some(index) => {
+                used[index] = true;
+                out.push(DocumentDiff {
+                    role: new_item.entry.role,
+                    title: new_item.document.title.clone(),
+                    presence: Presence::Both,
+                    changes: diff_documents(&older.documents[index].document, &new_item.document),
+                });
+            }
+            None => out.push(DocumentDiff {
+                role: new_item.entry.role,
+                title: new_item.document.title.clone(),
+                presence: Presence::Added,
+                changes: Vec::new(),
+            }),
+        }
+    }
+    for (index, old) in older.documents.iter().enumerate() {
+        if !used[index] {
+            out.push(DocumentDiff {
+                role: old.entry.role,
+                title: old.document.title.clone(),
+                presence: Presence::Removed,
+                changes: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// One body block, ready to align.
+struct Unit<'a> {
+    /// What aligns: headings by anchor, omissions by place and marker, the rest by text.
+    key: String,
+    block: &'a Block,
+    /// The text of the heading of the section it sits in.
+    heading: Option<String>,
+}
+
+fn units(document: &Document) -> Vec<Unit<'_>> {
+    let mut heading = None;
+    let mut out = Vec::with_capacity(document.body.len());
+    for block in &document.body {
+        let key = match block {
+            Block::Heading { id, content, .. } => {
+                heading = Some(inline_text(content));
+                format!("h\u{0}{id}")
+            }
+            Block::Omission(omission) => format!(
+                "o\u{0}{}\u{0}{}",
+                omission.under_heading.as_deref().unwrap_or_default(),
+                omission.marker
+            ),
+            other => format!("p\u{0}{}", block_text(other)),
+        };
+        out.push(Unit {
+            key,
+            block,
+            heading: heading.clone(),
+        });
+    }
+    out
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => inline_text(content),
+        Block::List { items } => items
+            .iter()
+            .map(|item| inline_text(item))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Omission(omission) => omission.marker.clone(),
+    }
+}
+
+fn removed(unit: &Unit<'_>) -> Option<Change> {
+    Some(match unit.block {
+        Block::Heading { content, .. } => Change::SectionRemoved {
+            title: inline_text(content),
+        },
+        Block::Omission(omission) => Change::OmissionLifted {
+            marker: omission.marker.clone(),
+            heading: unit.heading.clone(),
+        },
+        other => Change::ParagraphRemoved {
+            heading: unit.heading.clone(),
+            text: block_text(other),
+        },
+    })
+}
+
+fn added(unit: &Unit<'_>) -> Vec<Change> {
+    match unit.block {
+        Block::Heading { content, .. } => vec![Change::SectionAdded {
+            title: inline_text(content),
+        }],
+        Block::Omission(omission) => vec![Change::OmissionAdded {
+            marker: omission.marker.clone(),
+            reason: omission.reason.clone(),
+            heading: unit.heading.clone(),
+        }],
+        other => {
+            // A new paragraph's masks are newly withheld too: say so, with nothing replaced.
+            let mut changes = vec![Change::ParagraphAdded {
+                heading: unit.heading.clone(),
+                text: block_text(other),
+            }];
+            for mask in masks(other) {
+                changes.push(Change::NewlyWithheld {
+                    marker: mask.marker.clone(),
+                    replaced: String::new(),
+                    reason: mask.reason.clone(),
+                    heading: unit.heading.clone(),
+                });
+            }
+            changes
+        }
+    }
+}
+
+/// Pairs the text blocks of a replaced run in order and compares them character by
+/// character; headings with the same anchor are retitled; everything else is added or removed.
+fn replaced(old: &[Unit<'_>], new: &[Unit<'_>], changes: &mut Vec<Change>) {
+    let texts = |units: &[Unit<'_>]| -> Vec<usize> {
+        (0..units.len())
+            .filter(|&index| {
+                matches!(
+                    units[index].block,
+                    Block::Paragraph { .. } | Block::Centered { .. } | Block::List { .. }
+                )
+            })
+            .collect()
+    };
+    let (old_texts, new_texts) = (texts(old), texts(new));
+    let pairs: Vec<(usize, usize)> = old_texts
+        .iter()
+        .copied()
+        .zip(new_texts.iter().copied())
+        .collect();
+    let paired_old = |index: usize| pairs.iter().any(|(o, _)| *o == index);
+    let paired_new = |index: usize| pairs.iter().any(|(_, n)| *n == index);
+    for (index, unit) in old.iter().enumerate() {
+        if paired_old(index) {
+            continue;
+        }
+        let retitled = match unit.block {
+            Block::Heading { id, content, .. } => new.iter().find_map(|other| match other.block {
+                Block::Heading {
+                    id: new_id,
+                    content: new_content,
+                    ..
+                } if new_id == id => Some((inline_text(content), inline_text(new_content))),
+                _ => None,
+            }),
+            _ => None,
+        };
+        match retitled {
+            Some((old_title, new_title)) if old_title != new_title => {
+                changes.push(Change::SectionRetitled {
+                    old: old_title,
+                    new: new_title,
+                });
+            }
+            Some(_) => {}
+            None => changes.extend(removed(unit)),
+        }
+    }
+    for (old_index, new_index) in &pairs {
+        changes.extend(paragraph_changes(&old[*old_index], &new[*new_index]));
+    }
+    for (index, unit) in new.iter().enumerate() {
+        let same_anchor = match unit.block {
+            Block::Heading { id, .. } => old.iter().any(
+                |other| matches!(other.block, Block::Heading { id: old_id, .. } if old_id == id),
+            ),
+            _ => false,
+        };
+        if !paired_new(index) && !same_anchor {
+            changes.extend(added(unit));
+        }
+    }
+}
+
+/// First private-use code point standing for a mask inside compared text: each mask is one
+/// character to the character diff, so it is disclosed or added whole.
+const MASK_BASE: u32 = 0xF0000;
+
+fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
+    let old_masks = masks(old.block);
+    let new_masks = masks(new.block);
+    let old_text = coded_text(old.block);
+    let new_text = coded_text(new.block);
+    let chunks = dissimilar::diff(&old_text, &new_text);
+    let mut changes = Vec::new();
+    let mut edits = Vec::new();
+    let mask_of = |c: char, masks: &[&Mask]| -> Option<usize> {
+        let index = u32::from(c).checked_sub(MASK_BASE)? as usize;
+        (index < masks.len()).then_some(index)
+    };
+    let shown = |text: &str, masks: &[&Mask]| -> String {
+        text.chars()
+            .map(|c| match mask_of(c, masks) {
+                Some(index) => masks[index].marker.clone(),
+                None => c.to_string(),
+            })
+            .collect()
+    };
+    let mut index = 0;
+    while index < chunks.len() {
+        match chunks[index] {
+            dissimilar::Chunk::Equal(text) => edits.push(Edit::Same(shown(text, &old_masks))),
+            dissimilar::Chunk::Delete(deleted) => {
+                let inserted = match chunks.get(index + 1) {
+                    Some(dissimilar::Chunk::Insert(inserted)) => {
+                        index += 1;
+                        Some(*inserted)
+                    }
+                    _ => None,
+                };
+                let deleted_masks: Vec<usize> = deleted
+                    .chars()
+                    .filter_map(|c| mask_of(c, &old_masks))
+                    .collect();
+                let inserted_masks: Vec<usize> = inserted
+                    .unwrap_or_default()
+                    .chars()
+                    .filter_map(|c| mask_of(c, &new_masks))
+                    .collect();
+                // A mask replaced by text: disclosed.
+                if deleted_masks.len() == 1
+                    && deleted.chars().count() == 1
+                    && inserted_masks.is_empty()
+                    && let Some(text) = inserted.filter(|text| !text.is_empty())
+                {
+                    let mask = old_masks[deleted_masks[0]];
+                    changes.push(Change::Disclosed {
+                        marker: mask.marker.clone(),
+                        revealed: text.to_owned(),
+                        label: mask.label.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                // Text replaced by a mask: newly withheld.
+                if inserted_masks.len() == 1 && deleted_masks.is_empty() {
+                    let mask = new_masks[inserted_masks[0]];
+                    changes.push(Change::NewlyWithheld {
+                        marker: mask.marker.clone(),
+                        replaced: deleted.to_owned(),
+                        reason: mask.reason.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                edits.push(Edit::Deleted(shown(deleted, &old_masks)));
+                if let Some(inserted) = inserted {
+                    edits.push(Edit::Inserted(shown(inserted, &new_masks)));
+                }
+            }
+            dissimilar::Chunk::Insert(inserted) => {
+                for mask in inserted.chars().filter_map(|c| mask_of(c, &new_masks)) {
+                    let mask = new_masks[mask];
+                    changes.push(Change::NewlyWithheld {
+                        marker: mask.marker.clone(),
+                        replaced: String::new(),
+                        reason: mask.reason.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                edits.push(Edit::Inserted(shown(inserted, &new_masks)));
+            }
+        }
+        index += 1;
+    }
+    changes.push(Change::ParagraphChanged {
+        heading: new.heading.clone(),
+        edits,
+    });
+    changes
+}
+
+fn masks(block: &Block) -> Vec<&Mask> {
+    let inlines: Vec<&Inline> = match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => content.iter().collect(),
+        Block::List { items } => items.iter().flatten().collect(),
+        Block::Omission(_) => Vec::new(),
+    };
+    inlines
+        .into_iter()
+        .filter_map(|inline| match inline {
+            Inline::Mask(mask) => Some(mask),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The block's text with each mask as one private-use character (its index from
+/// [`MASK_BASE`]); list items joined by line breaks.
+fn coded_text(block: &Block) -> String {
+    let mut next = 0u32;
+    let mut code = |content: &[Inline]| -> String {
+        content
+            .iter()
+            .map(|inline| match inline {
+                Inline::Text { text } | Inline::Link { text, .. } => text.clone(),
+                Inline::Mask(_) => {
+                    let c = char::from_u32(MASK_BASE + next).unwrap_or('\u{FFFD}');
+                    next += 1;
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => code(content),
+        Block::List { items } => items
+            .iter()
+            .map(|item| code(item))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Omission(omission) => omission.marker.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{OmissionKind, WithheldBy};
+
+    fn text(text: &str) -> Inline {
+        Inline::Text { text: text.into() }
+    }
+
+    fn mask(marker: &str) -> Inline {
+        Inline::Mask(Mask {
+            marker: marker.into(),
+            label: Some("サーバ名".into()),
+            reason: Some("セキュリティのため".into()),
+            masked_by: WithheldBy::Author,
+        })
+    }
+
+    fn paragraph(content: Vec<Inline>) -> Block {
+        Block::Paragraph { content }
+    }
+
+    fn heading(id: &str, title: &str) -> Block {
+        Block::Heading {
+            id: id.into(),
+            level: 1,
+            content: vec![text(title)],
+        }
+    }
+
+    fn omission(under: &str) -> Block {
+        Block::Omission(crate::document::Omission {
+            kind: OmissionKind::Section,
+            marker: "—省略—".into(),
+            reason: Some("厳秘".into()),
+            omitted_by: WithheldBy::Forwarder,
+            under_heading: Some(under.into()),
+        })
+    }
+
+    fn document(body: Vec<Block>) -> Document {
+        let mut document: Document = serde_json::from_str(
+            r#"{"format":"kairan-document","format_version":1,"title":"お知らせ","body":[]}"#,
+        )
+        .unwrap();
+        document.body = body;
+        document
+    }
+
+    #[test]
+    fn a_moved_date_reads_as_character_edits() {
+        let older = document(vec![paragraph(vec![text("復旧は6月末の見込みです。")])]);
+        let newer = document(vec![paragraph(vec![text("復旧は7月上旬の見込みです。")])]);
+        let changes = diff_documents(&older, &newer);
+        let Change::ParagraphChanged { edits, .. } = &changes[0] else {
+            panic!("{changes:?}");
+        };
+        let deleted: String = edits
+            .iter()
+            .filter_map(|edit| match edit {
+                Edit::Deleted(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let inserted: String = edits
+            .iter()
+            .filter_map(|edit| match edit {
+                Edit::Inserted(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!((deleted.as_str(), inserted.as_str()), ("6月末", "7月上旬"));
+    }
+
+    #[test]
+    fn a_mask_whose_place_now_holds_text_is_disclosed() {
+        let older = document(vec![paragraph(vec![
+            mask("■■■■"),
+            text("サーバの調査において"),
+        ])]);
+        let newer = document(vec![paragraph(vec![text("DBサーバの調査において")])]);
+        let changes = diff_documents(&older, &newer);
+        assert!(
+            changes.contains(&Change::Disclosed {
+                marker: "■■■■".into(),
+                revealed: "DB".into(),
+                label: Some("サーバ名".into()),
+                heading: None,
+            }),
+            "{changes:?}"
+        );
+    }
+
+    #[test]
+    fn text_replaced_by_a_mask_is_newly_withheld() {
+        let older = document(vec![paragraph(vec![text("担当は山田です。")])]);
+        let newer = document(vec![paragraph(vec![
+            text("担当は"),
+            mask("○○"),
+            text("です。"),
+        ])]);
+        let changes = diff_documents(&older, &newer);
+        assert!(
+            changes.iter().any(|change| matches!(
+                change,
+                Change::NewlyWithheld { marker, replaced, .. } if marker == "○○" && replaced == "山田"
+            )),
+            "{changes:?}"
+        );
+    }
+
+    #[test]
+    fn sections_and_omissions_come_and_go() {
+        let older = document(vec![
+            heading("s1", "発生事象"),
+            omission("s1"),
+            heading("s2", "対応"),
+            paragraph(vec![text("対応中です。")]),
+        ]);
+        let newer = document(vec![
+            heading("s1", "発生事象の概要"),
+            paragraph(vec![text("6月5日に検知しました。")]),
+            heading("s2", "対応"),
+            paragraph(vec![text("対応中です。")]),
+            heading("s3", "再発防止策"),
+            paragraph(vec![text("監視を強化します。")]),
+        ]);
+        let kinds: Vec<ChangeKind> = diff_documents(&older, &newer)
+            .iter()
+            .map(Change::kind)
+            .collect();
+        for kind in [
+            ChangeKind::SectionRetitled,
+            ChangeKind::OmissionLifted,
+            ChangeKind::SectionAdded,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
+        }
+        assert!(!kinds.contains(&ChangeKind::SectionRemoved), "{kinds:?}");
+    }
+
+    #[test]
+    fn identical_documents_have_no_changes() {
+        let body = vec![
+            heading("s1", "見出し"),
+            paragraph(vec![mask("■■"), text("本文")]),
+        ];
+        assert!(diff_documents(&document(body.clone()), &document(body)).is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! `kairan diff` on a three-report series of our own: a mask disclosed and a section added in
+//! 第2報, an omission lifted and a date moved in 第3報; continuity refused across signers.
+
+mod trust_support;
+
+use std::path::{Path, PathBuf};
+
+use trust_support::{Env, FIRM, Key};
+
+const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
+
+/// A report of the sample series numbered `sequence`, its vendor report edited by `edit`.
+fn report(
+    env: &Env,
+    key: &Key,
+    name: &str,
+    sequence: u32,
+    edit: impl Fn(String) -> String,
+) -> PathBuf {
+    let folder = env.notice_folder(name, |metadata| {
+        metadata["series"]["sequence"] = sequence.into();
+    });
+    let path = folder.join(REPORT);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    env.pack(&folder, key, name)
+}
+
+fn second(text: String) -> String {
+    text.replacen("{{■■■■}}サーバ", "DBサーバ", 1).replacen(
+        "-> 以上",
+        "## 8. 今後の見通し {#s8}\n\n復旧は6月末の見込みです。\n\n-> 以上",
+        1,
+    )
+}
+
+fn third(text: String) -> String {
+    let lifted = second(text);
+    let start = lifted.find("[[—省略—").unwrap();
+    let end = start + lifted[start..].find("]]").unwrap() + 2;
+    format!(
+        "{}6月5日に異常を検知しました。{}",
+        &lifted[..start],
+        &lifted[end..]
+    )
+    .replace("6月末", "7月上旬")
+}
+
+fn diff_json(env: &Env, older: &Path, newer: &Path) -> (Option<i32>, serde_json::Value) {
+    let run = env.kairan(&[
+        "diff",
+        older.to_str().unwrap(),
+        newer.to_str().unwrap(),
+        "--json",
+    ]);
+    let json = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|error| panic!("{error}: {}{}", run.stdout, run.stderr));
+    (run.code, json)
+}
+
+#[test]
+fn a_three_report_series_shows_what_each_report_changed() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    env.trust(&firm, FIRM);
+    let first = report(&env, &firm, "r1", 1, |text| text);
+    let second_report = report(&env, &firm, "r2", 2, second);
+    let third_report = report(&env, &firm, "r3", 3, third);
+
+    let (code, diff) = diff_json(&env, &first, &second_report);
+    assert_eq!(code, Some(0), "{diff:#}");
+    assert_eq!(diff["continuity"], "same_signer");
+    assert_eq!(diff["older"]["sequence"], 1);
+    assert_eq!(diff["newer"]["sequence"], 2);
+    assert_eq!(diff["disclosed"].as_array().unwrap().len(), 1, "{diff:#}");
+    assert_eq!(diff["disclosed"][0]["marker"], "■■■■");
+    assert_eq!(diff["disclosed"][0]["revealed"], "DB");
+    assert_eq!(diff["disclosed"][0]["heading"], "6. 情報漏洩の有無について");
+    assert_eq!(diff["sections_added"][0]["title"], "8. 今後の見通し");
+    assert_eq!(diff["summary"]["disclosed"], 1);
+    assert_eq!(diff["summary"]["sections_added"], 1);
+    assert!(diff["omissions_lifted"].as_array().unwrap().is_empty());
+
+    // Given newer first, the diff still names the older one as older.
+    let (code, diff) = diff_json(&env, &third_report, &second_report);
+    assert_eq!(code, Some(0));
+    assert_eq!(diff["swapped"], true);
+    assert_eq!(diff["older"]["sequence"], 2);
+    assert_eq!(
+        diff["omissions_lifted"].as_array().unwrap().len(),
+        1,
+        "{diff:#}"
+    );
+    assert_eq!(diff["omissions_lifted"][0]["heading"], "1. 発生事象");
+    assert!(diff["disclosed"].as_array().unwrap().is_empty());
+    let edits: Vec<(String, String)> = diff["paragraphs_changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|change| change["change"] == "changed")
+        .flat_map(|change| change["edits"].as_array().unwrap().clone())
+        .map(|edit| {
+            (
+                edit["op"].as_str().unwrap().to_owned(),
+                edit["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let joined = |op: &str| -> String {
+        edits
+            .iter()
+            .filter(|(kind, _)| kind == op)
+            .map(|(_, text)| text.as_str())
+            .collect()
+    };
+    assert_eq!(joined("delete"), "6月末", "{edits:?}");
+    assert_eq!(joined("insert"), "7月上旬", "{edits:?}");
+
+    // The text form reads as the character-level change.
+    let run = env.kairan(&[
+        "diff",
+        second_report.to_str().unwrap(),
+        third_report.to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout.contains("[-6月末-]{+7月上旬+}"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("◇ OMISSION LIFTED —省略— (in 1. 発生事象)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn reports_signed_by_different_keys_are_not_a_continuation() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let other = env.key("other");
+    let first = report(&env, &firm, "r1", 1, |text| text);
+    let forged = report(&env, &other, "r2", 2, second);
+    let run = env.kairan(&["diff", first.to_str().unwrap(), forged.to_str().unwrap()]);
+    assert_eq!(run.code, Some(4), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("⚠ UNRELATED — different keys signed them"),
+        "{}",
+        run.stdout
+    );
+
+    // A report that does not verify is not compared at all.
+    let mut bytes = std::fs::read(&forged).unwrap();
+    let last = bytes.len() - 30;
+    bytes[last] ^= 1;
+    let broken = env.path("broken.kairan");
+    std::fs::write(&broken, bytes).unwrap();
+    let run = env.kairan(&["diff", first.to_str().unwrap(), broken.to_str().unwrap()]);
+    assert_ne!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
