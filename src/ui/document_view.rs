@@ -3,9 +3,9 @@
 //! Masked fields get a bordered highlight that cannot pass for text; omitted sections are
 //! full-width placeholder blocks.
 //!
-//! Text is laid out once per document, width, scale, theme and language ([`LayoutCache`]) and
-//! only the parts inside the visible viewport are painted and given accessibility nodes, so
-//! long documents stay smooth. This module maps model parts to shapes and pushes commands;
+//! Text is laid out once per document, width, scale, theme, language and font atlas
+//! ([`LayoutCache`]) and only the parts inside the visible viewport are painted and given
+//! accessibility nodes, so long documents stay smooth. This module maps model parts to shapes and pushes commands;
 //! it never changes state itself.
 
 use std::collections::HashMap;
@@ -191,17 +191,71 @@ struct LayoutKey {
     pixels_per_point: u32,
     dark_mode: bool,
     language: Language,
+    fonts: u64,
+}
+
+/// Notices when egui throws away the text it has laid out: the font atlas was rebuilt (the
+/// theme's text options changed, the atlas filled up) or the fonts were reloaded.
+///
+/// A galley holds texel coordinates into the font atlas of the pass that laid it out; after a
+/// rebuild those coordinates point at other glyphs or at nothing, so every galley kept from
+/// before is garbage. epaint does not number its atlases, but it empties its own galley cache
+/// whenever it rebuilds one (and only keeps a galley that was used in the previous pass). So a
+/// tiny probe is laid out through that cache every pass: as long as egui hands back the same
+/// galley, nothing we laid out has gone stale; a new galley starts a new generation.
+#[derive(Default)]
+struct FontsWatch {
+    probe: Option<Arc<Galley>>,
+    generation: u64,
+}
+
+impl FontsWatch {
+    /// The generation of the fonts in use this pass.
+    fn generation(&mut self, ctx: &egui::Context) -> u64 {
+        let probe = ctx.fonts_mut(|fonts| {
+            fonts.layout_job(LayoutJob::single_section(
+                "回覧 probe".to_owned(),
+                TextFormat::simple(FontId::new(BODY_SIZE, fonts::letter()), Color32::WHITE),
+            ))
+        });
+        let same = self
+            .probe
+            .as_ref()
+            .is_some_and(|previous| Arc::ptr_eq(previous, &probe));
+        if !same {
+            self.generation += 1;
+            self.probe = Some(probe);
+        }
+        self.generation
+    }
 }
 
 /// Laid-out documents, so text is shaped once and not every frame.
+///
+/// A layout depends on the document, the width, pixels per point (zoom), the theme, the
+/// language and the fonts generation ([`FontsWatch`]); all of them are in its key, and when the
+/// fonts change every layout is dropped, since none can be painted any more.
 #[derive(Default)]
 pub struct LayoutCache {
     layouts: HashMap<LayoutKey, Arc<DocumentLayout>>,
+    fonts: FontsWatch,
 }
 
 impl LayoutCache {
     /// How many layouts are kept before the cache starts over (a few widths per document).
     const CAPACITY: usize = 24;
+
+    /// Checks whether egui rebuilt its fonts since the last pass and drops every layout if it
+    /// did. Call at the start of every pass, before anything is laid out (calling it again
+    /// within the pass is harmless).
+    pub fn begin_pass(&mut self, ctx: &egui::Context) -> u64 {
+        let before = self.fonts.generation;
+        let generation = self.fonts.generation(ctx);
+        if generation != before {
+            self.layouts.clear();
+        }
+        generation
+    }
 
     /// The layout of `document` of `shown` for the width of `ui`, made if needed.
     pub fn layout(
@@ -213,6 +267,7 @@ impl LayoutCache {
         width: f32,
     ) -> Option<Arc<DocumentLayout>> {
         let letter = &shown.bundle.documents.get(document)?.document;
+        let fonts = self.begin_pass(ui.ctx());
         let key = LayoutKey {
             bundle: shown.serial,
             document,
@@ -220,6 +275,7 @@ impl LayoutCache {
             pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
             dark_mode: ui.visuals().dark_mode,
             language,
+            fonts,
         };
         if let Some(layout) = self.layouts.get(&key) {
             return Some(layout.clone());

@@ -265,6 +265,8 @@ impl eframe::App for KairanApp {
             self.cache = LayoutCache::default();
             self.laid_out_generation = self.state.authoring.generation;
         }
+        // Before anything is laid out: layouts from before a font-atlas rebuild are garbage.
+        self.cache.begin_pass(&ctx);
         input_commands(&ctx, &self.state, &mut commands);
         let state = &self.state;
 
