@@ -1,7 +1,8 @@
-//! The reader's text, checked from what a frame actually paints: after switching the theme
-//! and the zoom, every glyph of both letters must still sample the right picture from the font
-//! atlas of that frame (egui rebuilds the atlas when the theme's text options change, and a
-//! galley kept from before points at other glyphs or at nothing).
+//! The reader as a user leaves it and looks at it, checked from what frames actually paint and
+//! ask for: after switching the theme and the zoom, every glyph of both letters must still
+//! sample the right picture from the font atlas of that frame (egui rebuilds the atlas when the
+//! theme's text options change, and a galley kept from before points at other glyphs or at
+//! nothing); and a viewer nobody touches must stop asking for frames.
 
 use egui::epaint::{ColorImage, Galley, Shape};
 use egui_kittest::Harness;
@@ -158,4 +159,69 @@ fn letters_stay_readable_while_the_theme_and_zoom_change() {
             assert_painted_text_is_readable(&harness, &format!("{when}, frame {frame}"));
         }
     }
+}
+
+/// Runs the app the way a native event loop would, without any input, for `seconds` of
+/// simulated time: the next frame comes when the last one asked for it (at once, or after its
+/// repaint delay; never sooner than a 60 Hz display would show it). Returns how many frames
+/// ran, with the causes egui gave for the last repaint request.
+fn frames_while_untouched(
+    harness: &mut Harness<'_, KairanApp>,
+    seconds: f64,
+) -> (usize, Vec<egui::RepaintCause>) {
+    const DISPLAY: f64 = 1.0 / 60.0;
+    let mut time = harness.ctx.input(|input| input.time);
+    let end = time + seconds;
+    let mut frames = 0;
+    let mut causes = Vec::new();
+    loop {
+        let delay = harness
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map_or(std::time::Duration::MAX, |viewport| viewport.repaint_delay);
+        if delay == std::time::Duration::MAX {
+            break; // Nothing asked for another frame: the app rests until input comes.
+        }
+        causes = harness.ctx.repaint_causes();
+        time += delay.as_secs_f64().max(DISPLAY);
+        if time > end {
+            break;
+        }
+        harness.input_mut().time = Some(time);
+        harness.step();
+        frames += 1;
+    }
+    (frames, causes)
+}
+
+#[test]
+fn an_untouched_viewer_stops_asking_for_frames() {
+    let mut harness = sample_harness();
+    // Start-up may take a few frames (first layouts, scroll positions settling).
+    let (_, _) = frames_while_untouched(&mut harness, 0.5);
+    let (frames, causes) = frames_while_untouched(&mut harness, 1.0);
+    assert!(
+        frames <= 1,
+        "{frames} frames in a second without input; the last repaint was asked for by {causes:?}"
+    );
+}
+
+#[test]
+fn a_jump_flash_animates_and_then_the_viewer_rests() {
+    let mut harness = sample_harness();
+    let _ = frames_while_untouched(&mut harness, 0.5);
+    command(&mut harness, Command::NextWithheld);
+    harness.step();
+    let (animating, _) = frames_while_untouched(&mut harness, 1.0);
+    assert!(
+        animating >= 20,
+        "the flash should animate smoothly, got {animating} frames in its first second"
+    );
+    let _ = frames_while_untouched(&mut harness, 1.0);
+    let (frames, causes) = frames_while_untouched(&mut harness, 1.0);
+    assert!(
+        frames <= 1,
+        "{frames} frames in a second after the flash ended; last asked for by {causes:?}"
+    );
 }
