@@ -2,7 +2,8 @@
 //! ask for: after switching the theme and the zoom, every glyph of both letters must still
 //! sample the right picture from the font atlas of that frame (egui rebuilds the atlas when the
 //! theme's text options change, and a galley kept from before points at other glyphs or at
-//! nothing); and a viewer nobody touches must stop asking for frames.
+//! nothing); a viewer nobody touches must stop asking for frames; and links that wrap are
+//! underlined under their own characters on each row, and nowhere else.
 
 use egui::epaint::{ColorImage, Galley, Shape};
 use egui_kittest::Harness;
@@ -18,9 +19,13 @@ const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況
 const REPORT_TITLE: &str = "セキュリティ調査に関する報告書";
 
 fn sample_harness() -> Harness<'static, KairanApp> {
+    sample_harness_sized([1400.0, 1000.0])
+}
+
+fn sample_harness_sized(size: [f32; 2]) -> Harness<'static, KairanApp> {
     let config = tempfile::tempdir().unwrap().keep();
     let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
+        .with_size(size)
         .with_context_setup(kairan::ui::fonts::install)
         .build_eframe(move |cc| {
             KairanApp::new(
@@ -38,20 +43,38 @@ fn sample_harness() -> Harness<'static, KairanApp> {
     harness
 }
 
+/// What the last frame painted: text shapes with where they were painted, and line segments.
+#[derive(Default)]
+struct Painted {
+    texts: Vec<(egui::Pos2, Arc<Galley>)>,
+    lines: Vec<([egui::Pos2; 2], egui::Stroke)>,
+}
+
+impl Painted {
+    fn of(harness: &Harness<'_, KairanApp>) -> Self {
+        fn collect(shape: &Shape, painted: &mut Painted) {
+            match shape {
+                Shape::Text(text) => painted.texts.push((text.pos, text.galley.clone())),
+                Shape::LineSegment { points, stroke } => painted.lines.push((*points, *stroke)),
+                Shape::Vec(shapes) => shapes.iter().for_each(|shape| collect(shape, painted)),
+                _ => {}
+            }
+        }
+        let mut painted = Painted::default();
+        for clipped in &harness.output().shapes {
+            collect(&clipped.shape, &mut painted);
+        }
+        painted
+    }
+}
+
 /// Every galley painted in the last frame.
 fn painted_galleys(harness: &Harness<'_, KairanApp>) -> Vec<Arc<Galley>> {
-    fn collect(shape: &Shape, galleys: &mut Vec<Arc<Galley>>) {
-        match shape {
-            Shape::Text(text) => galleys.push(text.galley.clone()),
-            Shape::Vec(shapes) => shapes.iter().for_each(|shape| collect(shape, galleys)),
-            _ => {}
-        }
-    }
-    let mut galleys = Vec::new();
-    for clipped in &harness.output().shapes {
-        collect(&clipped.shape, &mut galleys);
-    }
-    galleys
+    Painted::of(harness)
+        .texts
+        .into_iter()
+        .map(|(_, galley)| galley)
+        .collect()
 }
 
 /// The texels of `atlas` inside `[min, max)`.
@@ -224,4 +247,106 @@ fn a_jump_flash_animates_and_then_the_viewer_rests() {
         frames <= 1,
         "{frames} frames in a second after the flash ended; last asked for by {causes:?}"
     );
+}
+
+#[test]
+fn link_underlines_lie_exactly_under_the_linked_characters_of_each_row() {
+    // The firm notice's paragraph with three links, one of which wraps onto a second row.
+    const LINKS: [&str; 3] = [
+        "2023年6月25日付",
+        "2023年6月28日付",
+        "①情報漏洩の事実は確認されていないこと",
+    ];
+    // The window size of the review that found wrapped underlines on the wrong characters.
+    let harness = sample_harness_sized([1280.0, 800.0]);
+    let link = kairan::ui::document_view::Palette::for_theme(false).link;
+    let Painted { texts, lines } = Painted::of(&harness);
+    let (pos, galley) = texts
+        .iter()
+        .find(|(_, galley)| galley.text().contains(LINKS[2]))
+        .expect("the paragraph with the links is painted");
+    let text = galley.text();
+
+    // The screen rectangle of each character of the paragraph, glyph by glyph, with its row.
+    let mut characters = Vec::new();
+    for (row_index, row) in galley.rows.iter().enumerate() {
+        for glyph in &row.glyphs {
+            let top = glyph.pos.y - glyph.font_ascent;
+            let rect = egui::Rect::from_min_max(
+                egui::pos2(glyph.pos.x, top),
+                egui::pos2(glyph.max_x(), top + glyph.font_height),
+            )
+            .translate(row.pos.to_vec2() + pos.to_vec2());
+            characters.push((row_index, rect));
+        }
+        if row.ends_with_newline {
+            characters.push((row_index, egui::Rect::NOTHING));
+        }
+    }
+    assert_eq!(characters.len(), text.chars().count());
+
+    // What each link's underline must be: on each row it touches, from the left of its first
+    // character there to the right of its last, along the bottom of the characters.
+    let mut expected = Vec::new();
+    for link_text in LINKS {
+        let byte = text
+            .find(link_text)
+            .expect("the link text is in the paragraph");
+        let start = text[..byte].chars().count();
+        let chars = start..start + link_text.chars().count();
+        let mut rows: Vec<(usize, egui::Rect)> = Vec::new();
+        for (row, rect) in &characters[chars] {
+            match rows.last_mut() {
+                Some((last, covered)) if last == row => *covered = covered.union(*rect),
+                _ => rows.push((*row, *rect)),
+            }
+        }
+        expected.extend(
+            rows.into_iter()
+                .map(|(_, rect)| [rect.left_bottom(), rect.right_bottom()]),
+        );
+    }
+    assert!(
+        expected.len() > LINKS.len(),
+        "at least one link should wrap, so that wrapped underlines are tested"
+    );
+
+    let paragraph = galley.rect.translate(pos.to_vec2()).expand(2.0);
+    let mut painted: Vec<[egui::Pos2; 2]> = lines
+        .iter()
+        .filter(|(points, stroke)| {
+            stroke.color == link && points.iter().all(|point| paragraph.contains(*point))
+        })
+        .map(|(points, _)| *points)
+        .collect();
+    let close = |a: [egui::Pos2; 2], b: [egui::Pos2; 2]| {
+        a.iter()
+            .zip(&b)
+            .all(|(a, b)| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01)
+    };
+    for want in &expected {
+        let found = painted.iter().position(|got| close(*got, *want));
+        assert!(
+            found.is_some(),
+            "no underline from {:?} to {:?}; underlines painted there: {painted:?}",
+            want[0],
+            want[1]
+        );
+        if let Some(found) = found {
+            painted.swap_remove(found);
+        }
+    }
+    assert!(
+        painted.is_empty(),
+        "underlines under characters that are not a link: {painted:?}"
+    );
+    // And none drawn by the text itself, where epaint would put it (below the line box).
+    for row in &galley.rows {
+        assert_eq!(
+            row.visuals.mesh.vertices.len(),
+            row.visuals.glyph_vertex_range.end,
+            "the galley carries its own underline on row {:?}",
+            row.text()
+        );
+    }
 }
