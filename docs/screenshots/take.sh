@@ -43,6 +43,8 @@ walk_to_first_mask='xdotool mousemove 700 450 click 1; sleep 0.3; for i in 1 2 3
 shot sample-ja ja_JP.UTF-8 "$walk_to_first_mask"
 shot english en_US.UTF-8 "$walk_to_first_mask; sleep 2; xdotool mousemove 850 356; sleep 0.4; xdotool mousemove 852 357"
 shot tampered ja_JP.UTF-8 ":" "$work/tampered.kairan"
+# View ▸ Theme ▸ Dark chosen at run time (the font atlas is rebuilt; the letters must stay whole).
+shot dark-after-switch en_US.UTF-8 "xdotool mousemove 58 12 click 1; sleep 0.7; xdotool mousemove 80 231 click 1; sleep 1.5; xdotool mousemove 640 790"
 
 # A bundle signed by a key the reader does not trust yet, with "Trust this key as…" clicked.
 # The empty HOME means an empty trust store.

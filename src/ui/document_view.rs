@@ -3,9 +3,9 @@
 //! Masked fields get a bordered highlight that cannot pass for text; omitted sections are
 //! full-width placeholder blocks.
 //!
-//! Text is laid out once per document, width, scale, theme and language ([`LayoutCache`]) and
-//! only the parts inside the visible viewport are painted and given accessibility nodes, so
-//! long documents stay smooth. This module maps model parts to shapes and pushes commands;
+//! Text is laid out once per document, width, scale, theme, language and font atlas
+//! ([`LayoutCache`]) and only the parts inside the visible viewport are painted and given
+//! accessibility nodes, so long documents stay smooth. This module maps model parts to shapes and pushes commands;
 //! it never changes state itself.
 
 use crate::document::opens_externally;
@@ -193,17 +193,71 @@ struct LayoutKey {
     pixels_per_point: u32,
     dark_mode: bool,
     language: Language,
+    fonts: u64,
+}
+
+/// Notices when egui throws away the text it has laid out: the font atlas was rebuilt (the
+/// theme's text options changed, the atlas filled up) or the fonts were reloaded.
+///
+/// A galley holds texel coordinates into the font atlas of the pass that laid it out; after a
+/// rebuild those coordinates point at other glyphs or at nothing, so every galley kept from
+/// before is garbage. epaint does not number its atlases, but it empties its own galley cache
+/// whenever it rebuilds one (and only keeps a galley that was used in the previous pass). So a
+/// tiny probe is laid out through that cache every pass: as long as egui hands back the same
+/// galley, nothing we laid out has gone stale; a new galley starts a new generation.
+#[derive(Default)]
+struct FontsWatch {
+    probe: Option<Arc<Galley>>,
+    generation: u64,
+}
+
+impl FontsWatch {
+    /// The generation of the fonts in use this pass.
+    fn generation(&mut self, ctx: &egui::Context) -> u64 {
+        let probe = ctx.fonts_mut(|fonts| {
+            fonts.layout_job(LayoutJob::single_section(
+                "回覧 probe".to_owned(),
+                TextFormat::simple(FontId::new(BODY_SIZE, fonts::letter()), Color32::WHITE),
+            ))
+        });
+        let same = self
+            .probe
+            .as_ref()
+            .is_some_and(|previous| Arc::ptr_eq(previous, &probe));
+        if !same {
+            self.generation += 1;
+            self.probe = Some(probe);
+        }
+        self.generation
+    }
 }
 
 /// Laid-out documents, so text is shaped once and not every frame.
+///
+/// A layout depends on the document, the width, pixels per point (zoom), the theme, the
+/// language and the fonts generation ([`FontsWatch`]); all of them are in its key, and when the
+/// fonts change every layout is dropped, since none can be painted any more.
 #[derive(Default)]
 pub struct LayoutCache {
     layouts: HashMap<LayoutKey, Arc<DocumentLayout>>,
+    fonts: FontsWatch,
 }
 
 impl LayoutCache {
     /// How many layouts are kept before the cache starts over (a few widths per document).
     const CAPACITY: usize = 24;
+
+    /// Checks whether egui rebuilt its fonts since the last pass and drops every layout if it
+    /// did. Call at the start of every pass, before anything is laid out (calling it again
+    /// within the pass is harmless).
+    pub fn begin_pass(&mut self, ctx: &egui::Context) -> u64 {
+        let before = self.fonts.generation;
+        let generation = self.fonts.generation(ctx);
+        if generation != before {
+            self.layouts.clear();
+        }
+        generation
+    }
 
     /// The layout of `document` of `shown` for the width of `ui`, made if needed.
     pub fn layout(
@@ -215,6 +269,7 @@ impl LayoutCache {
         width: f32,
     ) -> Option<Arc<DocumentLayout>> {
         let letter = &shown.bundle.documents.get(document)?.document;
+        let fonts = self.begin_pass(ui.ctx());
         let key = LayoutKey {
             bundle: shown.serial,
             document,
@@ -222,6 +277,7 @@ impl LayoutCache {
             pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
             dark_mode: ui.visuals().dark_mode,
             language,
+            fonts,
         };
         if let Some(layout) = self.layouts.get(&key) {
             return Some(layout.clone());
@@ -374,10 +430,10 @@ fn lay_out(
                     };
                     match span {
                         Span::Mask { .. } => format.color = palette.mask_text,
-                        Span::Link { .. } => {
-                            format.color = palette.link;
-                            format.underline = Stroke::new(1.0, palette.link);
-                        }
+                        // Underlined when painted, from the span's own rectangles: epaint
+                        // draws an underline at the bottom of the line box, which with our
+                        // line height sits on top of the next row.
+                        Span::Link { .. } => format.color = palette.link,
                         Span::Text(_) => {}
                     }
                     let leading = if index == 0 {
@@ -398,11 +454,18 @@ fn lay_out(
                     egui::Align::Max => left + (column - size.x).max(0.0),
                 };
                 let galley_pos = Pos2::new(x, y);
-                let spans = part
+                let interactive: Vec<(&Span, Range<usize>)> = part
                     .spans
                     .iter()
                     .zip(ranges)
-                    .filter_map(|(span, range)| {
+                    .filter(|(span, _)| !matches!(span, Span::Text(_)))
+                    .collect();
+                let ranges: Vec<Range<usize>> =
+                    interactive.iter().map(|(_, range)| range.clone()).collect();
+                let spans = interactive
+                    .into_iter()
+                    .zip(span_rects(&galley, &ranges))
+                    .filter_map(|((span, _), rects)| {
                         let kind = match span {
                             Span::Text(_) => return None,
                             Span::Mask { ordinal, mask } => SpanKind::Mask {
@@ -417,7 +480,7 @@ fn lay_out(
                                 text: (*text).to_owned(),
                             },
                         };
-                        let rects = char_rects(&galley, range)
+                        let rects = rects
                             .into_iter()
                             .map(|rect| rect.translate(galley_pos.to_vec2()))
                             .collect();
@@ -513,12 +576,43 @@ fn omission_job(
 /// Rectangles (one per row) covering the characters `range` of a galley, in galley
 /// coordinates, tight to the glyphs' font height.
 pub fn char_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
-    let mut rects = Vec::new();
+    span_rects(galley, std::slice::from_ref(&range))
+        .pop()
+        .unwrap_or_default()
+}
+
+/// For each of `ranges` (characters of the galley's text, sorted and not overlapping), the
+/// rectangles covering its characters: one per row it touches, from its first to its last
+/// character on that row, tight to the glyphs' font height, in galley coordinates.
+///
+/// One walk over the galley serves every range, so a paragraph with many masks or links costs
+/// its length once rather than once per span. Counts one character per glyph (and one for
+/// each row's implicit newline), as egui's own cursors do.
+pub fn span_rects(galley: &Galley, ranges: &[Range<usize>]) -> Vec<Vec<Rect>> {
+    let mut rects = vec![Vec::new(); ranges.len()];
+    // The first range that does not end before the current character.
+    let mut next = 0;
     let mut index = 0;
-    for row in &galley.rows {
-        let mut covered: Option<Rect> = None;
+    'rows: for row in &galley.rows {
+        // The range being covered on this row, and what of it is covered so far.
+        let mut open: Option<(usize, Rect)> = None;
         for glyph in &row.glyphs {
-            if range.contains(&index) {
+            while ranges.get(next).is_some_and(|range| range.end <= index) {
+                next += 1;
+            }
+            let Some(range) = ranges.get(next) else {
+                if let Some((span, rect)) = open.take() {
+                    rects[span].push(rect);
+                }
+                break 'rows;
+            };
+            let inside = range.contains(&index).then_some(next);
+            if open.is_some_and(|(span, _)| Some(span) != inside)
+                && let Some((span, rect)) = open.take()
+            {
+                rects[span].push(rect);
+            }
+            if let Some(span) = inside {
                 let rect = Rect::from_min_max(
                     Pos2::new(glyph.pos.x, glyph.pos.y - glyph.font_ascent),
                     Pos2::new(
@@ -527,16 +621,27 @@ pub fn char_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
                     ),
                 )
                 .translate(row.pos.to_vec2());
-                covered = Some(covered.map_or(rect, |so_far| so_far.union(rect)));
+                open = Some(match open {
+                    Some((_, so_far)) => (span, so_far.union(rect)),
+                    None => (span, rect),
+                });
             }
             index += 1;
+        }
+        if let Some((span, rect)) = open.take() {
+            rects[span].push(rect);
         }
         if row.ends_with_newline {
             index += 1;
         }
-        rects.extend(covered);
     }
     rects
+}
+
+/// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
+/// as wide as the linked characters on that row.
+fn underline(rect: Rect) -> [Pos2; 2] {
+    [rect.left_bottom(), rect.right_bottom()]
 }
 
 /// Draws document `document` of the shown bundle in `pane`.
@@ -675,6 +780,16 @@ pub fn document_ui(
                 }
             }
             painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            for span in &part.spans {
+                if let SpanKind::Link { .. } = span.kind {
+                    for rect in &span.rects {
+                        painter.line_segment(
+                            underline(rect.translate(origin)),
+                            Stroke::new(1.0, palette.link),
+                        );
+                    }
+                }
+            }
             if let Some((flash_part, strength)) = flash
                 && flash_part == part.key
             {
@@ -776,5 +891,109 @@ fn draw_hatching(painter: &egui::Painter, rect: Rect, color: Color32) {
             stroke,
         );
         y += 5.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph laid out as the viewer does, wrapped at `width`.
+    fn galley(text: &str, width: f32) -> Arc<Galley> {
+        let ctx = egui::Context::default();
+        fonts::install(&ctx);
+        // One pass creates the fonts; no renderer takes its font texture.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let mut job = LayoutJob::single_section(
+            text.to_owned(),
+            TextFormat {
+                font_id: FontId::new(BODY_SIZE, fonts::letter()),
+                line_height: Some(BODY_SIZE * LINE_HEIGHT),
+                ..TextFormat::default()
+            },
+        );
+        job.wrap.max_width = width;
+        ctx.fonts_mut(|fonts| fonts.layout_job(job))
+    }
+
+    /// The rectangles of `range`, worked out glyph by glyph: each character's own rectangle,
+    /// merged with its neighbours on the same row.
+    fn one_by_one(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
+        let mut characters = Vec::new();
+        for (row_index, row) in galley.rows.iter().enumerate() {
+            for glyph in &row.glyphs {
+                let top = glyph.pos.y - glyph.font_ascent;
+                let rect = Rect::from_min_max(
+                    Pos2::new(glyph.pos.x, top),
+                    Pos2::new(glyph.max_x(), top + glyph.font_height),
+                );
+                characters.push(Some((row_index, rect.translate(row.pos.to_vec2()))));
+            }
+            if row.ends_with_newline {
+                characters.push(None);
+            }
+        }
+        let mut rows: Vec<(usize, Rect)> = Vec::new();
+        for (row, rect) in characters[range].iter().flatten() {
+            match rows.last_mut() {
+                Some((last, covered)) if last == row => *covered = covered.union(*rect),
+                _ => rows.push((*row, *rect)),
+            }
+        }
+        rows.into_iter().map(|(_, rect)| rect).collect()
+    }
+
+    #[test]
+    fn span_rects_cover_exactly_each_ranges_characters_row_by_row() {
+        let text = "先般、ご報告申し上げました利用システムにおける障害発生に伴う個人情報の状況に関し、\
+                    2023年6月25日付および2023年6月28日付にて、①情報漏洩の事実は確認されていないこと、\
+                    および②個人情報の不正利用等の事実も確認されていないとの通知がございました。\n\
+                    以上";
+        let galley = galley(text, 300.0);
+        assert!(galley.rows.len() > 4, "the text should wrap");
+        let length = text.chars().count();
+        // Adjacent, separated, crossing rows and the newline, and one reaching the end.
+        let ranges = [
+            0..2,
+            2..5,
+            9..40,
+            41..42,
+            60..95,
+            100..length - 1,
+            length - 1..length,
+        ];
+        let all = span_rects(&galley, &ranges);
+        assert_eq!(all.len(), ranges.len());
+        for (range, rects) in ranges.iter().zip(&all) {
+            assert_eq!(
+                rects,
+                &one_by_one(&galley, range.clone()),
+                "characters {range:?}"
+            );
+            assert_eq!(rects, &char_rects(&galley, range.clone()));
+        }
+        assert!(
+            all.iter().any(|rects| rects.len() > 1),
+            "some range should wrap"
+        );
+    }
+
+    #[test]
+    fn span_rects_of_a_hundred_thousand_masks_take_one_walk_over_the_paragraph() {
+        let text = "■字".repeat(100_000);
+        let galley = galley(&text, 600.0);
+        let ranges: Vec<Range<usize>> = (0..100_000).map(|i| 2 * i..2 * i + 1).collect();
+        let started = std::time::Instant::now();
+        let rects = span_rects(&galley, &ranges);
+        let elapsed = started.elapsed();
+        assert!(rects.iter().all(|rects| rects.len() == 1));
+        assert_eq!(rects[99_999], one_by_one(&galley, 199_998..199_999));
+        // One span per glyph walk would be 10^10 steps (minutes); one walk takes milliseconds.
+        assert!(
+            elapsed < std::time::Duration::from_secs(5),
+            "took {elapsed:?}"
+        );
     }
 }

@@ -93,6 +93,10 @@ pub struct KairanApp {
     applied_theme: Option<ThemeChoice>,
     background: background::Background,
     laid_out_generation: u64,
+    /// The window title last sent. Compared with this rather than with the title the platform
+    /// reports: X11 never reports one, and sending a viewport command asks for another frame,
+    /// so the window would repaint forever.
+    sent_title: Option<String>,
 }
 
 impl KairanApp {
@@ -126,6 +130,7 @@ impl KairanApp {
             applied_theme: None,
             background: background::Background::default(),
             laid_out_generation: 0,
+            sent_title: None,
         }
     }
 
@@ -265,6 +270,8 @@ impl eframe::App for KairanApp {
             self.cache = LayoutCache::default();
             self.laid_out_generation = self.state.authoring.generation;
         }
+        // Before anything is laid out: layouts from before a font-atlas rebuild are garbage.
+        self.cache.begin_pass(&ctx);
         input_commands(&ctx, &self.state, &mut commands);
         let state = &self.state;
 
@@ -316,8 +323,9 @@ impl eframe::App for KairanApp {
             ),
             None => state.language().strings().app_name.to_owned(),
         };
-        if ctx.input(|input| input.viewport().title.as_deref() != Some(title.as_str())) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.sent_title.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = Some(title);
         }
         self.apply(&ctx, commands);
     }
