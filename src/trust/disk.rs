@@ -44,13 +44,13 @@ fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
         problem,
     };
     if metadata.file_type().is_symlink() {
-        return Err(exposed("it is a symbolic link"));
+        return Err(exposed(super::Exposure::Symlink));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
         if metadata.permissions().mode() & 0o002 != 0 {
-            return Err(exposed("every user of this computer may change it"));
+            return Err(exposed(super::Exposure::WorldWritable));
         }
     }
     Ok(())

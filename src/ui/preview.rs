@@ -12,9 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use super::state::{AppState, Origin, PathPromptReason};
-use crate::bundle::{PackOptions, Verdict, preview_compiled};
-use crate::document::authoring::{CompiledFolder, SourceError, compile_folder};
-use crate::document::checks::{self, Finding, FindingCode, Severity, WarningPolicy};
+use crate::bundle::{PackError, PackOptions, Verdict, preview_compiled};
+use crate::document::authoring::{CompiledFolder, Position, SourceError, compile_folder};
+use crate::document::checks::{self, Finding, FindingDetail, Severity, WarningPolicy};
 use crate::document::import::{Detection, ImportOptions, import_letters};
 use crate::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
 
@@ -113,6 +113,9 @@ pub struct Preview {
     pub compiled: Option<CompiledFolder>,
     /// The current source errors; empty when the folder compiles.
     pub errors: Vec<SourceError>,
+    /// Why the compiled folder cannot be made into a bundle (an unreadable attachment, a
+    /// missing media type, metadata the format rejects), when it compiles but cannot be shown.
+    pub pack_error: Option<std::sync::Arc<PackError>>,
     /// The current pre-send findings (source errors as error findings when it does not compile).
     pub findings: Vec<Finding>,
     /// How many times the folder was compiled.
@@ -124,6 +127,11 @@ pub struct Preview {
 }
 
 impl Preview {
+    /// Whether the folder has errors that keep the last good version on screen.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.pack_error.is_some()
+    }
+
     /// The findings that stop signing: every error (warnings are shown but allowed).
     pub fn blocking(&self) -> Vec<&Finding> {
         checks::blocking(&self.findings, WarningPolicy::Allow)
@@ -519,6 +527,7 @@ impl AppState {
             dir: dir.clone(),
             compiled: None,
             errors: Vec::new(),
+            pack_error: None,
             findings: Vec::new(),
             builds: 0,
             watching: Watching::Active,
@@ -546,22 +555,20 @@ impl AppState {
         preview.builds += 1;
         preview.selected = None;
         let dir = preview.dir.clone();
-        let compiled = compile_folder(&dir).and_then(|folder| {
-            preview_compiled(&dir, &folder, &PackOptions::default())
-                .map(|opened| (folder, opened))
-                .map_err(|error| {
-                    vec![SourceError {
-                        file: crate::bundle::SOURCE_METADATA.to_owned(),
-                        line: 1,
-                        column: 1,
-                        message: error.to_string(),
-                    }]
-                })
+        let compiled = compile_folder(&dir).map(|folder| {
+            let opened = preview_compiled(&dir, &folder, &PackOptions::default());
+            (folder, opened)
         });
         match compiled {
-            Ok((folder, opened)) => {
+            Ok((_, Err(error))) => {
+                preview.findings.clear();
+                preview.errors.clear();
+                preview.pack_error = Some(std::sync::Arc::new(error));
+            }
+            Ok((folder, Ok(opened))) => {
                 preview.findings = checks::check_folder(&folder);
                 preview.errors.clear();
+                preview.pack_error = None;
                 preview.compiled = Some(folder);
                 let kept = self.shown.as_ref().and_then(|shown| match &shown.origin {
                     Origin::Preview(shown_dir) if *shown_dir == dir => Some((
@@ -586,16 +593,21 @@ impl AppState {
             Err(errors) => {
                 preview.findings = errors
                     .iter()
-                    .map(|error| Finding {
-                        severity: Severity::Error,
-                        file: error.file.clone(),
-                        line: error.line,
-                        column: error.column,
-                        code: FindingCode::SourceError,
-                        message: error.message.clone(),
+                    .map(|error| {
+                        let at = Position {
+                            line: error.line,
+                            column: error.column,
+                        };
+                        Finding::new(
+                            Severity::Error,
+                            error.file.clone(),
+                            at,
+                            FindingDetail::Source(error.problem.clone()),
+                        )
                     })
                     .collect();
                 preview.errors = errors;
+                preview.pack_error = None;
             }
         }
     }
@@ -611,7 +623,7 @@ impl AppState {
         let place = preview
             .compiled
             .as_ref()
-            .filter(|_| preview.errors.is_empty())
+            .filter(|_| !preview.has_errors())
             .and_then(|folder| super::checks_view::locate(folder, finding));
         if let Some((document, part)) = place {
             self.show_document(document);
