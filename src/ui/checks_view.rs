@@ -144,10 +144,11 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
     let Some(preview) = &state.authoring.preview else {
         return;
     };
-    if preview.errors.is_empty() {
+    if !preview.has_errors() {
         return;
     }
     let strings = state.language().strings();
+    let count = preview.errors.len() + usize::from(preview.pack_error.is_some());
     let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
     ui.add_space(4.0);
     egui::Frame::new()
@@ -163,7 +164,7 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
                     ui.label(
                         RichText::new(fill(
                             strings.source_errors_title,
-                            &[("n", &preview.errors.len().to_string())],
+                            &[("n", &count.to_string())],
                         ))
                         .strong()
                         .size(16.0)
@@ -177,6 +178,13 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
                         })
                         .color(text),
                     );
+                    if let Some(error) = &preview.pack_error {
+                        ui.label(
+                            RichText::new(explain(error.as_ref(), strings.lang))
+                                .monospace()
+                                .color(text),
+                        );
+                    }
                     for error in preview.errors.iter().take(8) {
                         ui.label(
                             RichText::new(explain(error, strings.lang))
@@ -233,7 +241,10 @@ pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
                 ui.label(strings.watching_active);
             }
             Watching::Unavailable(reason) => {
-                ui.label(fill(strings.watching_unavailable, &[("reason", reason)]));
+                ui.label(fill(
+                    strings.watching_unavailable,
+                    &[("reason", &explain(reason, strings.lang))],
+                ));
             }
         }
         if let Some(job) = &state.authoring.job {
@@ -320,7 +331,7 @@ fn findings_ui(
         let place = preview
             .compiled
             .as_ref()
-            .filter(|_| preview.errors.is_empty())
+            .filter(|_| !preview.has_errors())
             .and_then(|folder| locate(folder, finding));
         ui.horizontal_top(|ui| {
             let tone = severity_tone(finding.severity);

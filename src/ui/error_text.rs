@@ -7,7 +7,8 @@
 //! taken from a file (names, paths, markers, claimed text) passes through [`escape::one_line`].
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::i18n::Language;
 use crate::bundle::Role;
@@ -39,6 +40,191 @@ pub fn explain<E: Explain + ?Sized>(error: &E, language: Language) -> String {
     match language {
         Language::Japanese => error.japanese(),
         Language::English => escape::visible(&error.to_string()).into_owned(),
+    }
+}
+
+/// A problem the viewer holds until it shows it: a library error kept with its kind and
+/// arguments, or one of the viewer's own. Its `Display` is English; [`Explain`] gives Japanese.
+#[derive(Debug, Clone)]
+pub enum Problem {
+    /// A bundle could not be opened.
+    Bundle(Arc<BundleError>),
+    /// A trust file could not be read or changed.
+    Trust(Arc<TrustError>),
+    /// A key could not be read.
+    Key(Arc<KeyError>),
+    /// Signing, exporting or writing a key failed.
+    Publish(Arc<PublishError>),
+    /// A letter could not be imported.
+    Import(ImportError),
+    /// The client list cannot be used.
+    Recipients {
+        /// The list.
+        list: PathBuf,
+        /// Why.
+        error: RecipientRowError,
+    },
+    /// A notice folder does not compile.
+    Source(SourceError),
+    /// A file could not be read.
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        error: Arc<std::io::Error>,
+    },
+    /// A file could not be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        error: Arc<std::io::Error>,
+    },
+    /// The key import form names no file.
+    NoKeyFile,
+    /// A path that is not a regular file.
+    NotAFile(PathBuf),
+    /// A file too large to be a public key file.
+    KeyFileTooLarge(PathBuf),
+    /// A file that would be overwritten.
+    AlreadyExists(PathBuf),
+    /// A background thread could not be started.
+    Thread(Arc<std::io::Error>),
+    /// The previewed folder cannot be watched.
+    Watch(Arc<notify::Error>),
+}
+
+impl Problem {
+    /// A read failure of `path`.
+    pub fn read(path: &Path, error: std::io::Error) -> Self {
+        Problem::Read {
+            path: path.to_owned(),
+            error: Arc::new(error),
+        }
+    }
+
+    /// A write failure of `path`.
+    pub fn write(path: &Path, error: std::io::Error) -> Self {
+        Problem::Write {
+            path: path.to_owned(),
+            error: Arc::new(error),
+        }
+    }
+}
+
+impl From<BundleError> for Problem {
+    fn from(error: BundleError) -> Self {
+        Problem::Bundle(Arc::new(error))
+    }
+}
+
+impl From<TrustError> for Problem {
+    fn from(error: TrustError) -> Self {
+        Problem::Trust(Arc::new(error))
+    }
+}
+
+impl From<KeyError> for Problem {
+    fn from(error: KeyError) -> Self {
+        Problem::Key(Arc::new(error))
+    }
+}
+
+impl From<PublishError> for Problem {
+    fn from(error: PublishError) -> Self {
+        Problem::Publish(Arc::new(error))
+    }
+}
+
+impl From<ImportError> for Problem {
+    fn from(error: ImportError) -> Self {
+        Problem::Import(error)
+    }
+}
+
+/// Two problems are the same when they say the same.
+impl PartialEq for Problem {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Problem {}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Bundle(error) => write!(f, "{error}"),
+            Problem::Trust(error) => write!(f, "{error}"),
+            Problem::Key(error) => write!(f, "{error}"),
+            Problem::Publish(error) => write!(f, "{error}"),
+            Problem::Import(error) => write!(f, "{error}"),
+            Problem::Recipients { list, error } => write!(f, "{}: {error}", list.display()),
+            Problem::Source(error) => write!(f, "{error}"),
+            Problem::Read { path, error } => {
+                write!(f, "could not read {}: {error}", path.display())
+            }
+            Problem::Write { path, error } => {
+                write!(f, "could not write {}: {error}", path.display())
+            }
+            Problem::NoKeyFile => write!(f, "no key file given"),
+            Problem::NotAFile(path) => write!(f, "{} is not a file", path.display()),
+            Problem::KeyFileTooLarge(path) => write!(
+                f,
+                "{} is too large to be a minisign public key file",
+                path.display()
+            ),
+            Problem::AlreadyExists(path) => {
+                write!(
+                    f,
+                    "{} already exists; choose another file name",
+                    path.display()
+                )
+            }
+            Problem::Thread(error) => write!(f, "could not start a background thread: {error}"),
+            Problem::Watch(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl Explain for Problem {
+    fn japanese(&self) -> String {
+        match self {
+            Problem::Bundle(error) => error.japanese(),
+            Problem::Trust(error) => error.japanese(),
+            Problem::Key(error) => error.japanese(),
+            Problem::Publish(error) => error.japanese(),
+            Problem::Import(error) => error.japanese(),
+            Problem::Recipients { list, error } => format!("{}：{}", p(list), error.japanese()),
+            Problem::Source(error) => error.japanese(),
+            Problem::Read { path, error } => {
+                format!("{} を読み取れません：{}。", p(path), io_japanese(error))
+            }
+            Problem::Write { path, error } => {
+                format!("{} に書き込めません：{}。", p(path), io_japanese(error))
+            }
+            Problem::NoKeyFile => "鍵ファイルが指定されていません。".to_owned(),
+            Problem::NotAFile(path) => format!("{} はファイルではありません。", p(path)),
+            Problem::KeyFileTooLarge(path) => format!(
+                "{} は大きすぎて、minisign の公開鍵ファイルではありません。",
+                p(path)
+            ),
+            Problem::AlreadyExists(path) => format!(
+                "{} はすでにあります。別のファイル名を指定してください。",
+                p(path)
+            ),
+            Problem::Thread(_) => "バックグラウンドの処理を開始できませんでした。".to_owned(),
+            Problem::Watch(error) => match &error.kind {
+                notify::ErrorKind::Io(io) => {
+                    format!("フォルダーを監視できません：{}", io_japanese(io))
+                }
+                notify::ErrorKind::PathNotFound => "監視するフォルダーが見つかりません".to_owned(),
+                notify::ErrorKind::MaxFilesWatch => {
+                    "監視できるファイル数の上限に達しました".to_owned()
+                }
+                _ => "フォルダーの変更を監視できません".to_owned(),
+            },
+        }
     }
 }
 
@@ -709,8 +895,9 @@ impl Explain for SourceProblem {
                 "前書きが閉じていません。最後の項目の後に「---」の行を入れてください。".to_owned()
             }
             SourceProblem::NotKeyValue { line } => format!(
-                "前書きには「項目名: 値」の形で書いてください（{} と書かれています）。使える項目名：{FRONT_KEY_LIST}",
-                q(line)
+                "前書きには「項目名: 値」の形で書いてください（{} と書かれています）。使える項目名：{}",
+                q(line),
+                FRONT_KEY_LIST.replace(", ", "、")
             ),
             SourceProblem::EmptyValue { key } => format!(
                 "「{}:」に値がありません。値を書くか、その行を削除してください。",
@@ -729,8 +916,9 @@ impl Explain for SourceProblem {
                 }
             ),
             SourceProblem::UnknownKey { key } => format!(
-                "前書きの項目名「{}」は使えません。使える項目名：{FRONT_KEY_LIST}",
-                v(key)
+                "前書きの項目名「{}」は使えません。使える項目名：{}",
+                v(key),
+                FRONT_KEY_LIST.replace(", ", "、")
             ),
             SourceProblem::BadRetrieved { value } => format!(
                 "「retrieved: {}」は日付として読めません。2023-06-29 のように書いてください。",

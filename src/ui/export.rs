@@ -12,6 +12,7 @@ use egui::{RichText, TextEdit};
 use super::banner::{Tone, status_icon};
 use super::checks_view::{finding_label, job_indicator_ui};
 use super::command::Command;
+use super::error_text::{explain, verdict_problem};
 use super::i18n::{Strings, fill};
 use super::preview::{AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task};
 use super::state::{AppState, PathPromptReason};
@@ -419,7 +420,10 @@ fn dialog_ui(
                 });
             });
             ui.label(RichText::new(strings.nothing_written).strong());
-            ui.label(fill(strings.error_detail, &[("reason", reason)]));
+            ui.label(fill(
+                strings.error_detail,
+                &[("reason", &explain(reason, strings.lang))],
+            ));
             buttons_ui(ui, None, strings.dismiss, commands);
         }
     }
@@ -552,7 +556,7 @@ fn signed_ui(
             Tone::Danger,
             fill(
                 strings.signed_not_verified,
-                &[("verdict", &format!("{other:?}"))],
+                &[("verdict", &verdict_problem(other, strings.lang))],
             ),
         ),
     };

@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error_text::Problem;
 use super::state::{AppState, Origin, PathPromptReason};
 use crate::bundle::{PackError, PackOptions, Verdict, preview_compiled};
 use crate::document::authoring::{CompiledFolder, Position, SourceError, compile_folder};
@@ -101,7 +102,7 @@ pub enum Watching {
     /// Saving a source updates the preview.
     Active,
     /// Watching could not start; the preview updates with Reload only.
-    Unavailable(String),
+    Unavailable(Problem),
 }
 
 /// A notice folder in preview.
@@ -229,8 +230,8 @@ pub enum AuthoringDialog {
     Failed {
         /// Which task.
         task: Task,
-        /// Why (from the library, in English).
-        reason: String,
+        /// Why, kept typed until it is shown.
+        reason: Problem,
     },
 }
 
@@ -327,7 +328,7 @@ pub enum JobOutcome {
         /// Which task.
         task: Task,
         /// Why.
-        reason: String,
+        reason: Problem,
     },
 }
 
@@ -347,7 +348,7 @@ pub enum AuthoringCommand {
     /// A source of the previewed folder changed on disk (or Reload was pressed).
     SourcesChanged,
     /// The folder cannot be watched.
-    WatchFailed(String),
+    WatchFailed(Problem),
     /// Jump to the place of a finding in the preview.
     GoToFinding(usize),
     /// Fill a dialog field.
@@ -690,7 +691,7 @@ impl AppState {
             return;
         }
         let result = publish::read_text(&letter)
-            .map_err(|error| error.to_string())
+            .map_err(Problem::from)
             .and_then(|text| {
                 import_letters(
                     &text,
@@ -698,12 +699,12 @@ impl AppState {
                         bundle_id: publish::bundle_id_from_folder(&folder),
                     },
                 )
-                .map_err(|error| error.to_string())
+                .map_err(Problem::from)
             })
             .and_then(|imported| {
                 publish::write_imported(&imported, &folder)
                     .map(|()| imported)
-                    .map_err(|error| error.to_string())
+                    .map_err(Problem::from)
             });
         match result {
             Ok(imported) => {
