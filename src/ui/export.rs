@@ -476,7 +476,12 @@ fn import_report_ui(
                             }
                             _ => RichText::new(kind),
                         });
-                        ui.label(format!("{} — {}", detection.text, detection.note));
+                        // The note is the import's English explanation (not yet typed).
+                        ui.label(format!(
+                            "{} — {}",
+                            crate::escape::one_line(&detection.text),
+                            crate::escape::one_line(&detection.note)
+                        ));
                         ui.end_row();
                     }
                 });
@@ -642,7 +647,7 @@ fn clients_done_ui(
                     ui.label(match &outcome.result {
                         Ok(path) => format!(
                             "{position} {} → {}",
-                            outcome.recipient,
+                            crate::escape::one_line(&outcome.recipient),
                             path.file_name()
                                 .map(|name| name.to_string_lossy().into_owned())
                                 .unwrap_or_default()
