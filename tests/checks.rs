@@ -324,7 +324,7 @@ fn a_firm_notice_dated_before_a_notice_it_cites_is_an_error() {
             .iter()
             .all(|finding| finding.severity == Severity::Error)
     );
-    assert!(found[0].message.contains("2023年6月28日"));
+    assert!(found[0].message().contains("2023年6月28日"));
 }
 
 #[test]

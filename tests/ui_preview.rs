@@ -359,7 +359,9 @@ fn a_wrong_password_leaves_no_file() {
     let Some(AuthoringDialog::Failed { reason, .. }) = dialog(&harness) else {
         panic!("did not fail: {:?}", dialog(&harness));
     };
-    assert!(reason.contains("wrong password"), "{reason}");
+    assert!(reason.to_string().contains("wrong password"), "{reason}");
+    // The Japanese UI says it in Japanese.
+    harness.get_by_label_contains("パスワードが違います");
     harness.get_by_label(strings().failed_sign);
     harness.get_by_label(strings().nothing_written);
     let left: Vec<_> = std::fs::read_dir(copy.path())

@@ -285,7 +285,7 @@ fn a_corrupt_trust_store_is_reported_and_left_byte_for_byte_unchanged() {
     ));
     harness.get_by_label(strings.problem_store_effect);
     harness.get_by_label(strings.problem_store_advice);
-    harness.get_by_label_contains("is not a valid Kairan trust store");
+    harness.get_by_label_contains("は Kairan の信頼する鍵の一覧として正しい形式ではありません");
     // The bundle opens, but without the store its signer is not recognised.
     harness.get_by_label(strings.banner_unknown_title);
     harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
@@ -486,7 +486,7 @@ fn a_key_file_imported_by_typed_path_can_be_exported_again() {
     });
     settle(&mut harness);
     harness.get_by_label(strings().failed_export);
-    harness.get_by_label_contains("already exists");
+    harness.get_by_label_contains("はすでにあります。別のファイル名を指定してください。");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use super::manifest::{
 };
 use super::open::hex;
 use super::signature::SignatureFile;
-use crate::document::authoring::{LinkTable, SourceError, compile_source};
+use crate::document::authoring::{LinkTable, SourceError, SourceProblem, compile_source};
 use crate::document::{Document, DocumentError, LinkTarget};
 
 /// The name of a notice folder's metadata file.
@@ -173,7 +173,9 @@ pub fn pack_folder(
                             file: authored.clone(),
                             line: 1,
                             column: 1,
-                            message: format!("not UTF-8 text ({error}); save it as UTF-8"),
+                            problem: SourceProblem::NotUtf8 {
+                                reason: error.to_string(),
+                            },
                         }],
                     })?;
                     compile_source(text, authored, &source.file, &links)

@@ -19,7 +19,10 @@ mod write;
 pub use folder::{
     CompiledDocument, CompiledFolder, LinkTable, compile_folder, compile_source, fix_mask_width,
 };
-pub use parse::{ParsedNotice, Position, SourceError, SourceMap, parse_notice, parse_written_date};
+pub use parse::{
+    FRONT_KEY_LIST, ParsedNotice, Position, SourceError, SourceMap, SourceProblem, parse_notice,
+    parse_written_date,
+};
 pub(crate) use parse::{half_width_digit, is_east_asian};
 pub use recipients::{RecipientRow, RecipientRowError, parse_recipients, recipient_bundle_id};
 pub use write::{Unrepresentable, write_notice};

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::bundle::Role;
 use crate::document::authoring::{
-    CompiledDocument, CompiledFolder, MASK_MARKER_WIDTH, Position, compile_folder,
+    CompiledDocument, CompiledFolder, MASK_MARKER_WIDTH, Position, SourceProblem, compile_folder,
 };
 use crate::document::{Block, Inline, LinkTarget};
 
@@ -103,6 +103,301 @@ impl FindingCode {
     }
 }
 
+/// A letter field the checks require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterField {
+    /// `date:`.
+    Date,
+    /// `addressee:`.
+    Addressee,
+    /// `issuer:`.
+    Issuer,
+}
+
+impl LetterField {
+    /// The field's English name and the front-matter line to add, as the message gives them.
+    fn name_and_example(self) -> (&'static str, &'static str) {
+        match self {
+            LetterField::Date => ("date", "date: 2023年6月29日"),
+            LetterField::Addressee => ("addressee", "addressee: お客様各位"),
+            LetterField::Issuer => ("issuer", "issuer: …"),
+        }
+    }
+
+    /// The front-matter line to add (`date: 2023年6月29日`).
+    pub fn example(self) -> &'static str {
+        self.name_and_example().1
+    }
+}
+
+/// What kind of hidden character a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenKind {
+    /// A bidirectional control, which reorders what readers see.
+    BidiControl,
+    /// A zero-width character.
+    ZeroWidth,
+    /// A control character (such as the escape that starts a terminal command).
+    Control,
+    /// Another invisible (default-ignorable) character.
+    Invisible,
+}
+
+impl HiddenKind {
+    fn english(self) -> &'static str {
+        match self {
+            HiddenKind::BidiControl => "bidirectional control",
+            HiddenKind::ZeroWidth => "zero-width character",
+            HiddenKind::Control => "control character",
+            HiddenKind::Invisible => "invisible character",
+        }
+    }
+}
+
+/// What a finding found, with every value its message names. The English message is this
+/// value's `Display`; front ends in other languages render the same values in their words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindingDetail {
+    /// A source that does not compile.
+    Source(SourceProblem),
+    /// A letter field is missing; `forwarded` when the letter is a copy of someone else's.
+    MissingField {
+        /// Which field.
+        field: LetterField,
+        /// The letter is a forwarded copy (a warning), not the firm's own (an error).
+        forwarded: bool,
+    },
+    /// A link to a document the bundle does not have.
+    MissingDocument {
+        /// The link's text.
+        text: String,
+        /// The document it names.
+        path: String,
+    },
+    /// A link to a heading the target document does not have.
+    MissingHeading {
+        /// The link's text.
+        text: String,
+        /// The heading id it names.
+        heading: String,
+        /// The target document.
+        path: String,
+        /// The target's heading ids.
+        ids: Vec<String>,
+    },
+    /// The firm's notice is dated before a notice it cites.
+    DatedBeforeCited {
+        /// The firm notice's date, as written.
+        ours: String,
+        /// The cited document.
+        path: String,
+        /// Its date, as written.
+        theirs: String,
+    },
+    /// A web address whose host name has non-ASCII characters.
+    NonAsciiHost {
+        /// The address.
+        url: String,
+    },
+    /// A masked field without a reason.
+    MaskWithoutReason {
+        /// Its marker.
+        marker: String,
+    },
+    /// A mask marker whose length may reveal the hidden text's length.
+    MaskWidth {
+        /// The marker.
+        marker: String,
+        /// Its length in characters.
+        length: usize,
+    },
+    /// An omitted section without a reason.
+    OmissionWithoutReason {
+        /// Its marker.
+        marker: String,
+    },
+    /// A hidden character in the text.
+    Hidden {
+        /// The character.
+        character: char,
+        /// What kind it is.
+        kind: HiddenKind,
+    },
+    /// A word mixing Latin with Cyrillic or Greek letters.
+    MixedScript {
+        /// The word.
+        word: String,
+    },
+    /// An e-mail address.
+    EmailAddress {
+        /// The address.
+        address: String,
+    },
+    /// An individual number (マイナンバー) with a valid check digit.
+    IndividualNumber {
+        /// The number, groups joined by `-`.
+        number: String,
+    },
+    /// A basic pension number.
+    PensionNumber {
+        /// The number.
+        number: String,
+    },
+    /// An employment-insurance number.
+    EmploymentInsuranceNumber {
+        /// The number.
+        number: String,
+    },
+    /// A bank account number.
+    BankAccount {
+        /// The number.
+        number: String,
+    },
+    /// A phone number.
+    PhoneNumber {
+        /// The number.
+        number: String,
+    },
+}
+
+impl FindingDetail {
+    /// The check that finds this.
+    pub fn code(&self) -> FindingCode {
+        match self {
+            FindingDetail::Source(_) => FindingCode::SourceError,
+            FindingDetail::MissingField { field, .. } => match field {
+                LetterField::Date => FindingCode::MissingDate,
+                LetterField::Addressee => FindingCode::MissingAddressee,
+                LetterField::Issuer => FindingCode::MissingIssuer,
+            },
+            FindingDetail::MissingDocument { .. } => FindingCode::MissingDocument,
+            FindingDetail::MissingHeading { .. } => FindingCode::MissingHeading,
+            FindingDetail::DatedBeforeCited { .. } => FindingCode::DatedBeforeCited,
+            FindingDetail::NonAsciiHost { .. } | FindingDetail::MixedScript { .. } => {
+                FindingCode::ConfusableCharacter
+            }
+            FindingDetail::MaskWithoutReason { .. } => FindingCode::MaskWithoutReason,
+            FindingDetail::MaskWidth { .. } => FindingCode::MaskWidth,
+            FindingDetail::OmissionWithoutReason { .. } => FindingCode::OmissionWithoutReason,
+            FindingDetail::Hidden { kind, .. } => match kind {
+                HiddenKind::BidiControl => FindingCode::BidiControl,
+                _ => FindingCode::InvisibleCharacter,
+            },
+            FindingDetail::EmailAddress { .. } => FindingCode::EmailAddress,
+            FindingDetail::IndividualNumber { .. } => FindingCode::IndividualNumber,
+            FindingDetail::PensionNumber { .. } => FindingCode::PensionNumber,
+            FindingDetail::EmploymentInsuranceNumber { .. } => {
+                FindingCode::EmploymentInsuranceNumber
+            }
+            FindingDetail::BankAccount { .. } => FindingCode::BankAccount,
+            FindingDetail::PhoneNumber { .. } => FindingCode::PhoneNumber,
+        }
+    }
+}
+
+impl std::fmt::Display for FindingDetail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FindingDetail::Source(problem) => write!(f, "{problem}"),
+            FindingDetail::MissingField { field, forwarded } => {
+                let (name, example) = field.name_and_example();
+                if *forwarded {
+                    write!(
+                        f,
+                        "this forwarded letter has no {name}; check the original — if it states \
+                         one, add `{example}`, if not, leave it out"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "the firm's notice has no {name}; add `{example}` to the front matter"
+                    )
+                }
+            }
+            FindingDetail::MissingDocument { text, path } => write!(
+                f,
+                "the link {text:?} points to {path:?}, which is not a document of this bundle; \
+                 check the name after `doc:` against bundle.json"
+            ),
+            FindingDetail::MissingHeading {
+                text,
+                heading,
+                path,
+                ids,
+            } => write!(
+                f,
+                "the link {text:?} points to heading #{heading} of {path}, which has no such \
+                 heading (its ids: {})",
+                ids.join(", ")
+            ),
+            FindingDetail::DatedBeforeCited { ours, path, theirs } => write!(
+                f,
+                "the firm's notice is dated {ours} but cites {path}, dated {theirs}; one of the \
+                 dates is wrong"
+            ),
+            FindingDetail::NonAsciiHost { url } => write!(
+                f,
+                "the address {url:?} has non-ASCII characters in its host name, which can \
+                 imitate another site; write the host in ASCII"
+            ),
+            FindingDetail::MaskWithoutReason { marker } => write!(
+                f,
+                "the mask {marker} has no reason; readers will see \"reason not stated\" (add \
+                 `| reason: …` if one is known)"
+            ),
+            FindingDetail::MaskWidth { marker, length } => write!(
+                f,
+                "the marker {marker} is {length} characters long, which may reveal the hidden \
+                 text's length; `kairan check --fix-mask-width` makes every marker \
+                 {MASK_MARKER_WIDTH}"
+            ),
+            FindingDetail::OmissionWithoutReason { marker } => write!(
+                f,
+                "the omission {marker} has no reason; readers will see \"reason not stated\" \
+                 (add `| reason: …` if one is known)"
+            ),
+            FindingDetail::Hidden { character, kind } => write!(
+                f,
+                "an invisible {} (U+{:04X}) is in the text; it can make two different texts look \
+                 the same or reorder what readers see — delete it",
+                kind.english(),
+                u32::from(*character)
+            ),
+            FindingDetail::MixedScript { word } => write!(
+                f,
+                "{word:?} mixes Latin with Cyrillic or Greek letters that look alike; retype it"
+            ),
+            FindingDetail::EmailAddress { address } => write!(
+                f,
+                "the e-mail address {address} is readable by every recipient; mask it unless it \
+                 is meant to be published (such as the firm's contact address)"
+            ),
+            FindingDetail::IndividualNumber { number } => write!(
+                f,
+                "{number} looks like an individual number (マイナンバー: 12 digits with a valid \
+                 check digit); it must never be sent — mask it"
+            ),
+            FindingDetail::PensionNumber { number } => write!(
+                f,
+                "{number} looks like a basic pension number (基礎年金番号); mask it"
+            ),
+            FindingDetail::EmploymentInsuranceNumber { number } => write!(
+                f,
+                "{number} looks like an employment-insurance number (雇用保険被保険者番号); mask it"
+            ),
+            FindingDetail::BankAccount { number } => write!(
+                f,
+                "{number} looks like a bank account number (口座番号); mask it"
+            ),
+            FindingDetail::PhoneNumber { number } => write!(
+                f,
+                "{number} looks like a phone number; mask it unless it is meant to be published \
+                 (such as the firm's contact number)"
+            ),
+        }
+    }
+}
+
 /// One problem found, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -114,10 +409,34 @@ pub struct Finding {
     pub line: usize,
     /// 1-based column in characters.
     pub column: usize,
-    /// Which check.
+    /// Which check (always `detail.code()`).
     pub code: FindingCode,
-    /// What is wrong and what to do.
-    pub message: String,
+    /// What was found, with the values the message names.
+    pub detail: FindingDetail,
+}
+
+impl Finding {
+    /// A finding of `detail` at a place.
+    pub fn new(
+        severity: Severity,
+        file: impl Into<String>,
+        at: Position,
+        detail: FindingDetail,
+    ) -> Self {
+        Finding {
+            severity,
+            file: file.into(),
+            line: at.line.max(1),
+            column: at.column.max(1),
+            code: detail.code(),
+            detail,
+        }
+    }
+
+    /// What is wrong and what to do, in English (as `kairan check` prints it).
+    pub fn message(&self) -> String {
+        self.detail.to_string()
+    }
 }
 
 impl std::fmt::Display for Finding {
@@ -130,7 +449,7 @@ impl std::fmt::Display for Finding {
             self.column,
             self.severity.word(),
             self.code.as_str(),
-            self.message
+            self.detail
         )
     }
 }
@@ -164,13 +483,17 @@ pub fn check_dir(dir: &Path) -> Vec<Finding> {
         Ok(folder) => check_folder(&folder),
         Err(errors) => errors
             .into_iter()
-            .map(|error| Finding {
-                severity: Severity::Error,
-                file: error.file,
-                line: error.line,
-                column: error.column,
-                code: FindingCode::SourceError,
-                message: error.message,
+            .map(|error| {
+                let at = Position {
+                    line: error.line,
+                    column: error.column,
+                };
+                Finding::new(
+                    Severity::Error,
+                    error.file,
+                    at,
+                    FindingDetail::Source(error.problem),
+                )
             })
             .collect(),
     }
@@ -197,15 +520,8 @@ struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    fn push(&mut self, at: Position, severity: Severity, code: FindingCode, message: String) {
-        self.out.push(Finding {
-            severity,
-            file: self.file.to_owned(),
-            line: at.line.max(1),
-            column: at.column.max(1),
-            code,
-            message,
-        });
+    fn push(&mut self, at: Position, severity: Severity, detail: FindingDetail) {
+        self.out.push(Finding::new(severity, self.file, at, detail));
     }
 }
 
@@ -226,16 +542,6 @@ fn check_fields(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
     } else {
         Severity::Warning
     };
-    let advice = |field: &str, example: &str| {
-        if own {
-            format!("the firm's notice has no {field}; add `{example}` to the front matter")
-        } else {
-            format!(
-                "this forwarded letter has no {field}; check the original — if it states one, \
-                 add `{example}`, if not, leave it out"
-            )
-        }
-    };
     let at = if compiled.map.front_matter_end.line > 0 {
         compiled.map.front_matter_end
     } else {
@@ -245,24 +551,30 @@ fn check_fields(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
         sink.push(
             at,
             severity,
-            FindingCode::MissingDate,
-            advice("date", "date: 2023年6月29日"),
+            FindingDetail::MissingField {
+                field: LetterField::Date,
+                forwarded: !own,
+            },
         );
     }
     if document.addressee.is_none() {
         sink.push(
             at,
             severity,
-            FindingCode::MissingAddressee,
-            advice("addressee", "addressee: お客様各位"),
+            FindingDetail::MissingField {
+                field: LetterField::Addressee,
+                forwarded: !own,
+            },
         );
     }
     if document.issuer.is_empty() {
         sink.push(
             at,
             severity,
-            FindingCode::MissingIssuer,
-            advice("issuer", "issuer: …"),
+            FindingDetail::MissingField {
+                field: LetterField::Issuer,
+                forwarded: !own,
+            },
         );
     }
 }
@@ -280,11 +592,10 @@ fn check_links(folder: &CompiledFolder, compiled: &CompiledDocument, out: &mut V
                     sink.push(
                         at,
                         Severity::Error,
-                        FindingCode::MissingDocument,
-                        format!(
-                            "the link {text:?} points to {path:?}, which is not a document of \
-                             this bundle; check the name after `doc:` against bundle.json"
-                        ),
+                        FindingDetail::MissingDocument {
+                            text: text.to_owned(),
+                            path: path.clone(),
+                        },
                     );
                     continue;
                 };
@@ -294,12 +605,12 @@ fn check_links(folder: &CompiledFolder, compiled: &CompiledDocument, out: &mut V
                     sink.push(
                         at,
                         Severity::Error,
-                        FindingCode::MissingHeading,
-                        format!(
-                            "the link {text:?} points to heading #{heading} of {path}, which has \
-                             no such heading (its ids: {})",
-                            target.document.heading_ids().collect::<Vec<_>>().join(", ")
-                        ),
+                        FindingDetail::MissingHeading {
+                            text: text.to_owned(),
+                            heading: heading.clone(),
+                            path: path.clone(),
+                            ids: target.document.heading_ids().map(str::to_owned).collect(),
+                        },
                     );
                 }
                 if compiled.role == Role::FirmNotice
@@ -311,12 +622,11 @@ fn check_links(folder: &CompiledFolder, compiled: &CompiledDocument, out: &mut V
                     sink.push(
                         at,
                         Severity::Error,
-                        FindingCode::DatedBeforeCited,
-                        format!(
-                            "the firm's notice is dated {} but cites {path}, dated {}; one of \
-                             the dates is wrong",
-                            ours.text, theirs.text
-                        ),
+                        FindingDetail::DatedBeforeCited {
+                            ours: ours.text.clone(),
+                            path: path.clone(),
+                            theirs: theirs.text.clone(),
+                        },
                     );
                 }
             }
@@ -328,11 +638,7 @@ fn check_links(folder: &CompiledFolder, compiled: &CompiledDocument, out: &mut V
                     sink.push(
                         at,
                         Severity::Warning,
-                        FindingCode::ConfusableCharacter,
-                        format!(
-                            "the address {url:?} has non-ASCII characters in its host name, \
-                             which can imitate another site; write the host in ASCII"
-                        ),
+                        FindingDetail::NonAsciiHost { url: url.clone() },
                     );
                 }
             }
@@ -358,12 +664,9 @@ fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
             sink.push(
                 at,
                 Severity::Warning,
-                FindingCode::MaskWithoutReason,
-                format!(
-                    "the mask {} has no reason; readers will see \"reason not stated\" (add \
-                     `| reason: …` if one is known)",
-                    mask.marker
-                ),
+                FindingDetail::MaskWithoutReason {
+                    marker: mask.marker.clone(),
+                },
             );
         }
         let mut chars = mask.marker.chars();
@@ -375,13 +678,10 @@ fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
             sink.push(
                 at,
                 Severity::Warning,
-                FindingCode::MaskWidth,
-                format!(
-                    "the marker {} is {} characters long, which may reveal the hidden text's \
-                     length; `kairan check --fix-mask-width` makes every marker {MASK_MARKER_WIDTH}",
-                    mask.marker,
-                    mask.marker.chars().count()
-                ),
+                FindingDetail::MaskWidth {
+                    marker: mask.marker.clone(),
+                    length: mask.marker.chars().count(),
+                },
             );
         }
     }
@@ -398,12 +698,9 @@ fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
             sink.push(
                 at,
                 Severity::Warning,
-                FindingCode::OmissionWithoutReason,
-                format!(
-                    "the omission {} has no reason; readers will see \"reason not stated\" (add \
-                     `| reason: …` if one is known)",
-                    omission.marker
-                ),
+                FindingDetail::OmissionWithoutReason {
+                    marker: omission.marker.clone(),
+                },
             );
         }
     }
@@ -425,23 +722,21 @@ fn check_text(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
             if index == 0 && column == 0 && c == '\u{feff}' {
                 continue;
             }
-            if let Some((code, name)) = invisible(c) {
+            if let Some(kind) = invisible(c) {
                 sink.push(
                     at(column),
                     Severity::Error,
-                    code,
-                    invisible_message(c, name),
+                    FindingDetail::Hidden { character: c, kind },
                 );
             }
         }
         if json {
             for (column, c) in json_escapes(&chars) {
-                if let Some((code, name)) = invisible(c) {
+                if let Some(kind) = invisible(c) {
                     sink.push(
                         at(column),
                         Severity::Error,
-                        code,
-                        invisible_message(c, name),
+                        FindingDetail::Hidden { character: c, kind },
                     );
                 }
             }
@@ -450,59 +745,41 @@ fn check_text(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
             sink.push(
                 at(column),
                 Severity::Warning,
-                FindingCode::ConfusableCharacter,
-                format!(
-                    "{word:?} mixes Latin with Cyrillic or Greek letters that look alike; retype \
-                     it"
-                ),
+                FindingDetail::MixedScript { word },
             );
         }
         for (column, address) in email_addresses(&chars) {
             sink.push(
                 at(column),
                 Severity::Warning,
-                FindingCode::EmailAddress,
-                format!(
-                    "the e-mail address {address} is readable by every recipient; mask it \
-                     unless it is meant to be published (such as the firm's contact address)"
-                ),
+                FindingDetail::EmailAddress { address },
             );
         }
         let line_text: String = chars.iter().collect();
         for token in number_tokens(&chars) {
-            if let Some((severity, code, message)) = classify_number(&token, &line_text) {
-                sink.push(at(token.start), severity, code, message);
+            if let Some((severity, detail)) = classify_number(&token, &line_text) {
+                sink.push(at(token.start), severity, detail);
             }
         }
     }
 }
 
-fn invisible_message(c: char, name: &str) -> String {
-    format!(
-        "an invisible {name} (U+{:04X}) is in the text; it can make two different texts look \
-         the same or reorder what readers see — delete it",
-        c as u32
-    )
-}
-
 /// Invisible and bidirectional control characters, and control characters (such as the
 /// escape that starts a terminal command) other than tab.
-fn invisible(c: char) -> Option<(FindingCode, &'static str)> {
+fn invisible(c: char) -> Option<HiddenKind> {
     let code = c as u32;
     match code {
         0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C => {
-            Some((FindingCode::BidiControl, "bidirectional control"))
+            Some(HiddenKind::BidiControl)
         }
         0x200B..=0x200D | 0x2060..=0x2064 | 0xFEFF | 0x00AD | 0x180E | 0x034F => {
-            Some((FindingCode::InvisibleCharacter, "zero-width character"))
+            Some(HiddenKind::ZeroWidth)
         }
         // Tabs lay out text; variation selectors choose a glyph form (異体字) in letter text.
         0xFE00..=0xFE0F | 0xE0100..=0xE01EF => None,
         _ if c == '\t' => None,
-        _ if c.is_control() => Some((FindingCode::InvisibleCharacter, "control character")),
-        _ if crate::escape::is_hidden(c) => {
-            Some((FindingCode::InvisibleCharacter, "invisible character"))
-        }
+        _ if c.is_control() => Some(HiddenKind::Control),
+        _ if crate::escape::is_hidden(c) => Some(HiddenKind::Invisible),
         _ => None,
     }
 }
@@ -672,41 +949,32 @@ pub fn individual_number_is_valid(number: &str) -> bool {
     digits[11] == check
 }
 
-fn classify_number(token: &NumberToken, line: &str) -> Option<(Severity, FindingCode, String)> {
+fn classify_number(token: &NumberToken, line: &str) -> Option<(Severity, FindingDetail)> {
     let lengths: Vec<usize> = token.groups.iter().map(String::len).collect();
     let all: String = token.groups.concat();
     let shown = token.groups.join("-");
     if (lengths == [12] || lengths == [4, 4, 4]) && individual_number_is_valid(&all) {
         return Some((
             Severity::Error,
-            FindingCode::IndividualNumber,
-            format!(
-                "{shown} looks like an individual number (マイナンバー: 12 digits with a valid \
-                 check digit); it must never be sent — mask it"
-            ),
+            FindingDetail::IndividualNumber { number: shown },
         ));
     }
     if lengths == [4, 6] || (lengths == [10] && line.contains("年金")) {
         return Some((
             Severity::Error,
-            FindingCode::PensionNumber,
-            format!("{shown} looks like a basic pension number (基礎年金番号); mask it"),
+            FindingDetail::PensionNumber { number: shown },
         ));
     }
     if lengths == [4, 6, 1] || (lengths == [11] && line.contains("雇用保険")) {
         return Some((
             Severity::Error,
-            FindingCode::EmploymentInsuranceNumber,
-            format!(
-                "{shown} looks like an employment-insurance number (雇用保険被保険者番号); mask it"
-            ),
+            FindingDetail::EmploymentInsuranceNumber { number: shown },
         ));
     }
     if lengths == [7] && line.contains("口座") {
         return Some((
             Severity::Error,
-            FindingCode::BankAccount,
-            format!("{shown} looks like a bank account number (口座番号); mask it"),
+            FindingDetail::BankAccount { number: shown },
         ));
     }
     let phone_digits = if token.plus {
@@ -723,11 +991,7 @@ fn classify_number(token: &NumberToken, line: &str) -> Option<(Severity, Finding
     {
         return Some((
             Severity::Warning,
-            FindingCode::PhoneNumber,
-            format!(
-                "{shown} looks like a phone number; mask it unless it is meant to be published \
-                 (such as the firm's contact number)"
-            ),
+            FindingDetail::PhoneNumber { number: shown },
         ));
     }
     None
@@ -754,7 +1018,7 @@ mod tests {
         let chars: Vec<char> = line.chars().collect();
         number_tokens(&chars)
             .iter()
-            .filter_map(|token| classify_number(token, line).map(|(_, code, _)| code))
+            .filter_map(|token| classify_number(token, line).map(|(_, detail)| detail.code()))
             .collect()
     }
 

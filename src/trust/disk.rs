@@ -45,16 +45,16 @@ fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
         problem,
     };
     if metadata.file_type().is_symlink() {
-        return Err(exposed("it is a symbolic link"));
+        return Err(exposed(super::Exposure::Symlink));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
         if metadata.permissions().mode() & 0o022 != 0 {
-            return Err(exposed("other users of this computer may change it"));
+            return Err(exposed(super::Exposure::OthersMayWrite));
         }
         if metadata.uid() != rustix::process::geteuid().as_raw() {
-            return Err(exposed("it belongs to another user"));
+            return Err(exposed(super::Exposure::OtherOwner));
         }
     }
     Ok(())

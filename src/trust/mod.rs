@@ -34,6 +34,45 @@ pub use settings::Settings;
 pub use status::{NextAction, Origin, Status, exit};
 pub use store::{HowAdded, KeyRecord, KeyStatus, TrustStore};
 
+/// How a trust file or its folder could be changed by someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Exposure {
+    /// It is a symbolic link.
+    #[error("it is a symbolic link")]
+    Symlink,
+    /// Other users (its group, or everyone) may write to it.
+    #[error("other users of this computer may change it")]
+    OthersMayWrite,
+    /// Another user owns it.
+    #[error("it belongs to another user")]
+    OtherOwner,
+}
+
+/// Which rule a name or note breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NameRule {
+    /// The name is empty.
+    #[error("the name is empty; give the name you know the key's owner by")]
+    Empty,
+    /// The name is too long.
+    #[error("the name is longer than {0} characters")]
+    TooLong(usize),
+    /// The name has no letters or digits (punctuation and spaces only).
+    #[error("the name has no letters or digits; give the name you know the key's owner by")]
+    NoLetters,
+    /// The name holds a hidden character.
+    #[error(
+        "the name contains a control or invisible character (such as a line break, a zero-width space or a direction mark)"
+    )]
+    Hidden,
+    /// The note is too long.
+    #[error("the note is longer than {0} characters")]
+    NoteTooLong(usize),
+    /// The organisation name holds a control character.
+    #[error("the organisation name contains a control character (such as a line break)")]
+    OrganisationControl,
+}
+
 /// Why a trust file could not be read or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum TrustError {
@@ -135,7 +174,7 @@ pub enum TrustError {
         /// The file or folder.
         path: PathBuf,
         /// What is wrong with it.
-        problem: &'static str,
+        problem: Exposure,
     },
     /// Another key you trust has this name, or one that looks the same.
     #[error(
@@ -149,7 +188,7 @@ pub enum TrustError {
     },
     /// A name that is empty, too long or has control characters.
     #[error("{0}")]
-    BadName(String),
+    BadName(NameRule),
     /// The key is already revoked.
     #[error("{name:?} (key id {key_id}) is already revoked")]
     AlreadyRevoked {

@@ -60,9 +60,7 @@ impl Settings {
             .as_deref()
             .is_some_and(|name| name.chars().any(char::is_control))
         {
-            return Err(TrustError::BadName(
-                "the organisation name contains a control character (such as a line break)".into(),
-            ));
+            return Err(TrustError::BadName(super::NameRule::OrganisationControl));
         }
         let (values, ()) = disk::update(&self.path, |values: &mut Values| {
             values.organisation = organisation;

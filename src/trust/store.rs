@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization as _;
 
-use super::TrustError;
 use super::disk::{self, JsonFile};
+use super::{NameRule, TrustError};
 use crate::bundle::{PublicKey, TrustedKey};
 
 /// The `format` value of the trust store file.
@@ -423,24 +423,16 @@ fn name_taken(holder: &KeyRecord) -> TrustError {
 fn checked_name(name: &str) -> Result<String, TrustError> {
     let name = normalize(name);
     if name.is_empty() {
-        return Err(TrustError::BadName(
-            "the name is empty; give the name you know the key's owner by".into(),
-        ));
+        return Err(TrustError::BadName(NameRule::Empty));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(TrustError::BadName(format!(
-            "the name is longer than {MAX_NAME_CHARS} characters"
-        )));
+        return Err(TrustError::BadName(NameRule::TooLong(MAX_NAME_CHARS)));
     }
     if super::names::skeleton(&name).is_empty() {
-        return Err(TrustError::BadName(
-            "the name has no letters or digits; give the name you know the key's owner by".into(),
-        ));
+        return Err(TrustError::BadName(NameRule::NoLetters));
     }
     if name.chars().any(crate::escape::is_hidden) {
-        return Err(TrustError::BadName(
-            "the name contains a control or invisible character (such as a line break, a zero-width space or a direction mark)".into(),
-        ));
+        return Err(TrustError::BadName(NameRule::Hidden));
     }
     Ok(name)
 }
@@ -448,9 +440,7 @@ fn checked_name(name: &str) -> Result<String, TrustError> {
 fn checked_note(note: &str) -> Result<String, TrustError> {
     let note: String = note.trim().nfc().collect();
     if note.chars().count() > MAX_NOTE_CHARS {
-        return Err(TrustError::BadName(format!(
-            "the note is longer than {MAX_NOTE_CHARS} characters"
-        )));
+        return Err(TrustError::BadName(NameRule::NoteTooLong(MAX_NOTE_CHARS)));
     }
     Ok(note)
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::command::Command;
+use super::error_text::Problem;
 use super::preview::{
     AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
     SignedReport, Task,
@@ -30,7 +31,7 @@ enum Report {
 pub struct Background {
     watch: Option<FolderWatch>,
     reports: Option<Receiver<Report>>,
-    spawn_failure: Option<(Task, String)>,
+    spawn_failure: Option<(Task, Problem)>,
 }
 
 impl Background {
@@ -56,7 +57,9 @@ impl Background {
                         self.watch = Some(watch);
                         None
                     }
-                    Err(error) => authoring(AuthoringCommand::WatchFailed(error.to_string())),
+                    Err(error) => authoring(AuthoringCommand::WatchFailed(Problem::Watch(
+                        std::sync::Arc::new(error),
+                    ))),
                 }
             }
             AuthoringEffect::Sign(job) => {
@@ -97,7 +100,7 @@ impl Background {
                 send(&sender, Report::Finished(outcome));
             });
         if let Err(error) = spawned {
-            self.spawn_failure = Some((task, error.to_string()));
+            self.spawn_failure = Some((task, Problem::Thread(std::sync::Arc::new(error))));
         }
     }
 
@@ -111,10 +114,7 @@ impl Background {
         let mut commands = Vec::new();
         if let Some((task, reason)) = self.spawn_failure.take() {
             commands.push(Command::Authoring(AuthoringCommand::JobFinished(
-                JobOutcome::Failed {
-                    task,
-                    reason: format!("could not start a background thread: {reason}"),
-                },
+                JobOutcome::Failed { task, reason },
             )));
         }
         if self.watch.as_ref().is_some_and(FolderWatch::changed) {
@@ -162,10 +162,10 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
     }
 }
 
-fn failed(task: Task, error: impl std::fmt::Display) -> JobOutcome {
+fn failed(task: Task, error: impl Into<Problem>) -> JobOutcome {
     JobOutcome::Failed {
         task,
-        reason: error.to_string(),
+        reason: error.into(),
     }
 }
 
@@ -210,7 +210,10 @@ fn export_clients(
         Ok(Err(error)) => {
             return failed(
                 Task::ExportClients,
-                format!("{}: {error}", job.list.display()),
+                Problem::Recipients {
+                    list: job.list.clone(),
+                    error,
+                },
             );
         }
         Err(error) => return failed(Task::ExportClients, error),
@@ -222,8 +225,13 @@ fn export_clients(
     let base_id = match crate::document::authoring::compile_folder(&job.dir) {
         Ok(folder) => folder.metadata.bundle_id,
         Err(errors) => {
-            let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            return failed(Task::ExportClients, first);
+            return match errors.into_iter().next() {
+                Some(first) => failed(Task::ExportClients, Problem::Source(first)),
+                None => failed(
+                    Task::ExportClients,
+                    Problem::NotAFile(job.dir.join(crate::bundle::SOURCE_METADATA)),
+                ),
+            };
         }
     };
     match publish::export_for_recipients(

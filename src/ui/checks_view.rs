@@ -10,6 +10,7 @@ use egui::RichText;
 
 use super::banner::{Tone, status_icon};
 use super::command::Command;
+use super::error_text::explain;
 use super::i18n::{Strings, fill};
 use super::letter::PartKey;
 use super::preview::{AuthoringCommand, Preview, Task, Watching};
@@ -115,7 +116,7 @@ pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
 }
 
 /// The text of one finding as listed: severity, `file:line:column`, the check's name, the
-/// library's explanation and the check's code.
+/// explanation in the reader's language and the check's code.
 pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
     fill(
         strings.finding_entry,
@@ -123,11 +124,16 @@ pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
             ("severity", severity_word(strings, finding.severity)),
             (
                 "place",
-                &format!("{}:{}:{}", finding.file, finding.line, finding.column),
+                &format!(
+                    "{}:{}:{}",
+                    crate::escape::one_line(&finding.file),
+                    finding.line,
+                    finding.column
+                ),
             ),
             ("check", check_name(strings, finding.code)),
             ("code", finding.code.as_str()),
-            ("message", &finding.message),
+            ("message", &explain(&finding.detail, strings.lang)),
         ],
     )
 }
@@ -138,10 +144,11 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
     let Some(preview) = &state.authoring.preview else {
         return;
     };
-    if preview.errors.is_empty() {
+    if !preview.has_errors() {
         return;
     }
     let strings = state.language().strings();
+    let count = preview.errors.len() + usize::from(preview.pack_error.is_some());
     let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
     ui.add_space(4.0);
     egui::Frame::new()
@@ -157,7 +164,7 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
                     ui.label(
                         RichText::new(fill(
                             strings.source_errors_title,
-                            &[("n", &preview.errors.len().to_string())],
+                            &[("n", &count.to_string())],
                         ))
                         .strong()
                         .size(16.0)
@@ -171,14 +178,18 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
                         })
                         .color(text),
                     );
+                    if let Some(error) = &preview.pack_error {
+                        ui.label(
+                            RichText::new(explain(error.as_ref(), strings.lang))
+                                .monospace()
+                                .color(text),
+                        );
+                    }
                     for error in preview.errors.iter().take(8) {
                         ui.label(
-                            RichText::new(format!(
-                                "{}:{}:{}: {}",
-                                error.file, error.line, error.column, error.message
-                            ))
-                            .monospace()
-                            .color(text),
+                            RichText::new(explain(error, strings.lang))
+                                .monospace()
+                                .color(text),
                         );
                     }
                     if preview.errors.len() > 8 {
@@ -230,7 +241,10 @@ pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
                 ui.label(strings.watching_active);
             }
             Watching::Unavailable(reason) => {
-                ui.label(fill(strings.watching_unavailable, &[("reason", reason)]));
+                ui.label(fill(
+                    strings.watching_unavailable,
+                    &[("reason", &explain(reason, strings.lang))],
+                ));
             }
         }
         if let Some(job) = &state.authoring.job {
@@ -317,7 +331,7 @@ fn findings_ui(
         let place = preview
             .compiled
             .as_ref()
-            .filter(|_| preview.errors.is_empty())
+            .filter(|_| !preview.has_errors())
             .and_then(|folder| locate(folder, finding));
         ui.horizontal_top(|ui| {
             let tone = severity_tone(finding.severity);
@@ -341,7 +355,12 @@ fn findings_ui(
                     strings.finding_location_only,
                     &[(
                         "place",
-                        &format!("{}:{}:{}", finding.file, finding.line, finding.column),
+                        &format!(
+                            "{}:{}:{}",
+                            crate::escape::one_line(&finding.file),
+                            finding.line,
+                            finding.column
+                        ),
                     )],
                 ))
                 .italics(),
@@ -354,7 +373,7 @@ fn findings_ui(
 mod tests {
     use super::*;
     use crate::document::authoring::compile_folder;
-    use crate::document::checks::check_folder;
+    use crate::document::checks::{FindingDetail, check_folder};
 
     #[test]
     fn a_finding_in_the_body_maps_to_its_block() {
@@ -364,14 +383,17 @@ mod tests {
         let compiled = &folder.documents[0];
         let block = 3;
         let start = compiled.map.blocks[block];
-        let finding = Finding {
-            severity: Severity::Warning,
-            file: compiled.source_path.clone(),
-            line: start.line,
-            column: start.column + 2,
-            code: FindingCode::PhoneNumber,
-            message: String::new(),
-        };
+        let finding = Finding::new(
+            Severity::Warning,
+            compiled.source_path.clone(),
+            Position {
+                line: start.line,
+                column: start.column + 2,
+            },
+            FindingDetail::PhoneNumber {
+                number: "03-1234-5678".into(),
+            },
+        );
         assert_eq!(
             locate(&folder, &finding),
             Some((0, PartKey::Block { block, item: 0 }))

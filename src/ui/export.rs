@@ -12,6 +12,7 @@ use egui::{RichText, TextEdit};
 use super::banner::{Tone, status_icon};
 use super::checks_view::{finding_label, job_indicator_ui};
 use super::command::Command;
+use super::error_text::{explain, verdict_problem};
 use super::i18n::{Strings, fill};
 use super::preview::{AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task};
 use super::state::{AppState, PathPromptReason};
@@ -419,7 +420,10 @@ fn dialog_ui(
                 });
             });
             ui.label(RichText::new(strings.nothing_written).strong());
-            ui.label(fill(strings.error_detail, &[("reason", reason)]));
+            ui.label(fill(
+                strings.error_detail,
+                &[("reason", &explain(reason, strings.lang))],
+            ));
             buttons_ui(ui, None, strings.dismiss, commands);
         }
     }
@@ -472,7 +476,12 @@ fn import_report_ui(
                             }
                             _ => RichText::new(kind),
                         });
-                        ui.label(format!("{} — {}", detection.text, detection.note));
+                        // The note is the import's English explanation (not yet typed).
+                        ui.label(format!(
+                            "{} — {}",
+                            crate::escape::one_line(&detection.text),
+                            crate::escape::one_line(&detection.note)
+                        ));
                         ui.end_row();
                     }
                 });
@@ -552,7 +561,7 @@ fn signed_ui(
             Tone::Danger,
             fill(
                 strings.signed_not_verified,
-                &[("verdict", &format!("{other:?}"))],
+                &[("verdict", &verdict_problem(other, strings.lang))],
             ),
         ),
     };
@@ -638,7 +647,7 @@ fn clients_done_ui(
                     ui.label(match &outcome.result {
                         Ok(path) => format!(
                             "{position} {} → {}",
-                            outcome.recipient,
+                            crate::escape::one_line(&outcome.recipient),
                             path.file_name()
                                 .map(|name| name.to_string_lossy().into_owned())
                                 .unwrap_or_default()

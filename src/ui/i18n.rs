@@ -95,10 +95,12 @@ macro_rules! strings {
         /// The viewer's strings in one language; each field is named for the message it holds.
         #[allow(missing_docs)]
         pub struct Strings {
+            /// The language these strings are in (for texts built by [`super::error_text`]).
+            pub lang: Language,
             $(pub $name: &'static str,)*
         }
-        const JAPANESE: Strings = Strings { $($name: $ja,)* };
-        const ENGLISH: Strings = Strings { $($name: $en,)* };
+        const JAPANESE: Strings = Strings { lang: Language::Japanese, $($name: $ja,)* };
+        const ENGLISH: Strings = Strings { lang: Language::English, $($name: $en,)* };
     };
 }
 
@@ -161,7 +163,7 @@ strings! {
     error_title: "開けませんでした：{file}", "Could not open {file}";
     error_unreadable_advice: "ファイルが存在し、読み取れるか確認してください。壊れている場合は、差出人に送り直しを依頼してください。", "Check that the file exists and can be read. If it is damaged, ask the sender to send it again.";
     error_invalid_advice: "Kairan 形式の規則に反するファイルです。信用せず、差出人に確認してください。", "This file breaks the rules of the Kairan format. Do not trust it; check with the sender.";
-    error_detail: "詳細（英語）：{reason}", "Details: {reason}";
+    error_detail: "詳細：{reason}", "Details: {reason}";
     error_kept: "前に表示していた内容はそのまま表示しています。", "What was shown before is still shown.";
     dismiss: "閉じる", "Dismiss";
     // Open by path
@@ -257,7 +259,7 @@ strings! {
     warning_misaddressed: "宛先違い — このお知らせの宛先は「{recipient}」で、あなたの組織「{organisation}」ではありません。", "ADDRESSED TO SOMEONE ELSE — this notice is addressed to “{recipient}”, not to your organisation “{organisation}”.";
     warning_issued_in_future: "発行日時が未来です（{date}）— 日付が正しくありません。差出人に確認するまで信用しないでください。", "ISSUED IN THE FUTURE — this notice says it was issued on {date}, later than now; its date cannot be right. Ask the issuer before relying on it.";
     warning_impersonation: "なりすましの可能性 — このファイルは「{claimed}」からと名乗っていますが、それはあなたが別の鍵（鍵ID {key_id}）に付けた名前です。その差出人が確認するまで、この鍵を信頼しないでください。", "POSSIBLE IMPERSONATION — the file claims to come from “{claimed}”, the name you gave a different key (key ID {key_id}). Do not trust this key unless that issuer confirms it.";
-    warning_rollover_refused: "鍵の切り替えは受け入れられません — 切り替え声明が含まれていますが、受け入れられない理由があります（英語）：{problem}", "KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}.";
+    warning_rollover_refused: "鍵の切り替えは受け入れられません — 切り替え声明が含まれていますが、{problem}", "KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}.";
     rollover_offer: "鍵の切り替え — あなたが「{name}」として信頼している鍵 {old_key_id} が、署名付きの声明でこの鍵への切り替えを告知しています（{effective} から有効）。", "KEY ROLLOVER — key {old_key_id}, which you trust as “{name}”, signed a statement introducing this key (effective {effective}).";
     rollover_accept: "この鍵も「{name}」として信頼する", "Trust this key as “{name}” too";
     // Trusted keys: what an action did
@@ -341,7 +343,7 @@ strings! {
     import_name_label: "差出人の名前", "Name for the key's owner";
     import_note_label: "メモ（任意）", "Note (optional)";
     import_preview: "読み取った鍵：鍵ID {key_id}、指紋 {fingerprint}。追加する前に、この指紋を鍵の持ち主に確認してください。", "Key read: key ID {key_id}, fingerprint {fingerprint}. Confirm this fingerprint with its owner before adding it.";
-    import_unreadable: "鍵を読み取れません（英語）：{reason}", "No key can be read: {reason}";
+    import_unreadable: "鍵を読み取れません：{reason}", "No key can be read: {reason}";
     import_button: "この鍵を信頼する", "Trust this key";
     organisation_heading: "あなたの組織", "Your organisation";
     organisation_hint: "お知らせの宛先と比べます。宛先が違うお知らせには警告が出ます。空にすると確認しません。", "Compared with each notice's recipient: notices addressed to someone else are flagged. Leave empty not to check.";

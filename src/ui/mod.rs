@@ -12,6 +12,7 @@ pub mod banner;
 pub mod checks_view;
 pub mod command;
 pub mod document_view;
+pub mod error_text;
 pub mod export;
 pub mod fonts;
 pub mod i18n;

@@ -11,10 +11,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::error_text::Problem;
 use super::state::{AppState, Origin, PathPromptReason};
-use crate::bundle::{PackOptions, Verdict, preview_compiled};
-use crate::document::authoring::{CompiledFolder, SourceError, compile_folder};
-use crate::document::checks::{self, Finding, FindingCode, Severity, WarningPolicy};
+use crate::bundle::{PackError, PackOptions, Verdict, preview_compiled};
+use crate::document::authoring::{CompiledFolder, Position, SourceError, compile_folder};
+use crate::document::checks::{self, Finding, FindingDetail, Severity, WarningPolicy};
 use crate::document::import::{Detection, ImportOptions, import_letters};
 use crate::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
 
@@ -101,7 +102,7 @@ pub enum Watching {
     /// Saving a source updates the preview.
     Active,
     /// Watching could not start; the preview updates with Reload only.
-    Unavailable(String),
+    Unavailable(Problem),
 }
 
 /// A notice folder in preview.
@@ -113,6 +114,9 @@ pub struct Preview {
     pub compiled: Option<CompiledFolder>,
     /// The current source errors; empty when the folder compiles.
     pub errors: Vec<SourceError>,
+    /// Why the compiled folder cannot be made into a bundle (an unreadable attachment, a
+    /// missing media type, metadata the format rejects), when it compiles but cannot be shown.
+    pub pack_error: Option<std::sync::Arc<PackError>>,
     /// The current pre-send findings (source errors as error findings when it does not compile).
     pub findings: Vec<Finding>,
     /// How many times the folder was compiled.
@@ -124,6 +128,11 @@ pub struct Preview {
 }
 
 impl Preview {
+    /// Whether the folder has errors that keep the last good version on screen.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.pack_error.is_some()
+    }
+
     /// The findings that stop signing: every error (warnings are shown but allowed).
     pub fn blocking(&self) -> Vec<&Finding> {
         checks::blocking(&self.findings, WarningPolicy::Allow)
@@ -221,8 +230,8 @@ pub enum AuthoringDialog {
     Failed {
         /// Which task.
         task: Task,
-        /// Why (from the library, in English).
-        reason: String,
+        /// Why, kept typed until it is shown.
+        reason: Problem,
     },
 }
 
@@ -319,7 +328,7 @@ pub enum JobOutcome {
         /// Which task.
         task: Task,
         /// Why.
-        reason: String,
+        reason: Problem,
     },
 }
 
@@ -339,7 +348,7 @@ pub enum AuthoringCommand {
     /// A source of the previewed folder changed on disk (or Reload was pressed).
     SourcesChanged,
     /// The folder cannot be watched.
-    WatchFailed(String),
+    WatchFailed(Problem),
     /// Jump to the place of a finding in the preview.
     GoToFinding(usize),
     /// Fill a dialog field.
@@ -519,6 +528,7 @@ impl AppState {
             dir: dir.clone(),
             compiled: None,
             errors: Vec::new(),
+            pack_error: None,
             findings: Vec::new(),
             builds: 0,
             watching: Watching::Active,
@@ -546,22 +556,20 @@ impl AppState {
         preview.builds += 1;
         preview.selected = None;
         let dir = preview.dir.clone();
-        let compiled = compile_folder(&dir).and_then(|folder| {
-            preview_compiled(&dir, &folder, &PackOptions::default())
-                .map(|opened| (folder, opened))
-                .map_err(|error| {
-                    vec![SourceError {
-                        file: crate::bundle::SOURCE_METADATA.to_owned(),
-                        line: 1,
-                        column: 1,
-                        message: error.to_string(),
-                    }]
-                })
+        let compiled = compile_folder(&dir).map(|folder| {
+            let opened = preview_compiled(&dir, &folder, &PackOptions::default());
+            (folder, opened)
         });
         match compiled {
-            Ok((folder, opened)) => {
+            Ok((_, Err(error))) => {
+                preview.findings.clear();
+                preview.errors.clear();
+                preview.pack_error = Some(std::sync::Arc::new(error));
+            }
+            Ok((folder, Ok(opened))) => {
                 preview.findings = checks::check_folder(&folder);
                 preview.errors.clear();
+                preview.pack_error = None;
                 preview.compiled = Some(folder);
                 let kept = self.shown.as_ref().and_then(|shown| match &shown.origin {
                     Origin::Preview(shown_dir) if *shown_dir == dir => Some((
@@ -586,16 +594,21 @@ impl AppState {
             Err(errors) => {
                 preview.findings = errors
                     .iter()
-                    .map(|error| Finding {
-                        severity: Severity::Error,
-                        file: error.file.clone(),
-                        line: error.line,
-                        column: error.column,
-                        code: FindingCode::SourceError,
-                        message: error.message.clone(),
+                    .map(|error| {
+                        let at = Position {
+                            line: error.line,
+                            column: error.column,
+                        };
+                        Finding::new(
+                            Severity::Error,
+                            error.file.clone(),
+                            at,
+                            FindingDetail::Source(error.problem.clone()),
+                        )
                     })
                     .collect();
                 preview.errors = errors;
+                preview.pack_error = None;
             }
         }
     }
@@ -611,7 +624,7 @@ impl AppState {
         let place = preview
             .compiled
             .as_ref()
-            .filter(|_| preview.errors.is_empty())
+            .filter(|_| !preview.has_errors())
             .and_then(|folder| super::checks_view::locate(folder, finding));
         if let Some((document, part)) = place {
             self.show_document(document);
@@ -678,7 +691,7 @@ impl AppState {
             return;
         }
         let result = publish::read_text(&letter)
-            .map_err(|error| error.to_string())
+            .map_err(Problem::from)
             .and_then(|text| {
                 import_letters(
                     &text,
@@ -686,12 +699,12 @@ impl AppState {
                         bundle_id: publish::bundle_id_from_folder(&folder),
                     },
                 )
-                .map_err(|error| error.to_string())
+                .map_err(Problem::from)
             })
             .and_then(|imported| {
                 publish::write_imported(&imported, &folder)
                     .map(|()| imported)
-                    .map_err(|error| error.to_string())
+                    .map_err(Problem::from)
             });
         match result {
             Ok(imported) => {

@@ -300,8 +300,8 @@ pub struct OpenFailure {
     pub file: String,
     /// Unreadable or invalid.
     pub kind: FailureKind,
-    /// The library's explanation.
-    pub reason: String,
+    /// Why, as the library said it (shown in the reader's language).
+    pub error: super::error_text::Problem,
 }
 
 /// Why the path field is shown.
@@ -338,7 +338,7 @@ pub enum Message {
     /// An attachment was saved.
     Saved(PathBuf),
     /// Saving failed.
-    SaveFailed(String),
+    SaveFailed(super::error_text::Problem),
     /// A drop carried no file path.
     DroppedNothing,
     /// A link to an address Kairan does not open (not `https`, `http` or `mailto`).
@@ -569,7 +569,7 @@ impl AppState {
                 {
                     let _ = self.recent.remove(path);
                 }
-                self.fail(path.display().to_string(), &error);
+                self.fail(path.display().to_string(), error);
             }
         }
     }
@@ -579,15 +579,15 @@ impl AppState {
         let keys = self.opening_keys();
         match bundle::open_bytes(Arc::from(crate::sample::SAMPLE_BUNDLE), &keys) {
             Ok(opened) => self.show(opened, Origin::BuiltInSample),
-            Err(error) => self.fail("sample".into(), &error),
+            Err(error) => self.fail("sample".into(), error),
         }
     }
 
-    fn fail(&mut self, file: String, error: &BundleError) {
+    fn fail(&mut self, file: String, error: BundleError) {
         self.error = Some(OpenFailure {
             file,
             kind: error.kind(),
-            reason: error.to_string(),
+            error: error.into(),
         });
     }
 
@@ -766,7 +766,7 @@ impl AppState {
         let result = shown
             .bundle
             .entry_bytes(entry)
-            .map_err(|error| error.to_string())
+            .map_err(super::error_text::Problem::from)
             .and_then(|bytes| {
                 crate::fs::write_atomically(
                     destination,
@@ -774,7 +774,7 @@ impl AppState {
                     crate::fs::Access::Shared,
                     crate::fs::Existing::Replace,
                 )
-                .map_err(|error| error.to_string())
+                .map_err(|error| super::error_text::Problem::write(destination, error))
             });
         self.message = Some(match result {
             Ok(()) => Message::Saved(destination.to_owned()),

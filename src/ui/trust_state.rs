@@ -13,6 +13,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::command::{Command, Effect};
+use super::error_text::Problem;
 use super::state::{AppState, Contents, Origin};
 use crate::bundle::{PublicKey, TrustedKey, Verdict};
 use crate::trust::{
@@ -42,8 +43,8 @@ pub struct FileProblem {
     pub file: TrustFile,
     /// Its path, when there is one.
     pub path: Option<PathBuf>,
-    /// The library's explanation (names the file and what to do).
-    pub reason: String,
+    /// Why, kept typed until it is shown in the reader's language.
+    pub error: Problem,
 }
 
 /// The reader's trust files, as last read. A file that could not be read is `None` here and
@@ -70,7 +71,7 @@ impl TrustFiles {
             problems.push(FileProblem {
                 file: TrustFile::Folder,
                 path: None,
-                reason: trust::TrustError::NoConfigDir.to_string(),
+                error: trust::TrustError::NoConfigDir.into(),
             });
             return TrustFiles {
                 config,
@@ -84,7 +85,7 @@ impl TrustFiles {
             problems.push(FileProblem {
                 file,
                 path: Some(path),
-                reason: error.to_string(),
+                error: error.into(),
             });
         };
         let store = TrustStore::load(&dir.trust_store())
@@ -126,13 +127,13 @@ impl TrustFiles {
     fn change_store<T>(
         &mut self,
         change: impl FnOnce(&mut TrustStore) -> Result<T, trust::TrustError>,
-    ) -> Result<T, String> {
+    ) -> Result<T, Problem> {
         match &mut self.store {
-            Some(store) => change(store).map_err(|error| error.to_string()),
+            Some(store) => change(store).map_err(Problem::from),
             None => Err(self
                 .store_problem()
-                .map(|problem| problem.reason.clone())
-                .unwrap_or_default()),
+                .map(|problem| problem.error.clone())
+                .unwrap_or_else(|| trust::TrustError::NoConfigDir.into())),
         }
     }
 
@@ -170,7 +171,7 @@ pub struct TrustDialog {
     /// Whether the reader confirmed the fingerprint.
     pub check: FingerprintCheck,
     /// Why the last attempt failed.
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 /// Where the key being imported comes from.
@@ -197,7 +198,7 @@ pub struct ImportForm {
     /// A note.
     pub note: String,
     /// The key read from the file or text, or why none could be.
-    pub preview: Option<Result<PublicKey, String>>,
+    pub preview: Option<Result<PublicKey, Problem>>,
     /// The native dialog gave no file: say that the path can be typed.
     pub dialog_gave_nothing: bool,
 }
@@ -330,10 +331,10 @@ pub enum TrustNote {
         /// What was tried.
         action: TrustAction,
         /// Why it failed.
-        reason: String,
+        reason: Problem,
     },
     /// Opening a verified notice could not be recorded in the series history.
-    NotRecorded(String),
+    NotRecorded(Problem),
 }
 
 /// Everything trust-related the viewer holds.
@@ -504,7 +505,7 @@ impl AppState {
             && let Some(history) = &mut files.history
             && let Err(error) = history.record(signer, &shown.bundle.manifest, now)
         {
-            self.trust.note = Some(TrustNote::NotRecorded(error.to_string()));
+            self.trust.note = Some(TrustNote::NotRecorded(error.into()));
         }
         if !assessment.status.shows_contents() && shown.contents == Contents::Shown {
             shown.contents = Contents::Withheld;
@@ -869,10 +870,7 @@ impl AppState {
 
     fn export(&mut self, key: &PublicKey, path: &Path) {
         let result = if path.exists() {
-            Err(format!(
-                "{} already exists; choose another file name",
-                path.display()
-            ))
+            Err(Problem::AlreadyExists(path.to_owned()))
         } else {
             crate::fs::write_atomically(
                 path,
@@ -880,7 +878,7 @@ impl AppState {
                 crate::fs::Access::Shared,
                 crate::fs::Existing::Replace,
             )
-            .map_err(|error| format!("could not write {}: {error}", path.display()))
+            .map_err(|error| Problem::write(path, error))
         };
         let note = match result {
             Ok(()) => TrustNote::Exported {
@@ -906,15 +904,15 @@ impl AppState {
             Some(settings) => settings
                 .set_organisation(Some(&text))
                 .map(|()| settings.organisation().map(str::to_owned))
-                .map_err(|error| error.to_string()),
+                .map_err(Problem::from),
             None => Err(self
                 .trust
                 .files
                 .problems
                 .iter()
                 .find(|problem| matches!(problem.file, TrustFile::Settings | TrustFile::Folder))
-                .map(|problem| problem.reason.clone())
-                .unwrap_or_default()),
+                .map(|problem| problem.error.clone())
+                .unwrap_or_else(|| trust::TrustError::NoConfigDir.into())),
         };
         let changed = result.is_ok();
         window.note = Some(match result {
@@ -956,22 +954,22 @@ fn export_file_name(name: &str, key: &PublicKey) -> String {
 }
 
 /// The key of the import form, or why there is none yet.
-fn read_key(form: &ImportForm) -> Result<PublicKey, String> {
+fn read_key(form: &ImportForm) -> Result<PublicKey, Problem> {
     let text = match form.source {
         ImportSource::Pasted => form.pasted.clone(),
         ImportSource::File => {
             let path = Path::new(form.path.trim());
             if path.as_os_str().is_empty() {
-                return Err("no key file given".into());
+                return Err(Problem::NoKeyFile);
             }
             read_small_file(path)?
         }
     };
-    PublicKey::from_file_text(&text).map_err(|error| error.to_string())
+    PublicKey::from_file_text(&text).map_err(Problem::from)
 }
 
 /// What the import form would add, for the reader to check before adding it.
-fn preview(form: &ImportForm) -> Option<Result<PublicKey, String>> {
+fn preview(form: &ImportForm) -> Option<Result<PublicKey, Problem>> {
     let empty = match form.source {
         ImportSource::File => form.path.trim().is_empty(),
         ImportSource::Pasted => form.pasted.trim().is_empty(),
@@ -981,17 +979,14 @@ fn preview(form: &ImportForm) -> Option<Result<PublicKey, String>> {
 
 /// Reads a key file, refusing anything that is not a small regular file (a device or a pipe
 /// would never end).
-fn read_small_file(path: &Path) -> Result<String, String> {
-    let describe = |error: std::io::Error| format!("could not read {}: {error}", path.display());
+fn read_small_file(path: &Path) -> Result<String, Problem> {
+    let describe = |error: std::io::Error| Problem::read(path, error);
     let metadata = std::fs::metadata(path).map_err(describe)?;
     if !metadata.is_file() {
-        return Err(format!("{} is not a file", path.display()));
+        return Err(Problem::NotAFile(path.to_owned()));
     }
     if metadata.len() > MAX_KEY_FILE_BYTES {
-        return Err(format!(
-            "{} is too large to be a minisign public key file",
-            path.display()
-        ));
+        return Err(Problem::KeyFileTooLarge(path.to_owned()));
     }
     let mut text = String::new();
     std::fs::File::open(path)
@@ -1077,15 +1072,22 @@ mod tests {
         assert!(
             read_small_file(dir.path())
                 .unwrap_err()
+                .to_string()
                 .contains("is not a file")
         );
         let large = dir.path().join("large.pub");
         std::fs::write(&large, vec![b'x'; MAX_KEY_FILE_BYTES as usize + 1]).unwrap();
-        assert!(read_small_file(&large).unwrap_err().contains("too large"));
+        assert!(
+            read_small_file(&large)
+                .unwrap_err()
+                .to_string()
+                .contains("too large")
+        );
         #[cfg(unix)]
         assert!(
             read_small_file(Path::new("/dev/zero"))
                 .unwrap_err()
+                .to_string()
                 .contains("is not a file")
         );
     }

@@ -8,6 +8,7 @@ use egui::{Color32, RichText};
 
 use super::banner::{Tone, status_icon};
 use super::command::Command;
+use super::error_text::explain;
 use super::i18n::{Strings, fill};
 use super::state::{AppState, Shown};
 use super::trust_state::{
@@ -108,7 +109,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
         ),
         Warning::RolloverNotAccepted { problem } => fill(
             strings.warning_rollover_refused,
-            &[("problem", &problem.to_string())],
+            &[("problem", &explain(problem, strings.lang))],
         ),
     }
 }
@@ -298,12 +299,12 @@ pub fn note_text(note: &TrustNote, strings: &Strings) -> (Tone, String, Option<S
                 TrustAction::SaveOrganisation => strings.failed_organisation,
             }
             .to_owned(),
-            Some(reason.clone()),
+            Some(explain(reason, strings.lang)),
         ),
         TrustNote::NotRecorded(reason) => (
             Tone::Caution,
             strings.note_not_recorded.to_owned(),
-            Some(reason.clone()),
+            Some(explain(reason, strings.lang)),
         ),
     }
 }
@@ -369,7 +370,7 @@ pub fn file_problems_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
                             egui::Label::new(
                                 RichText::new(fill(
                                     strings.error_detail,
-                                    &[("reason", &problem.reason)],
+                                    &[("reason", &explain(&problem.error, strings.lang))],
                                 ))
                                 .small()
                                 .color(text),
@@ -543,7 +544,11 @@ fn trust_dialog_ui(
             alarm_ui(ui, strings.trust_dialog_failed);
             ui.add(
                 egui::Label::new(
-                    RichText::new(fill(strings.error_detail, &[("reason", error)])).small(),
+                    RichText::new(fill(
+                        strings.error_detail,
+                        &[("reason", &explain(error, strings.lang))],
+                    ))
+                    .small(),
                 )
                 .wrap(),
             );
@@ -619,8 +624,11 @@ fn keys_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 ui.add(egui::Label::new(strings.problem_store_advice).wrap());
                 ui.add(
                     egui::Label::new(
-                        RichText::new(fill(strings.error_detail, &[("reason", &problem.reason)]))
-                            .small(),
+                        RichText::new(fill(
+                            strings.error_detail,
+                            &[("reason", &explain(&problem.error, strings.lang))],
+                        ))
+                        .small(),
                     )
                     .wrap(),
                 );
@@ -890,7 +898,13 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         }
         Some(Err(reason)) => {
-            ui.add(egui::Label::new(fill(strings.import_unreadable, &[("reason", reason)])).wrap());
+            ui.add(
+                egui::Label::new(fill(
+                    strings.import_unreadable,
+                    &[("reason", &explain(reason, strings.lang))],
+                ))
+                .wrap(),
+            );
         }
     }
     ui.horizontal(|ui| {

@@ -7,6 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::command::{Command, ZoomStep};
 use super::document_view::{LayoutCache, document_ui};
+use super::error_text::explain;
 use super::i18n::{Language, Strings, fill};
 use super::settings::ThemeChoice;
 use super::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
@@ -164,8 +165,11 @@ pub fn error_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
                         FailureKind::Invalid => strings.error_invalid_advice,
                     });
                     ui.label(
-                        RichText::new(fill(strings.error_detail, &[("reason", &error.reason)]))
-                            .small(),
+                        RichText::new(fill(
+                            strings.error_detail,
+                            &[("reason", &explain(&error.error, strings.lang))],
+                        ))
+                        .small(),
                     );
                     if state.shown.is_some() {
                         ui.label(strings.error_kept);
@@ -187,7 +191,10 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     let text = match message {
         Message::Copied => strings.copied.to_owned(),
         Message::Saved(path) => fill(strings.saved_to, &[("path", &path.display().to_string())]),
-        Message::SaveFailed(reason) => fill(strings.save_failed, &[("reason", reason)]),
+        Message::SaveFailed(reason) => fill(
+            strings.save_failed,
+            &[("reason", &explain(reason, strings.lang))],
+        ),
         Message::DroppedNothing => strings.dropped_nothing.to_owned(),
         Message::LinkNotOpened(url) => fill(strings.link_not_opened, &[("url", &one_line(url))]),
     };

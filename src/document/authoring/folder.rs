@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::bundle::{Role, SOURCE_METADATA, SourceEntry, SourceMetadata};
 use crate::document::{Block, Document, Inline, LinkTarget};
 
-use super::parse::{Position, SourceError, SourceMap, parse_notice};
+use super::parse::{Position, SourceError, SourceMap, SourceProblem, parse_notice};
 
 /// Maps the names a `doc:` link may use to bundle paths.
 ///
@@ -150,16 +150,19 @@ impl CompiledFolder {
 /// Fails with every error found: an unreadable or malformed `bundle.json`, unreadable source
 /// files, and each error in each source, all with file, line and column.
 pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
-    let whole_file = |file: &str, message: String| SourceError {
+    let whole_file = |file: &str, problem: SourceProblem| SourceError {
         file: file.to_owned(),
         line: 1,
         column: 1,
-        message,
+        problem,
     };
     let metadata_text = std::fs::read_to_string(dir.join(SOURCE_METADATA)).map_err(|error| {
         vec![whole_file(
             SOURCE_METADATA,
-            format!("cannot read the folder's metadata: {error}"),
+            SourceProblem::UnreadableMetadata {
+                kind: error.kind(),
+                reason: error.to_string(),
+            },
         )]
     })?;
     let metadata: SourceMetadata = serde_json::from_str(&metadata_text).map_err(|error| {
@@ -167,7 +170,9 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
             file: SOURCE_METADATA.to_owned(),
             line: error.line().max(1),
             column: error.column().max(1),
-            message: error.to_string(),
+            problem: SourceProblem::BadMetadata {
+                reason: error.to_string(),
+            },
         }]
     })?;
     let links = LinkTable::from_entries(&metadata.entries);
@@ -182,14 +187,22 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
         if source_path.contains("..") || source_path.starts_with('/') {
             errors.push(whole_file(
                 SOURCE_METADATA,
-                format!("{source_path:?} must be a path inside the folder"),
+                SourceProblem::PathOutsideFolder {
+                    path: source_path.clone(),
+                },
             ));
             continue;
         }
         let text = match std::fs::read_to_string(dir.join(&source_path)) {
             Ok(text) => text,
             Err(error) => {
-                errors.push(whole_file(&source_path, format!("cannot read it: {error}")));
+                errors.push(whole_file(
+                    &source_path,
+                    SourceProblem::UnreadableSource {
+                        kind: error.kind(),
+                        reason: error.to_string(),
+                    },
+                ));
                 continue;
             }
         };
@@ -198,7 +211,14 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
         } else {
             Document::from_json(text.as_bytes())
                 .map(|document| (document, SourceMap::default()))
-                .map_err(|error| vec![whole_file(&source_path, error.to_string())])
+                .map_err(|error| {
+                    vec![whole_file(
+                        &source_path,
+                        SourceProblem::BadJsonDocument {
+                            reason: error.to_string(),
+                        },
+                    )]
+                })
         };
         match compiled {
             Ok((document, map)) => documents.push(CompiledDocument {

@@ -23,7 +23,7 @@ pub struct Position {
 
 /// A mistake in a source file, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
+#[error("{file}:{line}:{column}: {problem}")]
 pub struct SourceError {
     /// The file, as named in `bundle.json` (or as given to the parser).
     pub file: String,
@@ -31,8 +31,271 @@ pub struct SourceError {
     pub line: usize,
     /// The column in characters, from 1.
     pub column: usize,
-    /// What is wrong and how to fix it.
-    pub message: String,
+    /// What is wrong; its `Display` says how to fix it, in English.
+    pub problem: SourceProblem,
+}
+
+/// The front-matter keys, as the messages list them.
+pub const FRONT_KEY_LIST: &str =
+    "title, date, date-iso, addressee, issuer, publisher, url, retrieved, caption";
+
+/// What is wrong in a source file, with the values the message names. The English message is
+/// the `Display`; other languages render the same values in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceProblem {
+    /// The text does not start with `---`.
+    #[error(
+        "a notice source starts with its front matter: a line `---`, then `title: …`, `date: …` \
+         and the other fields, then `---` again"
+    )]
+    NoFrontMatter,
+    /// No closing `---`.
+    #[error("the front matter is not closed: add a line `---` after its last field")]
+    FrontMatterNotClosed,
+    /// A front-matter line without `key: value`.
+    #[error(
+        "expected `key: value` in the front matter, found {line:?}; keys are {FRONT_KEY_LIST}, \
+         (see docs/authoring.md)"
+    )]
+    NotKeyValue {
+        /// The line.
+        line: String,
+    },
+    /// A front-matter key without a value.
+    #[error("`{key}:` has no value; fill it in or remove the line")]
+    EmptyValue {
+        /// The key.
+        key: String,
+    },
+    /// A front-matter key given twice.
+    #[error("`{key}:` is given twice; keep one{}", if *.only_issuer_repeats { " (only `issuer:` may repeat)" } else { "" })]
+    KeyTwice {
+        /// The key.
+        key: String,
+        /// Whether the message adds that only `issuer:` may repeat.
+        only_issuer_repeats: bool,
+    },
+    /// An unknown front-matter key.
+    #[error("unknown front-matter key `{key}`; keys are {FRONT_KEY_LIST}, (see docs/authoring.md)")]
+    UnknownKey {
+        /// The key.
+        key: String,
+    },
+    /// `retrieved:` is not a date.
+    #[error("`retrieved: {value}` is not a date; write it as YYYY-MM-DD")]
+    BadRetrieved {
+        /// The value.
+        value: String,
+    },
+    /// No `title:`.
+    #[error("the front matter has no `title:`; add the letter's title")]
+    NoTitle,
+    /// `date-iso:` is not a date.
+    #[error("`date-iso: {value}` is not a date; write it as YYYY-MM-DD")]
+    BadDateIso {
+        /// The value.
+        value: String,
+    },
+    /// `date-iso:` without `date:`.
+    #[error("`date-iso:` needs a `date:` with the date as the letter writes it")]
+    DateIsoWithoutDate,
+    /// `date:` and `date-iso:` disagree.
+    #[error("`date: {text}` reads as {derived}, but `date-iso:` says {explicit}")]
+    DatesDisagree {
+        /// The written date.
+        text: String,
+        /// What it reads as.
+        derived: String,
+        /// What `date-iso:` says.
+        explicit: String,
+    },
+    /// A written date that cannot be read.
+    #[error(
+        "cannot read the date {text:?}; write it like 2023年6月29日, 令和5年6月29日 or \
+         2023-06-29, or add `date-iso: YYYY-MM-DD`"
+    )]
+    UnreadableDate {
+        /// The written date.
+        text: String,
+    },
+    /// A closing line that is not the last line.
+    #[error(
+        "a right-aligned line `-> …` is the closing (以上) and must be the letter's last line; \
+         write `-> … <-` for a centred line"
+    )]
+    ClosingNotLast,
+    /// `- ` with nothing after it.
+    #[error("an empty list item; write text after `- `")]
+    EmptyListItem,
+    /// `-> <-` with nothing between.
+    #[error("an empty centred line; write text between -> and <-")]
+    EmptyCentredLine,
+    /// Masks or links in the closing.
+    #[error("the closing (`-> 以上`) is plain text: no masks or links")]
+    MarkupInClosing,
+    /// An omission under a heading id that does not exist.
+    #[error("an omission says `under: {id}`, but no heading has the id {id:?}")]
+    UnknownUnder {
+        /// The id.
+        id: String,
+    },
+    /// A `# ` heading.
+    #[error(
+        "`# ` is not used: the title goes in the front matter; write `## ` for a section heading \
+         and `### ` for a subsection"
+    )]
+    TitleHeading,
+    /// `####` or deeper.
+    #[error("headings have two levels: `## ` for a section, `### ` for a subsection")]
+    HeadingLevel,
+    /// A heading without `{#id}`.
+    #[error("a heading needs an id for links at its end, like `## 1. 発生事象 {{#s1}}`")]
+    HeadingWithoutId,
+    /// A heading id with other characters.
+    #[error("heading id {id:?} may only use ASCII letters, digits, `-` and `_` (like s1)")]
+    BadHeadingId {
+        /// The id.
+        id: String,
+    },
+    /// Two headings with one id.
+    #[error("two headings share the id {id:?}; ids must be unique")]
+    DuplicateHeadingId {
+        /// The id.
+        id: String,
+    },
+    /// A heading that is only its id.
+    #[error("the heading has no text before its {{#id}}")]
+    HeadingWithoutText,
+    /// `kind:` with an unknown value.
+    #[error("unknown omission kind {kind:?}; use section, middle, rest or unspecified")]
+    UnknownOmissionKind {
+        /// The value.
+        kind: String,
+    },
+    /// An omission whose marker does not tell its kind.
+    #[error(
+        "cannot tell what kind of omission {marker:?} is; add `| kind: section` (or middle, \
+         rest, unspecified)"
+    )]
+    OmissionKindUnclear {
+        /// The marker.
+        marker: String,
+    },
+    /// `by:` with an unknown value.
+    #[error(
+        "`by: {value}` is not known; use author (the letter's writer), forwarder (whoever passes \
+         it on) or not_stated"
+    )]
+    UnknownBy {
+        /// The value.
+        value: String,
+    },
+    /// A mask or omission with an empty marker.
+    #[error("the marker is empty: write what readers see first, like {{{{■■■■}}}} or [[—省略—]]")]
+    EmptyMarker,
+    /// An attribute without `key: value`.
+    #[error("expected `key: value` after `|`, found {found:?}; keys here are {}", .known.join(", "))]
+    NotAttribute {
+        /// What was found.
+        found: String,
+        /// The keys allowed here.
+        known: &'static [&'static str],
+    },
+    /// An unknown attribute.
+    #[error("unknown key `{key}`; keys here are {}", .known.join(", "))]
+    UnknownAttribute {
+        /// The key.
+        key: String,
+        /// The keys allowed here.
+        known: &'static [&'static str],
+    },
+    /// An attribute without a value.
+    #[error("`{key}:` has no value; fill it in or remove it")]
+    EmptyAttribute {
+        /// The key.
+        key: String,
+    },
+    /// An attribute given twice.
+    #[error("`{key}:` is given twice")]
+    AttributeTwice {
+        /// The key.
+        key: String,
+    },
+    /// `{{` never closed.
+    #[error(
+        "`{{{{` opens a mask that is never closed; end it with `}}}}` (or write `\\{{` for a literal brace)"
+    )]
+    UnclosedMask,
+    /// `{{` not closed before the next `{{`.
+    #[error("`{{{{` opens a mask that is never closed before the next `{{{{`; end it with `}}}}`")]
+    MaskNotClosedBeforeNext,
+    /// `}}` without `{{`.
+    #[error("`}}}}` without a matching `{{{{`; write `\\}}` for a literal brace")]
+    UnmatchedMaskClose,
+    /// A mask inside a link's text.
+    #[error("a link's text cannot hold a mask; put the mask outside the link")]
+    MaskInLink,
+    /// A link with no visible text.
+    #[error("a link needs visible text: [text](doc:name)")]
+    LinkWithoutText,
+    /// `doc:name#` with nothing after `#`.
+    #[error("the link target {target:?} has an empty #heading")]
+    EmptyLinkHeading {
+        /// The target.
+        target: String,
+    },
+    /// `doc:` alone.
+    #[error("`doc:` needs a document name or a #heading")]
+    EmptyDocLink,
+    /// A target that is neither `doc:` nor an allowed address.
+    #[error(
+        "link target {target:?} is neither `doc:name#heading` nor an https://, http:// or \
+         mailto: address"
+    )]
+    UnknownLinkTarget {
+        /// The target.
+        target: String,
+    },
+    /// `bundle.json` could not be read.
+    #[error("cannot read the folder's metadata: {reason}")]
+    UnreadableMetadata {
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The operating system's words.
+        reason: String,
+    },
+    /// `bundle.json` is malformed.
+    #[error("{reason}")]
+    BadMetadata {
+        /// The JSON parser's words.
+        reason: String,
+    },
+    /// A source path that leaves the folder.
+    #[error("{path:?} must be a path inside the folder")]
+    PathOutsideFolder {
+        /// The path.
+        path: String,
+    },
+    /// A source file could not be read.
+    #[error("cannot read it: {reason}")]
+    UnreadableSource {
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The operating system's words.
+        reason: String,
+    },
+    /// A source that is not UTF-8 text.
+    #[error("not UTF-8 text ({reason}); save it as UTF-8")]
+    NotUtf8 {
+        /// Where the bytes stop being UTF-8.
+        reason: String,
+    },
+    /// A JSON document is not a valid Kairan document.
+    #[error("{reason}")]
+    BadJsonDocument {
+        /// The reader's words.
+        reason: String,
+    },
 }
 
 /// Where the parts of a compiled document sit in its source.
@@ -127,13 +390,13 @@ struct Parser<'a> {
 type Located = (char, Position);
 
 impl Parser<'_> {
-    fn error(&mut self, at: Position, message: impl Into<String>) {
+    fn error(&mut self, at: Position, problem: SourceProblem) {
         if self.errors.len() <= MAX_ERRORS {
             self.errors.push(SourceError {
                 file: self.file.to_owned(),
                 line: at.line,
                 column: at.column.max(1),
-                message: message.into(),
+                problem,
             });
         }
     }
@@ -149,11 +412,7 @@ impl Parser<'_> {
             column: 1,
         };
         if lines.get(first).map(|line| line.trim_end()) != Some("---") {
-            self.error(
-                at(first),
-                "a notice source starts with its front matter: a line `---`, then `title: …`, \
-                 `date: …` and the other fields, then `---` again",
-            );
+            self.error(at(first), SourceProblem::NoFrontMatter);
             return (None, lines.len());
         }
         let Some(end) = lines
@@ -163,10 +422,7 @@ impl Parser<'_> {
             .find(|(_, line)| line.trim_end() == "---")
             .map(|(index, _)| index)
         else {
-            self.error(
-                at(first),
-                "the front matter is not closed: add a line `---` after its last field",
-            );
+            self.error(at(first), SourceProblem::FrontMatterNotClosed);
             return (None, lines.len());
         };
         self.map.front_matter_end = at(end);
@@ -191,17 +447,18 @@ impl Parser<'_> {
             let Some((key, value)) = split_key(line) else {
                 self.error(
                     position,
-                    format!(
-                        "expected `key: value` in the front matter, found {line:?}; keys are {}",
-                        FRONT_KEYS.join(", ")
-                    ),
+                    SourceProblem::NotKeyValue {
+                        line: line.to_owned(),
+                    },
                 );
                 continue;
             };
             if value.is_empty() {
                 self.error(
                     position,
-                    format!("`{key}:` has no value; fill it in or remove the line"),
+                    SourceProblem::EmptyValue {
+                        key: key.to_owned(),
+                    },
                 );
                 continue;
             }
@@ -213,7 +470,13 @@ impl Parser<'_> {
                 }
                 "date" => {
                     if date_text.is_some() {
-                        self.error(position, "`date:` is given twice; keep one");
+                        self.error(
+                            position,
+                            SourceProblem::KeyTwice {
+                                key: "date".into(),
+                                only_issuer_repeats: false,
+                            },
+                        );
                     }
                     self.map.date = Some(position);
                     date_text = Some((value, position));
@@ -221,7 +484,13 @@ impl Parser<'_> {
                 }
                 "date-iso" => {
                     if date_iso.is_some() {
-                        self.error(position, "`date-iso:` is given twice; keep one");
+                        self.error(
+                            position,
+                            SourceProblem::KeyTwice {
+                                key: "date-iso".into(),
+                                only_issuer_repeats: false,
+                            },
+                        );
                     }
                     date_iso = Some((value, position));
                     continue;
@@ -242,10 +511,9 @@ impl Parser<'_> {
                 other => {
                     self.error(
                         position,
-                        format!(
-                            "unknown front-matter key `{other}`; keys are {}",
-                            FRONT_KEYS.join(", ")
-                        ),
+                        SourceProblem::UnknownKey {
+                            key: other.to_owned(),
+                        },
                     );
                     continue;
                 }
@@ -253,7 +521,10 @@ impl Parser<'_> {
             if slot.is_some() {
                 self.error(
                     position,
-                    format!("`{key}:` is given twice; keep one (only `issuer:` may repeat)"),
+                    SourceProblem::KeyTwice {
+                        key: key.to_owned(),
+                        only_issuer_repeats: true,
+                    },
                 );
             }
             *slot = Some(value);
@@ -263,15 +534,14 @@ impl Parser<'_> {
         {
             self.error(
                 at(end),
-                format!("`retrieved: {retrieved}` is not a date; write it as YYYY-MM-DD"),
+                SourceProblem::BadRetrieved {
+                    value: retrieved.clone(),
+                },
             );
         }
         let date = self.letter_date(date_text, date_iso, at(end));
         let Some(title) = title else {
-            self.error(
-                at(end),
-                "the front matter has no `title:`; add the letter's title",
-            );
+            self.error(at(end), SourceProblem::NoTitle);
             return (None, end + 1);
         };
         let has_source = source.publisher.is_some()
@@ -301,7 +571,9 @@ impl Parser<'_> {
                 } else {
                     self.error(
                         *position,
-                        format!("`date-iso: {value}` is not a date; write it as YYYY-MM-DD"),
+                        SourceProblem::BadDateIso {
+                            value: value.clone(),
+                        },
                     );
                     return None;
                 }
@@ -310,10 +582,7 @@ impl Parser<'_> {
         };
         let Some((text, position)) = text else {
             if iso.is_some() {
-                self.error(
-                    end,
-                    "`date-iso:` needs a `date:` with the date as the letter writes it",
-                );
+                self.error(end, SourceProblem::DateIsoWithoutDate);
             }
             return None;
         };
@@ -322,19 +591,17 @@ impl Parser<'_> {
             (Some(explicit), Some(derived)) if explicit != derived => {
                 self.error(
                     position,
-                    format!("`date: {text}` reads as {derived}, but `date-iso:` says {explicit}"),
+                    SourceProblem::DatesDisagree {
+                        text: text.clone(),
+                        derived,
+                        explicit,
+                    },
                 );
                 None
             }
             (Some(iso), _) | (None, Some(iso)) => Some(LetterDate { iso, text }),
             (None, None) => {
-                self.error(
-                    position,
-                    format!(
-                        "cannot read the date {text:?}; write it like 2023年6月29日, 令和5年6月29日 \
-                         or 2023-06-29, or add `date-iso: YYYY-MM-DD`"
-                    ),
-                );
+                self.error(position, SourceProblem::UnreadableDate { text });
                 None
             }
         }
@@ -370,11 +637,7 @@ impl Parser<'_> {
                 && let Some((_, at)) = &closing
             {
                 let at = *at;
-                self.error(
-                    at,
-                    "a right-aligned line `-> …` is the closing (以上) and must be the letter's \
-                     last line; write `-> … <-` for a centred line",
-                );
+                self.error(at, SourceProblem::ClosingNotLast);
                 closing = None;
             }
             let start = trimmed.first().map(|(_, at)| *at).unwrap_or(Position {
@@ -395,7 +658,7 @@ impl Parser<'_> {
                     }
                     let item = trim_ascii(trimmed.get(2..).unwrap_or(&[]));
                     if item.is_empty() {
-                        self.error(start, "an empty list item; write text after `- `");
+                        self.error(start, SourceProblem::EmptyListItem);
                     }
                     list.push(item.to_vec());
                 }
@@ -410,7 +673,7 @@ impl Parser<'_> {
                 LineKind::Centered => {
                     let inner = trim_ascii(&trimmed[2..trimmed.len() - 2]);
                     if inner.is_empty() {
-                        self.error(start, "an empty centred line; write text between -> and <-");
+                        self.error(start, SourceProblem::EmptyCentredLine);
                     }
                     let content = self.inlines(inner);
                     self.push_block(&mut blocks, Block::Centered { content }, start);
@@ -420,10 +683,7 @@ impl Parser<'_> {
                     let content = self.inlines(inner);
                     match content.as_slice() {
                         [Inline::Text { text }] => closing = Some((text.clone(), start)),
-                        _ => self.error(
-                            start,
-                            "the closing (`-> 以上`) is plain text: no masks or links",
-                        ),
+                        _ => self.error(start, SourceProblem::MarkupInClosing),
                     }
                 }
                 LineKind::Omission => {
@@ -451,10 +711,7 @@ impl Parser<'_> {
                 && !heading_ids.contains(id)
             {
                 let at = self.map.front_matter_end;
-                self.error(
-                    at,
-                    format!("an omission says `under: {id}`, but no heading has the id {id:?}"),
-                );
+                self.error(at, SourceProblem::UnknownUnder { id: id.clone() });
             }
         }
         (blocks, closing.map(|(text, _)| text))
@@ -476,18 +733,11 @@ impl Parser<'_> {
             2 => 1,
             3 => 2,
             1 => {
-                self.error(
-                    start,
-                    "`# ` is not used: the title goes in the front matter; write `## ` for a \
-                     section heading and `### ` for a subsection",
-                );
+                self.error(start, SourceProblem::TitleHeading);
                 return None;
             }
             _ => {
-                self.error(
-                    start,
-                    "headings have two levels: `## ` for a section, `### ` for a subsection",
-                );
+                self.error(start, SourceProblem::HeadingLevel);
                 return None;
             }
         };
@@ -495,10 +745,7 @@ impl Parser<'_> {
         let rest = trim_ideographic_start(rest);
         let text: String = rest.iter().map(|(c, _)| c).collect();
         let Some(open) = text.rfind("{#").filter(|_| text.ends_with('}')) else {
-            self.error(
-                start,
-                "a heading needs an id for links at its end, like `## 1. 発生事象 {#s1}`",
-            );
+            self.error(start, SourceProblem::HeadingWithoutId);
             return None;
         };
         let open_chars = text[..open].chars().count();
@@ -509,25 +756,17 @@ impl Parser<'_> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             let at = rest.get(open_chars).map(|(_, at)| *at).unwrap_or(start);
-            self.error(
-                at,
-                format!(
-                    "heading id {id:?} may only use ASCII letters, digits, `-` and `_` (like s1)"
-                ),
-            );
+            self.error(at, SourceProblem::BadHeadingId { id });
             return None;
         }
         if ids.contains(&id) {
-            self.error(
-                start,
-                format!("two headings share the id {id:?}; ids must be unique"),
-            );
+            self.error(start, SourceProblem::DuplicateHeadingId { id });
             return None;
         }
         ids.push(id.clone());
         let content_chars = trim_ascii(&rest[..open_chars]);
         if content_chars.is_empty() {
-            self.error(start, "the heading has no text before its {#id}");
+            self.error(start, SourceProblem::HeadingWithoutText);
             return None;
         }
         let content = self.inlines(content_chars);
@@ -551,9 +790,9 @@ impl Parser<'_> {
                 other => {
                     self.error(
                         start,
-                        format!(
-                            "unknown omission kind {other:?}; use section, middle, rest or unspecified"
-                        ),
+                        SourceProblem::UnknownOmissionKind {
+                            kind: other.to_owned(),
+                        },
                     );
                     return None;
                 }
@@ -561,13 +800,7 @@ impl Parser<'_> {
             None => match omission_kind_of(&marker) {
                 Some(kind) => kind,
                 None => {
-                    self.error(
-                        start,
-                        format!(
-                            "cannot tell what kind of omission {marker:?} is; add `| kind: section` \
-                             (or middle, rest, unspecified)"
-                        ),
-                    );
+                    self.error(start, SourceProblem::OmissionKindUnclear { marker });
                     return None;
                 }
             },
@@ -595,10 +828,9 @@ impl Parser<'_> {
             Some(other) => {
                 self.error(
                     at,
-                    format!(
-                        "`by: {other}` is not known; use author (the letter's writer), forwarder \
-                         (whoever passes it on) or not_stated"
-                    ),
+                    SourceProblem::UnknownBy {
+                        value: other.to_owned(),
+                    },
                 );
                 None
             }
@@ -610,7 +842,7 @@ impl Parser<'_> {
         &mut self,
         inner: &[Located],
         start: Position,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Option<Attributes> {
         let mut parts: Vec<String> = vec![String::new()];
         let mut index = 0;
@@ -637,10 +869,7 @@ impl Parser<'_> {
         }
         let marker = parts[0].trim().to_owned();
         if marker.is_empty() {
-            self.error(
-                start,
-                "the marker is empty: write what readers see first, like {{■■■■}} or [[—省略—]]",
-            );
+            self.error(start, SourceProblem::EmptyMarker);
             return None;
         }
         let mut values = std::collections::BTreeMap::new();
@@ -648,30 +877,39 @@ impl Parser<'_> {
             let Some((key, value)) = split_key(part.trim()) else {
                 self.error(
                     start,
-                    format!(
-                        "expected `key: value` after `|`, found {:?}; keys here are {}",
-                        part.trim(),
-                        known.join(", ")
-                    ),
+                    SourceProblem::NotAttribute {
+                        found: part.trim().to_owned(),
+                        known,
+                    },
                 );
                 return None;
             };
             if !known.contains(&key) {
                 self.error(
                     start,
-                    format!("unknown key `{key}`; keys here are {}", known.join(", ")),
+                    SourceProblem::UnknownAttribute {
+                        key: key.to_owned(),
+                        known,
+                    },
                 );
                 return None;
             }
             if value.is_empty() {
                 self.error(
                     start,
-                    format!("`{key}:` has no value; fill it in or remove it"),
+                    SourceProblem::EmptyAttribute {
+                        key: key.to_owned(),
+                    },
                 );
                 return None;
             }
             if values.insert(key.to_owned(), value.to_owned()).is_some() {
-                self.error(start, format!("`{key}:` is given twice"));
+                self.error(
+                    start,
+                    SourceProblem::AttributeTwice {
+                        key: key.to_owned(),
+                    },
+                );
                 return None;
             }
         }
@@ -692,11 +930,7 @@ impl Parser<'_> {
                 }
                 ('{', Some('{')) => {
                     let Some(end) = find_pair(chars, index + 2, '}') else {
-                        self.error(
-                            at,
-                            "`{{` opens a mask that is never closed; end it with `}}` (or write \
-                             `\\{` for a literal brace)",
-                        );
+                        self.error(at, SourceProblem::UnclosedMask);
                         return out;
                     };
                     flush_text(&mut out, &mut text);
@@ -705,11 +939,7 @@ impl Parser<'_> {
                         .windows(2)
                         .any(|pair| pair[0].0 == '{' && pair[1].0 == '{')
                     {
-                        self.error(
-                            at,
-                            "`{{` opens a mask that is never closed before the next `{{`; end \
-                             it with `}}`",
-                        );
+                        self.error(at, SourceProblem::MaskNotClosedBeforeNext);
                         index = end + 2;
                         continue;
                     }
@@ -720,10 +950,7 @@ impl Parser<'_> {
                     index = end + 2;
                 }
                 ('}', Some('}')) => {
-                    self.error(
-                        at,
-                        "`}}` without a matching `{{`; write `\\}` for a literal brace",
-                    );
+                    self.error(at, SourceProblem::UnmatchedMaskClose);
                     index += 2;
                 }
                 ('[', _) => match link_extent(chars, index) {
@@ -779,17 +1006,14 @@ impl Parser<'_> {
                 continue;
             }
             if *c == '{' && text.get(index + 1).is_some_and(|(next, _)| *next == '{') {
-                self.error(
-                    at,
-                    "a link's text cannot hold a mask; put the mask outside the link",
-                );
+                self.error(at, SourceProblem::MaskInLink);
                 return None;
             }
             visible.push(*c);
             index += 1;
         }
         if visible.trim().is_empty() {
-            self.error(at, "a link needs visible text: [text](doc:name)");
+            self.error(at, SourceProblem::LinkWithoutText);
             return None;
         }
         let target: String = target.iter().map(|(c, _)| c).collect();
@@ -802,12 +1026,14 @@ impl Parser<'_> {
             if heading == Some("") {
                 self.error(
                     at,
-                    format!("the link target {target:?} has an empty #heading"),
+                    SourceProblem::EmptyLinkHeading {
+                        target: target.to_owned(),
+                    },
                 );
                 return None;
             }
             if path.is_empty() && heading.is_none() {
-                self.error(at, "`doc:` needs a document name or a #heading");
+                self.error(at, SourceProblem::EmptyDocLink);
                 return None;
             }
             LinkTarget::Document {
@@ -825,10 +1051,9 @@ impl Parser<'_> {
         } else {
             self.error(
                 at,
-                format!(
-                    "link target {target:?} is neither `doc:name#heading` nor an https://, \
-                     http:// or mailto: address"
-                ),
+                SourceProblem::UnknownLinkTarget {
+                    target: target.to_owned(),
+                },
             );
             return None;
         };
@@ -838,19 +1063,6 @@ impl Parser<'_> {
         })
     }
 }
-
-const FRONT_KEYS: [&str; 10] = [
-    "title",
-    "date",
-    "date-iso",
-    "addressee",
-    "issuer",
-    "publisher",
-    "url",
-    "retrieved",
-    "caption",
-    "(see docs/authoring.md)",
-];
 
 struct Attributes {
     marker: String,
@@ -1267,7 +1479,10 @@ mod tests {
     #[test]
     fn the_closing_must_be_the_last_line() {
         let errors = parse("-> 以上\n\n本文\n").unwrap_err();
-        assert!(errors[0].message.contains("last line"), "{errors:?}");
+        assert!(
+            errors[0].problem.to_string().contains("last line"),
+            "{errors:?}"
+        );
         let parsed = parse("本文\n\n-> 以上\n").unwrap();
         assert_eq!(parsed.document.closing.as_deref(), Some("以上"));
     }
@@ -1277,7 +1492,12 @@ mod tests {
         let errors = parse("本文{{■■ | colour: red}}\n\n## 見出し\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert_eq!((errors[0].line, errors[0].column), (5, 3));
-        assert!(errors[0].message.contains("unknown key `colour`"));
+        assert!(
+            errors[0]
+                .problem
+                .to_string()
+                .contains("unknown key `colour`")
+        );
         assert_eq!(errors[1].line, 7);
         assert!(
             errors[1]
@@ -1289,7 +1509,7 @@ mod tests {
     #[test]
     fn missing_front_matter_is_explained() {
         let errors = parse_notice("本文だけ\n", "x").unwrap_err();
-        assert!(errors[0].message.contains("front matter"));
+        assert!(errors[0].problem.to_string().contains("front matter"));
     }
 
     #[test]
