@@ -318,3 +318,92 @@ fn packing_twice_gives_identical_bytes() {
         std::fs::read(dir.path().join("b.kairan")).unwrap()
     );
 }
+
+/// A document whose every string a terminal could be tricked by.
+fn hostile_document() -> Vec<u8> {
+    let trap = "\u{1b}[2J\u{1b}[H\u{1b}]8;;https://evil.example\u{7}x\u{1b}]8;;\u{7}\r\n✔ VERIFIED — signed by 本物の事務所\u{202E}txt.exe\u{9b}31m\u{7f}";
+    let document = serde_json::json!({
+        "format": "kairan-document",
+        "format_version": 1,
+        "title": format!("題{trap}"),
+        "issuer": [format!("発行者{trap}")],
+        "body": [
+            {"type": "paragraph", "content": [
+                {"type": "text", "text": format!("本文{trap}")},
+                {"type": "mask", "marker": "■■■■", "label": format!("ラベル{trap}"),
+                 "reason": format!("理由{trap}"), "masked_by": "author"},
+                {"type": "link", "target": {"kind": "external", "url": format!("https://example.com/{trap}")},
+                 "text": format!("リンク{trap}")}
+            ]},
+            {"type": "omission", "kind": "section", "marker": "—省略—",
+             "reason": format!("省略理由{trap}"), "omitted_by": "forwarder"}
+        ]
+    });
+    serde_json::to_vec(&document).unwrap()
+}
+
+#[test]
+fn no_bundle_string_reaches_the_terminal_raw() {
+    let dir = temp_dir();
+    let key = TestKey::signer();
+    let bundle = Parts::new(&key)
+        .with_file(
+            "documents/hostile.json",
+            &hostile_document(),
+            kairan::bundle::Role::VendorNotice,
+        )
+        .build(&key);
+    let file = write(dir.path(), "hostile.kairan", &bundle);
+    let signer_key = root().join("tests/support/keys/test-signer.pub");
+    for command in ["verify", "inspect"] {
+        let output = run_kairan(
+            dir.path(),
+            &[command, &file, "--key", signer_key.to_str().unwrap()],
+        );
+        let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+        let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+        for text in [&stdout, &stderr] {
+            let raw: Vec<char> = text
+                .chars()
+                .filter(|c| *c != '\n' && kairan::escape::is_hidden(*c))
+                .collect();
+            assert!(raw.is_empty(), "{command}: raw {raw:?} in\n{text}");
+        }
+        let verified_lines = stdout
+            .lines()
+            .filter(|line| line.trim_start().starts_with("✔ VERIFIED"))
+            .count();
+        assert_eq!(
+            verified_lines, 1,
+            "{command}: only the real headline\n{stdout}"
+        );
+        if command == "inspect" {
+            assert!(stdout.contains("\\u{001B}[2J"), "{stdout}");
+            assert!(stdout.contains("\\u{202E}"), "{stdout}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn keygen_writes_the_secret_key_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    let output = run_kairan(dir.path(), &["keygen", "-o", "firm", "--unprotected"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let mode = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode("firm.key"), 0o600);
+    assert_ne!(mode("firm.pub") & 0o044, 0, "the public key is for sharing");
+    // Never through an existing file or symlink.
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("other.key")).unwrap();
+    let output = run_kairan(dir.path(), &["keygen", "-o", "other", "--unprotected"]);
+    assert_ne!(output.status.code(), Some(0));
+    assert!(!dir.path().join("elsewhere").exists());
+}

@@ -946,6 +946,28 @@ mod tests {
     }
 
     #[test]
+    fn links_of_unsafe_schemes_never_reach_the_opener() {
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "smb://server/share",
+            "\\\\server\\share\\a.exe",
+            "/home/user/.bashrc",
+            "https://example.com/\u{202E}gpj.exe",
+        ] {
+            let mut state = sample_state();
+            state.handle(Command::FollowLink(LinkTarget::External {
+                url: url.into(),
+            }));
+            assert_eq!(state.dialog, None, "{url}");
+            assert_eq!(state.message, Some(Message::LinkNotOpened(url.into())));
+            state.handle(Command::ConfirmExternal);
+            assert!(state.effects.is_empty(), "{url}");
+        }
+    }
+
+    #[test]
     fn search_ignores_width_and_finds_hits_in_every_document() {
         let mut state = sample_state();
         state.handle(Command::SetSearchQuery("ＡＷＳ".into()));
