@@ -67,6 +67,14 @@ pub fn write_atomically(
     sync_folder(&dir)
 }
 
+/// [`write_atomically`] for a file anyone may read, replacing what is there: bundles, public
+/// keys, notice sources.
+///
+/// Fails as [`write_atomically`] does.
+pub fn write_shared(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically(path, bytes, Access::Shared, Existing::Replace)
+}
+
 /// Removes temporary files that a writer of `path` left behind when it died. Only safe while
 /// holding a lock that every writer of `path` takes (as the trust files do).
 pub fn remove_leftovers(path: &Path) {

@@ -177,13 +177,7 @@ pub fn export(
     destination: &Path,
 ) -> Result<Exported, PublishError> {
     let signed = sign_verified(dir, secret, options)?;
-    fs::write_atomically(
-        destination,
-        &signed.bytes,
-        fs::Access::Shared,
-        fs::Existing::Replace,
-    )
-    .map_err(|source| PublishError::Write {
+    fs::write_shared(destination, &signed.bytes).map_err(|source| PublishError::Write {
         path: destination.to_owned(),
         source,
     })?;
@@ -303,13 +297,7 @@ fn export_one(
     let signed = sign_verified(dir, secret, &options)
         .map_err(|error| format!("line {} ({}): {error}", row.line, row.recipient))?;
     let path = out_dir.join(format!("{bundle_id}.kairan"));
-    fs::write_atomically(
-        &path,
-        &signed.bytes,
-        fs::Access::Shared,
-        fs::Existing::Replace,
-    )
-    .map_err(|error| {
+    fs::write_shared(&path, &signed.bytes).map_err(|error| {
         format!(
             "line {}: could not write {}: {error}",
             row.line,
@@ -447,13 +435,8 @@ pub fn write_imported(folder: &ImportedFolder, dir: &Path) -> Result<(), Publish
                 source,
             })?;
         }
-        fs::write_atomically(
-            &path,
-            file.text.as_bytes(),
-            fs::Access::Shared,
-            fs::Existing::Replace,
-        )
-        .map_err(|source| PublishError::Write { path, source })?;
+        fs::write_shared(&path, file.text.as_bytes())
+            .map_err(|source| PublishError::Write { path, source })?;
     }
     Ok(())
 }

@@ -184,13 +184,8 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
             let path = args.dir.join(&document.source_path);
-            crate::fs::write_atomically(
-                &path,
-                text.as_bytes(),
-                crate::fs::Access::Shared,
-                crate::fs::Existing::Replace,
-            )
-            .with_context(|| format!("could not write {}", path.display()))?;
+            crate::fs::write_shared(&path, text.as_bytes())
+                .with_context(|| format!("could not write {}", path.display()))?;
             for at in changed {
                 writeln!(
                     stdout,

@@ -255,13 +255,8 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                             path.display()
                         );
                     }
-                    crate::fs::write_atomically(
-                        &path,
-                        text.as_bytes(),
-                        crate::fs::Access::Shared,
-                        crate::fs::Existing::Replace,
-                    )
-                    .with_context(|| format!("could not write {}", path.display()))?;
+                    crate::fs::write_shared(&path, text.as_bytes())
+                        .with_context(|| format!("could not write {}", path.display()))?;
                     println!(
                         "Wrote key {} ({:?}) to {}.",
                         record.public_key.key_id,
@@ -449,13 +444,8 @@ fn sign_rollover(
         (&statement_path, signed.statement.as_slice()),
         (&signature_path, signed.signature.as_bytes()),
     ] {
-        crate::fs::write_atomically(
-            path,
-            bytes,
-            crate::fs::Access::Shared,
-            crate::fs::Existing::Replace,
-        )
-        .with_context(|| format!("could not write {}", path.display()))?;
+        crate::fs::write_shared(path, bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
     }
     println!(
         "Wrote {} and {} (key {} introduces key {} from {effective}).",

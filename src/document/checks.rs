@@ -481,22 +481,22 @@ pub fn blocking(findings: &[Finding], policy: WarningPolicy) -> Vec<&Finding> {
 pub fn check_dir(dir: &Path) -> Vec<Finding> {
     match compile_folder(dir) {
         Ok(folder) => check_folder(&folder),
-        Err(errors) => errors
-            .into_iter()
-            .map(|error| {
-                let at = Position {
-                    line: error.line,
-                    column: error.column,
-                };
-                Finding::new(
-                    Severity::Error,
-                    error.file,
-                    at,
-                    FindingDetail::Source(error.problem),
-                )
-            })
-            .collect(),
+        Err(errors) => errors.iter().map(source_finding).collect(),
     }
+}
+
+/// A source error as an error finding (code [`FindingCode::SourceError`]).
+pub fn source_finding(error: &crate::document::authoring::SourceError) -> Finding {
+    let at = Position {
+        line: error.line,
+        column: error.column,
+    };
+    Finding::new(
+        Severity::Error,
+        error.file.clone(),
+        at,
+        FindingDetail::Source(error.problem.clone()),
+    )
 }
 
 /// Runs every check on a compiled folder. Findings come in folder order, then by position.

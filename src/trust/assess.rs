@@ -467,6 +467,17 @@ mod tests {
         }
     }
 
+    /// A reader who trusts a new key under `name`, and that key's secret.
+    fn reader_trusting(name: &str) -> (Reader, SecretKey) {
+        let mut reader = reader();
+        let signer = secret();
+        reader
+            .store
+            .add(name, signer.public_key(), HowAdded::Pasted, "")
+            .unwrap();
+        (reader, signer)
+    }
+
     fn reader() -> Reader {
         let dir = tempfile::tempdir().unwrap();
         Reader {
@@ -554,12 +565,7 @@ mod tests {
 
     #[test]
     fn a_trusted_signer_with_nothing_to_warn_about_is_verified() {
-        let mut reader = reader();
-        let signer = secret();
-        reader
-            .store
-            .add("firm", signer.public_key(), HowAdded::Pasted, "")
-            .unwrap();
+        let (reader, signer) = reader_trusting("firm");
         let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
         let assessment = assess(
             &bundle,
@@ -639,12 +645,7 @@ mod tests {
 
     #[test]
     fn a_notice_issued_in_the_future_is_a_caution() {
-        let mut reader = reader();
-        let signer = secret();
-        reader
-            .store
-            .add("firm", signer.public_key(), HowAdded::Pasted, "")
-            .unwrap();
+        let (reader, signer) = reader_trusting("firm");
         let bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
         let long_ago = jiff::Timestamp::from_second(1_000_000_000).unwrap();
         let assessment = assess(&bundle, reader.records(), Origin::File, long_ago);
@@ -657,12 +658,7 @@ mod tests {
 
     #[test]
     fn alarms_come_before_cautions() {
-        let mut reader = reader();
-        let signer = secret();
-        reader
-            .store
-            .add("firm", signer.public_key(), HowAdded::Pasted, "")
-            .unwrap();
+        let (mut reader, signer) = reader_trusting("firm");
         let mut bundle = sample_signed_by(&signer, &reader.store.trusted_keys());
         let now = jiff::Timestamp::now();
         reader

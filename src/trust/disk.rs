@@ -148,13 +148,7 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// temporary file left beside it is from a writer that died, and is removed.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TrustError> {
     crate::fs::remove_leftovers(path);
-    crate::fs::write_atomically(
-        path,
-        bytes,
-        crate::fs::Access::Shared,
-        crate::fs::Existing::Replace,
-    )
-    .map_err(|cause| TrustError::Write {
+    crate::fs::write_shared(path, bytes).map_err(|cause| TrustError::Write {
         path: path.to_owned(),
         cause,
     })

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use super::error_text::Problem;
 use super::state::{AppState, Origin, PathPromptReason};
 use crate::bundle::{PackError, PackOptions, Verdict, preview_compiled};
-use crate::document::authoring::{CompiledFolder, Position, SourceError, compile_folder};
-use crate::document::checks::{self, Finding, FindingDetail, Severity, WarningPolicy};
+use crate::document::authoring::{CompiledFolder, SourceError, compile_folder};
+use crate::document::checks::{self, Finding, Severity, WarningPolicy};
 use crate::document::import::{Detection, ImportOptions, import_letters};
 use crate::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
 
@@ -592,21 +592,7 @@ impl AppState {
                 }
             }
             Err(errors) => {
-                preview.findings = errors
-                    .iter()
-                    .map(|error| {
-                        let at = Position {
-                            line: error.line,
-                            column: error.column,
-                        };
-                        Finding::new(
-                            Severity::Error,
-                            error.file.clone(),
-                            at,
-                            FindingDetail::Source(error.problem.clone()),
-                        )
-                    })
-                    .collect();
+                preview.findings = errors.iter().map(checks::source_finding).collect();
                 preview.errors = errors;
                 preview.pack_error = None;
             }

@@ -71,12 +71,7 @@ impl RecentFiles {
             std::fs::create_dir_all(dir)?;
         }
         let bytes = serde_json::to_vec_pretty(&self.paths).map_err(std::io::Error::other)?;
-        crate::fs::write_atomically(
-            store,
-            &bytes,
-            crate::fs::Access::Shared,
-            crate::fs::Existing::Replace,
-        )
+        crate::fs::write_shared(store, &bytes)
     }
 }
 

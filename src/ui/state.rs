@@ -768,13 +768,8 @@ impl AppState {
             .entry_bytes(entry)
             .map_err(super::error_text::Problem::from)
             .and_then(|bytes| {
-                crate::fs::write_atomically(
-                    destination,
-                    &bytes,
-                    crate::fs::Access::Shared,
-                    crate::fs::Existing::Replace,
-                )
-                .map_err(|error| super::error_text::Problem::write(destination, error))
+                crate::fs::write_shared(destination, &bytes)
+                    .map_err(|error| super::error_text::Problem::write(destination, error))
             });
         self.message = Some(match result {
             Ok(()) => Message::Saved(destination.to_owned()),

@@ -872,13 +872,8 @@ impl AppState {
         let result = if path.exists() {
             Err(Problem::AlreadyExists(path.to_owned()))
         } else {
-            crate::fs::write_atomically(
-                path,
-                key.to_file_text().as_bytes(),
-                crate::fs::Access::Shared,
-                crate::fs::Existing::Replace,
-            )
-            .map_err(|error| Problem::write(path, error))
+            crate::fs::write_shared(path, key.to_file_text().as_bytes())
+                .map_err(|error| Problem::write(path, error))
         };
         let note = match result {
             Ok(()) => TrustNote::Exported {
