@@ -6,6 +6,7 @@ use clap::Parser as _;
 use kairan::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => cli::run(command),
@@ -24,3 +25,17 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Lets `kairan verify … | head` end quietly when the reader stops reading, as command-line
+/// tools do, instead of failing to print (Rust ignores SIGPIPE by default).
+#[cfg(unix)]
+fn restore_default_sigpipe() {
+    // SAFETY: called first thing in `main`, before any other thread exists; it only resets the
+    // disposition of one signal to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_default_sigpipe() {}
