@@ -4,6 +4,14 @@
 //! what is visible, so the two should cost about the same.
 //!
 //! Run with `cargo bench --bench frame`; `scripts/bench.sh` records the result.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 use std::time::{Duration, Instant};
 

@@ -4,6 +4,14 @@
 //! eframe window with one label, built with the same eframe features and window options. Both
 //! close when the second frame starts, i.e. once the first has been painted, so timing the
 //! process measures start-up to first frame (`scripts/bench.sh`, under Xvfb).
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 use eframe::egui;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};

@@ -4,6 +4,14 @@
 //! one label, built with the same eframe features and window options. `scripts/idle_cpu.sh`
 //! starts each under Xvfb and reads the CPU time it uses while nobody touches it: a desktop
 //! app should then cost about what the bare window costs (near zero).
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 use eframe::egui;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};

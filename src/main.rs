@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use kairan::cli::{self, Cli};
 
+// main.rs and the CLI are the only code that prints.
+#[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     restore_default_sigpipe();
     let cli = Cli::parse();
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
 /// Lets `kairan verify … | head` end quietly when the reader stops reading, as command-line
 /// tools do, instead of failing to print (Rust ignores SIGPIPE by default).
 #[cfg(unix)]
+#[allow(unsafe_code)]
 fn restore_default_sigpipe() {
     // SAFETY: called first thing in `main`, before any other thread exists; it only resets the
     // disposition of one signal to the system default.

@@ -1,5 +1,13 @@
 //! The command line as a user and a script meet it: exit statuses, `--json` reports,
 //! `inspect`, `keygen` and `pack`, run through the built binary.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 

@@ -1,5 +1,13 @@
 //! One test per rule of `docs/bundle-format.md`: each builds a bundle that breaks exactly that
 //! rule and asserts the specific error or verdict the reader gives.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 

@@ -3,6 +3,14 @@
 //!
 //! Memory is measured by a counting allocator that tracks, per thread, the peak of bytes
 //! allocated while a case is being opened.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 
@@ -30,6 +38,7 @@ fn track(delta: isize) {
 
 // SAFETY: every call is forwarded unchanged to the system allocator; the bookkeeping only
 // touches const-initialised thread-locals, which never allocate.
+#[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         track(layout.size() as isize);

@@ -3,6 +3,14 @@
 //! library writes bundles Kairan verifies and reads the bundles Kairan writes.
 //!
 //! These tests need `minisign` and `python3`; they fail (never skip) without them.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 

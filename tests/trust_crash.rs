@@ -1,5 +1,13 @@
 //! Killing Kairan at random moments while it writes the trust store never loses a key that was
 //! already committed and never leaves a store that cannot be read.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod trust_support;
 

@@ -2,6 +2,14 @@
 //! a file that breaks the format shows an error and the bundle on screen stays; a bundle that
 //! is read but fails verification replaces it only under its warning banner, with its contents
 //! hidden; nothing hostile is ever shown as verified.
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod support;
 

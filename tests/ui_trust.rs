@@ -2,6 +2,14 @@
 //! unknown-signer flow from fingerprint to verified, revoked keys, impersonation, a corrupt trust
 //! store, history warnings, key rollover, and the Trusted keys window. Each test has its own
 //! configuration folder, given to the app explicitly (no environment variable is shared).
+// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
 
 mod trust_support;
 

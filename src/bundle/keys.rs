@@ -261,6 +261,7 @@ pub struct GeneratedKeyPair {
 }
 
 /// How `generate` protects the secret key.
+#[derive(Debug, Clone, Copy)]
 pub enum Protection<'a> {
     /// Encrypted with this password at [`KEYGEN_OPSLIMIT`]/[`KEYGEN_MEMLIMIT`].
     Password(&'a str),

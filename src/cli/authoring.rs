@@ -96,7 +96,7 @@ impl From<Warnings> for WarningPolicy {
 /// Runs `kairan import`.
 ///
 /// Fails when the file cannot be read or holds no letter, or the folder cannot be written.
-pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
+pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let text = publish::read_text(&args.file)?;
     if !args.force && publish::folder_has_files(&args.output) {
         bail!(
@@ -166,7 +166,7 @@ pub fn import(args: ImportArgs) -> anyhow::Result<ExitCode> {
 /// Runs `kairan check`: exit status 0 when nothing blocks signing, 1 otherwise.
 ///
 /// Fails when a source cannot be rewritten for --fix-mask-width.
-pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     if args.fix_mask_width {
         let folder = compile_folder(&args.dir).map_err(|errors| source_errors(&errors))?;
@@ -247,7 +247,7 @@ fn summary(findings: &[Finding], warnings: Warnings) -> String {
 /// Fails when the checks block signing, the key cannot be used, or (for a single bundle) the
 /// bundle cannot be packed, verified or written. With --recipients, a bad row is reported and
 /// the rest go on; the exit status is then 1 if any row failed.
-pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
+pub fn pack(args: &PackArgs) -> anyhow::Result<ExitCode> {
     let folder = compile_folder(&args.dir).map_err(|errors| source_errors(&errors))?;
     let findings = checks::check_folder(&folder);
     let mut stderr = std::io::stderr().lock();
@@ -283,7 +283,7 @@ pub fn pack(args: PackArgs) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some(list) => pack_for_recipients(&args, list, &folder.metadata.bundle_id, &secret),
+        Some(list) => pack_for_recipients(args, list, &folder.metadata.bundle_id, &secret),
     }
 }
 

@@ -32,7 +32,7 @@ pub struct DiffArgs {
 /// 5 a file that cannot be read.
 ///
 /// Fails if the trust store cannot be read or a `--key` file is unusable.
-pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
+pub fn diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let context = super::trust::TrustContext::load()?;
     let trusted = context.keys_for_opening(&super::key_file_keys(&args.keys)?);
     let open = |path: &PathBuf| bundle::open_file(path, &trusted);

@@ -3,6 +3,9 @@
 //! [`crate::trust`]; with [`crate::ui`] the only code besides
 //! `main.rs` that prints.
 
+// The command line is, with main.rs, the one place that prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod authoring;
 mod diff;
 mod output;
@@ -50,6 +53,7 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         sample: bool,
         #[command(flatten)]
+        /// Keys to trust for this run.
         keys: KeyArgs,
         /// Print a JSON report instead of text.
         #[arg(long)]
@@ -62,6 +66,7 @@ pub enum Command {
         /// The bundle (`.kairan`).
         file: PathBuf,
         #[command(flatten)]
+        /// Keys to trust for this run.
         keys: KeyArgs,
         /// Print a JSON report instead of text.
         #[arg(long)]
@@ -177,10 +182,10 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             password_file,
             force,
         } => keygen(&output, unprotected, password_file.as_deref(), force),
-        Command::Pack(args) => authoring::pack(args),
-        Command::Diff(args) => diff::diff(args),
-        Command::Import(args) => authoring::import(args),
-        Command::Check(args) => authoring::check(args),
+        Command::Pack(args) => authoring::pack(&args),
+        Command::Diff(args) => diff::diff(&args),
+        Command::Import(args) => authoring::import(&args),
+        Command::Check(args) => authoring::check(&args),
         Command::Preview(args) => preview::preview(args),
     }
 }

@@ -235,7 +235,7 @@ impl FontsWatch {
 /// Laid-out documents, so text is shaped once and not every frame.
 ///
 /// A layout depends on the document, the width, pixels per point (zoom), the theme, the
-/// language and the fonts generation ([`FontsWatch`]); all of them are in its key, and when the
+/// language and the fonts generation (`FontsWatch`); all of them are in its key, and when the
 /// fonts change every layout is dropped, since none can be painted any more.
 #[derive(Default)]
 pub struct LayoutCache {

@@ -539,7 +539,7 @@ impl Parser<'_> {
                 },
             );
         }
-        let date = self.letter_date(date_text, date_iso, at(end));
+        let date = self.letter_date(date_text, date_iso.as_ref(), at(end));
         let Some(title) = title else {
             self.error(at(end), SourceProblem::NoTitle);
             return (None, end + 1);
@@ -561,10 +561,10 @@ impl Parser<'_> {
     fn letter_date(
         &mut self,
         text: Option<(String, Position)>,
-        iso: Option<(String, Position)>,
+        iso: Option<&(String, Position)>,
         end: Position,
     ) -> Option<LetterDate> {
-        let explicit = match &iso {
+        let explicit = match iso {
             Some((value, position)) => {
                 if jiff::civil::Date::strptime("%Y-%m-%d", value).is_ok() && value.len() == 10 {
                     Some(value.clone())
