@@ -19,7 +19,8 @@ pub use error::{BundleError, FailureKind, NameProblem};
 pub use keys::{KeyError, KeyId, PublicKey, SecretKey};
 pub use manifest::{Manifest, ManifestEntry, ManifestError, Role};
 pub use open::{
-    BundleDocument, OpenedBundle, Tamper, TrustedKey, Verdict, hex, open_bytes, open_file,
+    BundleDocument, LinkRemark, OpenedBundle, Tamper, TrustedKey, Verdict, hex, open_bytes,
+    open_file,
 };
 pub use pack::{PackError, PackOptions, SOURCE_METADATA, SourceEntry, SourceMetadata, pack_folder};
 pub use preview::preview_compiled;

@@ -17,7 +17,7 @@ use super::keys::{KeyId, PublicKey};
 use super::limits;
 use super::manifest::{MANIFEST_PATH, Manifest, ManifestEntry, SIGNATURE_PATH};
 use super::signature::{SignatureFile, SignatureProblem};
-use crate::document::Document;
+use crate::document::{Document, LinkTarget};
 
 /// A key the reader trusts, with the name *the reader* gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -423,6 +423,39 @@ fn sha256_checking_crc(bytes: &[u8], entry: &ContainerEntry) -> Result<String, B
     Ok(hex(&digest))
 }
 
+/// Something a reader should know about a link (see [`OpenedBundle::link_remark`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkRemark {
+    /// Not an `https`, `http` or `mailto` address: shown as text, never opened.
+    NotOpened,
+    /// It points to a document the bundle does not have.
+    NoSuchDocument,
+    /// It points to a heading its document does not have.
+    NoSuchHeading,
+    /// Its text is a web address, but not the one it goes to.
+    TextShowsOtherAddress {
+        /// The address the text shows.
+        shown: String,
+    },
+}
+
+/// The web address a link's text shows, if its text looks like one.
+fn shown_address(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+        .then(|| text.to_owned())
+}
+
+/// The host of an address, lower case, without `www.`.
+fn host_of(address: &str) -> String {
+    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.to_ascii_lowercase();
+    host.strip_prefix("www.").unwrap_or(&host).to_owned()
+}
+
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
@@ -475,6 +508,35 @@ impl OpenedBundle {
         Ok(data)
     }
 
+    /// What a reader should be told about a link before following it, if anything: an
+    /// address Kairan does not open, a target document or heading the bundle does not have,
+    /// or link text that shows a different address than the one the link goes to.
+    pub fn link_remark(&self, target: &LinkTarget, text: &str) -> Option<LinkRemark> {
+        let shown = shown_address(text);
+        match target {
+            LinkTarget::External { url } if !crate::document::opens_externally(url) => {
+                Some(LinkRemark::NotOpened)
+            }
+            LinkTarget::External { url } => match shown {
+                Some(shown) if host_of(&shown) != host_of(url) => {
+                    Some(LinkRemark::TextShowsOtherAddress { shown })
+                }
+                _ => None,
+            },
+            LinkTarget::Document { path, heading } => match self.document(path) {
+                None => Some(LinkRemark::NoSuchDocument),
+                Some(document)
+                    if heading.as_deref().is_some_and(|heading| {
+                        !document.document.heading_ids().any(|id| id == heading)
+                    }) =>
+                {
+                    Some(LinkRemark::NoSuchHeading)
+                }
+                Some(_) => shown.map(|shown| LinkRemark::TextShowsOtherAddress { shown }),
+            },
+        }
+    }
+
     /// The document at `path`, if the bundle has it.
     pub fn document(&self, path: &str) -> Option<&BundleDocument> {
         self.documents
@@ -496,5 +558,54 @@ impl OpenedBundle {
             .iter()
             .map(|document| document.document.omission_count())
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_that_go_nowhere_or_show_another_address_are_remarked() {
+        let sample = crate::sample::open_sample().unwrap();
+        let report = "documents/vendor-report-2023-06-28.json";
+        let document = |path: &str, heading: Option<&str>| LinkTarget::Document {
+            path: path.into(),
+            heading: heading.map(Into::into),
+        };
+        let external = |url: &str| LinkTarget::External { url: url.into() };
+        assert_eq!(sample.link_remark(&document(report, Some("s6")), "①"), None);
+        assert_eq!(
+            sample.link_remark(&document("documents/none.json", None), "x"),
+            Some(LinkRemark::NoSuchDocument)
+        );
+        assert_eq!(
+            sample.link_remark(&document(report, Some("s99")), "x"),
+            Some(LinkRemark::NoSuchHeading)
+        );
+        assert_eq!(
+            sample.link_remark(&external("javascript:alert(1)"), "x"),
+            Some(LinkRemark::NotOpened)
+        );
+        assert_eq!(
+            sample.link_remark(
+                &external("https://www.example.co.jp/a"),
+                "https://example.co.jp/"
+            ),
+            None
+        );
+        assert_eq!(
+            sample.link_remark(
+                &external("https://evil.example/login"),
+                "https://www.bank.co.jp/"
+            ),
+            Some(LinkRemark::TextShowsOtherAddress {
+                shown: "https://www.bank.co.jp/".into()
+            })
+        );
+        assert!(matches!(
+            sample.link_remark(&document(report, None), "www.bank.co.jp"),
+            Some(LinkRemark::TextShowsOtherAddress { .. })
+        ));
     }
 }

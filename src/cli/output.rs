@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::bundle::{BundleError, OpenedBundle, PublicKey, Verdict};
+use crate::bundle::{BundleError, LinkRemark, OpenedBundle, PublicKey, Verdict};
 use crate::document::{LinkTarget, WithheldBy};
 use crate::escape::one_line;
 use crate::trust::{Assessment, NextAction, Status, TrustVerdict};
@@ -192,10 +192,21 @@ fn contents_text(bundle: &OpenedBundle) -> String {
             document.omission_count()
         );
         for (target, text) in document.links() {
-            let remark = if target.opens() {
-                ""
-            } else {
-                " (not opened by Kairan: only https, http and mailto addresses are)"
+            let remark = match bundle.link_remark(target, text) {
+                None => String::new(),
+                Some(LinkRemark::NotOpened) => {
+                    " ⚠ not opened by Kairan: only https, http and mailto addresses are".to_owned()
+                }
+                Some(LinkRemark::NoSuchDocument) => {
+                    " ⚠ goes nowhere: the bundle has no such document".to_owned()
+                }
+                Some(LinkRemark::NoSuchHeading) => {
+                    " ⚠ goes nowhere: the document has no such heading".to_owned()
+                }
+                Some(LinkRemark::TextShowsOtherAddress { shown }) => format!(
+                    " ⚠ its text shows {}, which is not where it goes",
+                    one_line(&shown)
+                ),
             };
             out += &format!(
                 "    link \"{}\" → {}{remark}\n",
@@ -258,6 +269,15 @@ fn link_word(target: &LinkTarget) -> String {
             heading: None,
         } => path.clone(),
         LinkTarget::External { url } => url.clone(),
+    }
+}
+
+fn link_remark_word(remark: &LinkRemark) -> &'static str {
+    match remark {
+        LinkRemark::NotOpened => "not_opened",
+        LinkRemark::NoSuchDocument => "no_such_document",
+        LinkRemark::NoSuchHeading => "no_such_heading",
+        LinkRemark::TextShowsOtherAddress { .. } => "text_shows_other_address",
     }
 }
 
@@ -365,7 +385,7 @@ pub fn json(
                             "issuer": document.issuer,
                             "masked_fields": document.mask_count(),
                             "omitted_sections": document.omission_count(),
-                            "links": document.links().map(|(target, text)| json!({"text": text, "target": link_word(target)})).collect::<Vec<_>>(),
+                            "links": document.links().map(|(target, text)| json!({"text": text, "target": link_word(target), "remark": bundle.link_remark(target, text).map(|remark| link_remark_word(&remark))})).collect::<Vec<_>>(),
                             "withheld": crate::document::withheld_items(document).iter().map(|item| match item.kind {
                                 crate::document::WithheldKind::Mask(mask) => json!({"kind": "mask", "marker": mask.marker, "label": mask.label, "reason": mask.reason, "by": withheld_by_word(mask.masked_by)}),
                                 crate::document::WithheldKind::Omission(omission) => json!({"kind": "omission", "marker": omission.marker, "reason": omission.reason, "by": withheld_by_word(omission.omitted_by), "under_heading": omission.under_heading}),
