@@ -137,6 +137,12 @@ strings! {
     banner_unknown_fingerprint: "鍵の指紋：{fingerprint}", "Key fingerprint: {fingerprint}";
     banner_unknown_advice: "信頼する前に、この指紋が正しいか差出人の事務所に電話で（すでに知っている番号で）、または郵送の書面で確認してください。このファイルに書かれた連絡先は使わないでください。", "Before trusting it, confirm this fingerprint with the firm by phone (on a number you already have) or from a letter they sent you; do not use contact details from this file.";
     banner_tampered_title: "改ざんを検出：{entry}", "Tampered: {entry}";
+    tampered_document: "{role}「{title}」", "{role} “{title}”";
+    tampered_unread_document: "{role}（{path}）", "{role} ({path})";
+    altered_document: "改ざんされた文書", "Altered document";
+    altered_document_detail: "この文書は署名後に変更されています。内容を信用しないでください。", "This document was changed after signing. Do not rely on it.";
+    copied_altered_header: "【改ざんされた文書】この文書は署名後に変更されています。内容を信用しないでください。", "[ALTERED DOCUMENT] This document was changed after signing. Do not rely on it.";
+    copied_altered: "本文をコピーしました。改ざんされた文書であることを先頭に記しています。", "Text copied, headed by a note that the document was altered.";
     banner_tampered_advice: "署名後に内容が変更されています。内容を信用せず、差出人に送り直しを依頼してください。", "The contents were changed after signing. Do not rely on them; ask the sender for a fresh copy.";
     banner_alarm_title: "警告：なりすまし・差し替えの疑いがあります", "ALARM: possible impersonation or replacement";
     banner_alarm_advice: "署名は有効ですが、あなたの記録と食い違います（下記）。あらかじめ知っている電話番号で差出人に確認するまで、このお知らせを信用しないでください。", "The signature is valid, but it conflicts with your records (below). Do not rely on this notice until the issuer, reached at a phone number you already know, confirms it.";
