@@ -247,7 +247,7 @@ fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
             WithheldSort::Mask => {
                 assert!(
                     !harness
-                        .get_all_by_label("伏せ字 ■■■■")
+                        .get_all_by_label("伏せ字：■■■■")
                         .collect::<Vec<_>>()
                         .is_empty()
                 );
@@ -512,10 +512,10 @@ fn search_finds_full_width_text_from_a_half_width_query_and_steps_through_hits()
     settle(&mut harness);
     let total = harness.state().state.search.hits.len();
     assert!(total >= 3, "{total} hits");
-    harness.get_by_label(&format!("1 / {total} 件"));
+    harness.get_by_label(&format!("1 / {total}件"));
     harness.get_by_label("次 ▶").click();
     settle(&mut harness);
-    harness.get_by_label(&format!("2 / {total} 件"));
+    harness.get_by_label(&format!("2 / {total}件"));
 }
 
 #[test]
@@ -526,7 +526,7 @@ fn masks_explain_themselves_on_hover() {
         .click();
     settle(&mut harness);
     harness
-        .get_all_by_label("伏せ字 ■■■■")
+        .get_all_by_label("伏せ字：■■■■")
         .next()
         .unwrap()
         .hover();
@@ -573,7 +573,7 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     let mut harness = sample_harness();
     open(&mut harness, &bundle_path);
     harness.get_by_label("attachments/run-me.sh");
-    harness.get_by_label(&format!("{} バイト", attachment.len()));
+    harness.get_by_label(&format!("{}バイト", attachment.len()));
     harness.get_by_label_contains("SHA-256 ");
     harness.get_by_label("「run-me.sh」を名前を付けて保存…");
 

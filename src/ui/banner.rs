@@ -175,11 +175,6 @@ fn signature_text(strings: &Strings, problem: &SignatureProblem) -> String {
     }
 }
 
-/// The issue time as the manifest states it, made a little easier to read.
-fn readable_time(issued_at: &str) -> String {
-    issued_at.replacen('T', " ", 1)
-}
-
 /// Draws the banner for the shown bundle, if any.
 pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(shown) = &state.shown else {
@@ -198,7 +193,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 strings.banner_verified_detail,
                 &[
                     ("key_id", &signer.public_key.key_id.to_string()),
-                    ("time", &readable_time(issued_at)),
+                    ("time", &super::when::stated_time(issued_at, strings.lang)),
                 ],
             ),
             false,

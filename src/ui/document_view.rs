@@ -55,7 +55,7 @@ pub struct Palette {
     pub hit_fill: Color32,
     /// Current search hit border.
     pub hit_stroke: Color32,
-    /// Flash and focus outline.
+    /// Flash and focus outline: a calm blue, never the red that means 改ざん.
     pub focus: Color32,
 }
 
@@ -74,7 +74,7 @@ impl Palette {
                 omission_stroke: Color32::from_rgb(0x8b, 0x94, 0x9e),
                 hit_fill: Color32::from_rgb(0x1d, 0x4a, 0x73),
                 hit_stroke: Color32::from_rgb(0x58, 0xa6, 0xff),
-                focus: Color32::from_rgb(0xff, 0x7b, 0x72),
+                focus: Color32::from_rgb(0x58, 0xa6, 0xff),
             }
         } else {
             Palette {
@@ -88,7 +88,7 @@ impl Palette {
                 omission_stroke: Color32::from_rgb(0x6e, 0x77, 0x81),
                 hit_fill: Color32::from_rgb(0xb6, 0xe3, 0xff),
                 hit_stroke: Color32::from_rgb(0x09, 0x69, 0xda),
-                focus: Color32::from_rgb(0xcf, 0x22, 0x2e),
+                focus: Color32::from_rgb(0x09, 0x69, 0xda),
             }
         }
     }
@@ -897,6 +897,22 @@ fn draw_hatching(painter: &egui::Painter, rect: Rect, color: Color32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hits_and_jump_targets_are_highlighted_in_a_calm_colour_never_the_tamper_red() {
+        for dark in [false, true] {
+            let palette = Palette::for_theme(dark);
+            let (_, danger, _) = super::super::banner::Tone::Danger.colors(dark);
+            for color in [palette.focus, palette.hit_fill, palette.hit_stroke] {
+                assert_ne!(color, danger);
+                assert!(
+                    color.b() > color.r(),
+                    "{color:?} in the {} theme reads as red",
+                    if dark { "dark" } else { "light" }
+                );
+            }
+        }
+    }
 
     /// A paragraph laid out as the viewer does, wrapped at `width`.
     fn galley(text: &str, width: f32) -> Arc<Galley> {
