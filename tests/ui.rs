@@ -418,6 +418,34 @@ fn after_show_anyway_the_altered_document_and_its_list_entry_stay_framed_in_red_
 }
 
 #[test]
+fn a_search_hit_in_the_altered_document_says_it_is_in_the_altered_document() {
+    let mut harness = sample_harness();
+    let (_dir, path) = write_temp("tampered.kairan", &tampered_bundle());
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.show_anyway).click();
+    settle(&mut harness);
+    let search = |harness: &mut Harness<'_, KairanApp>, text: &str| {
+        let state = &mut harness.state_mut().state;
+        state.handle(Command::OpenSearch);
+        state.handle(Command::SetSearchQuery(text.into()));
+        settle(harness);
+    };
+
+    // Only the altered firm notice has this greeting.
+    search(&mut harness, "ご清栄");
+    harness.get_by_label("1 / 1件（改ざんされた文書の中）");
+    // Only the intact report has this heading.
+    search(&mut harness, "保全対象機器");
+    assert!(
+        harness
+            .query_by_label_contains("改ざんされた文書の中")
+            .is_none()
+    );
+    harness.get_by_label_contains("1 / ");
+}
+
+#[test]
 fn an_unknown_signer_is_shown_as_an_unverified_claim_with_the_fingerprint() {
     let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
     let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();

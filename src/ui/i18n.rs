@@ -209,6 +209,7 @@ strings! {
     search_previous: "◀ 前", "◀ Previous";
     search_next: "次 ▶", "Next ▶";
     search_position: "{n} / {total}件", "{n} of {total}";
+    search_position_altered: "{n} / {total}件（改ざんされた文書の中）", "{n} of {total} (in the altered document)";
     search_none: "見つかりません", "No matches";
     search_close: "検索を閉じる", "Close search";
     // Side list

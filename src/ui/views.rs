@@ -289,7 +289,7 @@ pub fn withheld_position(shown: &Shown, strings: &Strings) -> Option<String> {
             ("n", &(cursor + 1).to_string()),
             ("total", &shown.withheld.len().to_string()),
             ("kind", kind),
-            ("document", &document.title),
+            ("document", &one_line(&document.title)),
         ],
     ))
 }
@@ -344,13 +344,23 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
         }
         if !state.search.text.trim().is_empty() {
             ui.label(match state.search.current {
-                Some(current) if any => fill(
-                    strings.search_position,
-                    &[
-                        ("n", &(current + 1).to_string()),
-                        ("total", &state.search.hits.len().to_string()),
-                    ],
-                ),
+                Some(current) if any => {
+                    let in_altered = state.shown.as_ref().is_some_and(|shown| {
+                        let hit = state.search.hits.get(current).map(|hit| hit.document);
+                        hit.is_some() && hit == shown.altered_document()
+                    });
+                    fill(
+                        if in_altered {
+                            strings.search_position_altered
+                        } else {
+                            strings.search_position
+                        },
+                        &[
+                            ("n", &(current + 1).to_string()),
+                            ("total", &state.search.hits.len().to_string()),
+                        ],
+                    )
+                }
                 _ => strings.search_none.to_owned(),
             });
         }
@@ -467,8 +477,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         &[
                             ("n", &(index + 1).to_string()),
                             ("kind", kind),
-                            ("marker", marker),
-                            ("place", &place),
+                            ("marker", &one_line(marker)),
+                            ("place", &one_line(&place)),
                         ],
                     );
                     if ui
@@ -695,7 +705,7 @@ fn vendor_pane_contents_ui(
                 strings.tab_label,
                 &[
                     ("role", role_name(strings, document.entry.role)),
-                    ("date", date),
+                    ("date", &one_line(date)),
                 ],
             );
             if ui.selectable_label(current == index, label).clicked() {
@@ -718,8 +728,11 @@ fn provenance_ui(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let publisher = source.publisher.as_deref().unwrap_or(strings.not_stated);
-        ui.label(RichText::new(fill(strings.provenance, &[("publisher", publisher)])).strong());
+        let publisher = source
+            .publisher
+            .as_deref()
+            .map_or_else(|| strings.not_stated.into(), one_line);
+        ui.label(RichText::new(fill(strings.provenance, &[("publisher", &publisher)])).strong());
         ui.horizontal_wrapped(|ui| {
             let url = source.url.as_deref().map_or_else(
                 || strings.not_stated.to_owned(),
@@ -736,7 +749,10 @@ fn provenance_ui(
             }
         });
         ui.label(match &source.retrieved {
-            Some(date) => fill(strings.provenance_retrieved, &[("date", date)]),
+            Some(date) => fill(
+                strings.provenance_retrieved,
+                &[("date", &super::when::stated_time(date, strings.lang))],
+            ),
             None => strings.provenance_retrieved_unknown.to_owned(),
         });
     });
