@@ -247,6 +247,7 @@ strings! {
     mask_reason: "理由：{reason}", "Reason: {reason}";
     mask_by: "伏せた人：{who}", "Masked by: {who}";
     omitted_by: "{marker}　{who}による省略", "{marker}  omitted by {who}";
+    omitted_by_unstated: "{marker}　省略（省略した人の記載なし）", "{marker}  omitted (who left it out is not stated)";
     omission_reason: "理由：{reason}", "Reason: {reason}";
     omission_section: "この節は省略されています。", "This section was left out.";
     omission_middle: "この節の一部が省略されています（前後の文は続いています）。", "Part of this section was left out; the text continues after it.";
