@@ -20,6 +20,7 @@ use kairan::bundle::{PackOptions, SecretKey, pack_folder};
 use kairan::document::{WithheldKind, withheld_items};
 use kairan::sample::{SAMPLE_BUNDLE, demo_trusted_key, open_sample};
 use kairan::trust::ConfigDir;
+use kairan::ui::banner::Tone;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::{Contents, WithheldSort};
@@ -105,7 +106,35 @@ fn tampered_bundle() -> Vec<u8> {
         .unwrap();
     // 時 → 晴 differ only in their last UTF-8 byte, so the text stays valid.
     bytes[at + 2] ^= 0x01;
+    // The archive's own CRC-32 made to match, as a forger would: only the signed hash differs.
+    fix_crc(&mut bytes, FIRM_ENTRY);
     bytes
+}
+
+/// Rewrites the CRC-32 of the stored entry `name` in its local header and its central
+/// directory record to match its data.
+fn fix_crc(bytes: &mut [u8], name: &str) {
+    let read16 =
+        |bytes: &[u8], at: usize| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+    let mut local = None;
+    let mut central = None;
+    for at in 0..bytes.len().saturating_sub(name.len()) {
+        if &bytes[at..at + name.len()] != name.as_bytes() {
+            continue;
+        }
+        if at >= 30 && bytes[at - 30..at - 26] == *b"PK\x03\x04" {
+            local = Some(at - 30);
+        }
+        if at >= 46 && bytes[at - 46..at - 42] == *b"PK\x01\x02" {
+            central = Some(at - 46);
+        }
+    }
+    let (local, central) = (local.unwrap(), central.unwrap());
+    let size = u32::from_le_bytes(bytes[local + 18..local + 22].try_into().unwrap()) as usize;
+    let start = local + 30 + read16(bytes, local + 26) + read16(bytes, local + 28);
+    let crc = crc32fast::hash(&bytes[start..start + size]).to_le_bytes();
+    bytes[local + 14..local + 18].copy_from_slice(&crc);
+    bytes[central + 16..central + 20].copy_from_slice(&crc);
 }
 
 #[test]
@@ -226,7 +255,7 @@ fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
             WithheldSort::Mask => {
                 assert!(
                     !harness
-                        .get_all_by_label("伏せ字 ■■■■")
+                        .get_all_by_label("伏せ字：■■■■")
                         .collect::<Vec<_>>()
                         .is_empty()
                 );
@@ -269,12 +298,18 @@ fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
 }
 
 #[test]
-fn a_tampered_bundle_names_the_entry_and_shows_no_notice_text() {
+fn a_tampered_bundle_names_the_document_by_role_and_title_and_shows_no_notice_text() {
     let mut harness = sample_harness();
     let (_dir, path) = write_temp("tampered.kairan", &tampered_bundle());
     open(&mut harness, &path);
     let strings = Language::Japanese.strings();
-    harness.get_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"));
+    let headline = format!("改ざんを検出：{}「{FIRM_TITLE}」", strings.role_firm);
+    harness.get_by_label(&headline);
+    assert!(
+        harness
+            .query_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"))
+            .is_none()
+    );
     harness.get_by_label(strings.banner_hidden);
     assert!(harness.query_by_label_contains("ますますご清栄").is_none());
     assert!(harness.query_by_label_contains(REPORT_TITLE).is_none());
@@ -298,7 +333,124 @@ fn a_tampered_bundle_names_the_entry_and_shows_no_notice_text() {
     settle(&mut harness);
     harness.get_by_label_contains(strings.shown_anyway_warning);
     harness.get_by_role_and_label(Role::Label, REPORT_TITLE);
-    harness.get_by_label(&format!("改ざんを検出：{FIRM_ENTRY}"));
+    harness.get_by_label(&headline);
+}
+
+/// Rectangles painted in the last frame with a stroke of `width` in the danger colour.
+fn red_frames(harness: &Harness<'_, KairanApp>, width: f32) -> Vec<egui::Rect> {
+    use egui::epaint::Shape;
+    fn collect(shape: &Shape, width: f32, found: &mut Vec<egui::Rect>) {
+        let danger = |color| {
+            [false, true]
+                .into_iter()
+                .any(|dark| Tone::Danger.colors(dark).1 == color)
+        };
+        match shape {
+            Shape::Rect(rect) if rect.stroke.width == width && danger(rect.stroke.color) => {
+                found.push(rect.rect);
+            }
+            Shape::Vec(shapes) => shapes.iter().for_each(|shape| collect(shape, width, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, width, &mut found);
+    }
+    found
+}
+
+#[test]
+fn after_show_anyway_the_altered_document_and_its_list_entry_stay_framed_in_red_and_labelled() {
+    let mut harness = sample_harness();
+    let (_dir, path) = write_temp("tampered.kairan", &tampered_bundle());
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.show_anyway).click();
+    settle(&mut harness);
+    // Still there frames later: the mark is not a flash.
+    harness.run_steps(30);
+
+    let labels: Vec<egui::Rect> = harness
+        .get_all_by_role_and_label(Role::Label, strings.altered_document)
+        .map(|node| node.rect())
+        .collect();
+    assert_eq!(labels.len(), 2, "one on the pane, one in the side list");
+    let frames = red_frames(&harness, 2.5);
+    let frame_around = |inner: egui::Rect| {
+        frames
+            .iter()
+            .copied()
+            .find(|frame| frame.contains_rect(inner))
+    };
+    for label in &labels {
+        assert!(
+            frame_around(*label).is_some(),
+            "no red frame around {label:?}"
+        );
+    }
+
+    // The framed pane is the firm notice's, not the intact report's beside it.
+    let firm_title = harness
+        .get_by_role_and_label(Role::Label, FIRM_TITLE)
+        .rect();
+    let report_title = harness
+        .get_by_role_and_label(Role::Label, REPORT_TITLE)
+        .rect();
+    let pane = frame_around(firm_title).expect("the firm notice's pane is not framed");
+    assert!(!pane.intersects(report_title));
+    assert!(labels.iter().any(|label| pane.contains_rect(*label)));
+
+    // The side list's entry for the firm notice is framed, the report's is not.
+    let entry = |title: &str| {
+        harness
+            .get_by(move |node| {
+                node.role() == Role::Button
+                    && node.label().is_some_and(|label| label.starts_with(title))
+            })
+            .rect()
+    };
+    let firm_entry = entry(FIRM_TITLE);
+    let report_entry = entry(REPORT_TITLE);
+    assert!(frame_around(firm_entry).is_some());
+    assert!(frame_around(report_entry).is_none());
+
+    // Copying from the altered pane says it is altered.
+    let copy = harness
+        .get_all_by_role_and_label(Role::Button, strings.copy_text)
+        .find(|button| pane.contains_rect(button.rect()))
+        .expect("no Copy text in the altered pane");
+    copy.click();
+    settle(&mut harness);
+    harness.get_by_label(strings.copied_altered);
+}
+
+#[test]
+fn a_search_hit_in_the_altered_document_says_it_is_in_the_altered_document() {
+    let mut harness = sample_harness();
+    let (_dir, path) = write_temp("tampered.kairan", &tampered_bundle());
+    open(&mut harness, &path);
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.show_anyway).click();
+    settle(&mut harness);
+    let search = |harness: &mut Harness<'_, KairanApp>, text: &str| {
+        let state = &mut harness.state_mut().state;
+        state.handle(Command::OpenSearch);
+        state.handle(Command::SetSearchQuery(text.into()));
+        settle(harness);
+    };
+
+    // Only the altered firm notice has this greeting.
+    search(&mut harness, "ご清栄");
+    harness.get_by_label("1 / 1件（改ざんされた文書の中）");
+    // Only the intact report has this heading.
+    search(&mut harness, "保全対象機器");
+    assert!(
+        harness
+            .query_by_label_contains("改ざんされた文書の中")
+            .is_none()
+    );
+    harness.get_by_label_contains("1 / ");
 }
 
 #[test]
@@ -396,10 +548,10 @@ fn search_finds_full_width_text_from_a_half_width_query_and_steps_through_hits()
     settle(&mut harness);
     let total = harness.state().state.search.hits.len();
     assert!(total >= 3, "{total} hits");
-    harness.get_by_label(&format!("1 / {total} 件"));
+    harness.get_by_label(&format!("1 / {total}件"));
     harness.get_by_label("次 ▶").click();
     settle(&mut harness);
-    harness.get_by_label(&format!("2 / {total} 件"));
+    harness.get_by_label(&format!("2 / {total}件"));
 }
 
 #[test]
@@ -410,7 +562,7 @@ fn masks_explain_themselves_on_hover() {
         .click();
     settle(&mut harness);
     harness
-        .get_all_by_label("伏せ字 ■■■■")
+        .get_all_by_label("伏せ字：■■■■")
         .next()
         .unwrap()
         .hover();
@@ -457,7 +609,7 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     let mut harness = sample_harness();
     open(&mut harness, &bundle_path);
     harness.get_by_label("attachments/run-me.sh");
-    harness.get_by_label(&format!("{} バイト", attachment.len()));
+    harness.get_by_label(&format!("{}バイト", attachment.len()));
     harness.get_by_label_contains("SHA-256 ");
     harness.get_by_label("「run-me.sh」を名前を付けて保存…");
 

@@ -415,7 +415,7 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
         panic!("not done: {:?}", dialog(&harness));
     };
     assert_eq!((summary.written(), summary.failed()), (2, 1));
-    harness.get_by_label_contains("3 件中 2 件を");
+    harness.get_by_label_contains("3件中2件を");
     harness.get_by_label_contains("2/3 line 3: the recipient is empty");
     assert!(output.join("mikasa-2023-06-29-aoba.kairan").exists());
     assert!(output.join("mikasa-2023-06-29-sakura.kairan").exists());

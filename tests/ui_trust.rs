@@ -24,6 +24,7 @@ use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustS
 use kairan::ui::i18n::{Language, Strings, fill};
 use kairan::ui::state::Contents;
 use kairan::ui::trust_view::{fingerprint_rows, readable_timestamp};
+use kairan::ui::when::stated_time;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 use trust_support::{Env, FIRM, Key};
 
@@ -126,9 +127,16 @@ fn trusting_an_unknown_signer_from_the_banner_makes_its_bundle_verified_under_th
 
     // Reopened: verified, with the reader's name, saying what was done.
     assert!(harness.state().state.trust.dialog.is_none());
-    harness.get_by_label("検証済み：みかさ社会保険労務士法人 の署名");
+    harness.get_by_label("検証済み：みかさ社会保険労務士法人の署名");
+    // The issue time is the signer's own statement, in the reader's zone and Japanese forms.
+    let detail = harness
+        .get_by_label_contains("発行日（署名者の記載）：")
+        .value()
+        .unwrap_or_default();
+    assert!(detail.contains('年') && detail.contains('日'), "{detail}");
+    assert!(!detail.contains("+09:00") && !detail.contains("UTC") && !detail.contains("署名日時"));
     harness.get_by_label(&format!(
-        "鍵 {} を「みかさ社会保険労務士法人」として信頼しました。このファイルを開き直しました。",
+        "鍵{}を「みかさ社会保険労務士法人」として信頼しました。このファイルを開き直しました。",
         firm.public.key_id
     ));
     assert!(
@@ -152,6 +160,40 @@ fn trusting_an_unknown_signer_from_the_banner_makes_its_bundle_verified_under_th
         .series(&firm.public, "mikasa-mk-system-incident-2023")
         .unwrap();
     assert_eq!(series.bundles[0].bundle_id, "b-1");
+}
+
+/// Whether any text painted in the last frame is set in (synthetic) italics.
+fn paints_italics(harness: &Harness<'_, KairanApp>) -> bool {
+    use egui::epaint::Shape;
+    fn italic(shape: &Shape) -> bool {
+        match shape {
+            Shape::Text(text) => text
+                .galley
+                .job
+                .sections
+                .iter()
+                .any(|section| section.format.italics),
+            Shape::Vec(shapes) => shapes.iter().any(italic),
+            _ => false,
+        }
+    }
+    harness
+        .output()
+        .shapes
+        .iter()
+        .any(|clipped| italic(&clipped.shape))
+}
+
+#[test]
+fn the_trust_dialogs_japanese_hint_is_not_set_in_italics() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(&mut harness, strings.trust_this_key);
+    harness.get_by_label(strings.trust_dialog_needs_check);
+    assert!(!paints_italics(&harness));
 }
 
 #[test]
@@ -196,9 +238,9 @@ fn a_revoked_key_shows_the_revoked_banner_and_never_verified() {
     let strings = strings();
     harness.get_by_label("失効させた鍵の署名です：みかさ社会保険労務士法人");
     harness.get_by_label(&format!(
-        "鍵ID {} は、あなたが {} に失効させた鍵です。失効した鍵の署名は何も証明しません。このファイルを信用しないでください。",
+        "鍵ID {}は、あなたが{}に失効させた鍵です。失効した鍵の署名は何も証明しません。このファイルを信用しないでください。",
         firm.public.key_id,
-        readable_timestamp(revoked_at)
+        readable_timestamp(revoked_at, strings)
     ));
     assert!(harness.query_by_label_contains("検証済み").is_none());
     assert!(
@@ -230,7 +272,7 @@ fn revoking_in_the_trusted_keys_window_turns_the_bundle_on_screen_revoked() {
     click(&mut harness, strings.menu_settings);
     click(&mut harness, strings.trusted_keys_menu);
     harness.get_by_label(strings.keys_window_title);
-    harness.get_by_label(&format!("指紋 {}", firm.public.fingerprint()));
+    harness.get_by_label(&format!("指紋：{}", firm.public.fingerprint()));
     harness.get_by_label(strings.key_status_trusted);
     harness.get_by_label_contains(&format!("・{}", strings.how_pasted));
 
@@ -244,7 +286,7 @@ fn revoking_in_the_trusted_keys_window_turns_the_bundle_on_screen_revoked() {
 
     assert!(!store(&env).record_for(&firm.public).unwrap().is_trusted());
     harness.get_by_label(&format!(
-        "鍵 {}（「{FIRM}」）を失効させました。この鍵の署名は今後「失効」と表示されます。",
+        "鍵{}（「{FIRM}」）を失効させました。この鍵の署名は今後「失効」と表示されます。",
         firm.public.key_id
     ));
     harness.get_by_label(&format!("失効させた鍵の署名です：{FIRM}"));
@@ -348,8 +390,8 @@ fn an_older_notice_opened_after_a_newer_one_is_flagged_with_when_the_newer_was_o
         .first_opened_at;
     harness.get_by_label(&verified_title(FIRM));
     harness.get_by_label(&format!(
-        "古いお知らせ — このシリーズの新しいお知らせ（第2報）を {} に開いています（束 b-2）。このお知らせは最新ではない可能性があります。",
-        readable_timestamp(opened_at)
+        "古いお知らせ — このシリーズの新しいお知らせ（第2報）を{}に開いています（ファイルID：b-2）。このお知らせは最新ではない可能性があります。",
+        readable_timestamp(opened_at, strings())
     ));
 }
 
@@ -368,9 +410,10 @@ fn an_expired_notice_and_one_for_another_organisation_say_so() {
     });
     let harness = harness(&env, &bundle);
     harness.get_by_label(&verified_title(FIRM));
-    harness.get_by_label(
-        "期限切れ — このお知らせの有効期限は 2023-07-31 00:00:00+09:00 でした。現在の情報ではない可能性があります。",
-    );
+    harness.get_by_label(&format!(
+        "期限切れ — このお知らせの有効期限は{}でした。現在の情報ではない可能性があります。",
+        stated_time("2023-07-31T00:00:00+09:00", Language::Japanese)
+    ));
     harness.get_by_label(
         "宛先違い — このお知らせの宛先は「株式会社ほかの会社」で、あなたの組織「株式会社サンプル」ではありません。",
     );
@@ -432,7 +475,7 @@ fn a_key_pasted_into_the_trusted_keys_window_verifies_its_bundles() {
     settle(&mut harness);
     // The key is read back with its fingerprint before anything is added.
     harness.get_by_label_contains(&format!(
-        "読み取った鍵：鍵ID {}、指紋 {}",
+        "読み取った鍵：鍵ID {}、指紋{}",
         firm.public.key_id,
         firm.public.fingerprint()
     ));
@@ -531,8 +574,9 @@ fn accepting_a_key_rollover_trusts_the_new_key_under_the_old_name_and_says_so() 
     let strings = strings();
     harness.get_by_label(strings.banner_unknown_title);
     harness.get_by_label(&format!(
-        "鍵の切り替え — あなたが「{FIRM}」として信頼している鍵 {} が、署名付きの声明でこの鍵への切り替えを告知しています（2024-04-01 00:00:00+09:00 から有効）。",
-        old.public.key_id
+        "鍵の切り替え — あなたが「{FIRM}」として信頼している鍵{}が、署名付きの声明でこの鍵への切り替えを告知しています（{}から有効）。",
+        old.public.key_id,
+        stated_time("2024-04-01T00:00:00+09:00", Language::Japanese)
     ));
     // A key introduced by a key of the same name is no impersonation.
     assert!(harness.query_by_label_contains("なりすまし").is_none());
@@ -540,8 +584,10 @@ fn accepting_a_key_rollover_trusts_the_new_key_under_the_old_name_and_says_so() 
 
     harness.get_by_label(&verified_title(FIRM));
     harness.get_by_label(&format!(
-        "鍵 {} を「{FIRM}」として信頼しました。同じ名前で信頼している鍵 {} が、署名付きの切り替え声明（2024-04-01 00:00:00+09:00 から有効）で告知した鍵です。古い鍵も引き続き信頼されています。使われなくなったら失効させてください。",
-        new.public.key_id, old.public.key_id
+        "鍵{}を「{FIRM}」として信頼しました。同じ名前で信頼している鍵{}が、署名付きの切り替え声明（{}から有効）で告知した鍵です。古い鍵も引き続き信頼されています。使われなくなったら失効させてください。",
+        new.public.key_id,
+        old.public.key_id,
+        stated_time("2024-04-01T00:00:00+09:00", Language::Japanese)
     ));
     let store = store(&env);
     assert_eq!(
@@ -579,8 +625,8 @@ fn two_different_notices_under_one_number_raise_an_alarm_in_the_banner() {
         .bundles[0]
         .first_opened_at;
     harness.get_by_label(&format!(
-        "矛盾する版 — 同じ番号（第1報）で内容の異なるお知らせを {} に開いています（束 b-1）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。",
-        readable_timestamp(opened_at)
+        "矛盾する版 — 同じ番号（第1報）で内容の異なるお知らせを{}に開いています（ファイルID：b-1）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。",
+        readable_timestamp(opened_at, strings())
     ));
     // Signed by the trusted key, which the banner says, under an alarm headline.
     harness.get_by_label(strings().banner_alarm_title);

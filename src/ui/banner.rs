@@ -76,11 +76,61 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
         Trust::Alarm { .. } => strings.banner_alarm_title.to_owned(),
         Trust::Tampered { entry, .. } => fill(
             strings.banner_tampered_title,
-            &[("entry", &one_line(entry))],
+            &[("entry", &tampered_subject(shown, entry, strings))],
         ),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
         Trust::Revoked { record } => super::trust_view::revoked_headline(record, strings),
         Trust::Preview => strings.banner_preview_title.to_owned(),
+    }
+}
+
+/// The longest title the tamper headline quotes in full; longer ones end in "…".
+const HEADLINE_TITLE_CHARS: usize = 30;
+
+/// What the tamper headline names: a document by its role (from the signed manifest) and its
+/// title (from the altered document itself, so escaped and cut short); a document that could
+/// not be read by its role and path; any other entry by its path.
+fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
+    let role = shown
+        .bundle
+        .manifest
+        .entries
+        .iter()
+        .find(|listed| listed.path == entry)
+        .map(|listed| listed.role)
+        .filter(|role| role.is_document());
+    let document = shown
+        .bundle
+        .documents
+        .iter()
+        .find(|document| document.entry.path == entry);
+    match (role, document) {
+        (Some(role), Some(document)) => fill(
+            strings.tampered_document,
+            &[
+                ("role", super::views::role_name(strings, role)),
+                (
+                    "title",
+                    &short(&document.document.title, HEADLINE_TITLE_CHARS),
+                ),
+            ],
+        ),
+        (Some(role), None) => fill(
+            strings.tampered_unread_document,
+            &[
+                ("role", super::views::role_name(strings, role)),
+                ("path", &one_line(entry)),
+            ],
+        ),
+        (None, _) => one_line(entry).into_owned(),
+    }
+}
+
+/// `text` on one line, escaped, cut after `max` characters with "…".
+pub fn short(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", one_line(&text[..cut])),
+        None => one_line(text).into_owned(),
     }
 }
 
@@ -125,11 +175,6 @@ fn signature_text(strings: &Strings, problem: &SignatureProblem) -> String {
     }
 }
 
-/// The issue time as the manifest states it, made a little easier to read.
-fn readable_time(issued_at: &str) -> String {
-    issued_at.replacen('T', " ", 1)
-}
-
 /// Draws the banner for the shown bundle, if any.
 pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(shown) = &state.shown else {
@@ -148,7 +193,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 strings.banner_verified_detail,
                 &[
                     ("key_id", &signer.public_key.key_id.to_string()),
-                    ("time", &readable_time(issued_at)),
+                    ("time", &super::when::stated_time(issued_at, strings.lang)),
                 ],
             ),
             false,
@@ -307,5 +352,19 @@ pub fn status_icon(ui: &mut egui::Ui, tone: Tone, size: f32, color: Color32) {
             painter.line_segment([at(-0.38, -0.38), at(0.38, 0.38)], mark);
             painter.line_segment([at(0.38, -0.38), at(-0.38, 0.38)], mark);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_is_cut_short_on_one_line_and_a_short_one_is_kept_whole() {
+        assert_eq!(short("利用システム障害", 30), "利用システム障害");
+        assert_eq!(short("あいうえお", 3), "あいう…");
+        assert_eq!(short("a\nb\u{202E}c", 30), "a\\u{000A}b\\u{202E}c");
+        let ten_megabytes = "長".repeat(10_000_000 / 3);
+        assert_eq!(short(&ten_megabytes, 30).chars().count(), 31);
     }
 }

@@ -363,7 +363,7 @@ fn findings_ui(
                         ),
                     )],
                 ))
-                .italics(),
+                .weak(),
             );
         }
     }

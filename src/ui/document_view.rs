@@ -55,7 +55,7 @@ pub struct Palette {
     pub hit_fill: Color32,
     /// Current search hit border.
     pub hit_stroke: Color32,
-    /// Flash and focus outline.
+    /// Flash and focus outline: a calm blue, never the red that means 改ざん.
     pub focus: Color32,
 }
 
@@ -74,7 +74,7 @@ impl Palette {
                 omission_stroke: Color32::from_rgb(0x8b, 0x94, 0x9e),
                 hit_fill: Color32::from_rgb(0x1d, 0x4a, 0x73),
                 hit_stroke: Color32::from_rgb(0x58, 0xa6, 0xff),
-                focus: Color32::from_rgb(0xff, 0x7b, 0x72),
+                focus: Color32::from_rgb(0x58, 0xa6, 0xff),
             }
         } else {
             Palette {
@@ -88,7 +88,7 @@ impl Palette {
                 omission_stroke: Color32::from_rgb(0x6e, 0x77, 0x81),
                 hit_fill: Color32::from_rgb(0xb6, 0xe3, 0xff),
                 hit_stroke: Color32::from_rgb(0x09, 0x69, 0xda),
-                focus: Color32::from_rgb(0xcf, 0x22, 0x2e),
+                focus: Color32::from_rgb(0x09, 0x69, 0xda),
             }
         }
     }
@@ -551,11 +551,15 @@ fn omission_job(
     };
     let strong = format(BODY_SIZE * 1.05, FontFamily::Proportional, palette.text);
     let quiet = format(BODY_SIZE * 0.9, FontFamily::Proportional, palette.muted);
-    let who = who(strings, omission.omitted_by);
-    let headline = fill(
-        strings.omitted_by,
-        &[("marker", omission.marker.as_str()), ("who", who)],
-    );
+    let marker = one_line(&omission.marker);
+    let headline = match omission.omitted_by {
+        // Not "omitted by not stated": say that who left it out is not stated.
+        WithheldBy::NotStated => fill(strings.omitted_by_unstated, &[("marker", &marker)]),
+        by => fill(
+            strings.omitted_by,
+            &[("marker", &marker), ("who", who(strings, by))],
+        ),
+    };
     job.append(&headline, 0.0, strong);
     let kind = match omission.kind {
         OmissionKind::Section => strings.omission_section,
@@ -564,9 +568,15 @@ fn omission_job(
         OmissionKind::Unspecified => strings.omission_unspecified,
     };
     job.append(&format!("\n{kind}"), 0.0, quiet.clone());
-    let reason = omission.reason.as_deref().unwrap_or(strings.not_stated);
+    let reason = omission
+        .reason
+        .as_deref()
+        .map_or_else(|| strings.not_stated.into(), one_line);
     job.append(
-        &format!("\n{}", fill(strings.omission_reason, &[("reason", reason)])),
+        &format!(
+            "\n{}",
+            fill(strings.omission_reason, &[("reason", &reason)])
+        ),
         0.0,
         quiet,
     );
@@ -833,17 +843,21 @@ fn spans_ui(
                 } => {
                     let response = ui.interact(rect, id, Sense::hover());
                     if row == 0 {
-                        let name = fill(strings.mask_accessible, &[("marker", marker)]);
+                        let name = fill(strings.mask_accessible, &[("marker", &one_line(marker))]);
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
                         });
                     }
                     response.on_hover_ui(|ui| {
                         ui.strong(strings.mask_title);
-                        let label = label.as_deref().unwrap_or(strings.not_stated);
-                        let reason = reason.as_deref().unwrap_or(strings.not_stated);
-                        ui.label(fill(strings.mask_what, &[("label", label)]));
-                        ui.label(fill(strings.mask_reason, &[("reason", reason)]));
+                        let stated = |text: &Option<String>| -> String {
+                            text.as_deref().map_or_else(
+                                || strings.not_stated.to_owned(),
+                                |text| one_line(text).into_owned(),
+                            )
+                        };
+                        ui.label(fill(strings.mask_what, &[("label", &stated(label))]));
+                        ui.label(fill(strings.mask_reason, &[("reason", &stated(reason))]));
                         ui.label(fill(strings.mask_by, &[("who", who(strings, *masked_by))]));
                     });
                 }
@@ -897,6 +911,42 @@ fn draw_hatching(painter: &egui::Painter, rect: Rect, color: Color32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_omission_whose_author_is_not_stated_says_so_in_words_of_both_languages() {
+        let omission = crate::document::Omission {
+            kind: OmissionKind::Section,
+            marker: "—省略—".into(),
+            reason: Some("理由\u{202E}逆".into()),
+            omitted_by: WithheldBy::NotStated,
+            under_heading: None,
+        };
+        let palette = Palette::for_theme(false);
+        let text =
+            |language: Language| omission_job(&omission, language.strings(), 400.0, palette).text;
+        let english = text(Language::English);
+        assert!(!english.contains("by not stated"), "{english}");
+        assert!(english.contains("not stated"), "{english}");
+        let japanese = text(Language::Japanese);
+        assert!(!japanese.contains("記載なしによる"), "{japanese}");
+        assert!(japanese.contains("理由\\u{202E}逆"), "{japanese}");
+    }
+
+    #[test]
+    fn hits_and_jump_targets_are_highlighted_in_a_calm_colour_never_the_tamper_red() {
+        for dark in [false, true] {
+            let palette = Palette::for_theme(dark);
+            let (_, danger, _) = super::super::banner::Tone::Danger.colors(dark);
+            for color in [palette.focus, palette.hit_fill, palette.hit_stroke] {
+                assert_ne!(color, danger);
+                assert!(
+                    color.b() > color.r(),
+                    "{color:?} in the {} theme reads as red",
+                    if dark { "dark" } else { "light" }
+                );
+            }
+        }
+    }
 
     /// A paragraph laid out as the viewer does, wrapped at `width`.
     fn galley(text: &str, width: f32) -> Arc<Galley> {

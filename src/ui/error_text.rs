@@ -198,19 +198,19 @@ impl Explain for Problem {
             Problem::Recipients { list, error } => format!("{}：{}", p(list), error.japanese()),
             Problem::Source(error) => error.japanese(),
             Problem::Read { path, error } => {
-                format!("{} を読み取れません：{}。", p(path), io_japanese(error))
+                format!("{}を読み取れません：{}。", p(path), io_japanese(error))
             }
             Problem::Write { path, error } => {
-                format!("{} に書き込めません：{}。", p(path), io_japanese(error))
+                format!("{}に書き込めません：{}。", p(path), io_japanese(error))
             }
             Problem::NoKeyFile => "鍵ファイルが指定されていません。".to_owned(),
-            Problem::NotAFile(path) => format!("{} はファイルではありません。", p(path)),
+            Problem::NotAFile(path) => format!("{}はファイルではありません。", p(path)),
             Problem::KeyFileTooLarge(path) => format!(
-                "{} は大きすぎて、minisign の公開鍵ファイルではありません。",
+                "{}は大きすぎて、minisign の公開鍵ファイルではありません。",
                 p(path)
             ),
             Problem::AlreadyExists(path) => format!(
-                "{} はすでにあります。別のファイル名を指定してください。",
+                "{}はすでにあります。別のファイル名を指定してください。",
                 p(path)
             ),
             Problem::Thread(_) => "バックグラウンドの処理を開始できませんでした。".to_owned(),
@@ -265,7 +265,7 @@ pub fn io_japanese(error: &std::io::Error) -> String {
         ErrorKind::ResourceBusy => "ほかのプログラムが使用中です",
         _ => {
             return match error.raw_os_error() {
-                Some(code) => format!("システムのエラーです（エラー番号 {code}）"),
+                Some(code) => format!("システムのエラーです（エラー番号{code}）"),
                 None => "システムのエラーです".to_owned(),
             };
         }
@@ -285,7 +285,7 @@ fn json_japanese(error: &serde_json::Error) -> String {
     if error.line() == 0 {
         what.to_owned()
     } else {
-        format!("{what}（{} 行 {} 桁目）", error.line(), error.column())
+        format!("{what}（{}行{}桁目）", error.line(), error.column())
     }
 }
 
@@ -312,46 +312,46 @@ impl Explain for BundleError {
     fn japanese(&self) -> String {
         match self {
             BundleError::Io { path, source } => {
-                format!("{} を読み取れません：{}。", p(path), io_japanese(source))
+                format!("{}を読み取れません：{}。", p(path), io_japanese(source))
             }
             BundleError::FileTooLarge { size, limit } => format!(
-                "ファイルの大きさが {size} バイトあり、Kairan のファイルの上限（{limit} バイト）を超えています。"
+                "ファイルの大きさが{size}バイトあり、Kairan のファイルの上限（{limit}バイト）を超えています。"
             ),
             BundleError::NotAnArchive => "Kairan のファイルではありません。ZIP 形式の終わりの部分が見つかりません（ZIP ではないか、途中で切れているか壊れています）。差出人に送り直しを依頼してください。".to_owned(),
             BundleError::EndRecord(_) => "ZIP 形式の終わりの部分が壊れています。".to_owned(),
             BundleError::ArchiveComment => "ZIP にコメントが付いています。Kairan のファイルにはコメントはありません（作成後に変更されています）。".to_owned(),
             BundleError::AppendedData { bytes } => format!(
-                "ファイルの終わりの後に、余分なデータが {bytes} バイト付いています（変更されたか、2つのファイルがつながっています）。"
+                "ファイルの終わりの後に、余分なデータが{bytes}バイト付いています（変更されたか、2つのファイルがつながっています）。"
             ),
             BundleError::PrependedData { offset } => format!(
-                "ファイルの先頭に、余分なデータが {offset} バイトあります（変更されたか、別の形式を装っています）。"
+                "ファイルの先頭に、余分なデータが{offset}バイトあります（変更されたか、別の形式を装っています）。"
             ),
             BundleError::MultiDisk => "ZIP が複数のディスクに分かれていると書かれているか、項目の数が食い違っています。".to_owned(),
             BundleError::CentralDirectory(_) => "ZIP の目次（セントラルディレクトリ）が壊れています。".to_owned(),
             BundleError::TooManyEntries { count, limit } => format!(
-                "ファイルの中の項目が {count} 個あり、上限の {limit} 個を超えています。"
+                "ファイルの中の項目が{count}個あり、上限の{limit}個を超えています。"
             ),
             BundleError::EntryTooLarge { name, size, limit } => format!(
-                "項目 {} の大きさが {size} バイトとされ、1項目の上限（{limit} バイト）を超えています。",
+                "項目{}の大きさが{size}バイトとされ、1項目の上限（{limit}バイト）を超えています。",
                 q(name)
             ),
             BundleError::TotalTooLarge { limit } => format!(
-                "項目の大きさの合計が上限（{limit} バイト）を超えています。"
+                "項目の大きさの合計が上限（{limit}バイト）を超えています。"
             ),
             BundleError::Encrypted { name } => format!(
-                "項目 {} が暗号化されています。Kairan のファイルには暗号化された項目はありません。",
+                "項目{}が暗号化されています。Kairan のファイルには暗号化された項目はありません。",
                 q(name)
             ),
             BundleError::Symlink { name } => format!(
-                "項目 {} はシンボリックリンクです。Kairan のファイルに入れられるのは通常のファイルだけです。",
+                "項目{}はシンボリックリンクです。Kairan のファイルに入れられるのは通常のファイルだけです。",
                 q(name)
             ),
             BundleError::DataDescriptor { name } => format!(
-                "項目 {} は大きさを後ろに書く方式（データディスクリプタ）で書かれています。Kairan のファイルでは使えません。",
+                "項目{}は大きさを後ろに書く方式（データディスクリプタ）で書かれています。Kairan のファイルでは使えません。",
                 q(name)
             ),
             BundleError::UnsupportedCompression { name, method } => format!(
-                "項目 {} の圧縮方式（{method}）は使えません。使えるのは無圧縮（0）と deflate（8）だけです。",
+                "項目{}の圧縮方式（{method}）は使えません。使えるのは無圧縮（0）と deflate（8）だけです。",
                 q(name)
             ),
             BundleError::NonCanonical {
@@ -360,51 +360,51 @@ impl Explain for BundleError {
                 found,
                 expected,
             } => format!(
-                "項目 {} の {field} が {found:#x} ですが、決められた値は {expected:#x} です（変更されたか、Kairan に対応したツールで作られていません）。",
+                "項目{}の{field}が{found:#x}ですが、決められた値は{expected:#x}です（変更されたか、Kairan に対応したツールで作られていません）。",
                 q(name)
             ),
             BundleError::BadName { name, problem } => format!(
-                "項目名 {} は使えません：{}。",
+                "項目名{}は使えません：{}。",
                 q(name),
                 problem.japanese()
             ),
             BundleError::DuplicateName { name } => {
-                format!("同じ名前 {} の項目が2つあります。", q(name))
+                format!("同じ名前{}の項目が2つあります。", q(name))
             }
             BundleError::ConfusableNames { first, second } => format!(
-                "項目 {} と {} は、大文字・小文字や文字の表し方が違うだけの同じ名前です。",
+                "項目{}と{}は、大文字・小文字や文字の表し方が違うだけの同じ名前です。",
                 q(first),
                 q(second)
             ),
             BundleError::HeaderMismatch { name } => format!(
-                "項目 {} の見出し情報が ZIP の目次と一致しません。",
+                "項目{}の見出し情報が ZIP の目次と一致しません。",
                 q(name)
             ),
             BundleError::OverlappingEntries { first, second } => format!(
-                "項目 {} と {} のデータが重なっています。",
+                "項目{}と{}のデータが重なっています。",
                 q(first),
                 q(second)
             ),
             BundleError::HiddenData { bytes, after } => format!(
-                "項目 {} の後ろに、どこにも属さないデータが {bytes} バイト隠されています。",
+                "項目{}の後ろに、どこにも属さないデータが{bytes}バイト隠されています。",
                 q(after)
             ),
             BundleError::Decompress { name, .. } => {
-                format!("項目 {} を展開できません（データが壊れています）。", q(name))
+                format!("項目{}を展開できません（データが壊れています）。", q(name))
             }
             BundleError::CrcMismatch { name } => format!(
-                "項目 {} の内容がチェック値（CRC-32）と一致しません（項目が変更されています）。",
+                "項目{}の内容がチェック値（CRC-32）と一致しません（項目が変更されています）。",
                 q(name)
             ),
             BundleError::MissingManifest { position, found } => format!(
-                "ファイルは manifest.json と manifest.json.minisig で始まる決まりですが、{position} 番目に {} があります。",
+                "ファイルは manifest.json と manifest.json.minisig で始まる決まりですが、{position}番目に{}があります。",
                 q(found)
             ),
             BundleError::ManifestTooLarge { size, limit } => format!(
-                "目録（manifest.json）が {size} バイトあり、上限（{limit} バイト）を超えています。"
+                "目録（manifest.json）が{size}バイトあり、上限（{limit}バイト）を超えています。"
             ),
             BundleError::SignatureTooLarge { size, limit } => format!(
-                "署名ファイル（manifest.json.minisig）が {size} バイトあり、上限（{limit} バイト）を超えています。"
+                "署名ファイル（manifest.json.minisig）が{size}バイトあり、上限（{limit}バイト）を超えています。"
             ),
             BundleError::Manifest(error) => {
                 format!("目録（manifest.json）が正しくありません：{}", error.japanese())
@@ -418,12 +418,12 @@ impl Explain for BundleError {
                 error.japanese()
             ),
             BundleError::OrderMismatch { expected, found } => format!(
-                "項目 {} の順番が違います。目録ではこの位置は {} です。",
+                "項目{}の順番が違います。目録ではこの位置は{}です。",
                 q(found),
                 q(expected)
             ),
             BundleError::Document { path, source } => format!(
-                "文書 {} が正しくありません：{}",
+                "文書{}が正しくありません：{}",
                 q(path),
                 source.japanese()
             ),
@@ -436,21 +436,21 @@ impl Explain for ManifestError {
         match self {
             ManifestError::Json(error) => format!("{}。", json_japanese(error)),
             ManifestError::HiddenCharacter(field) => format!(
-                "{field} に制御文字・文字の向きを変える文字・見えない文字が含まれています（名前を偽装するのに使われます）。"
+                "{field}に制御文字・文字の向きを変える文字・見えない文字が含まれています（名前を偽装するのに使われます）。"
             ),
             ManifestError::WrongFormat(found) => {
-                format!("形式名が {} で、Kairan の目録ではありません。", q(found))
+                format!("形式名が{}で、Kairan の目録ではありません。", q(found))
             }
             ManifestError::UnsupportedVersion(version) => format!(
-                "形式のバージョン {version} には対応していません。新しい版の Kairan で作られたファイルです。Kairan を更新してください。"
+                "形式のバージョン{version}には対応していません。新しい版の Kairan で作られたファイルです。Kairan を更新してください。"
             ),
             ManifestError::BadIdentifier { field, value } => format!(
-                "{field} の値 {} は識別子として使えません（英数字と「.」「_」「-」で 1〜128 文字）。",
+                "{field}の値{}は識別子として使えません（英数字と「.」「_」「-」で 1〜128 文字）。",
                 q(value)
             ),
             ManifestError::ZeroSequence => "通し番号は 1 から始まる決まりです。".to_owned(),
             ManifestError::BadTime { field, value } => format!(
-                "{field} の値 {} は日時として読めません（2023-06-29T09:00:00+09:00 のように書きます）。",
+                "{field}の値{}は日時として読めません（2023-06-29T09:00:00+09:00 のように書きます）。",
                 q(value)
             ),
             ManifestError::ExpiresBeforeIssued => {
@@ -460,20 +460,20 @@ impl Explain for ManifestError {
                 "差出人の公開鍵（issuer.public_key）が minisign の公開鍵ではありません。".to_owned()
             }
             ManifestError::BadPath { path, .. } => {
-                format!("項目のパス {} は使えません。", q(path))
+                format!("項目のパス{}は使えません。", q(path))
             }
             ManifestError::BadHash(path) => format!(
-                "項目 {} の SHA-256 が、16進数の小文字 64 桁になっていません。",
+                "項目{}の SHA-256 が、16進数の小文字 64 桁になっていません。",
                 q(path)
             ),
             ManifestError::DuplicateEntry(path) => {
-                format!("項目 {} が2回記載されています。", q(path))
+                format!("項目{}が2回記載されています。", q(path))
             }
             ManifestError::EntryTooLarge(path) => {
-                format!("項目 {} の大きさが、1項目の上限を超えています。", q(path))
+                format!("項目{}の大きさが、1項目の上限を超えています。", q(path))
             }
             ManifestError::RoleMediaTypeMismatch { path, role } => format!(
-                "項目 {} の役割（{}）と種類（media type）が合っていません。",
+                "項目{}の役割（{}）と種類（media type）が合っていません。",
                 q(path),
                 role_japanese(*role)
             ),
@@ -503,7 +503,7 @@ impl Explain for SignatureFileError {
             }
             SignatureFileError::Legacy => "古い方式の minisign 署名です。Kairan が受け付けるのは、minisign 0.8 以降の標準（プレハッシュ方式）の署名だけです。".to_owned(),
             SignatureFileError::Encoding(line) => format!(
-                "{} の行が、決められた長さの正しい base64 になっていません。",
+                "{}の行が、決められた長さの正しい base64 になっていません。",
                 signature_line_japanese(line)
             ),
             SignatureFileError::TrustedCommentPrefix => {
@@ -549,9 +549,9 @@ impl Explain for Tamper {
         match self {
             Tamper::Unlisted => "署名された一覧にないファイルが追加されています。".to_owned(),
             Tamper::Missing => "署名された一覧にあるファイルが削除されています。".to_owned(),
-            Tamper::Size { signed, found } => format!(
-                "大きさが署名時と異なります（署名時 {signed} バイト、現在 {found} バイト）。"
-            ),
+            Tamper::Size { signed, found } => {
+                format!("大きさが署名時と異なります（署名時{signed}バイト、現在{found}バイト）。")
+            }
             Tamper::Hash => "内容が署名時と異なります（SHA-256 が一致しません）。".to_owned(),
             Tamper::Damaged(_) => {
                 "データが壊れています（チェック値が合わないか、展開できません）。".to_owned()
@@ -567,16 +567,16 @@ impl Explain for DocumentError {
                 format!("Kairan の文書として読めません：{}。", json_japanese(error))
             }
             DocumentError::WrongFormat { found } => {
-                format!("形式名が {} で、Kairan の文書ではありません。", q(found))
+                format!("形式名が{}で、Kairan の文書ではありません。", q(found))
             }
             DocumentError::UnsupportedVersion { found } => format!(
-                "文書の形式のバージョン {found} には対応していません。Kairan を更新してください。"
+                "文書の形式のバージョン{found}には対応していません。Kairan を更新してください。"
             ),
             DocumentError::DuplicateHeadingId(id) => {
-                format!("2つの見出しが同じID {} を使っています。", q(id))
+                format!("2つの見出しが同じID{}を使っています。", q(id))
             }
             DocumentError::InvisibleMarker(marker) => format!(
-                "伏せ字か省略の記号 {} が空か、見えない文字でできています。",
+                "伏せ字か省略の記号{}が空か、見えない文字でできています。",
                 q(marker)
             ),
         }
@@ -620,29 +620,29 @@ impl Explain for TrustError {
     fn japanese(&self) -> String {
         match self {
             TrustError::NoConfigDir => format!(
-                "設定フォルダーが見つかりません（ホームフォルダーがない可能性があります）。環境変数 {} に、Kairan が信頼する鍵を保存できるフォルダーを指定してください。",
+                "設定フォルダーが見つかりません（ホームフォルダーがない可能性があります）。環境変数{}に、Kairan が信頼する鍵を保存できるフォルダーを指定してください。",
                 crate::trust::CONFIG_DIR_ENV
             ),
             TrustError::Read { path, cause } => format!(
-                "{} を読み取れません：{}。Kairan はこのファイルを変更していません。読み取る権限があるか確認してください。",
+                "{}を読み取れません：{}。Kairan はこのファイルを変更していません。読み取る権限があるか確認してください。",
                 p(path),
                 io_japanese(cause)
             ),
             TrustError::Corrupt { path, what, .. } => format!(
-                "{} は Kairan の{}として正しい形式ではありません。Kairan はこのファイルを変更しておらず、直るまで書き込みません。ファイルを修復するか、コピーを残して別の場所に移してください（空の状態から始まります）。",
+                "{}は Kairan の{}として正しい形式ではありません。Kairan はこのファイルを変更しておらず、直るまで書き込みません。ファイルを修復するか、コピーを残して別の場所に移してください（空の状態から始まります）。",
                 p(path),
                 trust_file_japanese(what)
             ),
             TrustError::Lock { path, cause } => {
-                format!("{} をロックできません：{}。", p(path), io_japanese(cause))
+                format!("{}をロックできません：{}。", p(path), io_japanese(cause))
             }
             TrustError::Write { path, cause } => format!(
-                "{} に書き込めません：{}。前の内容はそのまま残っています。",
+                "{}に書き込めません：{}。前の内容はそのまま残っています。",
                 p(path),
                 io_japanese(cause)
             ),
             TrustError::NoSuchKey(given) => format!(
-                "信頼する鍵の一覧に {} に当たる鍵はありません（名前、鍵ID、指紋のどれかで指定してください）。",
+                "信頼する鍵の一覧に{}に当たる鍵はありません（名前、鍵ID、指紋のどれかで指定してください）。",
                 q(given)
             ),
             TrustError::AmbiguousKey {
@@ -650,7 +650,7 @@ impl Explain for TrustError {
                 count,
                 key_ids,
             } => format!(
-                "{} という名前の鍵が {count} 個あります。鍵IDで指定してください（{}）。",
+                "{}という名前の鍵が{count}個あります。鍵IDで指定してください（{}）。",
                 q(name),
                 key_ids.join("、")
             ),
@@ -659,7 +659,7 @@ impl Explain for TrustError {
                 key_id,
                 status,
             } => format!(
-                "この鍵（鍵ID {key_id}）は、すでに {} として一覧にあります（{}）。",
+                "この鍵（鍵ID {key_id}）は、すでに{}として一覧にあります（{}）。",
                 q(name),
                 if *status == "revoked" {
                     "失効済み"
@@ -668,12 +668,12 @@ impl Explain for TrustError {
                 }
             ),
             TrustError::KeyIdClash { name, key_id } => format!(
-                "一覧にある別の鍵（{}）が同じ鍵ID {key_id} を持っています。署名を区別できないため、この鍵は追加できません。",
+                "一覧にある別の鍵（{}）が同じ鍵ID {key_id}を持っています。署名を区別できないため、この鍵は追加できません。",
                 q(name)
             ),
             TrustError::DemoKey => "これは Kairan の公開デモ鍵です。秘密鍵が公開されているため、誰の鍵としても信頼できません。".to_owned(),
             TrustError::Exposed { path, problem } => format!(
-                "{} は信頼できません：{}。自分だけが変更できる通常のファイル・フォルダーにするか（例：chmod go-w）、環境変数 {} で別のフォルダーを指定してください。",
+                "{}は信頼できません：{}。自分だけが変更できる通常のファイル・フォルダーにするか（例：chmod go-w）、環境変数{}で別のフォルダーを指定してください。",
                 p(path),
                 match problem {
                     Exposure::Symlink => "シンボリックリンクです",
@@ -683,7 +683,7 @@ impl Explain for TrustError {
                 crate::trust::CONFIG_DIR_ENV
             ),
             TrustError::NameTaken { name, key_id } => format!(
-                "あなたが信頼する別の鍵 {}（鍵ID {key_id}）が、同じ名前か、見分けのつかない名前を使っています。1つの名前に2つの鍵があると、どちらも相手になりすませます。{} の新しい鍵であれば、電話で指紋を確認し、古い鍵を失効させてから、この鍵を追加してください。",
+                "あなたが信頼する別の鍵{}（鍵ID {key_id}）が、同じ名前か、見分けのつかない名前を使っています。1つの名前に2つの鍵があると、どちらも相手になりすませます。{}の新しい鍵であれば、電話で指紋を確認し、古い鍵を失効させてから、この鍵を追加してください。",
                 q(name),
                 q(name)
             ),
@@ -702,10 +702,10 @@ impl Explain for NameRule {
                 "名前が空です。鍵の持ち主を、あなたが呼んでいる名前で入力してください。"
                     .to_owned()
             }
-            NameRule::TooLong(max) => format!("名前が {max} 文字を超えています。"),
+            NameRule::TooLong(max) => format!("名前が{max}文字を超えています。"),
             NameRule::Hidden => "名前に制御文字か見えない文字（改行、ゼロ幅スペース、文字の向きを変える記号など）が含まれています。".to_owned(),
             NameRule::NoLetters => "名前に文字も数字もありません。鍵の持ち主を知っている名前で入力してください。".to_owned(),
-            NameRule::NoteTooLong(max) => format!("メモが {max} 文字を超えています。"),
+            NameRule::NoteTooLong(max) => format!("メモが{max}文字を超えています。"),
             NameRule::OrganisationControl => {
                 "組織名に制御文字（改行など）が含まれています。".to_owned()
             }
@@ -718,16 +718,16 @@ impl Explain for RolloverError {
         match self {
             RolloverError::Json(_) => "切り替え声明の JSON が正しくありません。".to_owned(),
             RolloverError::WrongFormat(found) => {
-                format!("形式名が {} で、鍵の切り替え声明ではありません。", q(found))
+                format!("形式名が{}で、鍵の切り替え声明ではありません。", q(found))
             }
             RolloverError::UnsupportedVersion(version) => {
-                format!("切り替え声明の形式のバージョン {version} には対応していません。")
+                format!("切り替え声明の形式のバージョン{version}には対応していません。")
             }
             RolloverError::BadKey(field) => {
-                format!("{field} が minisign の公開鍵ではありません。")
+                format!("{field}が minisign の公開鍵ではありません。")
             }
             RolloverError::BadTime(value) => format!(
-                "有効になる日時 {} が読めません（2024-04-01T00:00:00+09:00 のように書きます）。",
+                "有効になる日時{}が読めません（2024-04-01T00:00:00+09:00 のように書きます）。",
                 q(value)
             ),
             RolloverError::SameKey => "古い鍵と新しい鍵が同じです。".to_owned(),
@@ -745,7 +745,7 @@ impl Explain for RolloverProblem {
                 "切り替え声明とその署名の両方がそろっていません。".to_owned()
             }
             RolloverProblem::TooLarge(path) => {
-                format!("{} が大きすぎます。", q(path))
+                format!("{}が大きすぎます。", q(path))
             }
             RolloverProblem::Unreadable(_) => "切り替え声明を読み取れません。".to_owned(),
             RolloverProblem::Malformed(error) => {
@@ -759,7 +759,7 @@ impl Explain for RolloverProblem {
                 format!("声明に署名した鍵（鍵ID {key_id}）は、あなたが信頼する鍵ではありません。")
             }
             RolloverProblem::OldKeyRevoked { name, key_id } => format!(
-                "声明に署名した鍵 {}（鍵ID {key_id}）は、あなたが失効させた鍵です。",
+                "声明に署名した鍵{}（鍵ID {key_id}）は、あなたが失効させた鍵です。",
                 q(name)
             ),
         }
@@ -770,14 +770,10 @@ impl Explain for PackError {
     fn japanese(&self) -> String {
         match self {
             PackError::Io { path, source } => {
-                format!("{} を読み取れません：{}。", p(path), io_japanese(source))
+                format!("{}を読み取れません：{}。", p(path), io_japanese(source))
             }
             PackError::Metadata { path, source } => {
-                format!(
-                    "{} が正しくありません：{}。",
-                    p(path),
-                    json_japanese(source)
-                )
+                format!("{}が正しくありません：{}。", p(path), json_japanese(source))
             }
             PackError::Authoring { errors } => errors
                 .iter()
@@ -796,7 +792,7 @@ impl Explain for PackError {
                 v(file)
             ),
             PackError::DanglingLink { file, text, target } => format!(
-                "{}：リンク {} のリンク先 {} は、このファイルに含まれていません。",
+                "{}：リンク{}のリンク先{}は、このファイルに含まれていません。",
                 v(file),
                 q(text),
                 q(target)
@@ -816,26 +812,26 @@ impl Explain for PublishError {
     fn japanese(&self) -> String {
         match self {
             PublishError::Read { path, source } => {
-                format!("{} を読み取れません：{}。", p(path), io_japanese(source))
+                format!("{}を読み取れません：{}。", p(path), io_japanese(source))
             }
             PublishError::Write { path, source } => {
-                format!("{} に書き込めません：{}。", p(path), io_japanese(source))
+                format!("{}に書き込めません：{}。", p(path), io_japanese(source))
             }
             PublishError::Key { path, source } => {
-                format!("秘密鍵 {} を使えません：{}", p(path), source.japanese())
+                format!("秘密鍵{}を使えません：{}", p(path), source.japanese())
             }
             PublishError::Pack { dir, source } => {
-                format!("{} からファイルを作れません：{}", p(dir), source.japanese())
+                format!("{}からファイルを作れません：{}", p(dir), source.japanese())
             }
             PublishError::DoesNotVerify(_) => {
                 "作成したファイルを検証できませんでした。何も書き出していません。".to_owned()
             }
             PublishError::WrittenBundleDoesNotVerify { path, .. } => format!(
-                "書き出した {} を読み直すと検証できなかったため、削除しました。",
+                "書き出した{}を読み直すと検証できなかったため、削除しました。",
                 p(path)
             ),
             PublishError::Exists { path } => {
-                format!("{} はすでにあります。別の名前を指定してください。", p(path))
+                format!("{}はすでにあります。別の名前を指定してください。", p(path))
             }
         }
     }
@@ -846,17 +842,17 @@ impl Explain for ImportError {
         match self {
             ImportError::NoLetter => "文書が見つかりません。各文書は、日付（例：2023年6月29日）と宛先（例：お客様各位）をそれぞれ1行に書いて始めてください。".to_owned(),
             ImportError::TextBeforeFirstLetter { line } => format!(
-                "{line} 行目：最初の文書の日付と宛先より前に文章があります。文書の中に移すか削除してから、もう一度取り込んでください。"
+                "{line}行目：最初の文書の日付と宛先より前に文章があります。文書の中に移すか削除してから、もう一度取り込んでください。"
             ),
             ImportError::NoTitle { line } => format!(
-                "{line} 行目：文書に件名がありません。宛先・発信者と本文の間に件名を1行で書いてから、もう一度取り込んでください。"
+                "{line}行目：文書に件名がありません。宛先・発信者と本文の間に件名を1行で書いてから、もう一度取り込んでください。"
             ),
             ImportError::BadBundleId(id) => format!(
-                "ファイルID {} には、半角英数字と「.」「_」「-」しか使えません。",
+                "ファイルID{}には、半角英数字と「.」「_」「-」しか使えません。",
                 q(id)
             ),
             ImportError::Unrepresentable { line, .. } => format!(
-                "{line} 行目：この文書は原稿の形式で正確に書き表せません。"
+                "{line}行目：この文書は原稿の形式で正確に書き表せません。"
             ),
         }
     }
@@ -871,7 +867,7 @@ impl Explain for Unrepresentable {
 impl Explain for RecipientRowError {
     fn japanese(&self) -> String {
         format!(
-            "顧客一覧の {} 行目を使えません（1行目は recipient,id の見出し行で、各行の項目数が見出しと同じである必要があります）。",
+            "顧客一覧の{}行目を使えません（1行目は recipient,id の見出し行で、各行の項目数が見出しと同じである必要があります）。",
             self.line
         )
     }
@@ -897,7 +893,7 @@ impl Explain for SourceProblem {
                 "前書きが閉じていません。最後の項目の後に「---」の行を入れてください。".to_owned()
             }
             SourceProblem::NotKeyValue { line } => format!(
-                "前書きには「項目名: 値」の形で書いてください（{} と書かれています）。使える項目名：{}",
+                "前書きには「項目名: 値」の形で書いてください（{}と書かれています）。使える項目名：{}",
                 q(line),
                 FRONT_KEY_LIST.replace(", ", "、")
             ),
@@ -942,13 +938,13 @@ impl Explain for SourceProblem {
                 derived,
                 explicit,
             } => format!(
-                "「date: {}」は {} と読めますが、「date-iso:」は {} になっています。",
+                "「date: {}」は{}と読めますが、「date-iso:」は{}になっています。",
                 v(text),
                 v(derived),
                 v(explicit)
             ),
             SourceProblem::UnreadableDate { text } => format!(
-                "日付 {} が読めません。2023年6月29日、令和5年6月29日、2023-06-29 のように書くか、「date-iso: 2023-06-29」の形で加えてください。",
+                "日付{}が読めません。2023年6月29日、令和5年6月29日、2023-06-29 のように書くか、「date-iso: 2023-06-29」の形で加えてください。",
                 q(text)
             ),
             SourceProblem::ClosingNotLast => "右寄せの行「-> …」は結び（以上）なので、文書の最後の行にしてください。中央寄せにするには「-> … <-」と書きます。".to_owned(),
@@ -969,24 +965,24 @@ impl Explain for SourceProblem {
             SourceProblem::HeadingLevel => {
                 "見出しは2段階です。節は「## 」、小見出しは「### 」で書いてください。".to_owned()
             }
-            SourceProblem::HeadingWithoutId => "見出しの最後に、リンク用のIDを付けてください（例：「## 1. 発生事象 {#s1}」）。".to_owned(),
+            SourceProblem::HeadingWithoutId => "見出しの最後に、リンク用のIDを付けてください（例：「## 1. 発生事象{#s1}」）。".to_owned(),
             SourceProblem::BadHeadingId { id } => format!(
-                "見出しのID {} には、半角英数字と「-」「_」しか使えません（例：s1）。",
+                "見出しのID{}には、半角英数字と「-」「_」しか使えません（例：s1）。",
                 q(id)
             ),
             SourceProblem::DuplicateHeadingId { id } => format!(
-                "2つの見出しが同じID {} を使っています。IDは重ならないようにしてください。",
+                "2つの見出しが同じID{}を使っています。IDは重ならないようにしてください。",
                 q(id)
             ),
             SourceProblem::HeadingWithoutText => {
-                "見出しの {#ID} の前に見出しの文章がありません。".to_owned()
+                "見出しの{#ID}の前に見出しの文章がありません。".to_owned()
             }
             SourceProblem::UnknownOmissionKind { kind } => format!(
-                "省略の種類 {} は使えません。section、middle、rest、unspecified のどれかにしてください。",
+                "省略の種類{}は使えません。section、middle、rest、unspecified のどれかにしてください。",
                 q(kind)
             ),
             SourceProblem::OmissionKindUnclear { marker } => format!(
-                "省略 {} の種類がわかりません。「| kind: section」（または middle、rest、unspecified）を加えてください。",
+                "省略{}の種類がわかりません。「| kind: section」（または middle、rest、unspecified）を加えてください。",
                 q(marker)
             ),
             SourceProblem::UnknownBy { value } => format!(
@@ -995,7 +991,7 @@ impl Explain for SourceProblem {
             ),
             SourceProblem::EmptyMarker => "記号が空です。読む人に見える記号を最初に書いてください（例：{{■■■■}}、[[—省略—]]）。".to_owned(),
             SourceProblem::NotAttribute { found, known } => format!(
-                "「|」の後は「項目名: 値」の形で書いてください（{} と書かれています）。ここで使える項目名：{}",
+                "「|」の後は「項目名: 値」の形で書いてください（{}と書かれています）。ここで使える項目名：{}",
                 q(found),
                 known.join("、")
             ),
@@ -1022,14 +1018,14 @@ impl Explain for SourceProblem {
                 "リンクには見える文字が必要です：[文字](doc:名前)".to_owned()
             }
             SourceProblem::EmptyLinkHeading { target } => format!(
-                "リンク先 {} の「#」の後の見出しIDが空です。",
+                "リンク先{}の「#」の後の見出しIDが空です。",
                 q(target)
             ),
             SourceProblem::EmptyDocLink => {
                 "「doc:」の後に文書の名前か「#見出しID」を書いてください。".to_owned()
             }
             SourceProblem::UnknownLinkTarget { target } => format!(
-                "リンク先 {} は「doc:名前#見出し」でも、https://・http://・mailto: のアドレスでもありません。",
+                "リンク先{}は「doc:名前#見出し」でも、https://・http://・mailto: のアドレスでもありません。",
                 q(target)
             ),
             SourceProblem::UnreadableMetadata { kind, .. } => format!(
@@ -1040,7 +1036,7 @@ impl Explain for SourceProblem {
                 "フォルダーの設定（bundle.json）の JSON が正しくありません。".to_owned()
             }
             SourceProblem::PathOutsideFolder { path } => format!(
-                "{} は、フォルダーの中を指すパスにしてください。",
+                "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
             SourceProblem::UnreadableSource { kind, .. } => format!(
@@ -1083,7 +1079,7 @@ impl Explain for FindingDetail {
                 }
             }
             FindingDetail::MissingDocument { text, path } => format!(
-                "リンク {} のリンク先 {} は、このファイルの文書ではありません。「doc:」の後の名前を bundle.json と照らし合わせてください。",
+                "リンク{}のリンク先{}は、このファイルの文書ではありません。「doc:」の後の名前を bundle.json と照らし合わせてください。",
                 q(text),
                 q(path)
             ),
@@ -1093,33 +1089,33 @@ impl Explain for FindingDetail {
                 path,
                 ids,
             } => format!(
-                "リンク {} のリンク先は {} の見出し「#{}」ですが、その見出しはありません（ある見出しID：{}）。",
+                "リンク{}のリンク先は{}の見出し「#{}」ですが、その見出しはありません（ある見出しID：{}）。",
                 q(text),
                 q(path),
                 v(heading),
                 ids.iter().map(|id| v(id)).collect::<Vec<_>>().join("、")
             ),
             FindingDetail::DatedBeforeCited { ours, path, theirs } => format!(
-                "事務所のお知らせの日付（{}）が、引用している {} の日付（{}）より前です。どちらかの日付が誤っています。",
+                "事務所のお知らせの日付（{}）が、引用している{}の日付（{}）より前です。どちらかの日付が誤っています。",
                 v(ours),
                 q(path),
                 v(theirs)
             ),
             FindingDetail::NonAsciiHost { url } => format!(
-                "アドレス {} のホスト名に半角英数字以外の文字があり、別のサイトを装えます。ホスト名は半角英数字で書いてください。",
+                "アドレス{}のホスト名に半角英数字以外の文字があり、別のサイトを装えます。ホスト名は半角英数字で書いてください。",
                 q(url)
             ),
             FindingDetail::MaskWithoutReason { marker } => format!(
-                "伏せ字 {} に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
+                "伏せ字{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
                 v(marker)
             ),
             FindingDetail::MaskWidth { marker, length } => format!(
-                "伏せ字の記号 {} は {length} 文字あり、隠した文字数がわかってしまうおそれがあります。「kairan check --fix-mask-width」で、すべての記号を {} 文字にそろえられます。",
+                "伏せ字の記号{}は{length}文字あり、隠した文字数がわかってしまうおそれがあります。「kairan check --fix-mask-width」で、すべての記号を{}文字にそろえられます。",
                 v(marker),
                 crate::document::authoring::MASK_MARKER_WIDTH
             ),
             FindingDetail::OmissionWithoutReason { marker } => format!(
-                "省略 {} に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
+                "省略{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
                 v(marker)
             ),
             FindingDetail::Hidden { character, kind } => format!(
@@ -1133,30 +1129,30 @@ impl Explain for FindingDetail {
                 u32::from(*character)
             ),
             FindingDetail::MixedScript { word } => format!(
-                "{} には、ラテン文字とよく似たキリル文字かギリシャ文字が混ざっています。打ち直してください。",
+                "{}には、ラテン文字とよく似たキリル文字かギリシャ文字が混ざっています。打ち直してください。",
                 q(word)
             ),
             FindingDetail::EmailAddress { address } => format!(
-                "メールアドレス {} は、受け取った全員が読めます。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
+                "メールアドレス{}は、受け取った全員が読めます。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
                 v(address)
             ),
             FindingDetail::IndividualNumber { number } => format!(
-                "{} は個人番号（マイナンバー：検査用数字が正しい12桁）のようです。決して送ってはいけません。伏せ字にしてください。",
+                "{}は個人番号（マイナンバー：検査用数字が正しい12桁）のようです。決して送ってはいけません。伏せ字にしてください。",
                 v(number)
             ),
             FindingDetail::PensionNumber { number } => format!(
-                "{} は基礎年金番号のようです。伏せ字にしてください。",
+                "{}は基礎年金番号のようです。伏せ字にしてください。",
                 v(number)
             ),
             FindingDetail::EmploymentInsuranceNumber { number } => format!(
-                "{} は雇用保険被保険者番号のようです。伏せ字にしてください。",
+                "{}は雇用保険被保険者番号のようです。伏せ字にしてください。",
                 v(number)
             ),
             FindingDetail::BankAccount { number } => {
-                format!("{} は口座番号のようです。伏せ字にしてください。", v(number))
+                format!("{}は口座番号のようです。伏せ字にしてください。", v(number))
             }
             FindingDetail::PhoneNumber { number } => format!(
-                "{} は電話番号のようです。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
+                "{}は電話番号のようです。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
                 v(number)
             ),
         }

@@ -99,6 +99,12 @@ macro_rules! strings {
             pub lang: Language,
             $(pub $name: &'static str,)*
         }
+        impl Strings {
+            /// Every string of the table with its name, in table order.
+            pub fn all(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
         const JAPANESE: Strings = Strings { lang: Language::Japanese, $($name: $ja,)* };
         const ENGLISH: Strings = Strings { lang: Language::English, $($name: $en,)* };
     };
@@ -130,13 +136,19 @@ strings! {
     banner_sample_detail: "Kairan に同梱された見本です。デモ鍵の秘密鍵は公開されているため、この署名は作成者について何も証明しません。", "This is the sample that ships with Kairan. The demo key's secret half is public, so this signature proves nothing about who made the file.";
     banner_demo_title: "公開デモ鍵で署名されています — 差出人は証明されません", "Signed with the public demo key — this proves nothing";
     banner_demo_detail: "デモ鍵は誰でも署名に使えます。このファイルは組み込みサンプルではありません。本物のお知らせとして扱わず、差出人に確認してください。", "Anyone can sign with the demo key, and this file is not the built-in sample. Do not treat it as a real notice; check with the sender.";
-    banner_verified_title: "検証済み：{name} の署名", "Verified: signed by {name}";
-    banner_verified_detail: "鍵ID {key_id} ・ 署名日時 {time} ・ 署名後の改変はありません。差出人名は、あなたがこの鍵に登録した名前です。", "Key ID {key_id} · signed {time} · unchanged since signing. The name is the one you recorded for this key.";
+    banner_verified_title: "検証済み：{name}の署名", "Verified: signed by {name}";
+    banner_verified_detail: "鍵ID {key_id}・発行日（署名者の記載）：{time}・署名後の改変はありません。差出人名は、あなたがこの鍵に登録した名前です。", "Key ID {key_id} · Issued (as the signer states): {time} · unchanged since signing. The name is the one you recorded for this key.";
     banner_unknown_title: "署名は有効ですが、差出人を確認できません", "Valid signature, but the signer is unknown";
     banner_unknown_claim: "ファイル内の自己申告（未確認）：「{claim}」", "The file claims to come from “{claim}” (unverified claim)";
     banner_unknown_fingerprint: "鍵の指紋：{fingerprint}", "Key fingerprint: {fingerprint}";
     banner_unknown_advice: "信頼する前に、この指紋が正しいか差出人の事務所に電話で（すでに知っている番号で）、または郵送の書面で確認してください。このファイルに書かれた連絡先は使わないでください。", "Before trusting it, confirm this fingerprint with the firm by phone (on a number you already have) or from a letter they sent you; do not use contact details from this file.";
     banner_tampered_title: "改ざんを検出：{entry}", "Tampered: {entry}";
+    tampered_document: "{role}「{title}」", "{role} “{title}”";
+    tampered_unread_document: "{role}（{path}）", "{role} ({path})";
+    altered_document: "改ざんされた文書", "Altered document";
+    altered_document_detail: "この文書は署名後に変更されています。内容を信用しないでください。", "This document was changed after signing. Do not rely on it.";
+    copied_altered_header: "【改ざんされた文書】この文書は署名後に変更されています。内容を信用しないでください。", "[ALTERED DOCUMENT] This document was changed after signing. Do not rely on it.";
+    copied_altered: "本文をコピーしました。改ざんされた文書であることを先頭に記しています。", "Text copied, headed by a note that the document was altered.";
     banner_tampered_advice: "署名後に内容が変更されています。内容を信用せず、差出人に送り直しを依頼してください。", "The contents were changed after signing. Do not rely on them; ask the sender for a fresh copy.";
     banner_alarm_title: "警告：なりすまし・差し替えの疑いがあります", "ALARM: possible impersonation or replacement";
     banner_alarm_advice: "署名は有効ですが、あなたの記録と食い違います（下記）。あらかじめ知っている電話番号で差出人に確認するまで、このお知らせを信用しないでください。", "The signature is valid, but it conflicts with your records (below). Do not rely on this notice until the issuer, reached at a phone number you already know, confirms it.";
@@ -150,10 +162,10 @@ strings! {
     shown_anyway_warning: "検証に失敗した内容を表示しています。この内容に基づいて行動しないでください。", "Showing contents that failed verification. Do not act on them.";
     tamper_unlisted: "署名された一覧にないファイルが追加されています。", "A file not listed in the signed manifest was added.";
     tamper_missing: "署名された一覧にあるファイルが削除されています。", "A file listed in the signed manifest was removed.";
-    tamper_size: "大きさが署名時と異なります（署名時 {signed} バイト、現在 {found} バイト）。", "Its size differs from what was signed ({signed} bytes signed, {found} bytes found).";
+    tamper_size: "大きさが署名時と異なります（署名時{signed}バイト、現在{found}バイト）。", "Its size differs from what was signed ({signed} bytes signed, {found} bytes found).";
     tamper_hash: "内容が署名時と異なります（SHA-256 が一致しません）。", "Its contents differ from what was signed (SHA-256 mismatch).";
     tamper_damaged: "データが壊れています：{reason}", "Its bytes are damaged: {reason}";
-    signature_other_key: "署名した鍵 {found} は、ファイルが名乗る鍵 {claimed} とも、信頼済みのどの鍵とも一致しません。", "It was made by key {found}, which is neither the key the file names ({claimed}) nor one you trust.";
+    signature_other_key: "署名した鍵{found}は、ファイルが名乗る鍵{claimed}とも、信頼済みのどの鍵とも一致しません。", "It was made by key {found}, which is neither the key the file names ({claimed}) nor one you trust.";
     signature_no_key: "署名した鍵（鍵ID {found}）はあなたが信頼する鍵ではなく、ファイルには検証に使える鍵が書かれていません（署名後に改変されたか壊れています）。", "It was signed by key {found}, which you do not trust, and the file names no key to check it with (it was altered or broken after signing).";
     signature_names_another_key: "署名した鍵（鍵ID {signed_by}）と、ファイルが差出人の鍵として記載する鍵（鍵ID {named}）が一致しません。", "It was signed by key {signed_by}, but the file names key {named} as the issuer's key.";
     signature_manifest: "署名が目録（manifest.json）と一致しません。署名後に目録が変更または差し替えられています。", "The signature does not match the manifest: it was altered or swapped after signing.";
@@ -187,7 +199,7 @@ strings! {
     withheld_position: "{n} / {total}：{kind}（{document}）", "{n} of {total}: {kind} ({document})";
     kind_mask: "伏せ字", "masked field";
     kind_omission: "省略", "omitted section";
-    bundle_counts: "この束：伏せ字 {masks} 件・省略 {omissions} 件", "This bundle: {masks} masked · {omissions} omitted";
+    bundle_counts: "このファイル：伏せ字{masks}件・省略{omissions}件", "This bundle: {masks} masked · {omissions} omitted";
     copy_text: "本文をコピー", "Copy text";
     copy_hint: "伏せ字は記号（■■■■など）のままコピーされます", "Masked fields are copied as their marker (such as ■■■■) only";
     copied: "本文をコピーしました（伏せ字は記号のまま）。", "Text copied (masked fields as their markers).";
@@ -196,7 +208,8 @@ strings! {
     search_hint: "全角・半角を区別せずに全文書を検索（Ctrl+F）", "Search all documents, full-width and half-width alike (Ctrl+F)";
     search_previous: "◀ 前", "◀ Previous";
     search_next: "次 ▶", "Next ▶";
-    search_position: "{n} / {total} 件", "{n} of {total}";
+    search_position: "{n} / {total}件", "{n} of {total}";
+    search_position_altered: "{n} / {total}件（改ざんされた文書の中）", "{n} of {total} (in the altered document)";
     search_none: "見つかりません", "No matches";
     search_close: "検索を閉じる", "Close search";
     // Side list
@@ -205,7 +218,7 @@ strings! {
     role_vendor: "ベンダーのお知らせ", "Vendor notice";
     role_report: "報告書", "Report";
     role_key_rollover: "鍵の切り替え声明", "Key rollover statement";
-    doc_counts: "伏せ字 {masks}・省略 {omissions}", "{masks} masked · {omissions} omitted";
+    doc_counts: "伏せ字{masks}・省略{omissions}", "{masks} masked · {omissions} omitted";
     issuer_not_stated: "発行者の記載なし", "issuer not stated";
     undated: "日付なし", "undated";
     withheld_list: "伏せ字・省略の一覧", "Masked and omitted";
@@ -214,26 +227,27 @@ strings! {
     attachments_none: "ありません", "none";
     attachment_note: "添付ファイルは Kairan では開きません。保存し、信頼できる場合にだけ開いてください。", "Kairan never opens attachments. Save one, and open it only if you trust it.";
     save_as: "「{name}」を名前を付けて保存…", "Save “{name}” as…";
-    size_bytes: "{n} バイト", "{n} bytes";
+    size_bytes: "{n}バイト", "{n} bytes";
     saved_to: "保存しました：{path}", "Saved to {path}";
     save_failed: "保存できませんでした：{reason}", "Could not save: {reason}";
     // Document panes
     firm_pane: "事務所のお知らせ", "Firm notice";
     vendor_pane: "ベンダーの文書", "Vendor documents";
     no_document: "表示する文書はありません。", "No document to show.";
-    content_withheld: "この束は検証に失敗したため、内容を表示していません。上の「それでも表示する」で表示できます。", "This bundle failed verification, so its contents are not shown. Use “Show anyway” above to see them.";
-    provenance: "{publisher} の文書の写し", "Copy of a document by {publisher}";
+    content_withheld: "このファイルは検証に失敗したため、内容を表示していません。上の「それでも表示する」で表示できます。", "This bundle failed verification, so its contents are not shown. Use “Show anyway” above to see them.";
+    provenance: "{publisher}の文書の写し", "Copy of a document by {publisher}";
     provenance_source: "出典：{url}", "Source: {url}";
-    provenance_retrieved: "{date} 時点で取得した写しです。現在の公開ページとは異なる場合があります。", "Copy as retrieved on {date}; the live page may differ.";
+    provenance_retrieved: "{date}時点で取得した写しです。現在の公開ページとは異なる場合があります。", "Copy as retrieved on {date}; the live page may differ.";
     provenance_retrieved_unknown: "取得日：記載なし。現在の公開ページとは異なる場合があります。", "Retrieval date: not stated; the live page may differ.";
     not_stated: "記載なし", "not stated";
     open_source: "出典を開く…", "Open source…";
-    mask_accessible: "伏せ字 {marker}", "Masked field {marker}";
+    mask_accessible: "伏せ字：{marker}", "Masked field {marker}";
     mask_title: "伏せ字（元の文字は記録されていません）", "Masked field (the hidden text is not in the file)";
     mask_what: "内容：{label}", "What: {label}";
     mask_reason: "理由：{reason}", "Reason: {reason}";
     mask_by: "伏せた人：{who}", "Masked by: {who}";
     omitted_by: "{marker}　{who}による省略", "{marker}  omitted by {who}";
+    omitted_by_unstated: "{marker}　省略（省略した人の記載なし）", "{marker}  omitted (who left it out is not stated)";
     omission_reason: "理由：{reason}", "Reason: {reason}";
     omission_section: "この節は省略されています。", "This section was left out.";
     omission_middle: "この節の一部が省略されています（前後の文は続いています）。", "Part of this section was left out; the text continues after it.";
@@ -242,34 +256,34 @@ strings! {
     who_author: "原文の作成者", "the original author";
     who_forwarder: "転送した事務所", "the forwarding firm";
     who_not_stated: "記載なし", "not stated";
-    link_document_hint: "この束の文書を右側に開きます", "Opens this bundle document on the right";
+    link_document_hint: "このファイル内の文書を右側に開きます", "Opens this bundle document on the right";
     link_external_hint: "外部のアドレス：{url}（開く前に確認します）", "Outside address: {url} (asks before opening)";
     tab_label: "{role}｜{date}", "{role} | {date}";
     withheld_entry: "{n}. {kind} {marker}｜{place}", "{n}. {kind} {marker} | {place}";
-    no_bundle: "表示中の束はありません。「ファイル」→「開く…」でファイルを開くか、ここにドロップしてください。", "No bundle is open. Use File → Open… or drop a file here.";
+    no_bundle: "表示中のファイルはありません。「ファイル」→「開く…」でファイルを開くか、ここにドロップしてください。", "No bundle is open. Use File → Open… or drop a file here.";
     drop_hint: "ファイルをここにドロップして開く", "Drop a file here to open it";
     dropped_nothing: "ドロップされた項目にファイルのパスがありません。", "What was dropped has no file path.";
     // Trusted keys: banner
     banner_revoked_title: "失効させた鍵の署名です：{name}", "Revoked: signed by a key you revoked ({name})";
-    banner_revoked_detail: "鍵ID {key_id} は、あなたが {date} に失効させた鍵です。失効した鍵の署名は何も証明しません。このファイルを信用しないでください。", "Key ID {key_id} was revoked by you on {date}. A signature by a revoked key proves nothing; do not rely on this file.";
+    banner_revoked_detail: "鍵ID {key_id}は、あなたが{date}に失効させた鍵です。失効した鍵の署名は何も証明しません。このファイルを信用しないでください。", "Key ID {key_id} was revoked by you on {date}. A signature by a revoked key proves nothing; do not rely on this file.";
     trust_this_key: "この鍵を信頼する（名前を付ける）…", "Trust this key as…";
-    warning_newer_seen: "古いお知らせ — このシリーズの新しいお知らせ（第{n}報）を {date} に開いています（束 {bundle}）。このお知らせは最新ではない可能性があります。", "OLDER NOTICE — a newer notice (第{n}報) of this series was opened on {date} (bundle {bundle}); this one may be out of date.";
-    warning_conflicting: "矛盾する版 — 同じ番号（第{n}報）で内容の異なるお知らせを {date} に開いています（束 {bundle}）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。", "CONFLICTING VERSIONS — a different notice with the same number (第{n}報) of this series was opened on {date} (bundle {bundle}). Do not rely on either until the issuer confirms which is genuine.";
-    warning_expired: "期限切れ — このお知らせの有効期限は {date} でした。現在の情報ではない可能性があります。", "EXPIRED — this notice expired on {date}; it may no longer be current.";
+    warning_newer_seen: "古いお知らせ — このシリーズの新しいお知らせ（第{n}報）を{date}に開いています（ファイルID：{bundle}）。このお知らせは最新ではない可能性があります。", "OLDER NOTICE — a newer notice (第{n}報) of this series was opened on {date} (bundle {bundle}); this one may be out of date.";
+    warning_conflicting: "矛盾する版 — 同じ番号（第{n}報）で内容の異なるお知らせを{date}に開いています（ファイルID：{bundle}）。どちらが本物か差出人が確認するまで、どちらも信用しないでください。", "CONFLICTING VERSIONS — a different notice with the same number (第{n}報) of this series was opened on {date} (bundle {bundle}). Do not rely on either until the issuer confirms which is genuine.";
+    warning_expired: "期限切れ — このお知らせの有効期限は{date}でした。現在の情報ではない可能性があります。", "EXPIRED — this notice expired on {date}; it may no longer be current.";
     warning_misaddressed: "宛先違い — このお知らせの宛先は「{recipient}」で、あなたの組織「{organisation}」ではありません。", "ADDRESSED TO SOMEONE ELSE — this notice is addressed to “{recipient}”, not to your organisation “{organisation}”.";
     warning_issued_in_future: "発行日時が未来です（{date}）— 日付が正しくありません。差出人に確認するまで信用しないでください。", "ISSUED IN THE FUTURE — this notice says it was issued on {date}, later than now; its date cannot be right. Ask the issuer before relying on it.";
     warning_impersonation: "なりすましの可能性 — このファイルは「{claimed}」からと名乗っていますが、それはあなたが別の鍵（鍵ID {key_id}）に付けた名前です。その差出人が確認するまで、この鍵を信頼しないでください。", "POSSIBLE IMPERSONATION — the file claims to come from “{claimed}”, the name you gave a different key (key ID {key_id}). Do not trust this key unless that issuer confirms it.";
     warning_rollover_refused: "鍵の切り替えは受け入れられません — 切り替え声明が含まれていますが、{problem}", "KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}.";
-    rollover_offer: "鍵の切り替え — あなたが「{name}」として信頼している鍵 {old_key_id} が、署名付きの声明でこの鍵への切り替えを告知しています（{effective} から有効）。", "KEY ROLLOVER — key {old_key_id}, which you trust as “{name}”, signed a statement introducing this key (effective {effective}).";
+    rollover_offer: "鍵の切り替え — あなたが「{name}」として信頼している鍵{old_key_id}が、署名付きの声明でこの鍵への切り替えを告知しています（{effective}から有効）。", "KEY ROLLOVER — key {old_key_id}, which you trust as “{name}”, signed a statement introducing this key (effective {effective}).";
     rollover_accept: "この鍵も「{name}」として信頼する", "Trust this key as “{name}” too";
     // Trusted keys: what an action did
-    note_trusted_from_bundle: "鍵 {key_id} を「{name}」として信頼しました。このファイルを開き直しました。", "You now trust key {key_id} as “{name}”. The file was opened again.";
-    note_trusted_by_rollover: "鍵 {key_id} を「{name}」として信頼しました。同じ名前で信頼している鍵 {old_key_id} が、署名付きの切り替え声明（{effective} から有効）で告知した鍵です。古い鍵も引き続き信頼されています。使われなくなったら失効させてください。", "You now trust key {key_id} as “{name}”: key {old_key_id}, which you trust under that name, introduced it in a signed rollover statement (effective {effective}). The old key stays trusted; revoke it once it is retired.";
-    note_imported: "鍵 {key_id} を「{name}」として追加しました。", "Added key {key_id} as “{name}”.";
-    note_renamed: "鍵 {key_id} の名前を「{old}」から「{new}」に変更しました。", "Renamed key {key_id} from “{old}” to “{new}”.";
-    note_revoked: "鍵 {key_id}（「{name}」）を失効させました。この鍵の署名は今後「失効」と表示されます。", "Revoked key {key_id} (“{name}”). Files it signs now show as revoked.";
-    note_removed: "鍵 {key_id}（「{name}」）を削除しました。この鍵の署名は今後「差出人不明」と表示されます。", "Removed key {key_id} (“{name}”). Files it signs now show an unknown signer.";
-    note_exported: "鍵 {key_id} を書き出しました：{path}", "Wrote key {key_id} to {path}";
+    note_trusted_from_bundle: "鍵{key_id}を「{name}」として信頼しました。このファイルを開き直しました。", "You now trust key {key_id} as “{name}”. The file was opened again.";
+    note_trusted_by_rollover: "鍵{key_id}を「{name}」として信頼しました。同じ名前で信頼している鍵{old_key_id}が、署名付きの切り替え声明（{effective}から有効）で告知した鍵です。古い鍵も引き続き信頼されています。使われなくなったら失効させてください。", "You now trust key {key_id} as “{name}”: key {old_key_id}, which you trust under that name, introduced it in a signed rollover statement (effective {effective}). The old key stays trusted; revoke it once it is retired.";
+    note_imported: "鍵{key_id}を「{name}」として追加しました。", "Added key {key_id} as “{name}”.";
+    note_renamed: "鍵{key_id}の名前を「{old}」から「{new}」に変更しました。", "Renamed key {key_id} from “{old}” to “{new}”.";
+    note_revoked: "鍵{key_id}（「{name}」）を失効させました。この鍵の署名は今後「失効」と表示されます。", "Revoked key {key_id} (“{name}”). Files it signs now show as revoked.";
+    note_removed: "鍵{key_id}（「{name}」）を削除しました。この鍵の署名は今後「差出人不明」と表示されます。", "Removed key {key_id} (“{name}”). Files it signs now show an unknown signer.";
+    note_exported: "鍵{key_id}を書き出しました：{path}", "Wrote key {key_id} to {path}";
     note_organisation_set: "あなたの組織を「{name}」にしました。ほかの宛先のお知らせには警告が表示されます。", "Your organisation is now “{name}”; notices addressed to anyone else are flagged.";
     note_organisation_cleared: "あなたの組織の設定を外しました。宛先は確認されません。", "Your organisation is no longer set; recipients are not checked.";
     note_not_recorded: "このお知らせを開いた記録を残せませんでした（古いお知らせの再送の検出に使います）。", "Could not record that this notice was opened (this is how replayed older notices are detected).";
@@ -313,12 +327,12 @@ strings! {
     keys_none: "信頼する鍵はまだありません。", "You trust no keys yet.";
     key_status_trusted: "信頼済み", "Trusted";
     key_status_revoked: "失効（{date}）", "Revoked on {date}";
-    key_fingerprint_line: "指紋 {fingerprint}", "Fingerprint {fingerprint}";
-    key_added_line: "追加 {date}・{how}", "Added {date} · {how}";
-    how_key_file: "鍵ファイル {file} から読み込み", "imported from the key file {file}";
+    key_fingerprint_line: "指紋：{fingerprint}", "Fingerprint {fingerprint}";
+    key_added_line: "追加日：{date}・{how}", "Added {date} · {how}";
+    how_key_file: "鍵ファイル「{file}」から読み込み", "imported from the key file {file}";
     how_pasted: "貼り付け", "pasted";
-    how_from_bundle: "束 {bundle} の署名者として確認して信頼", "trusted from bundle {bundle}";
-    how_rollover: "鍵 {old_key_id} の切り替え声明（束 {bundle}）で告知", "introduced by key {old_key_id} in a rollover statement (bundle {bundle})";
+    how_from_bundle: "ファイル（ID：{bundle}）の署名者として確認して信頼", "trusted from bundle {bundle}";
+    how_rollover: "鍵{old_key_id}の切り替え声明（ファイルID：{bundle}）で告知", "introduced by key {old_key_id} in a rollover statement (bundle {bundle})";
     key_note_line: "メモ：{note}", "Note: {note}";
     rename: "名前を変更", "Rename";
     new_name_label: "新しい名前", "New name";
@@ -342,7 +356,7 @@ strings! {
     import_text_label: "公開鍵（RW… の行、または .pub ファイル全体）", "Public key (its RW… line, or the whole .pub file)";
     import_name_label: "差出人の名前", "Name for the key's owner";
     import_note_label: "メモ（任意）", "Note (optional)";
-    import_preview: "読み取った鍵：鍵ID {key_id}、指紋 {fingerprint}。追加する前に、この指紋を鍵の持ち主に確認してください。", "Key read: key ID {key_id}, fingerprint {fingerprint}. Confirm this fingerprint with its owner before adding it.";
+    import_preview: "読み取った鍵：鍵ID {key_id}、指紋{fingerprint}。追加する前に、この指紋を鍵の持ち主に確認してください。", "Key read: key ID {key_id}, fingerprint {fingerprint}. Confirm this fingerprint with its owner before adding it.";
     import_unreadable: "鍵を読み取れません：{reason}", "No key can be read: {reason}";
     import_button: "この鍵を信頼する", "Trust this key";
     organisation_heading: "あなたの組織", "Your organisation";
@@ -368,14 +382,14 @@ strings! {
     watching_unavailable: "自動更新できません（{reason}）。「再読み込み」を使ってください。", "Cannot watch for changes ({reason}); use Reload.";
     choose: "選ぶ…", "Choose…";
     // Authoring: source errors and checks
-    source_errors_title: "原稿に誤りがあります（{n} 件）", "The sources have errors ({n})";
+    source_errors_title: "原稿に誤りがあります（{n}件）", "The sources have errors ({n})";
     source_errors_kept: "直前の正しい版を表示しています。原稿を直して保存すると更新されます。", "The last good version is still shown; fix the source and save to update it.";
     source_errors_nothing: "表示できる版がまだありません。原稿を直して保存してください。", "There is no good version to show yet; fix the source and save.";
-    source_errors_more: "ほか {n} 件", "and {n} more";
+    source_errors_more: "ほか{n}件", "and {n} more";
     checks_title: "送付前チェック", "Pre-send checks";
     checks_clean: "問題は見つかりませんでした", "No problems found";
-    checks_warnings_only: "警告 {warnings} 件（署名はできます）", "{warnings} warnings (signing allowed)";
-    checks_blocked: "エラー {errors} 件・警告 {warnings} 件 — エラーがある間は署名できません", "{errors} errors · {warnings} warnings — signing is refused while errors remain";
+    checks_warnings_only: "警告{warnings}件（署名はできます）", "{warnings} warnings (signing allowed)";
+    checks_blocked: "エラー{errors}件・警告{warnings}件 — エラーがある間は署名できません", "{errors} errors · {warnings} warnings — signing is refused while errors remain";
     checks_none: "指摘事項はありません。", "Nothing to report.";
     severity_error: "エラー", "Error";
     severity_warning: "警告", "Warning";
@@ -401,7 +415,7 @@ strings! {
     check_missing_issuer: "発信者がない", "Missing issuer";
     finding_jump_hint: "クリックするとプレビューの該当箇所へ移動します", "Click to go to this place in the preview";
     finding_no_place: "プレビューに対応する箇所がありません。ファイル名・行・桁で原稿を確認してください", "No place in the preview matches; see the file, line and column in the source";
-    finding_location_only: "プレビューには対応する箇所がありません。原稿の {place} を確認してください。", "No place in the preview matches; look at {place} in the source.";
+    finding_location_only: "プレビューには対応する箇所がありません。原稿の{place}を確認してください。", "No place in the preview matches; look at {place} in the source.";
     // Authoring: dialogs
     open_folder_title: "文書フォルダを開く", "Open a notice folder";
     folder_no_dialog: "フォルダが選ばれませんでした。選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。パスを入力して開けます。", "No folder was chosen. If no dialog appeared, this desktop has no file-chooser service (portal); you can type the path instead.";
@@ -434,7 +448,7 @@ strings! {
     sign_button: "署名して書き出す", "Sign and export";
     sign_needs_fields: "鍵ファイルと書き出し先を指定してください。", "Give the key file and where to save the bundle.";
     sign_refused_title: "署名できません", "Signing refused";
-    sign_refused_detail: "送付前チェックでエラーが {n} 件あります。原稿を直して保存すると、プレビューとチェックが更新されます。", "The pre-send checks report {n} errors. Fix them in the sources; the preview and the checks update as you save.";
+    sign_refused_detail: "送付前チェックでエラーが{n}件あります。原稿を直して保存すると、プレビューとチェックが更新されます。", "The pre-send checks report {n} errors. Fix them in the sources; the preview and the checks update as you save.";
     new_key_title: "新しい署名鍵を作る", "Create a signing key";
     new_key_detail: "パスワードで保護した鍵のペアを作ります。「名前.key」は事務所で厳重に保管し、「名前.pub」をお客様に渡します。パスワードからの鍵の導出には数秒かかります。", "Creates a password-protected key pair. Keep NAME.key safe at the firm; give NAME.pub to your clients. Deriving the key from the password takes a few seconds.";
     key_base_field: "保存先と名前（名前.key と 名前.pub を作ります）", "Where and under what name (writes NAME.key and NAME.pub)";
@@ -442,7 +456,7 @@ strings! {
     key_needs_place: "鍵の保存先と名前を指定してください。", "Give where to save the key and its name.";
     key_needs_password: "パスワードを入力してください。", "Type a password.";
     key_passwords_differ: "2つのパスワードが一致しません。", "The two passwords differ.";
-    key_exists: "{path} は既にあります。別の名前を指定してください。", "{path} already exists; choose another name.";
+    key_exists: "{path}は既にあります。別の名前を指定してください。", "{path} already exists; choose another name.";
     key_created_title: "署名鍵を作りました", "Signing key created";
     key_created_secret: "秘密鍵：{path}（事務所外に出さないでください）", "Secret key: {path} (keep it at the firm)";
     key_created_public: "公開鍵：{path}（お客様に渡してください）", "Public key: {path} (give it to your clients)";
@@ -450,19 +464,19 @@ strings! {
     fingerprint_label: "鍵の指紋", "Key fingerprint";
     fingerprint_advice: "お客様から電話で確認を求められたら、この指紋を読み上げてください。", "When a client calls to confirm the key, read this fingerprint out to them.";
     clients_title: "顧客ごとに書き出す", "Export for clients";
-    clients_detail: "顧客一覧（CSV：1行目は recipient,id）の各行について、その顧客宛ての束を1つずつ署名して書き出します。パスワードは1回だけ入力します。", "Signs one bundle per row of the client list (CSV with the header recipient,id), each addressed to that client. The password is asked once.";
+    clients_detail: "顧客一覧（CSV：1行目は recipient,id）の各行について、その顧客宛てのファイルを1つずつ署名して書き出します。パスワードは1回だけ入力します。", "Signs one bundle per row of the client list (CSV with the header recipient,id), each addressed to that client. The password is asked once.";
     client_list_field: "顧客一覧（.csv）", "Client list (.csv)";
     output_folder_field: "書き出し先フォルダ", "Output folder";
     clients_button: "書き出す", "Export";
     clients_needs_fields: "顧客一覧、鍵ファイル、書き出し先フォルダを指定してください。", "Give the client list, the key file and the output folder.";
     signed_title: "署名して書き出しました", "Signed and exported";
-    signed_verified: "検証済み：書き出したファイルをディスクから読み直し、署名とすべての項目が鍵 {key_id} で確認できました。", "Verified: the written file was read back from disk; its signature and every entry check out with key {key_id}.";
+    signed_verified: "検証済み：書き出したファイルをディスクから読み直し、署名とすべての項目が鍵{key_id}で確認できました。", "Verified: the written file was read back from disk; its signature and every entry check out with key {key_id}.";
     signed_with_demo_key: "公開デモ鍵で署名しました。デモ鍵の秘密鍵は公開されているため、この署名は差出人を何も証明しません。お客様に送る前に事務所の鍵で署名し直してください。", "Signed with the public demo key. Its secret half is public, so this signature proves nothing about the sender; sign with the firm's own key before sending.";
     signed_not_verified: "検証できませんでした：{verdict}", "Did not verify: {verdict}";
-    signed_file: "{path}（{size} バイト、文書 {documents} 件）", "{path} ({size} bytes, {documents} documents)";
+    signed_file: "{path}（{size}バイト、文書{documents}件）", "{path} ({size} bytes, {documents} documents)";
     clients_done_title: "顧客ごとの書き出し", "Bundles for clients";
-    clients_done_summary: "{total} 件中 {written} 件を {folder} に書き出しました。", "Wrote {written} of {total} bundles to {folder}.";
-    clients_done_failed: "{n} 行は書き出せませんでした（下の一覧を確認してください）。ほかの行は書き出し済みです。", "{n} rows failed and were not written (see below); the other rows were written.";
+    clients_done_summary: "{total}件中{written}件を{folder}に書き出しました。", "Wrote {written} of {total} bundles to {folder}.";
+    clients_done_failed: "{n}行は書き出せませんでした（下の一覧を確認してください）。ほかの行は書き出し済みです。", "{n} rows failed and were not written (see below); the other rows were written.";
     failed_sign: "署名・書き出しができませんでした", "Could not sign and export";
     failed_key: "鍵を作れませんでした", "Could not create the key";
     failed_clients: "顧客ごとの書き出しができませんでした", "Could not export for clients";
@@ -524,16 +538,47 @@ mod tests {
             names.sort();
             names
         };
-        let ja = Language::Japanese.strings();
-        let en = Language::English.strings();
-        for (a, b) in [
-            (ja.banner_verified_detail, en.banner_verified_detail),
-            (ja.withheld_position, en.withheld_position),
-            (ja.tamper_size, en.tamper_size),
-            (ja.omitted_by, en.omitted_by),
-            (ja.provenance_retrieved, en.provenance_retrieved),
-        ] {
-            assert_eq!(placeholders(a), placeholders(b), "{a} / {b}");
+        let ja = Language::Japanese.strings().all();
+        let en = Language::English.strings().all();
+        assert_eq!(ja.len(), en.len());
+        for ((name, a), (_, b)) in ja.into_iter().zip(en) {
+            assert_eq!(placeholders(a), placeholders(b), "{name}: {a} / {b}");
         }
+    }
+
+    fn japanese_text(c: char) -> bool {
+        matches!(c, '\u{3000}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+    }
+
+    #[test]
+    fn japanese_strings_call_a_bundle_a_file_not_a_sheaf() {
+        for (name, text) in Language::Japanese.strings().all() {
+            assert!(!text.contains('束'), "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn japanese_strings_put_no_half_width_space_between_a_placeholder_and_japanese_text() {
+        for (name, text) in Language::Japanese.strings().all() {
+            let chars: Vec<char> = text.chars().collect();
+            for (at, window) in chars.windows(3).enumerate() {
+                let stray = matches!(window, ['}', ' ', next] if japanese_text(*next))
+                    || matches!(window, [before, ' ', '{'] if japanese_text(*before));
+                assert!(!stray, "{name}: stray space at {at} in {text}");
+            }
+        }
+        let verified = fill(
+            Language::Japanese.strings().banner_verified_title,
+            &[("name", "みかさ社会保険労務士法人")],
+        );
+        assert_eq!(verified, "検証済み：みかさ社会保険労務士法人の署名");
+    }
+
+    #[test]
+    fn the_issue_time_is_labelled_as_the_signers_own_statement() {
+        let ja = Language::Japanese.strings().banner_verified_detail;
+        let en = Language::English.strings().banner_verified_detail;
+        assert!(ja.contains("発行日（署名者の記載）") && !ja.contains("署名日時"));
+        assert!(en.contains("Issued (as the signer states)"));
     }
 }

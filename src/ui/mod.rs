@@ -26,6 +26,7 @@ pub mod trust_state;
 pub mod trust_view;
 pub mod views;
 pub mod watch;
+pub mod when;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

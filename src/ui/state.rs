@@ -267,6 +267,24 @@ impl Shown {
         }
     }
 
+    /// The entry the verdict names as changed since signing, as the archive names it.
+    pub fn altered_entry(&self) -> Option<&str> {
+        match &self.bundle.verdict {
+            Verdict::Tampered { entry, .. } => Some(entry),
+            _ => None,
+        }
+    }
+
+    /// The document the verdict names as changed since signing, when it could be read (its
+    /// text is shown only after "Show anyway", and then always marked as altered).
+    pub fn altered_document(&self) -> Option<usize> {
+        let entry = self.altered_entry()?;
+        self.bundle
+            .documents
+            .iter()
+            .position(|document| document.entry.path == entry)
+    }
+
     /// Whether document text may be drawn.
     pub fn contents_visible(&self) -> bool {
         self.contents != Contents::Withheld
@@ -335,6 +353,8 @@ pub enum Dialog {
 pub enum Message {
     /// Text was copied.
     Copied,
+    /// Text of a document altered since signing was copied, headed by a note saying so.
+    CopiedAltered,
     /// An attachment was saved.
     Saved(PathBuf),
     /// Saving failed.
@@ -530,9 +550,16 @@ impl AppState {
                     && shown.contents_visible()
                     && let Some(found) = shown.bundle.documents.get(document)
                 {
-                    self.effects
-                        .push(Effect::CopyText(plain_text(&found.document)));
-                    self.message = Some(Message::Copied);
+                    let text = plain_text(&found.document);
+                    if shown.altered_document() == Some(document) {
+                        let header = self.language().strings().copied_altered_header;
+                        self.effects
+                            .push(Effect::CopyText(format!("{header}\n\n{text}")));
+                        self.message = Some(Message::CopiedAltered);
+                    } else {
+                        self.effects.push(Effect::CopyText(text));
+                        self.message = Some(Message::Copied);
+                    }
                 }
             }
             Command::SaveAttachment(entry) => {
@@ -972,6 +999,47 @@ mod tests {
         let documents: std::collections::BTreeSet<usize> =
             state.search.hits.iter().map(|hit| hit.document).collect();
         assert_eq!(documents.len(), 3);
+    }
+
+    /// The sample as if its firm notice had been changed after signing and shown anyway.
+    fn tampered_state_shown_anyway() -> AppState {
+        let mut state = sample_state();
+        let shown = state.shown.as_mut().unwrap();
+        let firm = shown.left.unwrap();
+        shown.bundle.verdict = Verdict::Tampered {
+            entry: shown.bundle.documents[firm].entry.path.clone(),
+            problem: Tamper::Hash,
+        };
+        shown.contents = Contents::ShownAnyway;
+        state
+    }
+
+    #[test]
+    fn copying_an_altered_document_says_it_was_altered_and_an_intact_one_does_not() {
+        let mut state = tampered_state_shown_anyway();
+        let shown = state.shown.as_ref().unwrap();
+        assert_eq!(shown.contents, Contents::ShownAnyway);
+        let altered = shown.altered_document().unwrap();
+        assert_eq!(shown.bundle.documents[altered].entry.role, Role::FirmNotice);
+        let intact = (0..shown.bundle.documents.len())
+            .find(|index| *index != altered)
+            .unwrap();
+        let header = Language::Japanese.strings().copied_altered_header;
+
+        state.handle(Command::CopyDocument(altered));
+        let Some(Effect::CopyText(text)) = state.effects.pop() else {
+            panic!("no copy effect");
+        };
+        assert!(text.starts_with(header), "{text}");
+        assert!(text.contains("ますますご清栄"), "{text}");
+        assert_eq!(state.message, Some(Message::CopiedAltered));
+
+        state.handle(Command::CopyDocument(intact));
+        let Some(Effect::CopyText(text)) = state.effects.pop() else {
+            panic!("no copy effect");
+        };
+        assert!(!text.contains(header));
+        assert_eq!(state.message, Some(Message::Copied));
     }
 
     #[test]

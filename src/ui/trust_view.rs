@@ -22,14 +22,14 @@ fn trust(command: TrustCommand) -> Command {
     Command::Trust(command)
 }
 
-/// A time the reader's records hold, to the minute, in UTC.
-pub fn readable_timestamp(at: jiff::Timestamp) -> String {
-    at.strftime("%Y-%m-%d %H:%M UTC").to_string()
+/// A time the reader's records hold, to the minute, in the reader's time zone.
+pub fn readable_timestamp(at: jiff::Timestamp, strings: &Strings) -> String {
+    super::when::local_time(at, strings.lang)
 }
 
-/// A time as a manifest states it, made a little easier to read.
-fn readable_stated_time(text: &str) -> String {
-    text.replacen('T', " ", 1)
+/// A time as a bundle states it, in the reader's time zone.
+fn readable_stated_time(text: &str, strings: &Strings) -> String {
+    super::when::stated_time(text, strings.lang)
 }
 
 /// The banner headline for a bundle signed by a key the reader revoked.
@@ -40,7 +40,7 @@ pub fn revoked_headline(record: &KeyRecord, strings: &Strings) -> String {
 /// The banner's detail line for a bundle signed by a key the reader revoked.
 pub fn revoked_detail(record: &KeyRecord, strings: &Strings) -> String {
     let date = match record.status {
-        KeyStatus::Revoked { at } => readable_timestamp(at),
+        KeyStatus::Revoked { at } => readable_timestamp(at, strings),
         KeyStatus::Trusted => String::new(),
     };
     fill(
@@ -63,7 +63,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
             strings.warning_newer_seen,
             &[
                 ("n", &newest_sequence.to_string()),
-                ("date", &readable_timestamp(*opened_at)),
+                ("date", &readable_timestamp(*opened_at, strings)),
                 ("bundle", &one_line(newest_bundle_id)),
             ],
         ),
@@ -75,13 +75,13 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
             strings.warning_conflicting,
             &[
                 ("n", &sequence.to_string()),
-                ("date", &readable_timestamp(*opened_at)),
+                ("date", &readable_timestamp(*opened_at, strings)),
                 ("bundle", &one_line(other_bundle_id)),
             ],
         ),
         Warning::Expired { expires_at } => fill(
             strings.warning_expired,
-            &[("date", &readable_stated_time(expires_at))],
+            &[("date", &readable_stated_time(expires_at, strings))],
         ),
         Warning::AddressedToSomeoneElse {
             recipient,
@@ -95,7 +95,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
         ),
         Warning::IssuedInFuture { issued_at } => fill(
             strings.warning_issued_in_future,
-            &[("date", &readable_stated_time(issued_at))],
+            &[("date", &readable_stated_time(issued_at, strings))],
         ),
         Warning::ClaimsNameOfTrustedKey {
             claimed,
@@ -159,7 +159,10 @@ pub fn banner_extras_ui(
                             &[
                                 ("old_key_id", &offer.old.public_key.key_id.to_string()),
                                 ("name", &offer.old.name),
-                                ("effective", &readable_stated_time(&offer.effective)),
+                                (
+                                    "effective",
+                                    &readable_stated_time(&offer.effective, strings),
+                                ),
                             ],
                         ))
                         .color(text),
@@ -241,7 +244,7 @@ pub fn note_text(note: &TrustNote, strings: &Strings) -> (Tone, String, Option<S
                     ("name", name),
                     ("key_id", key_id),
                     ("old_key_id", old_key_id),
-                    ("effective", &readable_stated_time(effective)),
+                    ("effective", &readable_stated_time(effective, strings)),
                 ],
             ),
             None,
@@ -556,7 +559,7 @@ fn trust_dialog_ui(
         ui.separator();
         let ready = confirmed && !name.trim().is_empty();
         if !ready {
-            ui.label(RichText::new(strings.trust_dialog_needs_check).italics());
+            ui.label(RichText::new(strings.trust_dialog_needs_check).weak());
         }
         ui.horizontal(|ui| {
             if ui
@@ -730,7 +733,7 @@ fn key_row_ui(
                     Tone::Danger,
                     fill(
                         strings.key_status_revoked,
-                        &[("date", &readable_timestamp(at))],
+                        &[("date", &readable_timestamp(at, strings))],
                     ),
                 ),
             };
@@ -756,7 +759,7 @@ fn key_row_ui(
             egui::Label::new(fill(
                 strings.key_added_line,
                 &[
-                    ("date", &readable_timestamp(record.added_at)),
+                    ("date", &readable_timestamp(record.added_at, strings)),
                     ("how", &how_added_text(&record.how_added, strings)),
                 ],
             ))

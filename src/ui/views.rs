@@ -31,7 +31,8 @@ pub const PREVIOUS_HIT_SHORTCUT: KeyboardShortcut =
 /// Back.
 pub const BACK_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 
-fn role_name(strings: &Strings, role: Role) -> &'static str {
+/// The name of a role, as the side list and the banner say it.
+pub fn role_name(strings: &Strings, role: Role) -> &'static str {
     match role {
         Role::FirmNotice => strings.role_firm,
         Role::VendorNotice => strings.role_vendor,
@@ -190,6 +191,7 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     let strings = state.language().strings();
     let text = match message {
         Message::Copied => strings.copied.to_owned(),
+        Message::CopiedAltered => strings.copied_altered.to_owned(),
         Message::Saved(path) => fill(strings.saved_to, &[("path", &path.display().to_string())]),
         Message::SaveFailed(reason) => fill(
             strings.save_failed,
@@ -287,7 +289,7 @@ pub fn withheld_position(shown: &Shown, strings: &Strings) -> Option<String> {
             ("n", &(cursor + 1).to_string()),
             ("total", &shown.withheld.len().to_string()),
             ("kind", kind),
-            ("document", &document.title),
+            ("document", &one_line(&document.title)),
         ],
     ))
 }
@@ -342,13 +344,23 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
         }
         if !state.search.text.trim().is_empty() {
             ui.label(match state.search.current {
-                Some(current) if any => fill(
-                    strings.search_position,
-                    &[
-                        ("n", &(current + 1).to_string()),
-                        ("total", &state.search.hits.len().to_string()),
-                    ],
-                ),
+                Some(current) if any => {
+                    let in_altered = state.shown.as_ref().is_some_and(|shown| {
+                        let hit = state.search.hits.get(current).map(|hit| hit.document);
+                        hit.is_some() && hit == shown.altered_document()
+                    });
+                    fill(
+                        if in_altered {
+                            strings.search_position_altered
+                        } else {
+                            strings.search_position
+                        },
+                        &[
+                            ("n", &(current + 1).to_string()),
+                            ("total", &state.search.hits.len().to_string()),
+                        ],
+                    )
+                }
                 _ => strings.search_none.to_owned(),
             });
         }
@@ -372,11 +384,15 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             if !shown.contents_visible() {
                 // Only what the signed manifest says; the documents' own text may be forged.
                 for entry in shown.bundle.manifest.documents() {
-                    ui.label(RichText::new(role_name(strings, entry.role)).strong());
-                    ui.label(RichText::new(&entry.path).small());
+                    let altered = shown.altered_entry() == Some(entry.path.as_str());
+                    marked_if_altered(ui, altered, strings, false, |ui| {
+                        ui.label(RichText::new(role_name(strings, entry.role)).strong());
+                        ui.label(RichText::new(one_line(&entry.path)).small());
+                    });
                 }
                 return;
             }
+            let altered_document = shown.altered_document();
             for (index, document) in shown.bundle.documents.iter().enumerate() {
                 let letter = &document.document;
                 let issuer = letter
@@ -409,20 +425,22 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 );
                 let label = format!(
                     "{}\n{}・{}・{}\n{}",
-                    letter.title,
+                    one_line(&letter.title),
                     role_name(strings, document.entry.role),
-                    issuer,
-                    date,
+                    one_line(issuer),
+                    one_line(date),
                     counts
                 );
                 let selected = shown.left == Some(index) || shown.right == Some(index);
-                if ui
-                    .add_enabled(
+                let altered = altered_document == Some(index);
+                let clicked = marked_if_altered(ui, altered, strings, false, |ui| {
+                    ui.add_enabled(
                         shown.contents_visible(),
                         egui::Button::selectable(selected, label),
                     )
                     .clicked()
-                {
+                });
+                if clicked {
                     commands.push(Command::ShowDocument(index));
                 }
                 ui.add_space(2.0);
@@ -459,8 +477,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         &[
                             ("n", &(index + 1).to_string()),
                             ("kind", kind),
-                            ("marker", marker),
-                            ("place", &place),
+                            ("marker", &one_line(marker)),
+                            ("place", &one_line(&place)),
                         ],
                     );
                     if ui
@@ -574,12 +592,57 @@ fn firm_pane_ui(
     commands: &mut Vec<Command>,
 ) {
     let strings = state.language().strings();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(strings.firm_pane).strong());
-        copy_button_ui(ui, strings, document, commands);
+    let altered = state.shown.as_ref().and_then(Shown::altered_document) == Some(document);
+    marked_if_altered(ui, altered, strings, true, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(strings.firm_pane).strong());
+            copy_button_ui(ui, strings, document, commands);
+        });
+        ui.separator();
+        document_ui(ui, state, cache, Pane::Left, document, commands);
     });
-    ui.separator();
-    document_ui(ui, state, cache, Pane::Left, document, commands);
+}
+
+/// Draws `contents` inside a red frame headed by the "Altered document" label when `altered`
+/// (a document changed since signing, shown anyway), and as they are otherwise.
+fn marked_if_altered<R>(
+    ui: &mut egui::Ui,
+    altered: bool,
+    strings: &Strings,
+    with_detail: bool,
+    contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    if !altered {
+        return contents(ui);
+    }
+    let (fill_color, border, text) = super::banner::Tone::Danger.colors(ui.visuals().dark_mode);
+    altered_frame(border)
+        .show(ui, |ui| {
+            egui::Frame::new()
+                .fill(fill_color)
+                .corner_radius(4)
+                .inner_margin(egui::Margin::symmetric(6, 4))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        super::banner::status_icon(ui, super::banner::Tone::Danger, 16.0, border);
+                        ui.label(RichText::new(strings.altered_document).strong().color(text));
+                        if with_detail {
+                            ui.label(RichText::new(strings.altered_document_detail).color(text));
+                        }
+                    });
+                });
+            contents(ui)
+        })
+        .inner
+}
+
+/// The frame around an altered document's pane and side-list entry.
+pub fn altered_frame(border: egui::Color32) -> egui::Frame {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(2.5, border))
+        .corner_radius(6)
+        .inner_margin(egui::Margin::same(6))
 }
 
 fn copy_button_ui(
@@ -610,6 +673,21 @@ fn vendor_pane_ui(
     let Some(current) = shown.right else {
         return;
     };
+    let altered = shown.altered_document() == Some(current);
+    marked_if_altered(ui, altered, strings, true, |ui| {
+        vendor_pane_contents_ui(ui, state, shown, cache, current, commands);
+    });
+}
+
+fn vendor_pane_contents_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    shown: &Shown,
+    cache: &mut LayoutCache,
+    current: usize,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
     ui.horizontal(|ui| {
         ui.label(RichText::new(strings.vendor_pane).strong());
         copy_button_ui(ui, strings, current, commands);
@@ -627,7 +705,7 @@ fn vendor_pane_ui(
                 strings.tab_label,
                 &[
                     ("role", role_name(strings, document.entry.role)),
-                    ("date", date),
+                    ("date", &one_line(date)),
                 ],
             );
             if ui.selectable_label(current == index, label).clicked() {
@@ -650,8 +728,11 @@ fn provenance_ui(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        let publisher = source.publisher.as_deref().unwrap_or(strings.not_stated);
-        ui.label(RichText::new(fill(strings.provenance, &[("publisher", publisher)])).strong());
+        let publisher = source
+            .publisher
+            .as_deref()
+            .map_or_else(|| strings.not_stated.into(), one_line);
+        ui.label(RichText::new(fill(strings.provenance, &[("publisher", &publisher)])).strong());
         ui.horizontal_wrapped(|ui| {
             let url = source.url.as_deref().map_or_else(
                 || strings.not_stated.to_owned(),
@@ -668,7 +749,10 @@ fn provenance_ui(
             }
         });
         ui.label(match &source.retrieved {
-            Some(date) => fill(strings.provenance_retrieved, &[("date", date)]),
+            Some(date) => fill(
+                strings.provenance_retrieved,
+                &[("date", &super::when::stated_time(date, strings.lang))],
+            ),
             None => strings.provenance_retrieved_unknown.to_owned(),
         });
     });

@@ -56,6 +56,11 @@ fn problem_with(what: &str, japanese: &str, english: &str) -> Option<String> {
             "{what}: the Japanese rendering holds English ({sentence:?}): {japanese}"
         ));
     }
+    if japanese.contains(" 「") || japanese.contains("」 ") {
+        return Some(format!(
+            "{what}: a half-width space beside 「」 (Japanese sets none): {japanese}"
+        ));
+    }
     if !japanese
         .chars()
         .any(|c| ('\u{3040}'..='\u{30FF}').contains(&c))
