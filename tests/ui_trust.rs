@@ -312,6 +312,8 @@ fn a_second_key_claiming_a_trusted_name_is_flagged_as_a_possible_impersonation()
     // The letter stays behind "Show anyway", and the key cannot be trusted from the banner.
     assert_eq!(shown_contents(&harness), Contents::Withheld);
     assert!(harness.query_by_label(FIRM_TITLE).is_none());
+    // It says why: not a failed verification, an alarm.
+    harness.get_by_label(strings.content_withheld_alarm);
     assert!(harness.query_by_label(strings.trust_this_key).is_none());
     assert!(store(&env).record_for(&forger.public).is_none());
 }

@@ -300,9 +300,12 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                             ui.horizontal(|ui| {
                                 status_icon(ui, Tone::Caution, 18.0, border);
                                 ui.label(
-                                    RichText::new(strings.shown_anyway_warning)
-                                        .strong()
-                                        .color(text),
+                                    RichText::new(match shown.status() {
+                                        Status::Alarm => strings.shown_anyway_alarm,
+                                        _ => strings.shown_anyway_warning,
+                                    })
+                                    .strong()
+                                    .color(text),
                                 );
                                 if ui.button(strings.hide_again).clicked() {
                                     commands.push(Command::HideContent);

@@ -234,6 +234,9 @@ strings! {
     firm_pane: "事務所のお知らせ", "Firm notice";
     vendor_pane: "ベンダーの文書", "Vendor documents";
     no_document: "表示する文書はありません。", "No document to show.";
+    content_withheld_alarm: "署名は有効ですが、あなたの記録と食い違う警告があるため、内容を表示していません。差出人に確認してから、上の「それでも表示する」で表示できます。", "The signature is valid, but it conflicts with your records, so the contents are not shown. Check with the issuer; “Show anyway” above shows them.";
+    content_withheld_revoked: "あなたが失効させた鍵の署名のため、内容を表示していません。上の「それでも表示する」で表示できます。", "It is signed by a key you revoked, so the contents are not shown. Use “Show anyway” above to see them.";
+    shown_anyway_alarm: "警告のある内容を表示しています。差出人に確認するまで、この内容に基づいて行動しないでください。", "Showing contents under an alarm. Do not act on them until the issuer confirms them.";
     content_withheld: "このファイルは検証に失敗したため、内容を表示していません。上の「それでも表示する」で表示できます。", "This bundle failed verification, so its contents are not shown. Use “Show anyway” above to see them.";
     provenance: "{publisher}の文書の写し", "Copy of a document by {publisher}";
     provenance_source: "出典：{url}", "Source: {url}";

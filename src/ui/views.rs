@@ -551,7 +551,12 @@ pub fn panes_ui(
     };
     if !shown.contents_visible() {
         ui.centered_and_justified(|ui| {
-            ui.label(RichText::new(strings.content_withheld).size(16.0))
+            let why = match shown.status() {
+                crate::trust::Status::Alarm => strings.content_withheld_alarm,
+                crate::trust::Status::Revoked => strings.content_withheld_revoked,
+                _ => strings.content_withheld,
+            };
+            ui.label(RichText::new(why).size(16.0))
         });
         return;
     }
