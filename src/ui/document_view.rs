@@ -816,7 +816,7 @@ pub fn document_ui(
                     palette.focus.gamma_multiply(0.12 * strength),
                 );
             }
-            spans_ui(ui, part, origin, strings, commands);
+            spans_ui(ui, part, origin, &shown.bundle, strings, commands);
         }
     });
 }
@@ -826,6 +826,7 @@ fn spans_ui(
     ui: &mut egui::Ui,
     part: &LaidPart,
     origin: Vec2,
+    bundle: &crate::bundle::OpenedBundle,
     strings: &Strings,
     commands: &mut Vec<Command>,
 ) {
@@ -871,7 +872,7 @@ fn spans_ui(
                             egui::WidgetInfo::labeled(egui::Role::Link, true, name.clone())
                         });
                     }
-                    let hint = match target {
+                    let mut hint = match target {
                         LinkTarget::Document { .. } => strings.link_document_hint.to_owned(),
                         LinkTarget::External { url } if !opens_externally(url) => {
                             fill(strings.link_not_opened, &[("url", &one_line(url))])
@@ -880,6 +881,22 @@ fn spans_ui(
                             fill(strings.link_external_hint, &[("url", &one_line(url))])
                         }
                     };
+                    match bundle.link_remark(target, text) {
+                        Some(crate::bundle::LinkRemark::NoSuchDocument)
+                        | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
+                            hint = format!("⚠ {}\n{hint}", strings.link_goes_nowhere);
+                        }
+                        Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
+                            hint = format!(
+                                "⚠ {}\n{hint}",
+                                fill(
+                                    strings.link_text_other_address,
+                                    &[("shown", &one_line(&shown))]
+                                )
+                            );
+                        }
+                        Some(crate::bundle::LinkRemark::NotOpened) | None => {}
+                    }
                     if response.on_hover_text(hint).clicked() {
                         commands.push(Command::FollowLink(target.clone()));
                     }
