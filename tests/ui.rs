@@ -622,3 +622,122 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     assert_eq!(std::fs::read(&destination).unwrap(), attachment);
     harness.get_by_label_contains("保存しました");
 }
+
+/// Every label the accessibility tree holds, with the words that read as an English sentence:
+/// three or more ASCII words in a row. Tokens with digits, dots, slashes, colons, `@` or `-`
+/// (file names, key ids, URLs, dates) and the few names the UI keeps as they are do not count.
+fn english_sentences(harness: &Harness<'_, KairanApp>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    const KEPT: &[&str] = &["Kairan", "English", "BIZ", "UDGothic", "SHA-256", "shalom"];
+    let is_word = |token: &str| {
+        !token.is_empty()
+            && token.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+            && !KEPT.contains(&token)
+    };
+    let mut found = Vec::new();
+    for node in harness.root().children_recursive() {
+        let accesskit = node.accesskit_node();
+        for text in [accesskit.label(), accesskit.value()].into_iter().flatten() {
+            // egui's own window resize handles, announced by screen readers only.
+            if text.starts_with("Resize window") {
+                continue;
+            }
+            let mut run = 0;
+            for token in
+                text.split(|c: char| !(c.is_ascii_graphic() && c != ',' && c != '.' || c == '.'))
+            {
+                let token = token.trim_matches(|c: char| "()[]{}\"“”'!?;".contains(c));
+                if token.is_empty() {
+                    continue;
+                }
+                if is_word(token) {
+                    run += 1;
+                    if run >= 3 {
+                        found.push(text.clone());
+                        break;
+                    }
+                } else {
+                    run = 0;
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
+    let strings = Language::Japanese.strings();
+    let mut harness = sample_harness();
+    let mut screens: Vec<(&str, Vec<String>)> = Vec::new();
+    screens.push(("sample", english_sentences(&harness)));
+
+    harness.state_mut().state.handle(Command::OpenSearch);
+    harness
+        .state_mut()
+        .state
+        .handle(Command::SetSearchQuery("サーバ".into()));
+    settle(&mut harness);
+    screens.push(("search", english_sentences(&harness)));
+
+    harness.state_mut().state.handle(Command::AskForPath);
+    settle(&mut harness);
+    screens.push(("open by path", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::CloseDialog);
+
+    harness.state_mut().state.handle(Command::FollowLink(
+        kairan::document::LinkTarget::External {
+            url: "https://www.example.co.jp/news".into(),
+        },
+    ));
+    settle(&mut harness);
+    screens.push(("external link", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::CloseDialog);
+
+    // An unknown signer and its trust dialog.
+    let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
+    let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
+    let (_dir, path) = write_temp("unknown.kairan", &bytes);
+    open(&mut harness, &path);
+    harness.get_by_label(strings.banner_unknown_title);
+    screens.push(("unknown signer", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::Trust(
+        kairan::ui::trust_state::TrustCommand::OpenTrustDialog,
+    ));
+    settle(&mut harness);
+    screens.push(("trust dialog", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::Trust(
+        kairan::ui::trust_state::TrustCommand::CloseTrustDialog,
+    ));
+    harness.state_mut().state.handle(Command::Trust(
+        kairan::ui::trust_state::TrustCommand::OpenKeysWindow,
+    ));
+    settle(&mut harness);
+    screens.push(("trusted keys", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::Trust(
+        kairan::ui::trust_state::TrustCommand::CloseKeysWindow,
+    ));
+
+    // Files that do not verify: the open error and a tampered notice.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/cases");
+    for case in [
+        "01-duplicate-name.kairan",
+        "43-deflate-trailing-data.kairan",
+    ] {
+        open(&mut harness, &corpus.join(case));
+        screens.push((case, english_sentences(&harness)));
+    }
+
+    let english: Vec<&(&str, Vec<String>)> = screens
+        .iter()
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English on Japanese screens: {english:#?}"
+    );
+}

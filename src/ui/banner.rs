@@ -146,7 +146,8 @@ fn tamper_text(strings: &Strings, problem: &Tamper) -> String {
             ],
         ),
         Tamper::Hash => strings.tamper_hash.to_owned(),
-        Tamper::Damaged(reason) => fill(strings.tamper_damaged, &[("reason", &one_line(reason))]),
+        // The library's reason is English detail; the Japanese rendering says what it means.
+        Tamper::Damaged(_) => super::error_text::explain(problem, strings.lang),
     }
 }
 

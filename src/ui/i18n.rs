@@ -188,6 +188,7 @@ strings! {
     external_title: "外部のアドレスを開きますか？", "Open an address outside this bundle?";
     external_detail: "ブラウザで次のアドレスを開きます。アドレス全体をよく確認してください。", "Your browser will open this address. Check all of it carefully:";
     media_type: "種類：{type}", "Type: {type}";
+    demo_key_name: "Kairan の公開デモ鍵（見本用で、事務所の鍵ではありません）", "Kairan demo key (public sample key — not a firm's key)";
     link_goes_nowhere: "このリンク先はこのファイルにありません。", "This link goes nowhere: its target is not in this file.";
     link_text_other_address: "リンクの文字は{shown}を示していますが、実際のリンク先は違います。", "The link's text shows {shown}, but that is not where it goes.";
     link_not_opened: "このリンク先（{url}）は開きません。Kairan が開くのは https・http・mailto のアドレスだけです。", "Kairan does not open this address ({url}); it opens only https, http and mailto addresses.";

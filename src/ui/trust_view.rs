@@ -656,7 +656,7 @@ fn keys_window_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 RichText::new(fill(
                     strings.demo_key_line,
                     &[
-                        ("name", &demo.name),
+                        ("name", strings.demo_key_name),
                         ("key_id", &demo.public_key.key_id.to_string()),
                     ],
                 ))
