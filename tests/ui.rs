@@ -643,9 +643,7 @@ fn english_sentences(harness: &Harness<'_, KairanApp>) -> Vec<String> {
                 continue;
             }
             let mut run = 0;
-            for token in
-                text.split(|c: char| !(c.is_ascii_graphic() && c != ',' && c != '.' || c == '.'))
-            {
+            for token in text.split(|c: char| !c.is_ascii_graphic() || c == ',') {
                 let token = token.trim_matches(|c: char| "()[]{}\"“”'!?;".contains(c));
                 if token.is_empty() {
                     continue;
