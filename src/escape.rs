@@ -58,6 +58,28 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     escape(text, |c| c != '\n' && c != '\t')
 }
 
+/// Serialised JSON with every hidden character written as a JSON `\uXXXX` escape: still valid
+/// JSON that decodes to exactly the same strings, but safe to print on a terminal. Line feeds
+/// are left alone (in serialised JSON they only separate lines; inside strings they are
+/// already escaped).
+pub fn json(serialised: &str) -> Cow<'_, str> {
+    if !serialised.chars().any(|c| c != '\n' && is_hidden(c)) {
+        return Cow::Borrowed(serialised);
+    }
+    let mut out = String::with_capacity(serialised.len() + 16);
+    for c in serialised.chars() {
+        if c != '\n' && is_hidden(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether `text` holds a hidden character (see [`is_hidden`]).
 pub fn has_hidden(text: &str) -> bool {
     text.chars().any(is_hidden)
@@ -102,6 +124,16 @@ mod tests {
             "みかさ\\u{200B}社\\u{FE0F}\\u{00AD}"
         );
         assert_eq!(one_line("a\u{2028}b"), "a\\u{2028}b");
+    }
+
+    #[test]
+    fn json_stays_valid_and_exact() {
+        let value = serde_json::json!({"name": "a\u{202E}b\u{9b}c\u{E0041}\u{7f}", "n": 1});
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let safe = json(&text);
+        assert!(!safe.chars().any(|c| c != '\n' && is_hidden(c)), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

@@ -135,6 +135,8 @@ fn a_three_report_series_shows_what_each_report_changed() {
         "{}",
         run.stdout
     );
+    // Masks that stayed as they were are not changes.
+    assert!(!run.stdout.contains("[-■■■■-]{+■■■■+}"), "{}", run.stdout);
     assert!(
         run.stdout
             .contains("◇ OMISSION LIFTED —省略— (in 1. 発生事象)"),
@@ -148,16 +150,33 @@ fn reports_signed_by_different_keys_are_not_a_continuation() {
     let env = Env::new();
     let firm = env.key("firm");
     let other = env.key("other");
+    env.trust(&firm, FIRM);
     let first = report(&env, &firm, "r1", 1, |text| text.to_owned());
     let forged = report(&env, &other, "r2", 2, second);
     let run = env.kairan(&["diff", first.to_str().unwrap(), forged.to_str().unwrap()]);
     assert_eq!(run.code, Some(4), "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stdout
-            .contains("⚠ UNRELATED — different keys signed them"),
+        run.stdout.contains("⚠ NOT VERIFIED — report r2 is alarm"),
         "{}",
         run.stdout
     );
+
+    // Two reports by one key the reader has not trusted, or has revoked, are no update either.
+    let unknown_first = report(&env, &other, "u1", 1, |text| text.to_owned());
+    let (code, diff) = diff_json(&env, &unknown_first, &forged);
+    assert_eq!(code, Some(4));
+    assert_eq!(diff["continuity"], "not_verified", "{diff:#}");
+    let second_by_firm = report(&env, &firm, "r2-firm", 2, second);
+    let (code, diff) = diff_json(&env, &first, &second_by_firm);
+    assert_eq!(
+        (code, diff["continuity"].as_str()),
+        (Some(0), Some("same_signer"))
+    );
+    let run = env.kairan(&["trust", "revoke", &firm.public.key_id.to_string()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let (code, diff) = diff_json(&env, &first, &second_by_firm);
+    assert_eq!(code, Some(4));
+    assert_eq!(diff["continuity"], "not_verified", "{diff:#}");
 
     // A report that does not verify is not compared at all.
     let mut bytes = std::fs::read(&forged).unwrap();

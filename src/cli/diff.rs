@@ -42,11 +42,17 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             anyhow::bail!("could not open a report: {error}");
         }
     };
-    let comparison = compare(&first, &second);
+    // Each report gets the reader's verdict (nothing is recorded in the history): only two
+    // verified reports can be an issuer's update.
+    let report = |bundle| crate::series::Report {
+        bundle,
+        status: context.assess(bundle, crate::trust::Origin::File).status,
+    };
+    let comparison = compare(report(&first), report(&second));
     let text = if args.json {
         let mut text = serde_json::to_string_pretty(&json_report(&comparison))?;
         text.push('\n');
-        text
+        crate::escape::json(&text).into_owned()
     } else {
         visible(&text_report(&comparison)).into_owned()
     };
@@ -109,6 +115,11 @@ fn continuity_text(continuity: &Continuity) -> String {
         Continuity::Unrelated(Unrelated::OtherSeries) => {
             "⚠ UNRELATED — the reports belong to different series; compared as unrelated notices".to_owned()
         }
+        Continuity::Unrelated(Unrelated::NotVerified { bundle_id, status }) => format!(
+            "⚠ NOT VERIFIED — report {} is {} (run `kairan verify` on it); what follows is not the issuer's update, only a comparison of two files",
+            one_line(bundle_id),
+            status.word()
+        ),
         Continuity::Unrelated(Unrelated::OtherSigner) => "⚠ UNRELATED — different keys signed them and the older key introduced no newer one; do not read this as the same issuer's update".to_owned(),
         Continuity::Unrelated(Unrelated::SameNumber) => "⚠ SAME NUMBER — both reports carry the same number; compared as two versions, not as an update".to_owned(),
     }
@@ -279,6 +290,10 @@ fn json_report(comparison: &Comparison) -> serde_json::Value {
         Continuity::Unrelated(Unrelated::OtherSeries) => {
             ("unrelated", Some("different series".to_owned()))
         }
+        Continuity::Unrelated(Unrelated::NotVerified { bundle_id, status }) => (
+            "not_verified",
+            Some(format!("{bundle_id} is {}", status.word())),
+        ),
         Continuity::Unrelated(Unrelated::OtherSigner) => {
             ("unrelated", Some("different signing keys".to_owned()))
         }

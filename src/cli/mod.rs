@@ -220,8 +220,14 @@ fn report(
         output::text(label, opened, assessment, detail)
     };
     let mut stdout = std::io::stdout().lock();
-    // Every bundle string was escaped where it was placed; this is the last guard.
-    stdout.write_all(crate::escape::visible(&text).as_bytes())?;
+    // Every bundle string was escaped where it was placed; this is the last guard. JSON keeps
+    // its exact strings, with hidden characters as JSON escapes.
+    let shown = if json {
+        crate::escape::json(&text)
+    } else {
+        crate::escape::visible(&text)
+    };
+    stdout.write_all(shown.as_bytes())?;
     Ok(ExitCode::from(status.exit_code()))
 }
 

@@ -261,7 +261,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                         "Wrote key {} ({:?}) to {}.",
                         record.public_key.key_id,
                         record.name,
-                        path.display()
+                        one_line(&path.display().to_string())
                     );
                 }
             }
@@ -522,7 +522,7 @@ fn list_json(store: &TrustStore) -> String {
     });
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
-    text
+    crate::escape::json(&text).into_owned()
 }
 
 /// The reader's trust files, loaded for one `verify` or `inspect`.
@@ -549,6 +549,16 @@ impl TrustContext {
     /// The keys to open bundles with (see [`trust::keys_for_opening`]).
     pub(super) fn keys_for_opening(&self, extra: &[TrustedKey]) -> Vec<TrustedKey> {
         trust::keys_for_opening(&self.store, extra)
+    }
+
+    /// Assesses an opened bundle without recording anything.
+    pub(super) fn assess(&self, bundle: &OpenedBundle, origin: trust::Origin) -> Assessment {
+        let records = trust::Records {
+            store: Some(&self.store),
+            history: Some(&self.history),
+            settings: Some(&self.settings),
+        };
+        trust::assess(bundle, records, origin, jiff::Timestamp::now())
     }
 
     /// Assesses an opened bundle and records it in the series history. A failure to record is

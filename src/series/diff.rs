@@ -413,8 +413,14 @@ fn replaced(old: &[Unit<'_>], new: &[Unit<'_>], changes: &mut Vec<Change>) {
         .copied()
         .zip(new_texts.iter().copied())
         .collect();
-    let paired_old = |index: usize| pairs.iter().any(|(o, _)| *o == index);
-    let paired_new = |index: usize| pairs.iter().any(|(_, n)| *n == index);
+    let mut old_paired = vec![false; old.len()];
+    let mut new_paired = vec![false; new.len()];
+    for (o, n) in &pairs {
+        old_paired[*o] = true;
+        new_paired[*n] = true;
+    }
+    let paired_old = |index: usize| old_paired[index];
+    let paired_new = |index: usize| new_paired[index];
     for (index, unit) in old.iter().enumerate() {
         if paired_old(index) {
             continue;
@@ -461,11 +467,36 @@ fn replaced(old: &[Unit<'_>], new: &[Unit<'_>], changes: &mut Vec<Change>) {
 /// character to the character diff, so it is disclosed or added whole.
 const MASK_BASE: u32 = 0xF0000;
 
+/// Paragraphs longer than this (in characters, either side) are compared whole, as removed and
+/// added, not character by character: a character diff costs up to the product of the lengths.
+const CHARACTER_DIFF_LIMIT: usize = 5_000;
+
 fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
-    let old_masks = masks(old.block);
-    let new_masks = masks(new.block);
-    let old_text = coded_text(old.block);
-    let new_text = coded_text(new.block);
+    // One code per distinct mask, shared by both sides: a mask kept as it was is equal text.
+    let mut table: Vec<&Mask> = Vec::new();
+    for mask in masks(old.block).into_iter().chain(masks(new.block)) {
+        if !table.contains(&mask) {
+            table.push(mask);
+        }
+    }
+    let old_masks = table.clone();
+    let new_masks = table.clone();
+    let old_text = coded_text(old.block, &table);
+    let new_text = coded_text(new.block, &table);
+    if old_text.chars().count() > CHARACTER_DIFF_LIMIT
+        || new_text.chars().count() > CHARACTER_DIFF_LIMIT
+    {
+        return vec![
+            Change::ParagraphRemoved {
+                heading: old.heading.clone(),
+                text: block_text(old.block),
+            },
+            Change::ParagraphAdded {
+                heading: new.heading.clone(),
+                text: block_text(new.block),
+            },
+        ];
+    }
     let chunks = dissimilar::diff(&old_text, &new_text);
     let mut changes = Vec::new();
     let mut edits = Vec::new();
@@ -570,19 +601,19 @@ fn masks(block: &Block) -> Vec<&Mask> {
         .collect()
 }
 
-/// The block's text with each mask as one private-use character (its index from
+/// The block's text with each mask as one private-use character (its place in `table`, from
 /// [`MASK_BASE`]); list items joined by line breaks.
-fn coded_text(block: &Block) -> String {
-    let mut next = 0u32;
-    let mut code = |content: &[Inline]| -> String {
+fn coded_text(block: &Block, table: &[&Mask]) -> String {
+    let code = |content: &[Inline]| -> String {
         content
             .iter()
             .map(|inline| match inline {
                 Inline::Text { text } | Inline::Link { text, .. } => text.clone(),
-                Inline::Mask(_) => {
-                    let c = char::from_u32(MASK_BASE + next).unwrap_or('\u{FFFD}');
-                    next += 1;
-                    c.to_string()
+                Inline::Mask(mask) => {
+                    let index = table.iter().position(|known| *known == mask).unwrap_or(0);
+                    char::from_u32(MASK_BASE + index as u32)
+                        .unwrap_or('\u{FFFD}')
+                        .to_string()
                 }
             })
             .collect()

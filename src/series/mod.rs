@@ -8,6 +8,7 @@
 pub mod diff;
 
 use crate::bundle::{OpenedBundle, PublicKey, Verdict};
+use crate::trust::Status;
 use diff::{ChangeKind, DocumentDiff};
 
 /// Which report a side of a comparison is.
@@ -38,6 +39,14 @@ pub enum Unrelated {
     NotIntact {
         /// Its bundle id.
         bundle_id: String,
+    },
+    /// A report is intact, but not verified by a key the reader trusts (unknown signer, demo
+    /// key, revoked key, alarm): what it changes is shown, never as the issuer's update.
+    NotVerified {
+        /// Its bundle id.
+        bundle_id: String,
+        /// What the reader's Kairan says of it.
+        status: Status,
     },
     /// They belong to different series.
     OtherSeries,
@@ -92,16 +101,41 @@ impl Comparison {
     }
 }
 
+/// A report to compare, with the status the reader's Kairan gave it ([`crate::trust::assess`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The opened bundle.
+    pub bundle: &'a OpenedBundle,
+    /// Its assessed status.
+    pub status: Status,
+}
+
 /// Compares two reports, whichever order they come in: the one with the lower number is the
-/// older. Reports whose signature or contents do not check out are not compared.
-pub fn compare(first: &OpenedBundle, second: &OpenedBundle) -> Comparison {
-    let swapped = first.manifest.series.sequence > second.manifest.series.sequence;
+/// older. Reports whose signature or contents do not check out are not compared; reports not
+/// verified by a trusted key are compared only as unrelated notices.
+pub fn compare(first: Report<'_>, second: Report<'_>) -> Comparison {
+    let swapped = first.bundle.manifest.series.sequence > second.bundle.manifest.series.sequence;
     let (older, newer) = if swapped {
         (second, first)
     } else {
         (first, second)
     };
-    let continuity = continuity(older, newer);
+    let continuity = match continuity(older.bundle, newer.bundle) {
+        Continuity::Unrelated(Unrelated::NotIntact { bundle_id }) => {
+            Continuity::Unrelated(Unrelated::NotIntact { bundle_id })
+        }
+        continuity => match [older, newer]
+            .into_iter()
+            .find(|report| !report.status.verified())
+        {
+            Some(report) => Continuity::Unrelated(Unrelated::NotVerified {
+                bundle_id: report.bundle.manifest.bundle_id.clone(),
+                status: report.status,
+            }),
+            None => continuity,
+        },
+    };
+    let (older, newer) = (older.bundle, newer.bundle);
     let documents = match continuity {
         Continuity::Unrelated(Unrelated::NotIntact { .. }) => Vec::new(),
         _ => diff::diff_bundles(older, newer),

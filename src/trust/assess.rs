@@ -378,10 +378,10 @@ fn name_claim(
         })
         .collect();
     let claimed = &bundle.manifest.issuer.name;
-    if let Some(other) = others
-        .iter()
-        .find(|record| super::names::collide(claimed, &record.name))
-    {
+    if let Some(other) = others.iter().find(|record| {
+        super::names::collide(claimed, &record.name)
+            || super::names::mentions(claimed, &record.name)
+    }) {
         return Some(Warning::ClaimsNameOfTrustedKey {
             claimed: claimed.clone(),
             trusted_key_id: other.public_key.key_id,
@@ -403,6 +403,14 @@ fn name_claim(
             let mut lines: Vec<String> = document.issuer.clone();
             lines.push(document.issuer.concat());
             lines.push(document.title.clone());
+            // A signature block may also stand in the closing or a centred line.
+            lines.extend(document.closing.clone());
+            lines.extend(document.body.iter().filter_map(|block| match block {
+                crate::document::Block::Centered { content } => {
+                    Some(crate::document::inline_text(content))
+                }
+                _ => None,
+            }));
             lines
         })
         .collect();

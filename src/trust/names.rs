@@ -29,9 +29,15 @@ pub fn skeleton(name: &str) -> String {
 /// from upper case (so Cyrillic capitals meet Latin letters of either case). Two names collide
 /// when any form of one equals any form of the other.
 fn forms(name: &str) -> Vec<String> {
+    // Only letters and digits tell names apart, and katakana reads as hiragana (ミカサ = みかさ).
+    // Dashes and rules are dropped before the skeleton, which would turn ― or — into 一.
     let shown: String = name
         .nfkc()
-        .filter(|c| !escape::is_hidden(*c) && !matches!(c, 'ー' | 'ｰ'))
+        .filter(|c| c.is_alphanumeric() && !escape::is_hidden(*c) && !matches!(c, 'ー' | 'ｰ'))
+        .map(|c| match u32::from(c) {
+            code @ 0x30A1..=0x30F6 => char::from_u32(code - 0x60).unwrap_or(c),
+            _ => c,
+        })
         .collect();
     let lower = |text: &str| -> String { text.chars().flat_map(char::to_lowercase).collect() };
     let confusable =
@@ -123,6 +129,9 @@ mod tests {
             "みかさ社会保険労務士\u{00A0}法人",
             "みかさ  社会保険労務士法人",
             "みかさ・社会保険労務士法人",
+            "みかさ―社会保険労務士法人",
+            "ミカサ社会保険労務士法人",
+            "ﾐｶｻ社会保険労務士法人",
         ] {
             assert!(collide(variant, FIRM), "{variant:?} should collide");
         }
@@ -143,6 +152,9 @@ mod tests {
             "Mikasa\u{2800}SR Office",
             "Mikasa-SR-Office",
             "Mikasa・SR・Office",
+            "Mikasa—SR—Office",
+            "Mikasa―SR―Office",
+            "Mikasa─SR─Office",
             "\u{202E}eciffO RS asakiM\u{202C}",
         ] {
             assert!(collide(variant, "Mikasa SR Office"), "{variant:?}");
