@@ -16,8 +16,9 @@
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use kairan::authoring::{PackOptions, pack_folder};
+use kairan::bundle::SecretKey;
 use kairan::bundle::keys::{Protection, generate};
-use kairan::bundle::{PackOptions, SecretKey, pack_folder};
 use kairan::document::{Block, Document, Inline, Mask, WithheldBy};
 use kairan::trust::ConfigDir;
 use kairan::ui::command::Command;

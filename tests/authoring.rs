@@ -11,8 +11,9 @@
 
 use std::path::Path;
 
-use kairan::bundle::{self, PackError, PackOptions, SecretKey};
-use kairan::document::authoring::compile_folder;
+use kairan::authoring::compile_folder;
+use kairan::authoring::{PackError, PackOptions};
+use kairan::bundle::{self, SecretKey};
 
 const SAMPLE_DIR: &str = "notices/mikasa-2023-06-29";
 
@@ -39,7 +40,8 @@ fn sample_sources_compile_to_the_documents_of_the_signed_sample() {
 #[test]
 fn packing_the_sample_sources_reproduces_the_committed_bundle_byte_for_byte() {
     let bytes =
-        bundle::pack_folder(Path::new(SAMPLE_DIR), &demo_key(), &PackOptions::default()).unwrap();
+        kairan::authoring::pack_folder(Path::new(SAMPLE_DIR), &demo_key(), &PackOptions::default())
+            .unwrap();
     let committed = std::fs::read("notices/mikasa-2023-06-29.kairan").unwrap();
     assert!(
         bytes == committed,
@@ -79,7 +81,8 @@ fn json_documents_listed_without_a_source_still_pack_to_the_same_bundle() {
         .map(|line| format!("{line}\n"))
         .collect();
     std::fs::write(dir.path().join("bundle.json"), legacy).unwrap();
-    let bytes = bundle::pack_folder(dir.path(), &demo_key(), &PackOptions::default()).unwrap();
+    let bytes =
+        kairan::authoring::pack_folder(dir.path(), &demo_key(), &PackOptions::default()).unwrap();
     assert!(bytes == std::fs::read("notices/mikasa-2023-06-29.kairan").unwrap());
 }
 
@@ -96,7 +99,8 @@ fn a_source_error_stops_pack_and_names_file_line_and_column() {
         text.replace("## 3. 保全対象機器 {#s3}", "## 3. 保全対象機器"),
     )
     .unwrap();
-    let error = bundle::pack_folder(dir.path(), &demo_key(), &PackOptions::default()).unwrap_err();
+    let error = kairan::authoring::pack_folder(dir.path(), &demo_key(), &PackOptions::default())
+        .unwrap_err();
     assert!(matches!(error, PackError::Authoring { .. }), "{error}");
     let line = text
         .lines()

@@ -11,7 +11,7 @@
 
 use std::path::Path;
 
-use kairan::document::checks::{
+use kairan::authoring::checks::{
     Finding, FindingCode, Severity, WarningPolicy, blocking, check_dir,
 };
 

@@ -914,10 +914,10 @@ fn the_committed_sample_is_what_pack_produces() {
     let root = support::root();
     let key_text = std::fs::read_to_string(root.join("notices/demo-key/kairan-demo.key")).unwrap();
     let key = kairan::bundle::SecretKey::from_file_text(&key_text, None).unwrap();
-    let packed = kairan::bundle::pack_folder(
+    let packed = kairan::authoring::pack_folder(
         &root.join("notices/mikasa-2023-06-29"),
         &key,
-        &kairan::bundle::PackOptions::default(),
+        &kairan::authoring::PackOptions::default(),
     )
     .unwrap();
     let committed = std::fs::read(root.join("notices/mikasa-2023-06-29.kairan")).unwrap();

@@ -12,8 +12,9 @@
 
 use std::path::Path;
 
-use kairan::bundle::{self, PackOptions, SecretKey};
-use kairan::document::import::{DetectionKind, ImportOptions, ImportedFolder, import_letters};
+use kairan::authoring::PackOptions;
+use kairan::authoring::import::{DetectionKind, ImportOptions, ImportedFolder, import_letters};
+use kairan::bundle::{self, SecretKey};
 use kairan::document::plain_text;
 
 const SEED: &str = include_str!("../notices/mikasa-2023-06-29/seed.txt");
@@ -43,7 +44,7 @@ fn the_seed_packs_into_three_documents_with_three_masks_and_nine_omissions() {
     write(&folder, dir.path());
     let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
     let key = SecretKey::from_file_text(&key_text, None).unwrap();
-    let bytes = bundle::pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+    let bytes = kairan::authoring::pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
     let opened = bundle::open_bytes(bytes.into(), &[kairan::sample::demo_trusted_key()]).unwrap();
     assert!(opened.verdict.intact());
     assert_eq!(opened.documents.len(), 3);

@@ -8,7 +8,7 @@
     missing_docs
 )]
 
-use kairan::document::import::{DetectionKind, ImportOptions, ImportedFolder, import_letters};
+use kairan::authoring::import::{DetectionKind, ImportOptions, ImportedFolder, import_letters};
 use kairan::document::{Block, Inline, OmissionKind};
 
 fn letter(body: &str) -> ImportedFolder {
@@ -287,6 +287,6 @@ fn scrambled_text_never_panics_the_import_or_the_parser() {
             },
         );
         let source = format!("---\ntitle: t\n---\n{text}");
-        let _ = kairan::document::authoring::parse_notice(&source, "x");
+        let _ = kairan::authoring::parse_notice(&source, "x");
     }
 }

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
-use kairan::document::checks::{FindingCode, individual_number_is_valid};
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::letter::PartKey;
@@ -459,11 +459,11 @@ fn a_new_key_shows_its_fingerprint_in_readable_groups() {
     let copy = sample_copy();
     let mut harness = preview_harness(&folder_of(&copy));
     let dir = tempfile::tempdir().unwrap();
-    let written = kairan::publish::write_key_pair(
+    let written = kairan::authoring::publish::write_key_pair(
         &dir.path().join("firm"),
         Protection::Unprotected,
         "test",
-        kairan::publish::Overwrite::Refuse,
+        kairan::authoring::publish::Overwrite::Refuse,
     )
     .unwrap();
     let fingerprint = written.public_key.fingerprint();

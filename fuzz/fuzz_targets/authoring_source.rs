@@ -9,7 +9,7 @@
 #![no_main]
 
 use kairan::document::Document;
-use kairan::document::authoring::{
+use kairan::authoring::{
     MASK_MARKER_WIDTH, fix_mask_width, parse_notice, parse_recipients, write_notice,
 };
 use libfuzzer_sys::fuzz_target;

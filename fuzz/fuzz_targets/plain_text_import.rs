@@ -7,8 +7,8 @@
 #![no_main]
 
 use kairan::document::Document;
-use kairan::document::authoring::parse_notice;
-use kairan::document::import::{ImportOptions, import_letters};
+use kairan::authoring::parse_notice;
+use kairan::authoring::import::{ImportOptions, import_letters};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

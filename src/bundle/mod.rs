@@ -2,7 +2,9 @@
 //! documents and attachments it lists (specified in `docs/bundle-format.md`).
 //!
 //! Reading fails closed: [`open_file`] either returns an [`OpenedBundle`] with a [`Verdict`]
-//! or a [`BundleError`] that names the rule the file broke. This module never prints and knows
+//! or a [`BundleError`] that names the rule the file broke; [`write_signed`] writes the bytes
+//! it is given as a signed bundle (reading and compiling a notice folder is
+//! [`crate::authoring`]'s job). This module never prints and knows
 //! nothing of any user interface.
 
 pub mod container;
@@ -11,9 +13,8 @@ pub mod keys;
 pub mod limits;
 pub mod manifest;
 mod open;
-mod pack;
-mod preview;
 pub mod signature;
+mod write;
 
 pub use error::{BundleError, FailureKind, NameProblem};
 pub use keys::{KeyError, KeyId, PublicKey, SecretKey};
@@ -22,6 +23,5 @@ pub use open::{
     BundleDocument, LinkRemark, OpenedBundle, Tamper, TrustedKey, Verdict, hex, open_bytes,
     open_file,
 };
-pub use pack::{PackError, PackOptions, SOURCE_METADATA, SourceEntry, SourceMetadata, pack_folder};
-pub use preview::preview_compiled;
 pub use signature::{SignatureFile, SignatureProblem};
+pub use write::{BundleFields, EntryBytes, WriteError, write_signed};

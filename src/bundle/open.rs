@@ -465,7 +465,7 @@ impl OpenedBundle {
     /// An unsigned bundle of already-parsed documents, for the authoring preview. Its verdict
     /// is [`Verdict::Unsigned`], its signature key id all zeros, and it holds no entry bytes,
     /// so [`OpenedBundle::entry_bytes`] fails for every path.
-    pub(super) fn unsigned(manifest: Manifest, documents: Vec<BundleDocument>) -> Self {
+    pub fn unsigned(manifest: Manifest, documents: Vec<BundleDocument>) -> Self {
         let attachments = manifest
             .entries
             .iter()

@@ -1,7 +1,7 @@
 //! The firm-side commands: `import` (plain-text letters → notice folder), `check` (pre-send
 //! checks) and `pack` (checks, then signs one bundle, or one per client from a list).
-//! A thin front end over [`crate::document::import`], [`crate::document::checks`] and
-//! [`crate::bundle::pack_folder`].
+//! A thin front end over [`crate::authoring::import`], [`crate::authoring::checks`] and
+//! [`crate::authoring::publish`] (the path the app's signing takes too).
 
 use crate::escape::one_line;
 use std::io::Write as _;
@@ -10,13 +10,14 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::bundle::{self, SecretKey};
-use crate::document::authoring::{
-    self, AUTHORING_EXTENSION, MASK_MARKER_WIDTH, compile_folder, fix_mask_width, parse_recipients,
+use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
+use crate::authoring::import::{DetectionKind, ImportOptions, import_letters};
+use crate::authoring::publish::{self, PublishError, SecretKeyFile};
+use crate::authoring::{
+    self, AUTHORING_EXTENSION, CompiledFolder, MASK_MARKER_WIDTH, PackOptions, compile_folder,
+    fix_mask_width, parse_recipients,
 };
-use crate::document::checks::{self, Finding, Severity, WarningPolicy};
-use crate::document::import::{DetectionKind, ImportOptions, import_letters};
-use crate::publish::{self, SecretKeyFile};
+use crate::bundle::SecretKey;
 
 /// `kairan import`.
 #[derive(Debug, clap::Args)]
@@ -248,32 +249,35 @@ fn summary(findings: &[Finding], warnings: Warnings) -> String {
 /// bundle cannot be packed, verified or written. With --recipients, a bad row is reported and
 /// the rest go on; the exit status is then 1 if any row failed.
 pub fn pack(args: &PackArgs) -> anyhow::Result<ExitCode> {
-    let folder = compile_folder(&args.dir).map_err(|errors| source_errors(&errors))?;
-    let findings = checks::check_folder(&folder);
-    let mut stderr = std::io::stderr().lock();
-    print_findings(&mut stderr, &findings)?;
-    let blocking = checks::blocking(&findings, args.warnings.into());
-    if !blocking.is_empty() {
-        bail!(
-            "signing refused: {}; fix them (see `kairan check {}`). Nothing was written.",
-            summary(&findings, args.warnings).trim_end_matches('.'),
-            args.dir.display()
-        );
+    // The same path as the app's: compile once, check what will be signed, sign, write, read
+    // back from disk and verify.
+    let checked = match publish::prepare(&args.dir, args.warnings.into()) {
+        Ok(checked) => checked,
+        Err(PublishError::Source { errors, .. }) => return Err(source_errors(&errors)),
+        Err(PublishError::Blocked { findings, .. }) => {
+            print_findings(&mut std::io::stderr().lock(), &findings)?;
+            bail!(
+                "signing refused: {}; fix them (see `kairan check {}`). Nothing was written.",
+                summary(&findings, args.warnings).trim_end_matches('.'),
+                one_line(&args.dir.display().to_string())
+            );
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if !checked.findings.is_empty() {
+        let mut stderr = std::io::stderr().lock();
+        print_findings(&mut stderr, &checked.findings)?;
+        writeln!(stderr, "{}", summary(&checked.findings, args.warnings))?;
     }
-    if !findings.is_empty() {
-        writeln!(stderr, "{}", summary(&findings, args.warnings))?;
-    }
-    drop(stderr);
 
     let secret = load_key(&args.key, args.password_file.as_deref())?;
     match &args.recipients {
         None => {
-            let options = bundle::PackOptions {
+            let options = PackOptions {
                 recipient: args.recipient.clone(),
                 bundle_id: None,
             };
-            // The same path as the app's: sign, write, read back from disk and verify.
-            let exported = publish::export(&args.dir, &secret, &options, &args.output)?;
+            let exported = publish::export(&checked.folder, &secret, &options, &args.output)?;
             println!(
                 "Wrote {} ({} bytes, {} documents, signed by key {}; read back and verified).",
                 exported.path.display(),
@@ -283,7 +287,7 @@ pub fn pack(args: &PackArgs) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some(list) => pack_for_recipients(args, list, &folder.metadata.bundle_id, &secret),
+        Some(list) => pack_for_recipients(args, list, &checked.folder, &secret),
     }
 }
 
@@ -304,20 +308,15 @@ fn load_key(path: &Path, password_file: Option<&Path>) -> anyhow::Result<SecretK
 fn pack_for_recipients(
     args: &PackArgs,
     list: &Path,
-    base_id: &str,
+    folder: &CompiledFolder,
     secret: &SecretKey,
 ) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(list)
         .with_context(|| format!("could not read the client list {}", list.display()))?;
     let rows =
         parse_recipients(&text).map_err(|error| anyhow::anyhow!("{}: {error}", list.display()))?;
-    let summary = publish::export_for_recipients(
-        &args.dir,
-        base_id,
-        secret,
-        &rows,
-        &args.output,
-        &mut |outcome| {
+    let summary =
+        publish::export_for_recipients(folder, secret, &rows, &args.output, &mut |outcome| {
             let progress = format!("[{}/{}]", outcome.position, outcome.total);
             match &outcome.result {
                 Ok(path) => println!(
@@ -331,8 +330,7 @@ fn pack_for_recipients(
                     one_line(error)
                 ),
             }
-        },
-    )?;
+        })?;
     let (written, failed, total) = (summary.written(), summary.failed(), rows.len());
     println!(
         "Wrote {written} of {total} bundles to {}{}.",

@@ -19,8 +19,9 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
+use crate::authoring::publish;
 use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, TrustedKey, keys};
-use crate::{publish, sample};
+use crate::sample;
 
 /// Kairan (回覧): view and check signed notice bundles.
 #[derive(Debug, Parser)]

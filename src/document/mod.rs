@@ -9,9 +9,6 @@
 //! This module knows nothing of files, signatures or widgets: the bundle reader hands it bytes,
 //! the viewer draws what it describes.
 
-pub mod authoring;
-pub mod checks;
-pub mod import;
 mod model;
 mod text;
 

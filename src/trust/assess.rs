@@ -454,8 +454,9 @@ impl TrustStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::authoring::{PackOptions, pack_folder};
     use crate::bundle::keys::{Protection, generate};
-    use crate::bundle::{PackOptions, SecretKey, open_bytes, pack_folder};
+    use crate::bundle::{SecretKey, open_bytes};
     use crate::trust::HowAdded;
 
     struct Reader {

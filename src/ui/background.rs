@@ -4,7 +4,7 @@
 //!
 //! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
 //! into commands for [`super::state::AppState::handle`]. Nothing here decides anything: the
-//! work itself is [`crate::publish`].
+//! work itself is [`crate::authoring::publish`].
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -16,9 +16,10 @@ use super::preview::{
     SignedReport, Task,
 };
 use super::watch::FolderWatch;
-use crate::bundle::{PackOptions, keys};
-use crate::document::authoring::parse_recipients;
-use crate::publish::{self, Overwrite, SecretKeyFile};
+use crate::authoring::checks::WarningPolicy;
+use crate::authoring::publish::{self, Overwrite, SecretKeyFile};
+use crate::authoring::{PackOptions, parse_recipients};
+use crate::bundle::keys;
 
 /// A message from a background thread.
 enum Report {
@@ -175,8 +176,14 @@ fn unlock(key: &Path, password: &str) -> Result<crate::bundle::SecretKey, publis
 }
 
 fn sign(job: &SignJob) -> JobOutcome {
-    let result = unlock(&job.key, job.password.expose()).and_then(|secret| {
-        publish::export(&job.dir, &secret, &PackOptions::default(), &job.destination)
+    let result = publish::prepare(&job.dir, WarningPolicy::Allow).and_then(|checked| {
+        let secret = unlock(&job.key, job.password.expose())?;
+        publish::export(
+            &checked.folder,
+            &secret,
+            &PackOptions::default(),
+            &job.destination,
+        )
     });
     match result {
         Ok(exported) => JobOutcome::Signed(SignedReport {
@@ -222,21 +229,12 @@ fn export_clients(
         Ok(secret) => secret,
         Err(error) => return failed(Task::ExportClients, error),
     };
-    let base_id = match crate::document::authoring::compile_folder(&job.dir) {
-        Ok(folder) => folder.metadata.bundle_id,
-        Err(errors) => {
-            return match errors.into_iter().next() {
-                Some(first) => failed(Task::ExportClients, Problem::Source(first)),
-                None => failed(
-                    Task::ExportClients,
-                    Problem::NotAFile(job.dir.join(crate::bundle::SOURCE_METADATA)),
-                ),
-            };
-        }
+    let checked = match publish::prepare(&job.dir, WarningPolicy::Allow) {
+        Ok(checked) => checked,
+        Err(error) => return failed(Task::ExportClients, error),
     };
     match publish::export_for_recipients(
-        &job.dir,
-        &base_id,
+        &checked.folder,
         &secret,
         &rows,
         &job.output,

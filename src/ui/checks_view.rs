@@ -15,9 +15,9 @@ use super::i18n::{Strings, fill};
 use super::letter::PartKey;
 use super::preview::{AuthoringCommand, Preview, Task, Watching};
 use super::state::AppState;
+use crate::authoring::checks::{Finding, FindingCode, Severity};
+use crate::authoring::{CompiledFolder, Position};
 use crate::document::Block;
-use crate::document::authoring::{CompiledFolder, Position};
-use crate::document::checks::{Finding, FindingCode, Severity};
 
 /// The document (index in bundle order) and part a finding points at, if it points into the
 /// letter's text; `None` for places the preview does not draw (such as the end of the front
@@ -372,8 +372,8 @@ fn findings_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::authoring::compile_folder;
-    use crate::document::checks::{FindingDetail, check_folder};
+    use crate::authoring::checks::{FindingDetail, check_folder};
+    use crate::authoring::compile_folder;
 
     #[test]
     fn a_finding_in_the_body_maps_to_its_block() {

@@ -11,19 +11,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::i18n::Language;
+use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField};
+use crate::authoring::import::ImportError;
+use crate::authoring::publish::PublishError;
+use crate::authoring::{
+    FRONT_KEY_LIST, PackError, RecipientRowError, SourceError, SourceProblem, Unrepresentable,
+};
 use crate::bundle::Role;
 use crate::bundle::signature::SignatureFileError;
 use crate::bundle::{
-    BundleError, KeyError, ManifestError, NameProblem, PackError, SignatureProblem, Tamper, Verdict,
+    BundleError, KeyError, ManifestError, NameProblem, SignatureProblem, Tamper, Verdict,
 };
 use crate::document::DocumentError;
-use crate::document::authoring::{
-    FRONT_KEY_LIST, RecipientRowError, SourceError, SourceProblem, Unrepresentable,
-};
-use crate::document::checks::{FindingDetail, HiddenKind, LetterField};
-use crate::document::import::ImportError;
 use crate::escape;
-use crate::publish::PublishError;
 use crate::trust::{
     Exposure, NameRule, NextAction, RolloverError, RolloverProblem, Status, TrustError,
 };
@@ -769,28 +769,11 @@ impl Explain for RolloverProblem {
 impl Explain for PackError {
     fn japanese(&self) -> String {
         match self {
-            PackError::Io { path, source } => {
-                format!("{}を読み取れません：{}。", p(path), io_japanese(source))
-            }
-            PackError::Metadata { path, source } => {
-                format!("{}が正しくありません：{}。", p(path), json_japanese(source))
-            }
             PackError::Authoring { errors } => errors
                 .iter()
                 .map(Explain::japanese)
                 .collect::<Vec<_>>()
                 .join("\n"),
-            PackError::SourceForAttachment { file } => format!(
-                "{}：原稿（source）を指定できるのは文書だけです。添付ファイルはそのまま入れます。",
-                v(file)
-            ),
-            PackError::Document { path, source } => {
-                format!("{}：{}", p(path), source.japanese())
-            }
-            PackError::MissingMediaType { file } => format!(
-                "{}：添付ファイルには bundle.json で種類（media_type）を指定してください。",
-                v(file)
-            ),
             PackError::DanglingLink { file, text, target } => format!(
                 "{}：リンク{}のリンク先{}は、このファイルに含まれていません。",
                 v(file),
@@ -820,6 +803,19 @@ impl Explain for PublishError {
             PublishError::Key { path, source } => {
                 format!("秘密鍵{}を使えません：{}", p(path), source.japanese())
             }
+            PublishError::Source { dir, errors } => format!(
+                "{}に誤りが{}件あります。何も署名していません。{}",
+                p(dir),
+                errors.len(),
+                errors
+                    .first()
+                    .map(|first| format!("最初の誤り：{}", first.japanese()))
+                    .unwrap_or_default()
+            ),
+            PublishError::Blocked { findings, policy } => format!(
+                "署名前チェックで、署名を止める指摘が{}件あります。何も署名していません。",
+                crate::authoring::checks::blocking(findings, *policy).len()
+            ),
             PublishError::Pack { dir, source } => {
                 format!("{}からファイルを作れません：{}", p(dir), source.japanese())
             }
@@ -1039,6 +1035,19 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::BadPath { path, problem } => format!(
+                "{}はファイルの中の名前に使えません：{}。",
+                q(path),
+                problem.japanese()
+            ),
+            SourceProblem::SourceForAttachment { path } => format!(
+                "{}：「source」を書けるのは文書だけです。添付ファイルはそのまま入れます。",
+                q(path)
+            ),
+            SourceProblem::MissingMediaType { path } => format!(
+                "{}：添付ファイルには bundle.json で「media_type」（例：application/pdf）を指定してください。",
+                q(path)
+            ),
             SourceProblem::UnreadableSource { kind, .. } => format!(
                 "このファイルを読み取れません：{}。",
                 io_japanese(&std::io::Error::from(*kind))
@@ -1112,7 +1121,7 @@ impl Explain for FindingDetail {
             FindingDetail::MaskWidth { marker, length } => format!(
                 "伏せ字の記号{}は{length}文字あり、隠した文字数がわかってしまうおそれがあります。「kairan check --fix-mask-width」で、すべての記号を{}文字にそろえられます。",
                 v(marker),
-                crate::document::authoring::MASK_MARKER_WIDTH
+                crate::authoring::MASK_MARKER_WIDTH
             ),
             FindingDetail::OmissionWithoutReason { marker } => format!(
                 "省略{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",

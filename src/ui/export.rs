@@ -16,9 +16,9 @@ use super::error_text::{explain, verdict_problem};
 use super::i18n::{Strings, fill};
 use super::preview::{AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task};
 use super::state::{AppState, PathPromptReason};
+use crate::authoring::import::{Detection, DetectionKind};
+use crate::authoring::publish::{RecipientSummary, WrittenKeyPair};
 use crate::bundle::Verdict;
-use crate::document::import::{Detection, DetectionKind};
-use crate::publish::{RecipientSummary, WrittenKeyPair};
 
 /// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
 fn field_frame(ui: &egui::Ui) -> egui::Frame {

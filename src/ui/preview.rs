@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 
 use super::error_text::Problem;
 use super::state::{AppState, Origin, PathPromptReason};
-use crate::bundle::{PackError, PackOptions, Verdict, preview_compiled};
-use crate::document::authoring::{CompiledFolder, SourceError, compile_folder};
-use crate::document::checks::{self, Finding, Severity, WarningPolicy};
-use crate::document::import::{Detection, ImportOptions, import_letters};
-use crate::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
+use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
+use crate::authoring::import::{Detection, ImportOptions, import_letters};
+use crate::authoring::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
+use crate::authoring::{CompiledFolder, SourceError, compile_folder};
+use crate::authoring::{PackError, PackOptions};
+use crate::bundle::Verdict;
 
 /// A password typed into a dialog. Its `Debug` form never shows it.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -557,7 +558,7 @@ impl AppState {
         preview.selected = None;
         let dir = preview.dir.clone();
         let compiled = compile_folder(&dir).map(|folder| {
-            let opened = preview_compiled(&dir, &folder, &PackOptions::default());
+            let opened = crate::authoring::preview(&folder, &PackOptions::default());
             (folder, opened)
         });
         match compiled {

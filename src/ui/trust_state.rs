@@ -1000,8 +1000,9 @@ pub fn record_for<'a>(files: &'a TrustFiles, key: &PublicKey) -> Option<&'a KeyR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::authoring::{PackOptions, pack_folder};
+    use crate::bundle::SecretKey;
     use crate::bundle::keys::{Protection, generate};
-    use crate::bundle::{PackOptions, SecretKey, pack_folder};
     use crate::ui::i18n::Language;
     use crate::ui::state::StartOptions;
 

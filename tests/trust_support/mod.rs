@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use kairan::authoring::{PackOptions, pack_folder};
 use kairan::bundle::keys::{Protection, generate};
-use kairan::bundle::{PackOptions, PublicKey, SecretKey, pack_folder};
+use kairan::bundle::{PublicKey, SecretKey};
 
 /// The name the tests give the firm's key.
 pub const FIRM: &str = "みかさ社会保険労務士法人";

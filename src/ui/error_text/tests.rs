@@ -7,8 +7,8 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use super::*;
+use crate::authoring::checks::FindingCode;
 use crate::bundle::KeyId;
-use crate::document::checks::FindingCode;
 
 /// The first run of three or more English words in `text`, if any. A word is a
 /// whitespace-separated token of ASCII letters (with surrounding punctuation trimmed), so
@@ -426,26 +426,8 @@ fn source_error() -> SourceError {
 
 fn pack_errors() -> Vec<PackError> {
     vec![
-        PackError::Io {
-            path: path(),
-            source: io(ErrorKind::NotFound),
-        },
-        PackError::Metadata {
-            path: path(),
-            source: json_error(),
-        },
         PackError::Authoring {
             errors: vec![source_error()],
-        },
-        PackError::SourceForAttachment {
-            file: "添付.pdf".into(),
-        },
-        PackError::Document {
-            path: path(),
-            source: DocumentError::DuplicateHeadingId("s1".into()),
-        },
-        PackError::MissingMediaType {
-            file: "添付.pdf".into(),
         },
         PackError::DanglingLink {
             file: "documents/a.json".into(),
@@ -474,6 +456,14 @@ fn publish_errors() -> Vec<PublishError> {
         PublishError::Pack {
             dir: path(),
             source: PackError::Manifest(ManifestError::NoDocument),
+        },
+        PublishError::Source {
+            dir: path(),
+            errors: vec![source_error()],
+        },
+        PublishError::Blocked {
+            findings: Vec::new(),
+            policy: crate::authoring::checks::WarningPolicy::Refuse,
         },
         PublishError::DoesNotVerify("the signature does not match".into()),
         PublishError::WrittenBundleDoesNotVerify {
@@ -567,6 +557,16 @@ fn source_problems() -> Vec<SourceProblem> {
         },
         SourceProblem::PathOutsideFolder {
             path: s("../secret.md"),
+        },
+        SourceProblem::BadPath {
+            path: s("docs/\u{202e}fdp.exe"),
+            problem: NameProblem::ControlCharacter,
+        },
+        SourceProblem::SourceForAttachment {
+            path: s("attachments/a.pdf"),
+        },
+        SourceProblem::MissingMediaType {
+            path: s("attachments/a.pdf"),
         },
         SourceProblem::UnreadableSource {
             kind: ErrorKind::PermissionDenied,
@@ -711,9 +711,9 @@ fn every_key_trust_and_rollover_error_reads_as_japanese() {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 45);
-    check_all("PackError", &pack_errors(), 9);
-    check_all("PublishError", &publish_errors(), 7);
+    check_all("SourceProblem", &source_problems(), 48);
+    check_all("PackError", &pack_errors(), 4);
+    check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 5);
     check_all(
         "Unrepresentable",

@@ -8,10 +8,10 @@
 
 use std::path::Path;
 
-use crate::bundle::Role;
-use crate::document::authoring::{
+use crate::authoring::{
     CompiledDocument, CompiledFolder, MASK_MARKER_WIDTH, Position, SourceProblem, compile_folder,
 };
+use crate::bundle::Role;
 use crate::document::{Block, Inline, LinkTarget};
 
 /// How serious a finding is.
@@ -486,7 +486,7 @@ pub fn check_dir(dir: &Path) -> Vec<Finding> {
 }
 
 /// A source error as an error finding (code [`FindingCode::SourceError`]).
-pub fn source_finding(error: &crate::document::authoring::SourceError) -> Finding {
+pub fn source_finding(error: &crate::authoring::SourceError) -> Finding {
     let at = Position {
         line: error.line,
         column: error.column,
@@ -810,15 +810,14 @@ fn mixed_script_words(chars: &[char]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut index = 0;
     while index < chars.len() {
-        if !chars[index].is_alphabetic() || crate::document::authoring::is_east_asian(chars[index])
-        {
+        if !chars[index].is_alphabetic() || crate::authoring::is_east_asian(chars[index]) {
             index += 1;
             continue;
         }
         let start = index;
         while index < chars.len()
             && chars[index].is_alphabetic()
-            && !crate::document::authoring::is_east_asian(chars[index])
+            && !crate::authoring::is_east_asian(chars[index])
         {
             index += 1;
         }
@@ -870,7 +869,7 @@ struct NumberToken {
 }
 
 fn digit(c: char) -> Option<char> {
-    let c = crate::document::authoring::half_width_digit(c);
+    let c = crate::authoring::half_width_digit(c);
     c.is_ascii_digit().then_some(c)
 }
 

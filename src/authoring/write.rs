@@ -231,7 +231,7 @@ fn escape_attribute(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::authoring::parse_notice;
+    use crate::authoring::parse_notice;
 
     fn same_name(path: &str) -> String {
         path.to_owned()

@@ -8,12 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::checks::{self, Finding, WarningPolicy};
+use super::{CompiledFolder, PackError, PackOptions, SourceError, compile_folder, sign_folder};
+use crate::authoring::import::ImportedFolder;
+use crate::authoring::{RecipientRow, RecipientRowError, recipient_bundle_id};
 use crate::bundle::{
-    self, KeyError, OpenedBundle, PackError, PackOptions, PublicKey, SecretKey, TrustedKey,
-    Verdict, keys,
+    self, KeyError, OpenedBundle, PublicKey, SecretKey, TrustedKey, Verdict, keys,
 };
-use crate::document::authoring::{RecipientRow, RecipientRowError, recipient_bundle_id};
-use crate::document::import::ImportedFolder;
 use crate::fs;
 
 /// Why a step of sending could not be completed. In every case nothing was written.
@@ -42,6 +43,25 @@ pub enum PublishError {
         path: PathBuf,
         /// Why.
         source: KeyError,
+    },
+    /// The folder could not be read or compiled; nothing was signed.
+    #[error("{} has {} error(s); nothing was signed", dir.display(), errors.len())]
+    Source {
+        /// The notice folder.
+        dir: PathBuf,
+        /// Every error found, each with file, line and column.
+        errors: Vec<SourceError>,
+    },
+    /// The pre-send checks found what blocks signing; nothing was signed.
+    #[error(
+        "signing refused: {} finding(s) block it (see `kairan check`); nothing was signed",
+        checks::blocking(findings, *policy).len()
+    )]
+    Blocked {
+        /// Every finding of the checks, blocking or not.
+        findings: Vec<Finding>,
+        /// The policy under which some of them block.
+        policy: WarningPolicy,
     },
     /// The folder could not be packed.
     #[error("could not pack {}: {source}", dir.display())]
@@ -113,6 +133,32 @@ impl SecretKeyFile {
     }
 }
 
+/// A notice folder read, compiled and checked, that nothing blocks from signing.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// What will be signed.
+    pub folder: CompiledFolder,
+    /// Every finding of the pre-send checks (none of them blocking under the policy used).
+    pub findings: Vec<Finding>,
+}
+
+/// The first step of every signing, from either front end: reads and compiles the notice folder
+/// `dir` once and runs the pre-send checks on exactly what will be signed.
+///
+/// Fails if the folder does not compile, or if a finding blocks signing under `policy`.
+pub fn prepare(dir: &Path, policy: WarningPolicy) -> Result<Checked, PublishError> {
+    let folder = compile_folder(dir).map_err(|errors| PublishError::Source {
+        dir: dir.to_owned(),
+        errors,
+    })?;
+    let findings = checks::check_folder(&folder);
+    if checks::blocking(&findings, policy).is_empty() {
+        Ok(Checked { folder, findings })
+    } else {
+        Err(PublishError::Blocked { findings, policy })
+    }
+}
+
 /// A signed bundle, verified in memory, not yet written.
 #[derive(Debug, Clone)]
 pub struct Signed {
@@ -130,17 +176,17 @@ fn signing_key_as_trusted(secret: &SecretKey) -> [TrustedKey; 1] {
     }]
 }
 
-/// Packs the notice folder `dir` and re-opens the result, so that only a bundle that verifies
-/// is ever handed out.
+/// Signs the compiled notice folder and re-opens the result, so that only a bundle that
+/// verifies is ever handed out.
 ///
-/// Fails if the folder cannot be packed or the result does not verify.
+/// Fails if the folder cannot be signed or the result does not verify.
 pub fn sign_verified(
-    dir: &Path,
+    folder: &CompiledFolder,
     secret: &SecretKey,
     options: &PackOptions,
 ) -> Result<Signed, PublishError> {
-    let bytes = bundle::pack_folder(dir, secret, options).map_err(|source| PublishError::Pack {
-        dir: dir.to_owned(),
+    let bytes = sign_folder(folder, secret, options).map_err(|source| PublishError::Pack {
+        dir: folder.dir.clone(),
         source,
     })?;
     let opened = bundle::open_bytes(bytes.clone().into(), &signing_key_as_trusted(secret))
@@ -165,18 +211,18 @@ pub struct Exported {
     pub reopened: OpenedBundle,
 }
 
-/// Signs `dir`, writes the bundle atomically to `destination`, then reads it back from disk and
-/// verifies it against the signing key.
+/// Signs the compiled folder, writes the bundle atomically to `destination`, then reads it back
+/// from disk and verifies it against the signing key.
 ///
 /// Fails if packing, verifying or writing fails (nothing is left behind), or if the written
 /// file does not read back as verified (it is then removed).
 pub fn export(
-    dir: &Path,
+    folder: &CompiledFolder,
     secret: &SecretKey,
     options: &PackOptions,
     destination: &Path,
 ) -> Result<Exported, PublishError> {
-    let signed = sign_verified(dir, secret, options)?;
+    let signed = sign_verified(folder, secret, options)?;
     fs::write_shared(destination, &signed.bytes).map_err(|source| PublishError::Write {
         path: destination.to_owned(),
         source,
@@ -242,13 +288,12 @@ impl RecipientSummary {
 }
 
 /// Writes one bundle per client row into `out_dir`, each addressed to its client and named
-/// `<bundle id>.kairan`, reporting each row to `progress` as it is done. A bad row is reported
+/// `<bundle id>.kairan` (the folder's bundle id with the row's suffix), reporting each row to `progress` as it is done. A bad row is reported
 /// and the rest go on.
 ///
 /// Fails only if `out_dir` cannot be created.
 pub fn export_for_recipients(
-    dir: &Path,
-    base_id: &str,
+    folder: &CompiledFolder,
     secret: &SecretKey,
     rows: &[Result<RecipientRow, RecipientRowError>],
     out_dir: &Path,
@@ -265,7 +310,7 @@ pub fn export_for_recipients(
             Ok(row) => (
                 row.line,
                 row.recipient.clone(),
-                export_one(dir, base_id, secret, row, out_dir),
+                export_one(folder, secret, row, out_dir),
             ),
             Err(error) => (error.line, String::new(), Err(error.to_string())),
         };
@@ -283,18 +328,17 @@ pub fn export_for_recipients(
 }
 
 fn export_one(
-    dir: &Path,
-    base_id: &str,
+    folder: &CompiledFolder,
     secret: &SecretKey,
     row: &RecipientRow,
     out_dir: &Path,
 ) -> Result<PathBuf, String> {
-    let bundle_id = recipient_bundle_id(base_id, row);
+    let bundle_id = recipient_bundle_id(&folder.metadata.bundle_id, row);
     let options = PackOptions {
         recipient: Some(row.recipient.clone()),
         bundle_id: Some(bundle_id.clone()),
     };
-    let signed = sign_verified(dir, secret, &options)
+    let signed = sign_verified(folder, secret, &options)
         .map_err(|error| format!("line {} ({}): {error}", row.line, row.recipient))?;
     let path = out_dir.join(format!("{bundle_id}.kairan"));
     fs::write_shared(&path, &signed.bytes).map_err(|error| {
@@ -489,7 +533,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let destination = out.path().join("notice.kairan");
         let exported = export(
-            &sample_dir(),
+            &compile_folder(&sample_dir()).unwrap(),
             &test_key(),
             &PackOptions::default(),
             &destination,
@@ -510,7 +554,7 @@ mod tests {
         let out = tempfile::tempdir().unwrap();
         let destination = out.path().join("missing/notice.kairan");
         let error = export(
-            &sample_dir(),
+            &compile_folder(&sample_dir()).unwrap(),
             &test_key(),
             &PackOptions::default(),
             &destination,
@@ -523,24 +567,21 @@ mod tests {
     #[test]
     fn a_bad_client_row_does_not_stop_the_others() {
         let out = tempfile::tempdir().unwrap();
-        let rows = crate::document::authoring::parse_recipients(
-            "recipient,id\n株式会社A,a\n,b\n株式会社C,c\n",
-        )
-        .unwrap();
+        let rows =
+            crate::authoring::parse_recipients("recipient,id\n株式会社A,a\n,b\n株式会社C,c\n")
+                .unwrap();
         let mut seen = Vec::new();
-        let summary = export_for_recipients(
-            &sample_dir(),
-            "mikasa",
-            &test_key(),
-            &rows,
-            out.path(),
-            &mut |outcome| seen.push(outcome.position),
-        )
-        .unwrap();
+        let folder = compile_folder(&sample_dir()).unwrap();
+        let summary =
+            export_for_recipients(&folder, &test_key(), &rows, out.path(), &mut |outcome| {
+                seen.push(outcome.position)
+            })
+            .unwrap();
         assert_eq!(seen, vec![1, 2, 3]);
         assert_eq!(summary.written(), 2);
         assert_eq!(summary.failed(), 1);
-        assert!(out.path().join("mikasa-c.kairan").exists());
+        let expected = format!("{}-c.kairan", folder.metadata.bundle_id);
+        assert!(out.path().join(expected).exists());
     }
 
     #[test]

@@ -276,6 +276,26 @@ pub enum SourceProblem {
         /// The path.
         path: String,
     },
+    /// A name in `bundle.json` that cannot be a path inside a bundle.
+    #[error("{path:?} cannot be a name inside a bundle: {problem}")]
+    BadPath {
+        /// The name.
+        path: String,
+        /// What is wrong with it.
+        problem: crate::bundle::NameProblem,
+    },
+    /// An attachment given a `source`, which only documents have.
+    #[error("{path}: only documents have a \"source\"; attachments are packed as they are")]
+    SourceForAttachment {
+        /// The entry.
+        path: String,
+    },
+    /// An attachment without a media type.
+    #[error("{path}: attachments need a \"media_type\" in bundle.json")]
+    MissingMediaType {
+        /// The entry.
+        path: String,
+    },
     /// A source file could not be read.
     #[error("cannot read it: {reason}")]
     UnreadableSource {

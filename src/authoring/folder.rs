@@ -1,13 +1,61 @@
-//! A notice folder as a whole: `bundle.json` plus one source per document. Compiles every
-//! document (authoring sources and JSON alike), resolving `doc:` links to bundle paths, for
-//! `pack`, the pre-send checks and the live preview.
+//! A notice folder as a whole: `bundle.json` plus one source per document and the attachments
+//! it lists. [`compile_folder`] is the only code in Kairan that reads a notice folder: it reads
+//! every file `bundle.json` lists (authoring sources, JSON documents and attachments), compiles
+//! every document and resolves `doc:` links to bundle paths, for signing, the pre-send checks
+//! and the live preview alike.
 
 use std::path::Path;
 
-use crate::bundle::{Role, SOURCE_METADATA, SourceEntry, SourceMetadata};
+use serde::Deserialize;
+
+use crate::bundle::container::check_name;
+use crate::bundle::manifest::Series;
+use crate::bundle::{BundleError, BundleFields, Role};
 use crate::document::{Block, Document, Inline, LinkTarget};
 
 use super::parse::{Position, SourceError, SourceMap, SourceProblem, parse_notice};
+
+/// The name of a notice folder's metadata file.
+pub const SOURCE_METADATA: &str = "bundle.json";
+
+/// `bundle.json`: a notice folder's metadata.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMetadata {
+    /// The bundle id.
+    pub bundle_id: String,
+    /// Series and sequence.
+    pub series: Series,
+    /// Issue time (RFC 3339).
+    pub issued_at: String,
+    /// Expiry (RFC 3339), if any.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    /// Recipient, if addressed to one.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// The issuer's name as the bundle will claim it.
+    pub issuer_name: String,
+    /// The files to pack, in order.
+    pub entries: Vec<SourceEntry>,
+}
+
+/// One file of a notice folder.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    /// The path inside the bundle; also the file read from the folder unless `source` is given.
+    pub file: String,
+    /// For documents written in the authoring format: the source file (`*.notice.md`,
+    /// relative to the folder) that compiles to the JSON document stored at `file`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// What it is for.
+    pub role: Role,
+    /// Media type of an attachment (documents are always Kairan documents).
+    #[serde(default)]
+    pub media_type: Option<String>,
+}
 
 /// Maps the names a `doc:` link may use to bundle paths.
 ///
@@ -127,13 +175,30 @@ pub struct CompiledDocument {
     pub source_text: String,
 }
 
-/// A whole notice folder, compiled: what `pack` would sign, before signing.
+/// One attachment of a folder, as it will be stored.
+#[derive(Debug, Clone)]
+pub struct CompiledAttachment {
+    /// Its path inside the bundle (also its path in the folder).
+    pub bundle_path: String,
+    /// Its role.
+    pub role: Role,
+    /// Its media type, from `bundle.json`.
+    pub media_type: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A whole notice folder, compiled: what signing would sign, before signing.
 #[derive(Debug, Clone)]
 pub struct CompiledFolder {
+    /// The folder it was read from.
+    pub dir: std::path::PathBuf,
     /// `bundle.json`.
     pub metadata: SourceMetadata,
-    /// The documents in bundle order (attachments are not included).
+    /// The documents in bundle order.
     pub documents: Vec<CompiledDocument>,
+    /// The attachments in bundle order.
+    pub attachments: Vec<CompiledAttachment>,
 }
 
 impl CompiledFolder {
@@ -143,12 +208,33 @@ impl CompiledFolder {
             .iter()
             .find(|compiled| compiled.bundle_path == bundle_path)
     }
+
+    /// The bundle's own fields (id, series, times, recipient, issuer name) from `bundle.json`,
+    /// with the overrides of `options`.
+    pub fn fields(&self, options: &super::PackOptions) -> BundleFields {
+        let metadata = &self.metadata;
+        BundleFields {
+            bundle_id: options
+                .bundle_id
+                .clone()
+                .unwrap_or_else(|| metadata.bundle_id.clone()),
+            series: metadata.series.clone(),
+            issued_at: metadata.issued_at.clone(),
+            expires_at: metadata.expires_at.clone(),
+            recipient: options
+                .recipient
+                .clone()
+                .or_else(|| metadata.recipient.clone()),
+            issuer_name: metadata.issuer_name.clone(),
+        }
+    }
 }
 
-/// Reads and compiles every document of the notice folder `dir`.
+/// Reads and compiles every file of the notice folder `dir`.
 ///
-/// Fails with every error found: an unreadable or malformed `bundle.json`, unreadable source
-/// files, and each error in each source, all with file, line and column.
+/// Fails with every error found: an unreadable or malformed `bundle.json`, names that cannot be
+/// bundle paths or leave the folder, unreadable files, attachments without a media type, and
+/// each error in each source, all with file, line and column.
 pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
     let whole_file = |file: &str, problem: SourceProblem| SourceError {
         file: file.to_owned(),
@@ -177,24 +263,69 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
     })?;
     let links = LinkTable::from_entries(&metadata.entries);
     let mut documents = Vec::new();
+    let mut attachments = Vec::new();
     let mut errors = Vec::new();
-    for entry in metadata
-        .entries
-        .iter()
-        .filter(|entry| entry.role.is_document())
-    {
-        let source_path = entry.source.clone().unwrap_or_else(|| entry.file.clone());
-        if source_path.contains("..") || source_path.starts_with('/') {
-            errors.push(whole_file(
-                SOURCE_METADATA,
-                SourceProblem::PathOutsideFolder {
-                    path: source_path.clone(),
-                },
-            ));
+    for entry in &metadata.entries {
+        let names = std::iter::once(&entry.file).chain(entry.source.as_ref());
+        let bad_names: Vec<SourceProblem> = names.filter_map(|name| path_problem(name)).collect();
+        if !bad_names.is_empty() {
+            errors.extend(
+                bad_names
+                    .into_iter()
+                    .map(|problem| whole_file(SOURCE_METADATA, problem)),
+            );
             continue;
         }
-        let text = match std::fs::read_to_string(dir.join(&source_path)) {
-            Ok(text) => text,
+        if !entry.role.is_document() {
+            if entry.source.is_some() {
+                errors.push(whole_file(
+                    SOURCE_METADATA,
+                    SourceProblem::SourceForAttachment {
+                        path: entry.file.clone(),
+                    },
+                ));
+                continue;
+            }
+            let Some(media_type) = entry.media_type.clone() else {
+                errors.push(whole_file(
+                    SOURCE_METADATA,
+                    SourceProblem::MissingMediaType {
+                        path: entry.file.clone(),
+                    },
+                ));
+                continue;
+            };
+            match std::fs::read(dir.join(&entry.file)) {
+                Ok(bytes) => attachments.push(CompiledAttachment {
+                    bundle_path: entry.file.clone(),
+                    role: entry.role,
+                    media_type,
+                    bytes,
+                }),
+                Err(error) => errors.push(whole_file(
+                    &entry.file,
+                    SourceProblem::UnreadableSource {
+                        kind: error.kind(),
+                        reason: error.to_string(),
+                    },
+                )),
+            }
+            continue;
+        }
+        let source_path = entry.source.clone().unwrap_or_else(|| entry.file.clone());
+        let text = match std::fs::read(dir.join(&source_path)) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(error) => {
+                    errors.push(whole_file(
+                        &source_path,
+                        SourceProblem::NotUtf8 {
+                            reason: error.utf8_error().to_string(),
+                        },
+                    ));
+                    continue;
+                }
+            },
             Err(error) => {
                 errors.push(whole_file(
                     &source_path,
@@ -234,11 +365,34 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
     }
     if errors.is_empty() {
         Ok(CompiledFolder {
+            dir: dir.to_owned(),
             metadata,
             documents,
+            attachments,
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Why `name` (from `bundle.json`) cannot be read from the folder and stored in a bundle.
+fn path_problem(name: &str) -> Option<SourceProblem> {
+    match check_name(name) {
+        Ok(()) => None,
+        Err(BundleError::BadName { problem, .. }) => Some(match problem {
+            crate::bundle::NameProblem::Absolute
+            | crate::bundle::NameProblem::ParentSegment
+            | crate::bundle::NameProblem::DriveLetter => SourceProblem::PathOutsideFolder {
+                path: name.to_owned(),
+            },
+            problem => SourceProblem::BadPath {
+                path: name.to_owned(),
+                problem,
+            },
+        }),
+        Err(_) => Some(SourceProblem::PathOutsideFolder {
+            path: name.to_owned(),
+        }),
     }
 }
 

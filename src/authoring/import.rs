@@ -11,8 +11,8 @@
 //! text is added (a letter without a title is refused rather than given one). This module is a
 //! pure function of the text: it reads and writes no files and never prints.
 
+use crate::authoring::{AUTHORING_EXTENSION, parse_written_date, write_notice};
 use crate::bundle::Role;
-use crate::document::authoring::{AUTHORING_EXTENSION, parse_written_date, write_notice};
 use crate::document::{
     Block, DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document, Inline, LetterDate, Mask, Omission,
     OmissionKind, Source, WithheldBy,
@@ -204,7 +204,7 @@ pub fn import_letters(text: &str, options: &ImportOptions) -> Result<ImportedFol
     files.insert(
         0,
         ImportedFile {
-            path: crate::bundle::SOURCE_METADATA.to_owned(),
+            path: super::SOURCE_METADATA.to_owned(),
             text: bundle_json,
         },
     );
@@ -294,7 +294,7 @@ fn string(chars: &[Ch]) -> String {
 }
 
 fn is_wide(c: char) -> bool {
-    crate::document::authoring::is_east_asian(c)
+    crate::authoring::is_east_asian(c)
 }
 
 fn text_blocks(text: &str) -> Vec<TextBlock> {
@@ -720,7 +720,7 @@ fn heading_level(block: &TextBlock) -> Option<u8> {
     }
     let ascii: String = line
         .chars()
-        .map(crate::document::authoring::half_width_digit)
+        .map(crate::authoring::half_width_digit)
         .collect();
     let digits = ascii.bytes().take_while(u8::is_ascii_digit).count();
     let after = &ascii[digits..];
