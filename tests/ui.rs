@@ -21,10 +21,10 @@ use kairan::bundle::keys::{self, Protection};
 use kairan::document::{WithheldKind, withheld_items};
 use kairan::sample::{SAMPLE_BUNDLE, demo_trusted_key, open_sample};
 use kairan::trust::ConfigDir;
-use kairan::ui::banner::Tone;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::{Contents, WithheldSort};
+use kairan::ui::viewer::banner::Tone;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
@@ -705,20 +705,20 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     harness.get_by_label(strings.banner_unknown_title);
     screens.push(("unknown signer", english_sentences(&harness)));
     harness.state_mut().state.handle(Command::Trust(
-        kairan::ui::trust_state::TrustCommand::OpenTrustDialog,
+        kairan::ui::trust::state::TrustCommand::OpenTrustDialog,
     ));
     settle(&mut harness);
     screens.push(("trust dialog", english_sentences(&harness)));
     harness.state_mut().state.handle(Command::Trust(
-        kairan::ui::trust_state::TrustCommand::CloseTrustDialog,
+        kairan::ui::trust::state::TrustCommand::CloseTrustDialog,
     ));
     harness.state_mut().state.handle(Command::Trust(
-        kairan::ui::trust_state::TrustCommand::OpenKeysWindow,
+        kairan::ui::trust::state::TrustCommand::OpenKeysWindow,
     ));
     settle(&mut harness);
     screens.push(("trusted keys", english_sentences(&harness)));
     harness.state_mut().state.handle(Command::Trust(
-        kairan::ui::trust_state::TrustCommand::CloseKeysWindow,
+        kairan::ui::trust::state::TrustCommand::CloseKeysWindow,
     ));
 
     // Files that do not verify: the open error and a tampered notice.

@@ -20,10 +20,10 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
+use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
-use kairan::ui::letter::PartKey;
-use kairan::ui::preview::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
+use kairan::ui::viewer::letter::PartKey;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
@@ -297,11 +297,12 @@ fn a_planted_individual_number_is_an_error_that_jumps_and_blocks_signing() {
     let flash = state.flash.expect("the paragraph flashes");
     let shown = state.shown.as_ref().unwrap();
     assert_eq!(shown.left, Some(flash.document));
-    let planted = kairan::ui::letter::parts(&shown.bundle.documents[flash.document].document)
-        .into_iter()
-        .find(|part| part.text().contains(&number))
-        .unwrap()
-        .key;
+    let planted =
+        kairan::ui::viewer::letter::parts(&shown.bundle.documents[flash.document].document)
+            .into_iter()
+            .find(|part| part.text().contains(&number))
+            .unwrap()
+            .key;
     assert!(matches!(planted, PartKey::Block { item: 0, .. }));
     assert_eq!(flash.part, planted);
 

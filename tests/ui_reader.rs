@@ -267,7 +267,7 @@ fn link_underlines_lie_exactly_under_the_linked_characters_of_each_row() {
     ];
     // The window size of the review that found wrapped underlines on the wrong characters.
     let harness = sample_harness_sized([1280.0, 800.0]);
-    let link = kairan::ui::document_view::Palette::for_theme(false).link;
+    let link = kairan::ui::viewer::document::Palette::for_theme(false).link;
     let Painted { texts, lines } = Painted::of(&harness);
     let (pos, galley) = texts
         .iter()

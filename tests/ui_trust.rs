@@ -23,7 +23,7 @@ use kairan::trust::rollover::{ROLLOVER_PATH, ROLLOVER_SIGNATURE_PATH};
 use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustStore};
 use kairan::ui::i18n::{Language, Strings, fill};
 use kairan::ui::state::Contents;
-use kairan::ui::trust_view::{fingerprint_rows, readable_timestamp};
+use kairan::ui::trust::view::{fingerprint_rows, readable_timestamp};
 use kairan::ui::when::stated_time;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 use trust_support::{Env, FIRM, Key};
@@ -504,7 +504,7 @@ fn a_key_file_imported_by_typed_path_can_be_exported_again() {
     let bundle = env.bundle(&firm, "b-1", |_| {});
     let mut harness = harness(&env, &bundle);
     use kairan::ui::command::Command;
-    use kairan::ui::trust_state::TrustCommand;
+    use kairan::ui::trust::state::TrustCommand;
     let mut run = |command: TrustCommand| {
         harness.state_mut().state.handle(Command::Trust(command));
     };

@@ -202,7 +202,7 @@ fn viewer_rendering(env: &Env, file: &Path, trusted: Vec<TrustedKey>) -> Renderi
         }
         (Some(shown), None) => {
             let strings = Language::English.strings();
-            let headline = kairan::ui::banner::headline(shown, strings);
+            let headline = kairan::ui::viewer::banner::headline(shown, strings);
             assert!(
                 harness.query_by_label_contains(&headline).is_some(),
                 "the banner shows {headline:?}"

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::i18n::Language;
 use super::settings::ThemeChoice;
-use super::trust_state::{TrustCommand, TrustEffect};
 use crate::document::LinkTarget;
+use crate::ui::trust::state::{TrustCommand, TrustEffect};
 
 /// A request from a view.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ pub enum Command {
     /// A trusted-keys request (see [`TrustCommand`]).
     Trust(TrustCommand),
     /// Preview, check, sign and export a notice folder.
-    Authoring(super::preview::AuthoringCommand),
+    Authoring(crate::ui::authoring::state::AuthoringCommand),
 }
 
 /// A zoom step.
@@ -123,5 +123,5 @@ pub enum Effect {
     /// Trusted-keys file dialogs (see [`TrustEffect`]).
     Trust(TrustEffect),
     /// Dialogs, file watching and background signing for the authoring preview.
-    Authoring(super::preview::AuthoringEffect),
+    Authoring(crate::ui::authoring::state::AuthoringEffect),
 }

@@ -7,35 +7,25 @@
 //! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
 //! module never verifies anything itself: the `bundle` library gives the verdict.
 
-pub mod background;
-pub mod banner;
-pub mod checks_view;
+pub mod authoring;
 pub mod command;
-pub mod document_view;
 pub mod error_text;
-pub mod export;
 pub mod fonts;
 pub mod i18n;
-pub mod letter;
-pub mod preview;
-pub mod recent;
-pub mod search;
 pub mod settings;
 pub mod state;
-pub mod trust_state;
-pub mod trust_view;
-pub mod views;
-pub mod watch;
+pub mod trust;
+pub mod viewer;
 pub mod when;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use command::{Command, Effect, ZoomStep};
-use document_view::LayoutCache;
 use i18n::Language;
 use settings::{SETTINGS_KEY, Settings, ThemeChoice};
 use state::{AppState, StartOptions};
+use viewer::document::LayoutCache;
 
 use crate::bundle::TrustedKey;
 use crate::trust::ConfigDir;
@@ -81,7 +71,7 @@ impl AppOptions {
             first,
             trusted: Vec::new(),
             config_dir: ConfigDir::locate().ok(),
-            recent_store: recent::default_store(),
+            recent_store: viewer::recent::default_store(),
             system_language: None,
         }
     }
@@ -93,7 +83,7 @@ pub struct KairanApp {
     pub state: AppState,
     cache: LayoutCache,
     applied_theme: Option<ThemeChoice>,
-    background: background::Background,
+    background: authoring::background::Background,
     laid_out_generation: u64,
     /// The window title last sent. Compared with this rather than with the title the platform
     /// reports: X11 never reports one, and sending a viewport command asks for another frame,
@@ -122,7 +112,7 @@ impl KairanApp {
             FirstOpen::Sample => state.handle(Command::OpenSample),
             FirstOpen::File(path) => state.handle(Command::OpenPath(path)),
             FirstOpen::Folder(dir) => state.handle(Command::Authoring(
-                preview::AuthoringCommand::OpenFolder(dir),
+                authoring::state::AuthoringCommand::OpenFolder(dir),
             )),
             FirstOpen::Nothing => {}
         }
@@ -130,7 +120,7 @@ impl KairanApp {
             state,
             cache: LayoutCache::default(),
             applied_theme: None,
-            background: background::Background::default(),
+            background: authoring::background::Background::default(),
             laid_out_generation: 0,
             sent_title: None,
         }
@@ -189,7 +179,7 @@ impl KairanApp {
                     ZoomStep::Reset => ctx.set_zoom_factor(1.0),
                 },
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-                Effect::Trust(effect) => trust_view::run_effect(&mut self.state, effect),
+                Effect::Trust(effect) => trust::view::run_effect(&mut self.state, effect),
                 Effect::Authoring(effect) => {
                     if let Some(command) = self.background.run(ctx, effect) {
                         self.state.handle(command);
@@ -203,25 +193,25 @@ impl KairanApp {
 /// Keyboard shortcuts and dropped files, as commands.
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
     ctx.input_mut(|input| {
-        if input.consume_shortcut(&views::OPEN_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::OPEN_SHORTCUT) {
             commands.push(Command::ChooseFile);
         }
-        if input.consume_shortcut(&views::FIND_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::FIND_SHORTCUT) {
             commands.push(Command::OpenSearch);
         }
-        if input.consume_shortcut(&views::PREVIOUS_WITHHELD_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::PREVIOUS_WITHHELD_SHORTCUT) {
             commands.push(Command::PreviousWithheld);
         }
-        if input.consume_shortcut(&views::NEXT_WITHHELD_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::NEXT_WITHHELD_SHORTCUT) {
             commands.push(Command::NextWithheld);
         }
-        if input.consume_shortcut(&views::PREVIOUS_HIT_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::PREVIOUS_HIT_SHORTCUT) {
             commands.push(Command::PreviousHit);
         }
-        if input.consume_shortcut(&views::NEXT_HIT_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::NEXT_HIT_SHORTCUT) {
             commands.push(Command::NextHit);
         }
-        if input.consume_shortcut(&views::BACK_SHORTCUT) {
+        if input.consume_shortcut(&viewer::panels::BACK_SHORTCUT) {
             commands.push(Command::Back);
         }
         if state.search.open && state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
@@ -232,7 +222,9 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             commands.push(if path.as_os_str().is_empty() {
                 Command::DroppedWithoutPath
             } else if path.is_dir() {
-                Command::Authoring(preview::AuthoringCommand::OpenFolder(path.to_owned()))
+                Command::Authoring(authoring::state::AuthoringCommand::OpenFolder(
+                    path.to_owned(),
+                ))
             } else {
                 Command::OpenPath(path.to_owned())
             });
@@ -278,49 +270,53 @@ impl eframe::App for KairanApp {
         let state = &self.state;
 
         egui::Panel::top("menu").show(ui, |ui| {
-            views::menu_bar_ui(ui, state, &mut commands);
+            viewer::panels::menu_bar_ui(ui, state, &mut commands);
         });
         egui::Panel::top("status")
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(8)))
             .show(ui, |ui| {
-                banner::banner_ui(ui, state, &mut commands);
-                checks_view::source_errors_ui(ui, state);
-                views::error_ui(ui, state, &mut commands);
-                trust_view::file_problems_ui(ui, state, &mut commands);
-                trust_view::note_ui(ui, state, &mut commands);
-                views::message_ui(ui, state, &mut commands);
+                viewer::banner::banner_ui(ui, state, &mut commands);
+                authoring::panels::source_errors_ui(ui, state);
+                viewer::panels::error_ui(ui, state, &mut commands);
+                trust::view::file_problems_ui(ui, state, &mut commands);
+                trust::view::note_ui(ui, state, &mut commands);
+                viewer::panels::message_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
-                views::toolbar_ui(ui, state, &mut commands);
-                checks_view::preview_toolbar_ui(ui, state, &mut commands);
-                views::search_bar_ui(ui, state, &mut commands);
+                viewer::panels::toolbar_ui(ui, state, &mut commands);
+                authoring::panels::preview_toolbar_ui(ui, state, &mut commands);
+                viewer::panels::search_bar_ui(ui, state, &mut commands);
             });
         if state.authoring.previewing() {
             egui::Panel::bottom("checks")
                 .resizable(true)
                 .default_size(190.0)
                 .size_range(90.0..=480.0)
-                .show(ui, |ui| checks_view::checks_ui(ui, state, &mut commands));
+                .show(ui, |ui| {
+                    authoring::panels::checks_ui(ui, state, &mut commands)
+                });
         }
         if state.shown.is_some() {
             egui::Panel::left("documents")
                 .resizable(true)
                 .default_size(270.0)
                 .size_range(180.0..=420.0)
-                .show(ui, |ui| views::sidebar_ui(ui, state, &mut commands));
+                .show(ui, |ui| {
+                    viewer::panels::sidebar_ui(ui, state, &mut commands)
+                });
         }
         let cache = &mut self.cache;
         egui::CentralPanel::default().show(ui, |ui| {
-            views::panes_ui(ui, state, cache, &mut commands);
+            viewer::panels::panes_ui(ui, state, cache, &mut commands);
         });
-        views::dialogs_ui(&ctx, state, &mut commands);
-        trust_view::windows_ui(&ctx, state, &mut commands);
-        export::dialogs_ui(&ctx, state, &mut commands);
+        viewer::panels::dialogs_ui(&ctx, state, &mut commands);
+        trust::view::windows_ui(&ctx, state, &mut commands);
+        authoring::dialogs::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 
         let title = match &state.shown {
             Some(shown) => format!(
                 "{} — {}",
-                banner::headline(shown, state.language().strings()),
+                viewer::banner::headline(shown, state.language().strings()),
                 state.language().strings().app_name
             ),
             None => state.language().strings().app_name.to_owned(),

@@ -10,17 +10,17 @@ use std::sync::Arc;
 
 use super::command::{Command, Effect};
 use super::i18n::Language;
-use super::letter::{self, PartKey, Span};
-use super::recent::RecentFiles;
-use super::search::Query;
 use super::settings::Settings;
-use super::trust_state::TrustState;
 use crate::bundle::{
     self, BundleError, FailureKind, OpenedBundle, PublicKey, Role, SignatureProblem, Tamper,
     TrustedKey, Verdict,
 };
 use crate::document::{LinkTarget, plain_text};
 use crate::trust::{Assessment, ConfigDir, KeyRecord, Status, TrustVerdict};
+use crate::ui::trust::state::TrustState;
+use crate::ui::viewer::letter::{self, PartKey, Span};
+use crate::ui::viewer::recent::RecentFiles;
+use crate::ui::viewer::search::Query;
 
 /// Where the shown bundle came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -421,7 +421,7 @@ pub struct AppState {
     /// Platform work requested by the last commands.
     pub effects: Vec<Effect>,
     /// The firm's authoring work: preview, checks, signing and export.
-    pub authoring: super::preview::Authoring,
+    pub authoring: crate::ui::authoring::state::Authoring,
     pub(super) serial: u64,
 }
 
@@ -444,7 +444,7 @@ impl AppState {
             scroll: None,
             flash: None,
             effects: Vec::new(),
-            authoring: super::preview::Authoring::default(),
+            authoring: crate::ui::authoring::state::Authoring::default(),
             serial: 0,
         }
     }

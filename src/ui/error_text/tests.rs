@@ -767,8 +767,8 @@ fn every_check_finding_reads_as_japanese() {
     let en = Language::English.strings();
     for code in all {
         let (name_ja, name_en) = (
-            crate::ui::checks_view::check_name(ja, code),
-            crate::ui::checks_view::check_name(en, code),
+            crate::ui::authoring::panels::check_name(ja, code),
+            crate::ui::authoring::panels::check_name(en, code),
         );
         assert_ne!(name_ja, name_en, "{code:?}");
         assert!(english_sentence(name_ja).is_none(), "{code:?}: {name_ja}");

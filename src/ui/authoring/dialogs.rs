@@ -9,16 +9,18 @@
 
 use egui::{RichText, TextEdit};
 
-use super::banner::{Tone, status_icon};
-use super::checks_view::{finding_label, job_indicator_ui};
-use super::command::Command;
-use super::error_text::{explain, verdict_problem};
-use super::i18n::{Strings, fill};
-use super::preview::{AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task};
-use super::state::{AppState, PathPromptReason};
 use crate::authoring::import::{Detection, DetectionKind};
 use crate::authoring::publish::{RecipientSummary, WrittenKeyPair};
 use crate::bundle::Verdict;
+use crate::ui::authoring::panels::{finding_label, job_indicator_ui};
+use crate::ui::authoring::state::{
+    AuthoringCommand, AuthoringDialog, Field, Password, SignedReport, Task,
+};
+use crate::ui::command::Command;
+use crate::ui::error_text::{explain, verdict_problem};
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::{AppState, PathPromptReason};
+use crate::ui::viewer::banner::{Tone, status_icon};
 
 /// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
 fn field_frame(ui: &egui::Ui) -> egui::Frame {
@@ -662,7 +664,7 @@ fn clients_done_ui(
 
 #[cfg(test)]
 mod tests {
-    use super::super::i18n::Language;
+    use crate::ui::i18n::Language;
 
     fn placeholders(text: &str) -> Vec<String> {
         let mut names: Vec<String> = text

@@ -3,23 +3,23 @@
 //! password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
 //!
 //! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
-//! into commands for [`super::state::AppState::handle`]. Nothing here decides anything: the
+//! into commands for [`crate::ui::state::AppState::handle`]. Nothing here decides anything: the
 //! work itself is [`crate::authoring::publish`].
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use super::command::Command;
-use super::error_text::Problem;
-use super::preview::{
-    AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
-    SignedReport, Task,
-};
-use super::watch::FolderWatch;
 use crate::authoring::checks::WarningPolicy;
 use crate::authoring::publish::{self, Overwrite, SecretKeyFile};
 use crate::authoring::{PackOptions, parse_recipients};
 use crate::bundle::keys;
+use crate::ui::authoring::state::{
+    AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
+    SignedReport, Task,
+};
+use crate::ui::authoring::watch::FolderWatch;
+use crate::ui::command::Command;
+use crate::ui::error_text::Problem;
 
 /// A message from a background thread.
 enum Report {

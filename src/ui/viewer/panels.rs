@@ -5,13 +5,13 @@
 use crate::escape::one_line;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use super::command::{Command, ZoomStep};
-use super::document_view::{LayoutCache, document_ui};
-use super::error_text::explain;
-use super::i18n::{Language, Strings, fill};
-use super::settings::ThemeChoice;
-use super::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
 use crate::bundle::{FailureKind, Role};
+use crate::ui::command::{Command, ZoomStep};
+use crate::ui::error_text::explain;
+use crate::ui::i18n::{Language, Strings, fill};
+use crate::ui::settings::ThemeChoice;
+use crate::ui::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
+use crate::ui::viewer::document::{LayoutCache, document_ui};
 
 /// Opens a file.
 pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -56,7 +56,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             if ui.button(strings.open_by_path).clicked() {
                 commands.push(Command::AskForPath);
             }
-            super::export::file_menu_ui(ui, state, commands);
+            crate::ui::authoring::dialogs::file_menu_ui(ui, state, commands);
             ui.separator();
             ui.menu_button(strings.recent, |ui| {
                 if state.recent.paths().is_empty() {
@@ -114,7 +114,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 }
             }
         });
-        super::trust_view::settings_menu_ui(ui, state, commands);
+        crate::ui::trust::view::settings_menu_ui(ui, state, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = language.other();
             if ui
@@ -154,7 +154,12 @@ pub fn error_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_top(|ui| {
-                super::banner::status_icon(ui, super::banner::Tone::Danger, 24.0, border);
+                crate::ui::viewer::banner::status_icon(
+                    ui,
+                    crate::ui::viewer::banner::Tone::Danger,
+                    24.0,
+                    border,
+                );
                 ui.vertical(|ui| {
                     ui.label(
                         RichText::new(fill(strings.error_title, &[("file", &error.file)]))
@@ -202,7 +207,12 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     };
     ui.horizontal(|ui| {
         let color = ui.visuals().hyperlink_color;
-        super::banner::status_icon(ui, super::banner::Tone::Info, 16.0, color);
+        crate::ui::viewer::banner::status_icon(
+            ui,
+            crate::ui::viewer::banner::Tone::Info,
+            16.0,
+            color,
+        );
         ui.label(text);
         if ui.small_button(strings.dismiss).clicked() {
             commands.push(Command::DismissMessage);
@@ -620,7 +630,8 @@ fn marked_if_altered<R>(
     if !altered {
         return contents(ui);
     }
-    let (fill_color, border, text) = super::banner::Tone::Danger.colors(ui.visuals().dark_mode);
+    let (fill_color, border, text) =
+        crate::ui::viewer::banner::Tone::Danger.colors(ui.visuals().dark_mode);
     altered_frame(border)
         .show(ui, |ui| {
             egui::Frame::new()
@@ -630,7 +641,12 @@ fn marked_if_altered<R>(
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        super::banner::status_icon(ui, super::banner::Tone::Danger, 16.0, border);
+                        crate::ui::viewer::banner::status_icon(
+                            ui,
+                            crate::ui::viewer::banner::Tone::Danger,
+                            16.0,
+                            border,
+                        );
                         ui.label(RichText::new(strings.altered_document).strong().color(text));
                         if with_detail {
                             ui.label(RichText::new(strings.altered_document_detail).color(text));
@@ -756,7 +772,7 @@ fn provenance_ui(
         ui.label(match &source.retrieved {
             Some(date) => fill(
                 strings.provenance_retrieved,
-                &[("date", &super::when::stated_time(date, strings.lang))],
+                &[("date", &crate::ui::when::stated_time(date, strings.lang))],
             ),
             None => strings.provenance_retrieved_unknown.to_owned(),
         });

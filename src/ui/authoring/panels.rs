@@ -8,16 +8,16 @@
 
 use egui::RichText;
 
-use super::banner::{Tone, status_icon};
-use super::command::Command;
-use super::error_text::explain;
-use super::i18n::{Strings, fill};
-use super::letter::PartKey;
-use super::preview::{AuthoringCommand, Preview, Task, Watching};
-use super::state::AppState;
 use crate::authoring::checks::{Finding, FindingCode, Severity};
 use crate::authoring::{CompiledFolder, Position};
 use crate::document::Block;
+use crate::ui::authoring::state::{AuthoringCommand, Preview, Task, Watching};
+use crate::ui::command::Command;
+use crate::ui::error_text::explain;
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::AppState;
+use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::viewer::letter::PartKey;
 
 /// The document (index in bundle order) and part a finding points at, if it points into the
 /// letter's text; `None` for places the preview does not draw (such as the end of the front

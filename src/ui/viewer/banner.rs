@@ -4,12 +4,12 @@
 
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
-use super::command::Command;
-use super::i18n::{Strings, fill};
-use super::state::{AppState, Contents, Origin, Shown, Trust};
 use crate::bundle::{SignatureProblem, Tamper};
 use crate::escape::one_line;
 use crate::trust::Status;
+use crate::ui::command::Command;
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::{AppState, Contents, Origin, Shown, Trust};
 
 /// How serious a status is; picks the icon and the tint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,7 @@ pub fn headline(shown: &Shown, strings: &Strings) -> String {
             &[("entry", &tampered_subject(shown, entry, strings))],
         ),
         Trust::Invalid { .. } => strings.banner_invalid_title.to_owned(),
-        Trust::Revoked { record } => super::trust_view::revoked_headline(record, strings),
+        Trust::Revoked { record } => crate::ui::trust::view::revoked_headline(record, strings),
         Trust::Preview => strings.banner_preview_title.to_owned(),
     }
 }
@@ -108,7 +108,7 @@ fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
         (Some(role), Some(document)) => fill(
             strings.tampered_document,
             &[
-                ("role", super::views::role_name(strings, role)),
+                ("role", crate::ui::viewer::panels::role_name(strings, role)),
                 (
                     "title",
                     &short(&document.document.title, HEADLINE_TITLE_CHARS),
@@ -118,7 +118,7 @@ fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
         (Some(role), None) => fill(
             strings.tampered_unread_document,
             &[
-                ("role", super::views::role_name(strings, role)),
+                ("role", crate::ui::viewer::panels::role_name(strings, role)),
                 ("path", &one_line(entry)),
             ],
         ),
@@ -147,7 +147,7 @@ fn tamper_text(strings: &Strings, problem: &Tamper) -> String {
         ),
         Tamper::Hash => strings.tamper_hash.to_owned(),
         // The library's reason is English detail; the Japanese rendering says what it means.
-        Tamper::Damaged(_) => super::error_text::explain(problem, strings.lang),
+        Tamper::Damaged(_) => crate::ui::error_text::explain(problem, strings.lang),
     }
 }
 
@@ -194,7 +194,10 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 strings.banner_verified_detail,
                 &[
                     ("key_id", &signer.public_key.key_id.to_string()),
-                    ("time", &super::when::stated_time(issued_at, strings.lang)),
+                    (
+                        "time",
+                        &crate::ui::when::stated_time(issued_at, strings.lang),
+                    ),
                 ],
             ),
             false,
@@ -246,7 +249,10 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             details.push((strings.banner_invalid_advice.to_owned(), false));
         }
         Trust::Revoked { record } => {
-            details.push((super::trust_view::revoked_detail(record, strings), false));
+            details.push((
+                crate::ui::trust::view::revoked_detail(record, strings),
+                false,
+            ));
         }
         Trust::Preview => details.push((strings.banner_preview_detail.to_owned(), false)),
     }
@@ -283,7 +289,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                         let rich = RichText::new(line).color(text);
                         ui.label(if *monospace { rich.monospace() } else { rich });
                     }
-                    super::trust_view::banner_extras_ui(ui, state, shown, text, commands);
+                    crate::ui::trust::view::banner_extras_ui(ui, state, shown, text, commands);
                     if let Some(file_line) = &file_line {
                         ui.label(RichText::new(file_line).color(text));
                     }

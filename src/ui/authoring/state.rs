@@ -3,7 +3,7 @@
 //! findings and source errors, and the dialogs and background jobs for importing, signing,
 //! exporting for many clients and creating a key.
 //!
-//! Like [`super::state`], nothing here draws or touches the platform: views push
+//! Like [`crate::ui::state`], nothing here draws or touches the platform: views push
 //! [`AuthoringCommand`]s, [`AppState::handle`] applies them here, and what needs a native
 //! dialog, a file watcher or a thread goes out as an [`AuthoringEffect`] that the app runs.
 //! Signing, key creation and export happen on background threads; only their results come
@@ -11,14 +11,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error_text::Problem;
-use super::state::{AppState, Origin, PathPromptReason};
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
 use crate::authoring::import::{Detection, ImportOptions, import_letters};
 use crate::authoring::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
 use crate::authoring::{CompiledFolder, SourceError, compile_folder};
 use crate::authoring::{PackError, PackOptions};
 use crate::bundle::Verdict;
+use crate::ui::error_text::Problem;
+use crate::ui::state::{AppState, Origin, PathPromptReason};
 
 /// A password typed into a dialog. Its `Debug` form never shows it.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -424,7 +424,7 @@ fn path_of(text: &str) -> Option<PathBuf> {
 
 impl AppState {
     /// Applies one authoring command.
-    pub(super) fn handle_authoring(&mut self, command: AuthoringCommand) {
+    pub(in crate::ui) fn handle_authoring(&mut self, command: AuthoringCommand) {
         match command {
             AuthoringCommand::ChooseFolder => self.authoring_effect(AuthoringEffect::ChooseFolder),
             AuthoringCommand::FolderDialogGaveNothing => {
@@ -520,7 +520,8 @@ impl AppState {
     }
 
     fn authoring_effect(&mut self, effect: AuthoringEffect) {
-        self.effects.push(super::command::Effect::Authoring(effect));
+        self.effects
+            .push(crate::ui::command::Effect::Authoring(effect));
     }
 
     /// Starts previewing `dir` and watching it.
@@ -612,7 +613,7 @@ impl AppState {
             .compiled
             .as_ref()
             .filter(|_| !preview.has_errors())
-            .and_then(|folder| super::checks_view::locate(folder, finding));
+            .and_then(|folder| crate::ui::authoring::panels::locate(folder, finding));
         if let Some((document, part)) = place {
             self.show_document(document);
             self.request_scroll(document, part);
@@ -819,7 +820,7 @@ impl AppState {
         let base = strip_key_extension(&base);
         for path in [base.with_extension("key"), base.with_extension("pub")] {
             if path.exists() {
-                self.set_problem(&super::i18n::fill(
+                self.set_problem(&crate::ui::i18n::fill(
                     strings.key_exists,
                     &[("path", &path.display().to_string())],
                 ));

@@ -19,12 +19,12 @@ use egui::{
     Color32, CornerRadius, FontFamily, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2,
 };
 
-use super::command::Command;
-use super::fonts;
-use super::i18n::{Language, Strings, fill};
-use super::letter::{self, PartKey, PartStyle, Span};
-use super::state::{AppState, Pane, Shown};
 use crate::document::{LinkTarget, OmissionKind, WithheldBy};
+use crate::ui::command::Command;
+use crate::ui::fonts;
+use crate::ui::i18n::{Language, Strings, fill};
+use crate::ui::state::{AppState, Pane, Shown};
+use crate::ui::viewer::letter::{self, PartKey, PartStyle, Span};
 
 /// The widest text column, in units of the body font size (about 38 full-width characters).
 const COLUMN_EMS: f32 = 38.0;
@@ -708,7 +708,7 @@ pub fn document_ui(
         .current_withheld()
         .filter(|item| item.document == document)
         .copied();
-    let hits: Vec<(usize, &super::state::Hit)> = state
+    let hits: Vec<(usize, &crate::ui::state::Hit)> = state
         .search
         .hits
         .iter()
@@ -953,7 +953,7 @@ mod tests {
     fn hits_and_jump_targets_are_highlighted_in_a_calm_colour_never_the_tamper_red() {
         for dark in [false, true] {
             let palette = Palette::for_theme(dark);
-            let (_, danger, _) = super::super::banner::Tone::Danger.colors(dark);
+            let (_, danger, _) = crate::ui::viewer::banner::Tone::Danger.colors(dark);
             for color in [palette.focus, palette.hit_fill, palette.hit_stroke] {
                 assert_ne!(color, danger);
                 assert!(

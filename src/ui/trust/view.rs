@@ -6,17 +6,17 @@
 use crate::escape::one_line;
 use egui::{Color32, RichText};
 
-use super::banner::{Tone, status_icon};
-use super::command::Command;
-use super::error_text::explain;
-use super::i18n::{Strings, fill};
-use super::state::{AppState, Shown};
-use super::trust_state::{
+use crate::bundle::PublicKey;
+use crate::trust::{HowAdded, KeyRecord, KeyStatus, Severity, Warning};
+use crate::ui::command::Command;
+use crate::ui::error_text::explain;
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::{AppState, Shown};
+use crate::ui::trust::state::{
     FingerprintCheck, ImportSource, KeyAction, TrustAction, TrustCommand, TrustDialog, TrustEffect,
     TrustFile, TrustNote,
 };
-use crate::bundle::PublicKey;
-use crate::trust::{HowAdded, KeyRecord, KeyStatus, Severity, Warning};
+use crate::ui::viewer::banner::{Tone, status_icon};
 
 fn trust(command: TrustCommand) -> Command {
     Command::Trust(command)
@@ -24,12 +24,12 @@ fn trust(command: TrustCommand) -> Command {
 
 /// A time the reader's records hold, to the minute, in the reader's time zone.
 pub fn readable_timestamp(at: jiff::Timestamp, strings: &Strings) -> String {
-    super::when::local_time(at, strings.lang)
+    crate::ui::when::local_time(at, strings.lang)
 }
 
 /// A time as a bundle states it, in the reader's time zone.
 fn readable_stated_time(text: &str, strings: &Strings) -> String {
-    super::when::stated_time(text, strings.lang)
+    crate::ui::when::stated_time(text, strings.lang)
 }
 
 /// The banner headline for a bundle signed by a key the reader revoked.
@@ -180,7 +180,7 @@ pub fn banner_extras_ui(
     }
     if let crate::bundle::Verdict::UnknownSigner { key } = &shown.bundle.verdict
         && !key.is_demo()
-        && matches!(shown.trust(), super::state::Trust::UnknownSigner { .. })
+        && matches!(shown.trust(), crate::ui::state::Trust::UnknownSigner { .. })
         && ui.button(strings.trust_this_key).clicked()
     {
         commands.push(trust(TrustCommand::OpenTrustDialog));
@@ -960,7 +960,7 @@ fn confirm_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>
     let key = match action {
         KeyAction::Revoke(key) | KeyAction::Remove(key) => key,
     };
-    let name = super::trust_state::record_for(&state.trust.files, &key)
+    let name = crate::ui::trust::state::record_for(&state.trust.files, &key)
         .map(|record| record.name.clone())
         .unwrap_or_default();
     let values = [("name", name.as_str()), ("key_id", &key.key_id.to_string())];
@@ -1111,15 +1111,15 @@ mod tests {
     fn only_a_verified_status_gets_the_good_tone() {
         use crate::trust::Status;
         for status in Status::ALL {
-            let tone = super::super::banner::status_tone(status);
+            let tone = crate::ui::viewer::banner::status_tone(status);
             assert_eq!(tone == Tone::Good, status == Status::Verified, "{status:?}");
         }
         assert_eq!(
-            super::super::banner::status_tone(Status::Alarm),
+            crate::ui::viewer::banner::status_tone(Status::Alarm),
             Tone::Danger
         );
         assert_eq!(
-            super::super::banner::status_tone(Status::VerifiedWithCaution),
+            crate::ui::viewer::banner::status_tone(Status::VerifiedWithCaution),
             Tone::Caution
         );
     }

@@ -12,13 +12,13 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use super::command::{Command, Effect};
-use super::error_text::Problem;
-use super::state::{AppState, Contents, Origin};
 use crate::bundle::{PublicKey, TrustedKey, Verdict};
 use crate::trust::{
     self, ConfigDir, HowAdded, KeyRecord, RolloverOffer, SeriesHistory, Settings, TrustStore,
 };
+use crate::ui::command::{Command, Effect};
+use crate::ui::error_text::Problem;
+use crate::ui::state::{AppState, Contents, Origin};
 
 /// Largest key file the import form reads; a minisign `.pub` file is about 100 bytes.
 pub const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
@@ -474,7 +474,7 @@ pub enum TrustEffect {
 impl AppState {
     /// The keys to open the next bundle with, after re-reading the trust files (another Kairan
     /// window or the command line may have changed them).
-    pub(super) fn opening_keys(&mut self) -> Vec<TrustedKey> {
+    pub(in crate::ui) fn opening_keys(&mut self) -> Vec<TrustedKey> {
         self.trust.reload();
         self.trust.files.keys_for_opening(&self.trusted)
     }
@@ -482,7 +482,7 @@ impl AppState {
     /// Assesses the bundle just put on screen against the reader's records and records the
     /// opening in the series history as `kairan verify` does. A bundle signed by a revoked key
     /// is treated like one that failed verification: its contents wait behind "Show anyway".
-    pub(super) fn assess_shown(&mut self) {
+    pub(in crate::ui) fn assess_shown(&mut self) {
         self.trust.note = None;
         let Some(shown) = &mut self.shown else {
             return;
@@ -514,7 +514,7 @@ impl AppState {
     }
 
     /// Applies one trust command.
-    pub(super) fn handle_trust(&mut self, command: TrustCommand) {
+    pub(in crate::ui) fn handle_trust(&mut self, command: TrustCommand) {
         match command {
             TrustCommand::OpenTrustDialog => self.open_trust_dialog(),
             TrustCommand::SetTrustName(name) => {

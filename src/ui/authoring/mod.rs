@@ -1,0 +1,12 @@
+//! The firm's room: a notice folder previewed exactly as clients will see it. [`state`] holds
+//! the preview, its findings and the authoring dialogs and handles their commands; [`panels`]
+//! draws the source errors, the preview toolbar and the checks panel; [`dialogs`] the menu
+//! entries and dialogs (open, import, sign, export for clients, new key); [`background`] runs
+//! native dialogs, signing and key creation off the UI thread; [`watch`] reloads on save. The
+//! work itself is [`crate::authoring`].
+
+pub mod background;
+pub mod dialogs;
+pub mod panels;
+pub mod state;
+pub mod watch;
