@@ -7,6 +7,7 @@
 //! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
 //! module never verifies anything itself: the `bundle` library gives the verdict.
 
+pub mod actions;
 pub mod authoring;
 pub mod command;
 pub mod error_text;
@@ -21,6 +22,7 @@ pub mod when;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use actions::Action;
 use command::{Command, Effect, ZoomStep};
 use i18n::Language;
 use settings::{SETTINGS_KEY, Settings, ThemeChoice};
@@ -193,27 +195,7 @@ impl KairanApp {
 /// Keyboard shortcuts and dropped files, as commands.
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
     ctx.input_mut(|input| {
-        if input.consume_shortcut(&viewer::panels::OPEN_SHORTCUT) {
-            commands.push(Command::ChooseFile);
-        }
-        if input.consume_shortcut(&viewer::panels::FIND_SHORTCUT) {
-            commands.push(Command::OpenSearch);
-        }
-        if input.consume_shortcut(&viewer::panels::PREVIOUS_WITHHELD_SHORTCUT) {
-            commands.push(Command::PreviousWithheld);
-        }
-        if input.consume_shortcut(&viewer::panels::NEXT_WITHHELD_SHORTCUT) {
-            commands.push(Command::NextWithheld);
-        }
-        if input.consume_shortcut(&viewer::panels::PREVIOUS_HIT_SHORTCUT) {
-            commands.push(Command::PreviousHit);
-        }
-        if input.consume_shortcut(&viewer::panels::NEXT_HIT_SHORTCUT) {
-            commands.push(Command::NextHit);
-        }
-        if input.consume_shortcut(&viewer::panels::BACK_SHORTCUT) {
-            commands.push(Command::Back);
-        }
+        commands.extend(Action::pressed(input));
         if state.search.open && state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
             commands.push(Command::CloseSearch);
         }

@@ -3,33 +3,16 @@
 //! panes, and the dialogs. Each `*_ui` function reads [`AppState`] and pushes [`Command`]s.
 
 use crate::escape::one_line;
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 
 use crate::bundle::{FailureKind, Role};
-use crate::ui::command::{Command, ZoomStep};
+use crate::ui::actions::Action;
+use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Language, Strings, fill};
 use crate::ui::settings::ThemeChoice;
 use crate::ui::state::{AppState, Dialog, Message, Pane, PathPromptReason, Shown, WithheldSort};
 use crate::ui::viewer::document::{LayoutCache, document_ui};
-
-/// Opens a file.
-pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-/// Opens the search bar.
-pub const FIND_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-/// Next withheld item.
-pub const NEXT_WITHHELD_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::NONE, Key::F8);
-/// Previous withheld item.
-pub const PREVIOUS_WITHHELD_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
-/// Next search hit.
-pub const NEXT_HIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
-/// Previous search hit.
-pub const PREVIOUS_HIT_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
-/// Back.
-pub const BACK_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 
 /// The name of a role, as the side list and the banner say it.
 pub fn role_name(strings: &Strings, role: Role) -> &'static str {
@@ -48,11 +31,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let strings = language.strings();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(strings.menu_file, |ui| {
-            let open = egui::Button::new(strings.open)
-                .shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT));
-            if ui.add(open).clicked() {
-                commands.push(Command::ChooseFile);
-            }
+            Action::Open.menu_button(ui, strings, commands);
             if ui.button(strings.open_by_path).clicked() {
                 commands.push(Command::AskForPath);
             }
@@ -77,23 +56,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             }
         });
         ui.menu_button(strings.menu_view, |ui| {
-            let find = egui::Button::new(strings.find)
-                .shortcut_text(ui.ctx().format_shortcut(&FIND_SHORTCUT));
-            if ui.add(find).clicked() {
-                commands.push(Command::OpenSearch);
-            }
+            Action::Find.menu_button(ui, strings, commands);
             ui.separator();
-            for (label, step, key) in [
-                (strings.zoom_in, ZoomStep::In, "Ctrl +"),
-                (strings.zoom_out, ZoomStep::Out, "Ctrl −"),
-                (strings.zoom_reset, ZoomStep::Reset, "Ctrl 0"),
-            ] {
-                if ui
-                    .add(egui::Button::new(label).shortcut_text(key))
-                    .clicked()
-                {
-                    commands.push(Command::Zoom(step));
-                }
+            for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
+                action.menu_button(ui, strings, commands);
             }
             ui.separator();
             ui.label(strings.theme);
