@@ -16,8 +16,8 @@ use crate::trust::rollover::{
     ROLLOVER_MEDIA_TYPE, ROLLOVER_PATH, ROLLOVER_SIGNATURE_MEDIA_TYPE, ROLLOVER_SIGNATURE_PATH,
 };
 use crate::trust::{
-    self, Assessment, ConfigDir, HowAdded, KeyRecord, KeyStatus, RolloverStatement, SeriesHistory,
-    Settings, TrustStore, TrustVerdict, Warning,
+    self, Assessment, ConfigDir, HowAdded, KeyRecord, KeyStatus, OldKeyFate, RolloverStatement,
+    SeriesHistory, Settings, TrustStore, TrustVerdict, Warning,
 };
 
 /// `kairan trust …`: the keys you trust.
@@ -83,6 +83,42 @@ pub enum TrustCommand {
         /// Where to write the `.pub` file.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Trust a new key of an issuer you trust, when they could not sign a rollover statement
+    /// (their old key was lost or stolen): the new key takes the old key's name, and the old
+    /// key is revoked (--revoke-old) or retired (--retire-old) in the same step.
+    ///
+    /// Confirm the new key's fingerprint with the issuer first, at a phone number you already
+    /// know, and give it with --fingerprint.
+    Replace {
+        /// The trusted key to replace: its name, key id or fingerprint.
+        old: String,
+        /// The new key's minisign public key file (`.pub`).
+        #[arg(
+            required_unless_present = "from_bundle",
+            conflicts_with = "from_bundle"
+        )]
+        file: Option<PathBuf>,
+        /// Take the new key from the bundle it signed.
+        #[arg(long, value_name = "BUNDLE")]
+        from_bundle: Option<PathBuf>,
+        /// The new key's fingerprint as the issuer read it to you.
+        #[arg(long)]
+        fingerprint: String,
+        /// The old key may be in other hands: what it signed shows as REVOKED from now on.
+        #[arg(
+            long,
+            required_unless_present = "retire_old",
+            conflicts_with = "retire_old"
+        )]
+        revoke_old: bool,
+        /// The old key is gone (lost, destroyed): it is removed from your keys, and what it
+        /// signed shows as from an unknown signer.
+        #[arg(long)]
+        retire_old: bool,
+        /// A note to keep with the new key (how you confirmed it, for instance).
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// Trust the new key of a bundle under the name of the trusted key that introduced it.
     AcceptRollover {
@@ -167,17 +203,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 (None, false, None) => bail!("give a key file, --paste or --from-bundle"),
             };
             if let Some(confirmed) = fingerprint {
-                let compact = |text: &str| {
-                    text.chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect::<String>()
-                        .to_ascii_uppercase()
-                };
-                if compact(&confirmed) != compact(&public_key.fingerprint()) {
-                    bail!(
-                        "the fingerprint you gave does not match this key's; nothing was added. Ask the issuer, at a phone number you already know, to read their key's fingerprint to you, and give exactly that"
-                    );
-                }
+                check_fingerprint(&public_key, &confirmed, "added")?;
             }
             let record = store.add(&name, public_key, how, &note)?;
             println!(
@@ -266,6 +292,55 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        TrustCommand::Replace {
+            old,
+            file,
+            from_bundle,
+            fingerprint,
+            revoke_old,
+            retire_old: _,
+            note,
+        } => {
+            let old = store.find(&old)?.clone();
+            let (public_key, how) = match (file, from_bundle) {
+                (_, Some(bundle_path)) => key_from_bundle(&store, &bundle_path)?,
+                (Some(file), None) => {
+                    let text = std::fs::read_to_string(&file).with_context(|| {
+                        format!("could not read the key file {}", file.display())
+                    })?;
+                    let key = PublicKey::from_file_text(&text).with_context(|| {
+                        format!("{} is not a minisign public key file", file.display())
+                    })?;
+                    let file = file.display().to_string();
+                    (key, HowAdded::KeyFile { file })
+                }
+                (None, None) => bail!("give the new key's file or --from-bundle"),
+            };
+            check_fingerprint(&public_key, &fingerprint, "changed")?;
+            let fate = if revoke_old {
+                OldKeyFate::Revoke
+            } else {
+                OldKeyFate::Retire
+            };
+            let record = store.replace_key(&old.public_key, public_key, how, &note, fate)?;
+            println!(
+                "Trusted key {} as \"{}\", in place of key {}.",
+                record.public_key.key_id,
+                one_line(&record.name),
+                old.public_key.key_id
+            );
+            println!("  fingerprint: {}", record.fingerprint());
+            println!(
+                "  old key {}: {}",
+                old.public_key.key_id,
+                match fate {
+                    OldKeyFate::Revoke => "revoked (what it signed now shows as REVOKED)",
+                    OldKeyFate::Retire =>
+                        "retired (removed; what it signed now shows as from an unknown signer)",
+                }
+            );
+            println!("  store: {}", store.path().display());
+        }
         TrustCommand::AcceptRollover { file } => accept_rollover(&dir, &mut store, &file)?,
         TrustCommand::SignRollover {
             old_key,
@@ -314,6 +389,22 @@ pub fn run_settings(command: SettingsCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a key whose fingerprint is not the one the reader confirmed (spaces and case aside).
+fn check_fingerprint(key: &PublicKey, confirmed: &str, what: &str) -> anyhow::Result<()> {
+    let compact = |text: &str| {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase()
+    };
+    if compact(confirmed) != compact(&key.fingerprint()) {
+        bail!(
+            "the fingerprint you gave does not match this key's; nothing was {what}. Ask the issuer, at a phone number you already know, to read their key's fingerprint to you, and give exactly that"
+        );
+    }
+    Ok(())
 }
 
 fn key_from_bundle(store: &TrustStore, path: &Path) -> anyhow::Result<(PublicKey, HowAdded)> {
@@ -656,7 +747,7 @@ pub(super) fn warning_line(warning: &Warning) -> String {
             claimed,
             trusted_key_id,
         } => format!(
-            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it.",
+            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it; if they tell you, at a phone number you already know, that it is their new key, use `kairan trust replace {trusted_key_id} --from-bundle <this file> --fingerprint <as read to you> --revoke-old`.",
             one_line(claimed)
         ),
         Warning::RolloverNotAccepted { problem } => format!(

@@ -32,7 +32,7 @@ pub use history::{SeenBundle, SeriesHistory, SeriesRecord, manifest_sha256};
 pub use rollover::{RolloverError, RolloverProblem, RolloverStatement};
 pub use settings::Settings;
 pub use status::{NextAction, Origin, Status, exit};
-pub use store::{HowAdded, KeyRecord, KeyStatus, TrustStore};
+pub use store::{HowAdded, KeyRecord, KeyStatus, OldKeyFate, TrustStore};
 
 /// How a trust file or its folder could be changed by someone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -178,7 +178,7 @@ pub enum TrustError {
     },
     /// Another key you trust has this name, or one that looks the same.
     #[error(
-        "another key you trust, {name:?} (key id {key_id}), has this name or one that looks the same; two keys under one name would let either pass as the other. If this is a new key of {name:?}, confirm its fingerprint with them by phone, revoke the old key (`kairan trust revoke {key_id}`), then add this one"
+        "another key you trust, {name:?} (key id {key_id}), has this name or one that looks the same; two keys under one name would let either pass as the other. If this is a new key of {name:?}, confirm its fingerprint with them at a phone number you already know, then trust it in place of the old one: `kairan trust replace {key_id} <new key> --fingerprint <as read to you> --revoke-old` (or --retire-old)"
     )]
     NameTaken {
         /// The other key's name.

@@ -87,6 +87,17 @@ impl KeyStatus {
     }
 }
 
+/// What becomes of an issuer's old key when the reader trusts a new key in its place
+/// ([`TrustStore::replace_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldKeyFate {
+    /// The old key may be in other hands: everything it signed shows as REVOKED from now on.
+    Revoke,
+    /// The old key is gone (lost, destroyed): it is removed from the reader's keys, and what
+    /// it signed shows as from an unknown signer.
+    Retire,
+}
+
 /// One key of the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyRecord {
@@ -361,6 +372,83 @@ impl TrustStore {
         self.change_record(key, |record| {
             record.note = note;
             Ok(())
+        })
+    }
+
+    /// Trusts `new_key` as the new key of the trusted key `old_key`, under its name, and in the
+    /// same write revokes or retires the old key (see [`OldKeyFate`]) — the path for an issuer
+    /// that could not sign a rollover statement (its old key was lost or is in other hands),
+    /// after the reader confirmed the new key's fingerprint with them. Two trusted keys never
+    /// share a name, not even for a moment.
+    ///
+    /// Fails if `old_key` is not a trusted key of the store, `new_key` is already in the store,
+    /// is the demo key or shares its key id with another key, the note is too long, or the
+    /// store cannot be read or written; the store is then unchanged.
+    pub fn replace_key(
+        &mut self,
+        old_key: &PublicKey,
+        new_key: PublicKey,
+        how_added: HowAdded,
+        note: &str,
+        fate: OldKeyFate,
+    ) -> Result<KeyRecord, TrustError> {
+        let note = checked_note(note)?;
+        if new_key.is_demo() {
+            return Err(TrustError::DemoKey);
+        }
+        let demo = crate::sample::demo_trusted_key();
+        if new_key.key_id == demo.public_key.key_id {
+            return Err(TrustError::KeyIdClash {
+                name: demo.name,
+                key_id: new_key.key_id.to_string(),
+            });
+        }
+        let now = now();
+        let old_key = *old_key;
+        self.change(|records| {
+            if let Some(existing) = records.iter().find(|r| r.public_key == new_key) {
+                return Err(TrustError::AlreadyPresent {
+                    name: existing.name.clone(),
+                    key_id: new_key.key_id.to_string(),
+                    status: existing.status.word(),
+                });
+            }
+            if let Some(clash) = records
+                .iter()
+                .find(|r| r.public_key.key_id == new_key.key_id)
+            {
+                return Err(TrustError::KeyIdClash {
+                    name: clash.name.clone(),
+                    key_id: new_key.key_id.to_string(),
+                });
+            }
+            let position = records
+                .iter()
+                .position(|r| r.public_key == old_key)
+                .ok_or_else(|| TrustError::NoSuchKey(old_key.key_id.to_string()))?;
+            if !records[position].is_trusted() {
+                return Err(TrustError::AlreadyRevoked {
+                    name: records[position].name.clone(),
+                    key_id: old_key.key_id.to_string(),
+                });
+            }
+            let name = records[position].name.clone();
+            match fate {
+                OldKeyFate::Revoke => records[position].status = KeyStatus::Revoked { at: now },
+                OldKeyFate::Retire => {
+                    records.remove(position);
+                }
+            }
+            let record = KeyRecord {
+                name,
+                public_key: new_key,
+                added_at: now,
+                how_added,
+                note,
+                status: KeyStatus::Trusted,
+            };
+            records.push(record.clone());
+            Ok(record)
         })
     }
 
@@ -671,6 +759,73 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = TrustStore::load(&dir.path().join("trust-store.json")).unwrap();
         (dir, store)
+    }
+
+    #[test]
+    fn a_new_key_takes_the_old_keys_name_and_the_old_key_is_revoked_or_retired() {
+        for fate in [OldKeyFate::Revoke, OldKeyFate::Retire] {
+            let (_dir, mut store) = store();
+            let (old, new) = (key(), key());
+            let how = || HowAdded::FromBundle {
+                bundle_id: "notice-2".into(),
+            };
+            store
+                .add("みかさ社会保険労務士法人", old, how(), "")
+                .unwrap();
+            // Without the replacement the name is taken.
+            assert!(matches!(
+                store.add("みかさ社会保険労務士法人", new, how(), ""),
+                Err(TrustError::NameTaken { .. })
+            ));
+            let record = store
+                .replace_key(&old, new, how(), "by phone", fate)
+                .unwrap();
+            assert_eq!(record.name, "みかさ社会保険労務士法人");
+            let reloaded = TrustStore::load(store.path()).unwrap();
+            let trusted: Vec<_> = reloaded.trusted().map(|r| r.public_key).collect();
+            assert_eq!(trusted, vec![new], "{fate:?}");
+            match fate {
+                OldKeyFate::Revoke => assert!(matches!(
+                    reloaded.record_for(&old).map(|r| r.status),
+                    Some(KeyStatus::Revoked { .. })
+                )),
+                OldKeyFate::Retire => assert!(reloaded.record_for(&old).is_none()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_replacement_that_cannot_be_made_changes_nothing() {
+        let (_dir, mut store) = store();
+        let (old, other, stranger) = (key(), key(), key());
+        let how = || HowAdded::Pasted;
+        store.add("みかさ", old, how(), "").unwrap();
+        store.add("別の事務所", other, how(), "").unwrap();
+        let before = store.records().to_vec();
+        // The new key is already trusted under another name.
+        assert!(matches!(
+            store.replace_key(&old, other, how(), "", OldKeyFate::Revoke),
+            Err(TrustError::AlreadyPresent { .. })
+        ));
+        // The old key is not in the store.
+        assert!(matches!(
+            store.replace_key(&stranger, key(), how(), "", OldKeyFate::Revoke),
+            Err(TrustError::NoSuchKey(_))
+        ));
+        // The demo key can never be trusted.
+        assert!(matches!(
+            store.replace_key(&old, PublicKey::demo(), how(), "", OldKeyFate::Retire),
+            Err(TrustError::DemoKey)
+        ));
+        store.revoke(&old).unwrap();
+        let revoked = store.records().to_vec();
+        // A revoked key cannot hand its name on.
+        assert!(matches!(
+            store.replace_key(&old, stranger, how(), "", OldKeyFate::Retire),
+            Err(TrustError::AlreadyRevoked { .. })
+        ));
+        assert_eq!(TrustStore::load(store.path()).unwrap().records(), revoked);
+        assert_ne!(before, revoked);
     }
 
     #[test]

@@ -324,6 +324,21 @@ strings! {
     trust_dialog_needs_check: "信頼するには、指紋を確認したことにチェックを入れ、名前を入力してください。", "To trust it, tick the box once you have confirmed the fingerprint, and give a name.";
     impersonation_name: "なりすましに注意：「{name}」は、あなたがすでに別の鍵（鍵ID {key_id}）に付けている名前です。同じ差出人が本当に鍵を変えたのでない限り、なりすましの可能性があります。差出人に確認するまで信頼しないでください。", "Possible impersonation: “{name}” is already the name of a different key you trust (key ID {key_id}). Unless that sender really changed keys, this may be an impersonation. Do not trust it until they confirm.";
     impersonation_claim: "なりすましに注意：このファイルが名乗る「{claim}」は、あなたがすでに別の鍵（鍵ID {key_id}）に付けている名前です。", "Possible impersonation: the name this file claims, “{claim}”, already belongs to a different key you trust (key ID {key_id}).";
+    replace_key_button: "これは「{name}」の新しい鍵です…", "This is a new key of “{name}”…";
+    replace_key_title: "「{name}」の新しい鍵として信頼する", "Trust as the new key of “{name}”";
+    replace_key_intro: "このファイルは、あなたが信頼する「{name}」を名乗っていますが、別の鍵で署名されています。差出人が鍵を失くしたなどの理由で鍵を変えたのでない限り、なりすましです。", "This file claims to come from “{name}”, whom you trust, but a different key signed it. Unless they changed keys (because the old one was lost, for instance), this is an impersonation.";
+    replace_key_old_heading: "いま信頼している鍵（鍵ID {key_id}）の指紋", "Fingerprint of the key you trust now (key ID {key_id})";
+    replace_key_new_heading: "このファイルに署名した新しい鍵（鍵ID {key_id}）の指紋", "Fingerprint of the new key that signed this file (key ID {key_id})";
+    replace_key_advice: "「{name}」に、あらかじめ知っている電話番号で電話し（このファイルに書かれた連絡先は使わないでください）、鍵を変えたこと、新しい鍵の指紋が上の下段と一字一句同じであることを読み上げてもらってください。", "Call “{name}” at a phone number you already know (not one from this file), ask whether they changed keys, and have them read the new key's fingerprint to you: it must match the lower one above exactly.";
+    replace_key_confirmed: "新しい鍵の指紋を、電話で差出人に確認しました", "I confirmed the new key's fingerprint with the issuer by phone";
+    replace_key_fate: "古い鍵をどうしますか", "What becomes of the old key?";
+    replace_key_revoke: "失効させる — 他人の手に渡ったかもしれない（盗難・流出）。古い鍵の署名は今後すべて「失効」と表示されます。", "Revoke it — it may be in other hands (stolen, leaked). Everything it signed shows as revoked from now on.";
+    replace_key_retire: "引退させる — 失くした・壊れた。古い鍵はあなたの鍵から外され、その署名は「差出人不明」と表示されます。", "Retire it — it was lost or destroyed. It is removed from your keys, and what it signed shows an unknown signer.";
+    replace_key_confirm: "新しい鍵として信頼する", "Trust as the new key";
+    replace_key_needs: "続けるには、電話で指紋を確認したことにチェックを入れ、古い鍵をどうするか選んでください。", "To go on, tick the box once you have confirmed the fingerprint by phone, and choose what becomes of the old key.";
+    replace_key_failed: "鍵を入れ替えられませんでした。何も変更されていません。", "The keys could not be exchanged; nothing was changed.";
+    note_replaced_revoked: "鍵{key_id}を「{name}」の新しい鍵として信頼し、古い鍵{old_key_id}を失効させました。このファイルを開き直しました。", "You now trust key {key_id} as “{name}”, and revoked the old key {old_key_id}. The file was opened again.";
+    note_replaced_retired: "鍵{key_id}を「{name}」の新しい鍵として信頼し、古い鍵{old_key_id}をあなたの鍵から外しました。このファイルを開き直しました。", "You now trust key {key_id} as “{name}”, and removed the old key {old_key_id} from your keys. The file was opened again.";
     trust_dialog_failed: "信頼できませんでした。何も変更されていません。", "The key could not be trusted; nothing was changed.";
     // Trusted keys: Settings ▸ Trusted keys
     menu_settings: "設定", "Settings";

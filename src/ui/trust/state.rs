@@ -12,9 +12,10 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::bundle::{PublicKey, TrustedKey, Verdict};
+use crate::bundle::{KeyId, PublicKey, TrustedKey, Verdict};
 use crate::trust::{
-    self, ConfigDir, HowAdded, KeyRecord, RolloverOffer, SeriesHistory, Settings, TrustStore,
+    self, ConfigDir, HowAdded, KeyRecord, OldKeyFate, RolloverOffer, SeriesHistory, Settings,
+    TrustStore,
 };
 use crate::ui::command::{Command, Effect};
 use crate::ui::error_text::Problem;
@@ -155,6 +156,28 @@ pub enum FingerprintCheck {
     Confirmed,
 }
 
+/// The "This is a new key of NAME" dialog: the unknown signer on screen, whose bundle claims
+/// the name of a key the reader trusts, is trusted in that key's place — only after the reader
+/// compared both fingerprints, confirmed the new one with the issuer by phone, and chose what
+/// becomes of the old key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewKeyDialog {
+    /// The trusted key whose name the bundle claims.
+    pub old: KeyRecord,
+    /// The signer's key.
+    pub new: PublicKey,
+    /// The bundle's id, recorded as how the key was added.
+    pub bundle_id: String,
+    /// Whether the reader confirmed the new fingerprint with the issuer.
+    pub check: FingerprintCheck,
+    /// What becomes of the old key; the reader must choose.
+    pub fate: Option<OldKeyFate>,
+    /// The note typed so far.
+    pub note: String,
+    /// Why the last attempt failed.
+    pub error: Option<Problem>,
+}
+
 /// The "Trust this key as…" dialog for the unknown signer on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrustDialog {
@@ -287,6 +310,17 @@ pub enum TrustNote {
         /// From when the new key signs.
         effective: String,
     },
+    /// A new key is now trusted in place of an old one of the same issuer.
+    ReplacedKey {
+        /// The name.
+        name: String,
+        /// The new key's id.
+        key_id: String,
+        /// The old key's id.
+        old_key_id: String,
+        /// What became of the old key.
+        fate: OldKeyFate,
+    },
     /// A key was imported.
     Imported {
         /// The name.
@@ -346,6 +380,8 @@ pub struct TrustState {
     pub problems_hidden: bool,
     /// The "Trust this key as…" dialog.
     pub dialog: Option<TrustDialog>,
+    /// The "This is a new key of NAME" dialog.
+    pub new_key: Option<NewKeyDialog>,
     /// The Trusted keys window, when open.
     pub window: Option<KeysWindow>,
     /// What the last action from the banner did.
@@ -359,6 +395,7 @@ impl TrustState {
             files: TrustFiles::load(config),
             problems_hidden: false,
             dialog: None,
+            new_key: None,
             window: None,
             note: None,
         }
@@ -392,6 +429,19 @@ pub enum TrustCommand {
     CloseTrustDialog,
     /// Trust the rollover's new key under the old key's name, then open the bundle again.
     AcceptRollover,
+    /// Open "This is a new key of NAME" for the unknown signer on screen, whose bundle claims
+    /// the name of the trusted key with this id.
+    OpenNewKeyDialog(KeyId),
+    /// The new-key dialog's fingerprint check changed.
+    SetNewKeyCheck(FingerprintCheck),
+    /// The new-key dialog's choice for the old key changed.
+    SetOldKeyFate(OldKeyFate),
+    /// The new-key dialog's note changed.
+    SetNewKeyNote(String),
+    /// Trust the signer in place of the old key, then open the bundle again.
+    ConfirmNewKey,
+    /// Close the new-key dialog without changing anything.
+    CloseNewKeyDialog,
     /// Read the trust files again.
     ReloadFiles,
     /// Hide the file problems shown now.
@@ -535,6 +585,24 @@ impl AppState {
             TrustCommand::ConfirmTrust => self.confirm_trust(),
             TrustCommand::CloseTrustDialog => self.trust.dialog = None,
             TrustCommand::AcceptRollover => self.accept_rollover(),
+            TrustCommand::OpenNewKeyDialog(old_key_id) => self.open_new_key_dialog(&old_key_id),
+            TrustCommand::SetNewKeyCheck(check) => {
+                if let Some(dialog) = &mut self.trust.new_key {
+                    dialog.check = check;
+                }
+            }
+            TrustCommand::SetOldKeyFate(fate) => {
+                if let Some(dialog) = &mut self.trust.new_key {
+                    dialog.fate = Some(fate);
+                }
+            }
+            TrustCommand::SetNewKeyNote(note) => {
+                if let Some(dialog) = &mut self.trust.new_key {
+                    dialog.note = note;
+                }
+            }
+            TrustCommand::ConfirmNewKey => self.confirm_new_key(),
+            TrustCommand::CloseNewKeyDialog => self.trust.new_key = None,
             TrustCommand::ReloadFiles => {
                 self.trust.reload();
                 self.reopen();
@@ -689,6 +757,12 @@ impl AppState {
             | TrustCommand::ConfirmTrust
             | TrustCommand::CloseTrustDialog
             | TrustCommand::AcceptRollover
+            | TrustCommand::OpenNewKeyDialog(_)
+            | TrustCommand::SetNewKeyCheck(_)
+            | TrustCommand::SetOldKeyFate(_)
+            | TrustCommand::SetNewKeyNote(_)
+            | TrustCommand::ConfirmNewKey
+            | TrustCommand::CloseNewKeyDialog
             | TrustCommand::ReloadFiles
             | TrustCommand::HideProblems
             | TrustCommand::DismissNote
@@ -757,6 +831,89 @@ impl AppState {
                 self.trust.note = Some(TrustNote::TrustedFromBundle {
                     key_id: record.public_key.key_id.to_string(),
                     name: record.name,
+                });
+            }
+            Err(reason) => dialog.error = Some(reason),
+        }
+    }
+
+    /// The trusted key whose name the bundle on screen claims while an unknown key signed it:
+    /// the one case in which "This is a new key of NAME" is offered.
+    pub fn new_key_candidate(&self) -> Option<(&KeyRecord, PublicKey)> {
+        let shown = self.shown.as_ref()?;
+        let Verdict::UnknownSigner { key } = &shown.bundle.verdict else {
+            return None;
+        };
+        if key.is_demo() {
+            return None;
+        }
+        let assessment = shown.assessment.as_ref()?;
+        let store = self.trust.files.store.as_ref()?;
+        assessment
+            .warnings
+            .iter()
+            .find_map(|warning| match warning {
+                crate::trust::Warning::ClaimsNameOfTrustedKey { trusted_key_id, .. } => store
+                    .trusted()
+                    .find(|record| record.public_key.key_id == *trusted_key_id)
+                    .map(|record| (record, *key)),
+                _ => None,
+            })
+    }
+
+    fn open_new_key_dialog(&mut self, old_key_id: &KeyId) {
+        let Some((old, new)) = self
+            .new_key_candidate()
+            .filter(|(old, _)| old.public_key.key_id == *old_key_id)
+            .map(|(old, new)| (old.clone(), new))
+        else {
+            return;
+        };
+        let bundle_id = self
+            .shown
+            .as_ref()
+            .map(|shown| shown.bundle.manifest.bundle_id.clone())
+            .unwrap_or_default();
+        self.trust.dialog = None;
+        self.trust.new_key = Some(NewKeyDialog {
+            old,
+            new,
+            bundle_id,
+            check: FingerprintCheck::NotConfirmed,
+            fate: None,
+            note: String::new(),
+            error: None,
+        });
+    }
+
+    fn confirm_new_key(&mut self) {
+        let Some(dialog) = &mut self.trust.new_key else {
+            return;
+        };
+        let (FingerprintCheck::Confirmed, Some(fate)) = (dialog.check, dialog.fate) else {
+            return;
+        };
+        let result = self.trust.files.change_store(|store| {
+            store.replace_key(
+                &dialog.old.public_key,
+                dialog.new,
+                HowAdded::FromBundle {
+                    bundle_id: dialog.bundle_id.clone(),
+                },
+                &dialog.note,
+                fate,
+            )
+        });
+        match result {
+            Ok(record) => {
+                let old_key_id = dialog.old.public_key.key_id.to_string();
+                self.trust.new_key = None;
+                self.reopen();
+                self.trust.note = Some(TrustNote::ReplacedKey {
+                    name: record.name,
+                    key_id: record.public_key.key_id.to_string(),
+                    old_key_id,
+                    fate,
                 });
             }
             Err(reason) => dialog.error = Some(reason),
@@ -1051,6 +1208,74 @@ mod tests {
         state.handle(Command::Trust(TrustCommand::ConfirmTrust));
         assert!(state.trust.dialog.is_none());
         assert!(state.shown.unwrap().assessment.unwrap().verdict.verified());
+    }
+
+    #[test]
+    fn a_new_key_of_a_trusted_issuer_replaces_the_old_one_only_after_the_phone_check_and_a_choice()
+    {
+        for fate in [OldKeyFate::Revoke, OldKeyFate::Retire] {
+            let dir = tempfile::tempdir().unwrap();
+            let config = dir.path().join("config");
+            let (new_key, path) = signed_sample(dir.path());
+            let old_key = generate(Protection::Unprotected, "old").unwrap().public_key;
+            std::fs::create_dir_all(&config).unwrap();
+            let mut store = TrustStore::load(&config.join("trust-store.json")).unwrap();
+            store
+                .add("みかさ社会保険労務士法人", old_key, HowAdded::Pasted, "")
+                .unwrap();
+            let mut state = state_in(&config);
+            state.handle(Command::OpenPath(path.clone()));
+            assert_eq!(state.shown.as_ref().unwrap().status(), trust::Status::Alarm);
+            // The ordinary dialog stays shut; the new-key offer names the trusted key.
+            state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
+            assert!(state.trust.dialog.is_none());
+            let (old, offered) = state.new_key_candidate().unwrap();
+            assert_eq!((old.public_key, offered), (old_key, new_key));
+            state.handle(Command::Trust(TrustCommand::OpenNewKeyDialog(
+                old_key.key_id,
+            )));
+            let dialog = state.trust.new_key.clone().unwrap();
+            assert_eq!((dialog.old.public_key, dialog.new), (old_key, new_key));
+            // Neither the phone check alone nor the choice alone is enough.
+            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
+                FingerprintCheck::Confirmed,
+            )));
+            state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
+            assert!(state.trust.new_key.is_some());
+            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
+                FingerprintCheck::NotConfirmed,
+            )));
+            state.handle(Command::Trust(TrustCommand::SetOldKeyFate(fate)));
+            state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
+            assert!(state.trust.new_key.is_some());
+            let unchanged = TrustStore::load(&config.join("trust-store.json")).unwrap();
+            assert_eq!(unchanged.records(), store.records());
+
+            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
+                FingerprintCheck::Confirmed,
+            )));
+            state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
+            assert!(state.trust.new_key.is_none());
+            let shown = state.shown.as_ref().unwrap();
+            assert_eq!(shown.status(), trust::Status::Verified, "{fate:?}");
+            assert!(matches!(
+                &state.trust.note,
+                Some(TrustNote::ReplacedKey { fate: done, .. }) if *done == fate
+            ));
+            let after = TrustStore::load(&config.join("trust-store.json")).unwrap();
+            let trusted: Vec<_> = after
+                .trusted()
+                .map(|r| (r.name.clone(), r.public_key))
+                .collect();
+            assert_eq!(
+                trusted,
+                vec![("みかさ社会保険労務士法人".to_owned(), new_key)]
+            );
+            assert_eq!(
+                after.record_for(&old_key).is_some(),
+                fate == OldKeyFate::Revoke
+            );
+        }
     }
 
     #[test]

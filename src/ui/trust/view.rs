@@ -7,14 +7,14 @@ use crate::escape::one_line;
 use egui::{Color32, RichText};
 
 use crate::bundle::PublicKey;
-use crate::trust::{HowAdded, KeyRecord, KeyStatus, Severity, Warning};
+use crate::trust::{HowAdded, KeyRecord, KeyStatus, OldKeyFate, Severity, Warning};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Shown};
 use crate::ui::trust::state::{
-    FingerprintCheck, ImportSource, KeyAction, TrustAction, TrustCommand, TrustDialog, TrustEffect,
-    TrustFile, TrustNote,
+    FingerprintCheck, ImportSource, KeyAction, NewKeyDialog, TrustAction, TrustCommand,
+    TrustDialog, TrustEffect, TrustFile, TrustNote,
 };
 use crate::ui::viewer::banner::{Tone, status_icon};
 
@@ -178,6 +178,13 @@ pub fn banner_extras_ui(
             }
         }
     }
+    if let Some((old, _)) = state.new_key_candidate()
+        && ui
+            .button(fill(strings.replace_key_button, &[("name", &old.name)]))
+            .clicked()
+    {
+        commands.push(trust(TrustCommand::OpenNewKeyDialog(old.public_key.key_id)));
+    }
     if let crate::bundle::Verdict::UnknownSigner { key } = &shown.bundle.verdict
         && !key.is_demo()
         && matches!(shown.trust(), crate::ui::state::Trust::UnknownSigner { .. })
@@ -245,6 +252,26 @@ pub fn note_text(note: &TrustNote, strings: &Strings) -> (Tone, String, Option<S
                     ("key_id", key_id),
                     ("old_key_id", old_key_id),
                     ("effective", &readable_stated_time(effective, strings)),
+                ],
+            ),
+            None,
+        ),
+        TrustNote::ReplacedKey {
+            name,
+            key_id,
+            old_key_id,
+            fate,
+        } => (
+            Tone::Good,
+            fill(
+                match fate {
+                    OldKeyFate::Revoke => strings.note_replaced_revoked,
+                    OldKeyFate::Retire => strings.note_replaced_retired,
+                },
+                &[
+                    ("name", name),
+                    ("key_id", key_id),
+                    ("old_key_id", old_key_id),
                 ],
             ),
             None,
@@ -412,6 +439,9 @@ pub fn windows_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
     if let Some(dialog) = &state.trust.dialog {
         trust_dialog_ui(ctx, state, dialog, commands);
     }
+    if let Some(dialog) = &state.trust.new_key {
+        new_key_dialog_ui(ctx, state, dialog, commands);
+    }
     confirm_ui(ctx, state, commands);
 }
 
@@ -439,6 +469,115 @@ fn alarm_ui(ui: &mut egui::Ui, line: &str) {
                 ui.add(egui::Label::new(RichText::new(line).strong().color(text)).wrap());
             });
         });
+}
+
+/// "This is a new key of NAME": both fingerprints, the phone check, the old key's fate.
+fn new_key_dialog_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    dialog: &NewKeyDialog,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    let name = one_line(&dialog.old.name);
+    let modal = egui::Modal::new(egui::Id::unique("new-key-dialog")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.spacing_mut().item_spacing.y = 6.0;
+        let border = ui.visuals().weak_text_color();
+        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+        ui.heading(fill(strings.replace_key_title, &[("name", &name)]));
+        alarm_ui(ui, &fill(strings.replace_key_intro, &[("name", &name)]));
+        for (heading, key) in [
+            (strings.replace_key_old_heading, &dialog.old.public_key),
+            (strings.replace_key_new_heading, &dialog.new),
+        ] {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(fill(heading, &[("key_id", &key.key_id.to_string())])).strong(),
+                );
+                let (first, second) = fingerprint_rows(key);
+                for row in [first, second] {
+                    ui.label(RichText::new(row).monospace().size(20.0).strong());
+                }
+            });
+        }
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(strings.replace_key_advice, &[("name", &name)])).strong(),
+            )
+            .wrap(),
+        );
+        let mut confirmed = dialog.check == FingerprintCheck::Confirmed;
+        if ui
+            .checkbox(&mut confirmed, strings.replace_key_confirmed)
+            .changed()
+        {
+            commands.push(trust(TrustCommand::SetNewKeyCheck(if confirmed {
+                FingerprintCheck::Confirmed
+            } else {
+                FingerprintCheck::NotConfirmed
+            })));
+        }
+        ui.separator();
+        ui.label(RichText::new(strings.replace_key_fate).strong());
+        for (fate, label) in [
+            (OldKeyFate::Revoke, strings.replace_key_revoke),
+            (OldKeyFate::Retire, strings.replace_key_retire),
+        ] {
+            if ui
+                .add(egui::RadioButton::new(dialog.fate == Some(fate), label))
+                .clicked()
+            {
+                commands.push(trust(TrustCommand::SetOldKeyFate(fate)));
+            }
+        }
+        let note_label = ui.label(strings.trust_dialog_note);
+        let mut note = dialog.note.clone();
+        if ui
+            .add(
+                egui::TextEdit::singleline(&mut note)
+                    .id_salt("new-key-note")
+                    .desired_width(540.0),
+            )
+            .labelled_by(note_label.id)
+            .changed()
+        {
+            commands.push(trust(TrustCommand::SetNewKeyNote(note)));
+        }
+        if let Some(error) = &dialog.error {
+            alarm_ui(ui, strings.replace_key_failed);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(fill(
+                        strings.error_detail,
+                        &[("reason", &explain(error, strings.lang))],
+                    ))
+                    .small(),
+                )
+                .wrap(),
+            );
+        }
+        ui.separator();
+        let ready = confirmed && dialog.fate.is_some();
+        if !ready {
+            ui.label(RichText::new(strings.replace_key_needs).weak());
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(ready, egui::Button::new(strings.replace_key_confirm))
+                .clicked()
+            {
+                commands.push(trust(TrustCommand::ConfirmNewKey));
+            }
+            if ui.button(strings.cancel).clicked() {
+                commands.push(trust(TrustCommand::CloseNewKeyDialog));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(trust(TrustCommand::CloseNewKeyDialog));
+    }
 }
 
 fn trust_dialog_ui(
@@ -1085,6 +1224,18 @@ mod tests {
                 path: "/tmp/k.pub".into(),
             },
             TrustNote::OrganisationSet(Some("o".into())),
+            TrustNote::ReplacedKey {
+                name: "n".into(),
+                key_id: "k".into(),
+                old_key_id: "o".into(),
+                fate: OldKeyFate::Revoke,
+            },
+            TrustNote::ReplacedKey {
+                name: "n".into(),
+                key_id: "k".into(),
+                old_key_id: "o".into(),
+                fate: OldKeyFate::Retire,
+            },
         ];
         for language in [Language::Japanese, Language::English] {
             let strings = language.strings();
