@@ -36,7 +36,9 @@ pub use parse::{
 };
 pub(crate) use parse::{half_width_digit, is_east_asian};
 pub use preview::preview;
-pub use recipients::{RecipientRow, RecipientRowError, parse_recipients, recipient_bundle_id};
+pub use recipients::{
+    RecipientRow, RecipientRowError, RowProblem, parse_recipients, recipient_bundle_id,
+};
 pub use sign::{PackError, PackOptions, pack_folder, sign_folder};
 pub use write::{Unrepresentable, write_notice};
 

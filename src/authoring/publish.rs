@@ -250,6 +250,33 @@ pub fn export(
     }
 }
 
+/// Why one row of a client list got no bundle.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum RecipientFailure {
+    /// The row could not be read.
+    #[error(transparent)]
+    Row(RecipientRowError),
+    /// Its bundle could not be signed, verified or written.
+    #[error("line {line} ({}): {error}", crate::escape::one_line(recipient))]
+    Publish {
+        /// The row's line.
+        line: usize,
+        /// The row's client.
+        recipient: String,
+        /// Why.
+        error: std::sync::Arc<PublishError>,
+    },
+}
+
+/// Two failures are the same when they say the same (the errors inside are not comparable).
+impl PartialEq for RecipientFailure {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for RecipientFailure {}
+
 /// The result of one row of a client list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecipientOutcome {
@@ -262,7 +289,7 @@ pub struct RecipientOutcome {
     /// The client's name (empty for a row that could not be read).
     pub recipient: String,
     /// Where its bundle was written, or why it was not.
-    pub result: Result<PathBuf, String>,
+    pub result: Result<PathBuf, RecipientFailure>,
 }
 
 /// What [`export_for_recipients`] did.
@@ -312,7 +339,11 @@ pub fn export_for_recipients(
                 row.recipient.clone(),
                 export_one(folder, secret, row, out_dir),
             ),
-            Err(error) => (error.line, String::new(), Err(error.to_string())),
+            Err(error) => (
+                error.line,
+                String::new(),
+                Err(RecipientFailure::Row(error.clone())),
+            ),
         };
         let outcome = RecipientOutcome {
             position: index + 1,
@@ -332,21 +363,24 @@ fn export_one(
     secret: &SecretKey,
     row: &RecipientRow,
     out_dir: &Path,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, RecipientFailure> {
+    let failure = |error| RecipientFailure::Publish {
+        line: row.line,
+        recipient: row.recipient.clone(),
+        error: std::sync::Arc::new(error),
+    };
     let bundle_id = recipient_bundle_id(&folder.metadata.bundle_id, row);
     let options = PackOptions {
         recipient: Some(row.recipient.clone()),
         bundle_id: Some(bundle_id.clone()),
     };
-    let signed = sign_verified(folder, secret, &options)
-        .map_err(|error| format!("line {} ({}): {error}", row.line, row.recipient))?;
+    let signed = sign_verified(folder, secret, &options).map_err(failure)?;
     let path = out_dir.join(format!("{bundle_id}.kairan"));
-    fs::write_shared(&path, &signed.bytes).map_err(|error| {
-        format!(
-            "line {}: could not write {}: {error}",
-            row.line,
-            path.display()
-        )
+    fs::write_shared(&path, &signed.bytes).map_err(|source| {
+        failure(PublishError::Write {
+            path: path.clone(),
+            source,
+        })
     })?;
     Ok(path)
 }

@@ -19,12 +19,57 @@ pub struct RecipientRow {
 
 /// Why a row (or the whole list) cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {message}")]
+#[error("line {line}: {problem}")]
 pub struct RecipientRowError {
     /// The 1-based line in the file (1 for a problem with the header).
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub problem: RowProblem,
+}
+
+/// What is wrong with a line of a client list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowProblem {
+    /// The file holds no line at all.
+    #[error("the client list is empty; its first line must be a header such as `recipient,id`")]
+    EmptyList,
+    /// The header names no `recipient` column.
+    #[error(
+        "the header {header:?} has no `recipient` column; write a first line such as `recipient,id`"
+    )]
+    NoRecipientColumn {
+        /// The header's fields.
+        header: Vec<String>,
+    },
+    /// A quoted field is never closed.
+    #[error("a quoted field is never closed")]
+    UnclosedQuote,
+    /// A `"` in the middle of an unquoted field.
+    #[error("a stray `\"` inside a field")]
+    StrayQuote,
+    /// Not as many fields as the header.
+    #[error("has {found} fields, the header has {expected}")]
+    FieldCount {
+        /// Fields on this line.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// The recipient field is empty.
+    #[error("the recipient is empty")]
+    EmptyRecipient,
+    /// An `id` with characters a bundle id cannot hold, or too long.
+    #[error("the id {id:?} may only use ASCII letters, digits, `.`, `_` and `-` (at most 64)")]
+    BadId {
+        /// The id.
+        id: String,
+    },
+    /// An `id` an earlier row already uses.
+    #[error("the id {id:?} is used by an earlier row")]
+    RepeatedId {
+        /// The id.
+        id: String,
+    },
 }
 
 /// Parses a client list. The outer `Err` is for a list without a usable header; each row is
@@ -39,13 +84,11 @@ pub fn parse_recipients(
     let mut records = records(text).into_iter();
     let header = match records.next() {
         Some((_, Ok(fields))) => fields,
-        Some((line, Err(message))) => return Err(RecipientRowError { line, message }),
+        Some((line, Err(problem))) => return Err(RecipientRowError { line, problem }),
         None => {
             return Err(RecipientRowError {
                 line: 1,
-                message: "the client list is empty; its first line must be a header such as \
-                          `recipient,id`"
-                    .into(),
+                problem: RowProblem::EmptyList,
             });
         }
     };
@@ -53,10 +96,7 @@ pub fn parse_recipients(
     let Some(recipient_column) = column("recipient") else {
         return Err(RecipientRowError {
             line: 1,
-            message: format!(
-                "the header {header:?} has no `recipient` column; write a first line such as \
-                 `recipient,id`"
-            ),
+            problem: RowProblem::NoRecipientColumn { header },
         });
     };
     let id_column = column("id");
@@ -65,15 +105,14 @@ pub fn parse_recipients(
     for (line, record) in records {
         let row = record.and_then(|fields| {
             if fields.len() != header.len() {
-                return Err(format!(
-                    "has {} fields, the header has {}",
-                    fields.len(),
-                    header.len()
-                ));
+                return Err(RowProblem::FieldCount {
+                    found: fields.len(),
+                    expected: header.len(),
+                });
             }
             let recipient = fields[recipient_column].trim().to_owned();
             if recipient.is_empty() {
-                return Err("the recipient is empty".into());
+                return Err(RowProblem::EmptyRecipient);
             }
             let id = id_column
                 .map(|index| fields[index].trim().to_owned())
@@ -84,13 +123,10 @@ pub fn parse_recipients(
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
                 {
-                    return Err(format!(
-                        "the id {id:?} may only use ASCII letters, digits, `.`, `_` and `-` \
-                         (at most 64)"
-                    ));
+                    return Err(RowProblem::BadId { id: id.clone() });
                 }
                 if seen_ids.contains(id) {
-                    return Err(format!("the id {id:?} is used by an earlier row"));
+                    return Err(RowProblem::RepeatedId { id: id.clone() });
                 }
                 seen_ids.push(id.clone());
             }
@@ -100,7 +136,7 @@ pub fn parse_recipients(
                 id,
             })
         });
-        rows.push(row.map_err(|message| RecipientRowError { line, message }));
+        rows.push(row.map_err(|problem| RecipientRowError { line, problem }));
     }
     Ok(rows)
 }
@@ -120,7 +156,7 @@ pub fn recipient_bundle_id(base: &str, row: &RecipientRow) -> String {
 }
 
 /// Splits CSV text into records (RFC 4180 quoting); blank lines are skipped.
-fn records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
+fn records(text: &str) -> Vec<(usize, Result<Vec<String>, RowProblem>)> {
     let mut out = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line = 1;
@@ -134,7 +170,7 @@ fn records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
         loop {
             let Some(c) = chars.next() else {
                 if quoted {
-                    problem = Some("a quoted field is never closed".to_owned());
+                    problem = Some(RowProblem::UnclosedQuote);
                 }
                 break;
             };
@@ -149,7 +185,7 @@ fn records(text: &str) -> Vec<(usize, Result<Vec<String>, String>)> {
                     was_quoted = true;
                 }
                 ('"', false) => {
-                    problem.get_or_insert_with(|| "a stray `\"` inside a field".to_owned());
+                    problem.get_or_insert(RowProblem::StrayQuote);
                 }
                 (',', false) => {
                     fields.push(std::mem::take(&mut field));
@@ -189,13 +225,13 @@ mod tests {
         assert_eq!(rows.len(), 6);
         assert_eq!(rows[0].as_ref().unwrap().recipient, "株式会社A");
         assert_eq!(rows[1].as_ref().unwrap().recipient, "株式会社B, 本社");
-        assert!(rows[2].as_ref().unwrap_err().message.contains("empty"));
-        assert!(
-            rows[3]
-                .as_ref()
-                .unwrap_err()
-                .message
-                .contains("earlier row")
+        assert_eq!(
+            rows[2].as_ref().unwrap_err().problem,
+            RowProblem::EmptyRecipient
+        );
+        assert_eq!(
+            rows[3].as_ref().unwrap_err().problem,
+            RowProblem::RepeatedId { id: "a".into() }
         );
         assert_eq!(rows[4].as_ref().unwrap().id, None);
         assert_eq!(rows[5].as_ref().unwrap_err().line, 7);

@@ -327,7 +327,7 @@ fn pack_for_recipients(
                 Err(error) => eprintln!(
                     "{progress} {}: {}",
                     one_line(&list.display().to_string()),
-                    one_line(error)
+                    one_line(&error.to_string())
                 ),
             }
         })?;

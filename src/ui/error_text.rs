@@ -14,8 +14,10 @@ use super::i18n::Language;
 use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField};
 use crate::authoring::import::ImportError;
 use crate::authoring::publish::PublishError;
+use crate::authoring::publish::RecipientFailure;
 use crate::authoring::{
-    FRONT_KEY_LIST, PackError, RecipientRowError, SourceError, SourceProblem, Unrepresentable,
+    FRONT_KEY_LIST, PackError, RecipientRowError, RowProblem, SourceError, SourceProblem,
+    Unrepresentable,
 };
 use crate::bundle::Role;
 use crate::bundle::signature::SignatureFileError;
@@ -863,10 +865,45 @@ impl Explain for Unrepresentable {
 
 impl Explain for RecipientRowError {
     fn japanese(&self) -> String {
-        format!(
-            "顧客一覧の{}行目を使えません（1行目は recipient,id の見出し行で、各行の項目数が見出しと同じである必要があります）。",
-            self.line
-        )
+        format!("顧客一覧の{}行目：{}", self.line, self.problem.japanese())
+    }
+}
+
+impl Explain for RowProblem {
+    fn japanese(&self) -> String {
+        match self {
+            RowProblem::EmptyList => "顧客一覧が空です。1行目に「recipient,id」のような見出し行を書いてください。".to_owned(),
+            RowProblem::NoRecipientColumn { header } => format!(
+                "見出し行{}に「recipient」の列がありません。1行目を「recipient,id」のようにしてください。",
+                q(&header.join(","))
+            ),
+            RowProblem::UnclosedQuote => "「\"」で始まる項目が閉じられていません。".to_owned(),
+            RowProblem::StrayQuote => "項目の途中に「\"」があります。項目全体を「\"」で囲み、中の「\"」は「\"\"」と書いてください。".to_owned(),
+            RowProblem::FieldCount { found, expected } => format!(
+                "項目が{found}個ありますが、見出し行は{expected}個です。"
+            ),
+            RowProblem::EmptyRecipient => "宛先（recipient）が空です。".to_owned(),
+            RowProblem::BadId { id } => format!(
+                "ID{}には半角英数字と「.」「_」「-」しか使えません（64文字まで）。",
+                q(id)
+            ),
+            RowProblem::RepeatedId { id } => {
+                format!("ID{}は、前の行ですでに使われています。", q(id))
+            }
+        }
+    }
+}
+
+impl Explain for RecipientFailure {
+    fn japanese(&self) -> String {
+        match self {
+            RecipientFailure::Row(error) => error.japanese(),
+            RecipientFailure::Publish {
+                line,
+                recipient,
+                error,
+            } => format!("{line}行目（{}）：{}", v(recipient), error.japanese()),
+        }
     }
 }
 

@@ -654,7 +654,7 @@ fn clients_done_ui(
                                 .map(|name| name.to_string_lossy().into_owned())
                                 .unwrap_or_default()
                         ),
-                        Err(reason) => format!("{position} {reason}"),
+                        Err(reason) => format!("{position} {}", explain(reason, strings.lang)),
                     });
                 });
             }

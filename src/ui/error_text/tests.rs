@@ -674,7 +674,10 @@ fn viewer_problems() -> Vec<Problem> {
             list: path(),
             error: RecipientRowError {
                 line: 3,
-                message: "has 3 fields, the header has 2".into(),
+                problem: RowProblem::FieldCount {
+                    found: 3,
+                    expected: 2,
+                },
             },
         },
         Problem::Source(source_error()),
@@ -686,6 +689,24 @@ fn viewer_problems() -> Vec<Problem> {
         Problem::AlreadyExists(path()),
         Problem::Thread(Arc::new(io(ErrorKind::OutOfMemory))),
         Problem::Watch(Arc::new(notify::Error::path_not_found())),
+    ]
+}
+
+fn row_problems() -> Vec<RowProblem> {
+    vec![
+        RowProblem::EmptyList,
+        RowProblem::NoRecipientColumn {
+            header: vec!["name".into(), "id".into()],
+        },
+        RowProblem::UnclosedQuote,
+        RowProblem::StrayQuote,
+        RowProblem::FieldCount {
+            found: 3,
+            expected: 2,
+        },
+        RowProblem::EmptyRecipient,
+        RowProblem::BadId { id: "a b".into() },
+        RowProblem::RepeatedId { id: "a".into() },
     ]
 }
 
@@ -724,10 +745,23 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         "RecipientRowError",
         &[RecipientRowError {
             line: 2,
-            message: "the recipient is empty".into(),
+            problem: RowProblem::EmptyRecipient,
         }],
         1,
     );
+    check_all("RowProblem", &row_problems(), 8);
+    let failures = [
+        RecipientFailure::Row(RecipientRowError {
+            line: 4,
+            problem: RowProblem::RepeatedId { id: "a".into() },
+        }),
+        RecipientFailure::Publish {
+            line: 5,
+            recipient: "株式会社A".into(),
+            error: Arc::new(PublishError::Exists { path: path() }),
+        },
+    ];
+    check_all("RecipientFailure", &failures, 2);
     check_all("SourceError", &[source_error()], 1);
     check_all("Problem", &viewer_problems(), 15);
 }
