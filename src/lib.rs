@@ -9,6 +9,7 @@
 //! - [`fs`]: the one atomic, durable file writer (secret keys owner-only).
 //! - [`sample`]: the built-in sample bundle.
 //! - [`series`]: notice series — continuity and what changed between two reports.
+//! - [`time`]: the one RFC 3339 parser; times kept as stated and as instants.
 //! - [`trust`]: the reader's trusted keys, series history and settings on disk.
 //! - [`cli`] and [`ui`]: the two front ends.
 
@@ -20,5 +21,6 @@ pub mod escape;
 pub mod fs;
 pub mod sample;
 pub mod series;
+pub mod time;
 pub mod trust;
 pub mod ui;

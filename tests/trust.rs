@@ -382,8 +382,8 @@ fn a_new_key_claiming_a_trusted_name_warns_of_impersonation() {
     env.bundle(&forger, "b-1", |_| {});
     let run = env.kairan(&["verify", "b-1.kairan"]);
     assert!(run.stdout.contains(&format!(
-        "\n✘ POSSIBLE IMPERSONATION — the bundle names \"{FIRM}\", which looks like the name you gave a different key ({}). Do not trust this key unless that issuer confirms it.\n",
-        firm.public.key_id
+        "\n✘ POSSIBLE IMPERSONATION — the bundle names \"{FIRM}\", which looks like the name you gave a different key ({}). Do not trust this key unless that issuer confirms it; if they tell you, at a phone number you already know, that it is their new key, use `kairan trust replace {} --from-bundle <this file> --fingerprint <as read to you> --revoke-old`.\n",
+        firm.public.key_id, firm.public.key_id
     )), "{}", run.stdout);
     assert!(run.stdout.contains("✘ ALARM"), "{}", run.stdout);
     assert_eq!(run.code, Some(4));

@@ -417,7 +417,8 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     };
     assert_eq!((summary.written(), summary.failed()), (2, 1));
     harness.get_by_label_contains("3件中2件を");
-    harness.get_by_label_contains("2/3 line 3: the recipient is empty");
+    // The failed row reads in the UI language, like everything else.
+    harness.get_by_label_contains("2/3 顧客一覧の3行目：宛先（recipient）が空です。");
     assert!(output.join("mikasa-2023-06-29-aoba.kairan").exists());
     assert!(output.join("mikasa-2023-06-29-sakura.kairan").exists());
 }

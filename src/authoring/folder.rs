@@ -12,6 +12,7 @@ use crate::bundle::container::check_name;
 use crate::bundle::manifest::Series;
 use crate::bundle::{BundleError, BundleFields, Role};
 use crate::document::{Block, Document, Inline, LinkTarget};
+use crate::time::StatedTime;
 
 use super::parse::{Position, SourceError, SourceMap, SourceProblem, parse_notice};
 
@@ -26,11 +27,11 @@ pub struct SourceMetadata {
     pub bundle_id: String,
     /// Series and sequence.
     pub series: Series,
-    /// Issue time (RFC 3339).
-    pub issued_at: String,
-    /// Expiry (RFC 3339), if any.
+    /// Issue time (RFC 3339 with an offset).
+    pub issued_at: StatedTime,
+    /// Expiry (RFC 3339 with an offset), if any.
     #[serde(default)]
-    pub expires_at: Option<String>,
+    pub expires_at: Option<StatedTime>,
     /// Recipient, if addressed to one.
     #[serde(default)]
     pub recipient: Option<String>,

@@ -17,6 +17,7 @@ use super::manifest::{
 };
 use super::open::hex;
 use super::signature::SignatureFile;
+use crate::time::StatedTime;
 
 /// What a bundle says about itself, apart from its entries and its key.
 #[derive(Debug, Clone)]
@@ -25,10 +26,10 @@ pub struct BundleFields {
     pub bundle_id: String,
     /// Series and sequence.
     pub series: Series,
-    /// Issue time (RFC 3339).
-    pub issued_at: String,
-    /// Expiry (RFC 3339), if any.
-    pub expires_at: Option<String>,
+    /// Issue time.
+    pub issued_at: StatedTime,
+    /// Expiry, if any.
+    pub expires_at: Option<StatedTime>,
     /// Recipient, if addressed to one.
     pub recipient: Option<String>,
     /// The issuer's name as the bundle claims it.

@@ -127,10 +127,10 @@ pub fn text(
         one_line(&manifest.series.id),
         manifest.series.sequence,
         manifest.series.sequence,
-        one_line(&manifest.issued_at)
+        one_line(manifest.issued_at.as_str())
     );
     if let Some(expires) = &manifest.expires_at {
-        out += &format!("  expires {}\n", one_line(expires));
+        out += &format!("  expires {}\n", one_line(expires.as_str()));
     }
     if let Some(recipient) = &manifest.recipient {
         out += &format!("  addressed to \"{}\"\n", one_line(recipient));

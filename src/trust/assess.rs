@@ -292,13 +292,13 @@ pub fn assess(
         && expires < now
     {
         warnings.push(Warning::Expired {
-            expires_at: expires_at.clone(),
+            expires_at: expires_at.to_string(),
         });
     }
 
     if manifest.issued() > now + CLOCK_SKEW {
         warnings.push(Warning::IssuedInFuture {
-            issued_at: manifest.issued_at.clone(),
+            issued_at: manifest.issued_at.to_string(),
         });
     }
 
@@ -676,7 +676,7 @@ mod tests {
             .unwrap();
         // The same number with other content, expired: an alarm and a caution.
         bundle.manifest.bundle_id = "other".into();
-        bundle.manifest.expires_at = Some("2023-07-01T00:00:00+09:00".into());
+        bundle.manifest.expires_at = Some("2023-07-01T00:00:00+09:00".parse().unwrap());
         let assessment = assess(&bundle, reader.records(), Origin::File, now);
         let kinds: Vec<Severity> = assessment.warnings.iter().map(Warning::severity).collect();
         assert_eq!(kinds, vec![Severity::Alarm, Severity::Caution]);

@@ -216,10 +216,7 @@ impl RolloverStatement {
         if self.old_key == self.new_key {
             return Err(RolloverError::SameKey);
         }
-        let shape_ok = self.effective.len() >= 20
-            && self.effective.as_bytes().get(10) == Some(&b'T')
-            && self.effective.parse::<jiff::Timestamp>().is_ok();
-        if !shape_ok {
+        if crate::time::parse_rfc3339(&self.effective).is_err() {
             return Err(RolloverError::BadTime(self.effective.clone()));
         }
         Ok(())

@@ -740,8 +740,7 @@ impl JsonFile for Records {
 }
 
 pub(crate) fn parse_time(text: &str) -> Result<jiff::Timestamp, String> {
-    text.parse::<jiff::Timestamp>()
-        .map_err(|_| format!("{text:?} is not an RFC 3339 time"))
+    crate::time::parse_rfc3339(text).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]

@@ -278,7 +278,12 @@ pub fn io_japanese(error: &std::io::Error) -> String {
 /// What a JSON parser said, in Japanese, with its line and column.
 fn json_japanese(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
+    // A time that does not parse is a data error whose message is crate::time::NotATime's.
+    let not_a_time = error.to_string().contains("is not an RFC 3339 time");
     let what = match error.classify() {
+        Category::Data if not_a_time => {
+            "日時として読めない値があります（2023-06-29T09:00:00+09:00 のように書きます）"
+        }
         Category::Syntax => "JSON の書き方に誤りがあります",
         Category::Data => "項目の名前か値が正しくありません",
         Category::Eof => "JSON が途中で終わっています",
@@ -451,10 +456,6 @@ impl Explain for ManifestError {
                 q(value)
             ),
             ManifestError::ZeroSequence => "通し番号は 1 から始まる決まりです。".to_owned(),
-            ManifestError::BadTime { field, value } => format!(
-                "{field}の値{}は日時として読めません（2023-06-29T09:00:00+09:00 のように書きます）。",
-                q(value)
-            ),
             ManifestError::ExpiresBeforeIssued => {
                 "有効期限（expires_at）が発行日時（issued_at）より前になっています。".to_owned()
             }

@@ -250,7 +250,7 @@ impl Shown {
             (Status::Verified | Status::VerifiedWithCaution, Verdict::Verified { signer }) => {
                 Trust::Verified {
                     signer,
-                    issued_at: &manifest.issued_at,
+                    issued_at: manifest.issued_at.as_str(),
                 }
             }
             (Status::UnknownSigner, Verdict::UnknownSigner { key }) => Trust::UnknownSigner {

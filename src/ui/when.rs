@@ -67,7 +67,7 @@ pub fn stated_time(text: &str, language: Language) -> String {
 
 /// [`stated_time`] in `zone`.
 pub fn stated_time_in(text: &str, zone: &TimeZone, language: Language) -> String {
-    if let Ok(at) = text.parse::<Timestamp>() {
+    if let Ok(at) = crate::time::parse_rfc3339(text) {
         time_in(at, zone, language)
     } else if let Ok(date) = text.parse::<Date>() {
         date_in(date, language)

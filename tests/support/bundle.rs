@@ -129,7 +129,7 @@ impl Parts {
                     id: "test-series".into(),
                     sequence: 1,
                 },
-                issued_at: "2023-06-29T09:00:00+09:00".into(),
+                issued_at: "2023-06-29T09:00:00+09:00".parse().unwrap(),
                 expires_at: None,
                 recipient: None,
                 issuer: IssuerClaim {
