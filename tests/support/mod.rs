@@ -1,10 +1,12 @@
-//! Shared helpers for the integration tests: raw ZIP archives, signed test bundles, the
-//! hostile corpus, and running the built `kairan` binary and external tools.
+//! Shared helpers for every test binary (`tests/integration/`, `tests/ui/`, `tests/hostile.rs`):
+//! raw ZIP archives, signed test bundles, the hostile corpus, a test's own configuration folder
+//! with keys and bundles, and running the built `kairan` binary and external tools.
 //!
 //! Each test binary uses a different part of this module, so unused items are expected.
 #![allow(dead_code)]
 
 pub mod bundle;
+pub mod env;
 pub mod hostile;
 pub mod zip;
 

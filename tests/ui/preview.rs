@@ -2,14 +2,6 @@
 //! unsigned, updating as its sources are saved on disk, its pre-send checks with click-to-jump,
 //! signing refused while errors remain, and signing and exporting with good and bad keys.
 //! Native dialogs are replaced by the commands their answers would send.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

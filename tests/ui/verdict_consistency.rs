@@ -1,26 +1,16 @@
 //! One verdict, four renderings: for every trust scenario and every file of the hostile corpus,
 //! `kairan verify`'s text, its `--json`, its exit code and the viewer (kittest harness) must give
 //! the same status and the same set of warnings. The library decides; these only render.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::path::Path;
 
+use crate::support::env::{Env, FIRM, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::bundle::TrustedKey;
 use kairan::trust::{HowAdded, Status, TrustStore, Warning};
 use kairan::ui::i18n::Language;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
-use trust_support::{Env, FIRM, Key};
 
 /// What one front end said.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,7 +1,5 @@
-//! Shared by the trust tests: a temporary configuration folder, the built binary run against it,
-//! fresh keys, and bundles packed from a copy of the sample notice folder.
-
-#![allow(dead_code)]
+//! A test's own folder for the trust tests: a temporary configuration folder, the built binary
+//! run against it, fresh keys, and bundles packed from a copy of the sample notice folder.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

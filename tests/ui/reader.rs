@@ -4,14 +4,6 @@
 //! theme's text options change, and a galley kept from before points at other glyphs or at
 //! nothing); a viewer nobody touches must stop asking for frames; and links that wrap are
 //! underlined under their own characters on each row, and nowhere else.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use egui::epaint::{ColorImage, Galley, Shape};
 use egui_kittest::Harness;

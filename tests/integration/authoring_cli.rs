@@ -1,13 +1,5 @@
 //! The firm-side commands end to end: import the seed, check it, pack it and inspect the result;
 //! refuse to sign with errors; send to many clients.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -2,19 +2,10 @@
 //! unknown-signer flow from fingerprint to verified, revoked keys, impersonation, a corrupt trust
 //! store, history warnings, key rollover, and the Trusted keys window. Each test has its own
 //! configuration folder, given to the app explicitly (no environment variable is shared).
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::path::{Path, PathBuf};
 
+use crate::support::env::{Env, FIRM, Key};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -26,7 +17,6 @@ use kairan::ui::state::Contents;
 use kairan::ui::trust::view::{fingerprint_rows, readable_timestamp};
 use kairan::ui::when::stated_time;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
-use trust_support::{Env, FIRM, Key};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
 

@@ -2,16 +2,6 @@
 //! a file that breaks the format shows an error and the bundle on screen stays; a bundle that
 //! is read but fails verification replaces it only under its warning banner, with its contents
 //! hidden; nothing hostile is ever shown as verified.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod support;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -21,6 +11,8 @@ use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::Contents;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+
+use crate::support;
 
 fn sample_harness(config: &std::path::Path) -> Harness<'static, KairanApp> {
     let config = ConfigDir::at(config.to_owned());

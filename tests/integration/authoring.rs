@@ -1,13 +1,5 @@
 //! The authoring format end to end: the sample folder's sources compile to exactly the documents
 //! of the committed signed sample, and packing them reproduces it byte for byte.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 

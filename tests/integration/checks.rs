@@ -1,13 +1,5 @@
 //! Pre-send checks: each planted problem is found at its line and column, and the sample passes
 //! with warnings only.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 

@@ -1,14 +1,6 @@
 //! The viewer driven through its accessibility tree with egui_kittest: what a reader sees
 //! when opening the sample, following links, walking withheld items, and opening bundles that
 //! are tampered, unknown or not bundles at all.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,25 +1,16 @@
 //! One test per rule of `docs/bundle-format.md`: each builds a bundle that breaks exactly that
 //! rule and asserts the specific error or verdict the reader gives.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod support;
 
 use std::time::{Duration, Instant};
 
+use crate::support;
+use crate::support::bundle::{Parts, TestKey, open, signer_trusted};
+use crate::support::zip::{self, Entry, central, end, local};
 use kairan::bundle::manifest::{MANIFEST_PATH, SIGNATURE_PATH};
 use kairan::bundle::signature::SignatureFileError;
 use kairan::bundle::{
     BundleError, FailureKind, ManifestError, NameProblem, Role, SignatureProblem, Tamper, Verdict,
 };
-use support::bundle::{Parts, TestKey, open, signer_trusted};
-use support::zip::{self, Entry, central, end, local};
 
 /// The error opening `bytes` gives, failing the test if the bundle opens.
 fn error_of(bytes: &[u8]) -> BundleError {

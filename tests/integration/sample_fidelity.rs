@@ -3,19 +3,11 @@
 //! The seed (`../shared/seed/`, copied into `notices/` as the authoritative text) holds three
 //! letters in one text. Rendering the sample's documents as plain text, in bundle order, must
 //! give back the seed exactly, up to white space and the seed's `- ` list markers.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use kairan::bundle::Role;
 use kairan::document::{WithheldBy, WithheldKind, plain_text, withheld_items};
 
-const SEED: &str = include_str!("../notices/mikasa-2023-06-29/seed.txt");
+const SEED: &str = include_str!("../../notices/mikasa-2023-06-29/seed.txt");
 
 fn without_white_space(text: &str) -> String {
     text.lines()
