@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
+use serde_json::Value;
+
 use crate::support::bundle::{Parts, TestKey};
 use crate::support::zip::{self, Entry};
 use crate::support::{describe, kairan, root, run_kairan, temp_dir};
-use serde_json::Value;
 
 fn sample_path() -> String {
     root()

@@ -7,10 +7,11 @@
 use std::path::Path;
 use std::process::Command;
 
+use kairan::bundle::{SecretKey, Verdict};
+
 use crate::support;
 use crate::support::bundle::{Parts, TestKey, open, signer_trusted};
 use crate::support::{describe, require_tool, root, run_kairan, temp_dir};
-use kairan::bundle::{SecretKey, Verdict};
 
 const SCRIPT: &str = "tests/support/kairan_bundle.py";
 

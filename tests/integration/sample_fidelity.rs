@@ -53,8 +53,7 @@ fn the_sample_renders_back_to_the_seed_word_for_word() {
 
 #[test]
 fn the_seed_copy_in_notices_matches_the_shared_seed_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/mikasa-notice-2023-06-29.txt");
+    let shared = crate::support::root().join("../shared/seed/mikasa-notice-2023-06-29.txt");
     if let Ok(text) = std::fs::read_to_string(&shared) {
         assert_eq!(
             text,

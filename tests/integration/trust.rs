@@ -1,8 +1,9 @@
 //! The trust layer through the CLI: one test per verdict with the exact text printed, the
 //! trust store's refusal to touch a corrupt file, and concurrent writers.
 
-use crate::support::env::{Env, FIRM, Key, details, verified};
 use kairan::trust::{SeriesHistory, TrustStore};
+
+use crate::support::env::{Env, FIRM, Key, details, verified};
 
 fn opened_at(env: &Env, bundle_id: &str) -> String {
     let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();

@@ -3,8 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::env::Env;
 use kairan::trust::TrustStore;
+
+use crate::support::env::Env;
 
 const ROUNDS: usize = 80;
 
