@@ -3,6 +3,7 @@
 //!
 //! Memory is measured by a counting allocator that tracks, per thread, the peak of bytes
 //! allocated while a case is being opened.
+// Its own binary: its `#[global_allocator]` would count and slow every other test's allocations.
 // Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
 #![allow(
     clippy::unwrap_used,

@@ -80,6 +80,29 @@ pub fn signer_trusted() -> Vec<TrustedKey> {
     }]
 }
 
+/// The key test bundles are signed with ([`TestKey::signer`]).
+pub fn signer() -> TestKey {
+    TestKey::signer()
+}
+
+/// The parts of the standard test bundle: [`Parts::new`], claiming the [`signer`].
+pub fn parts() -> Parts {
+    Parts::new(&signer())
+}
+
+/// Canonical entries of the standard test bundle, signed by the [`signer`], ready to alter.
+pub fn entries() -> Vec<Entry> {
+    parts().entries(&signer())
+}
+
+/// The standard test bundle with its manifest replaced by `manifest`, signed properly by the
+/// [`signer`] with the trusted comment `comment`.
+pub fn with_signed_manifest(manifest: &[u8], comment: &str) -> Vec<u8> {
+    let parts = parts();
+    let signature = Parts::signature_for(manifest, comment, &signer());
+    zip::write(&parts.entries_with(manifest, &signature)).bytes
+}
+
 /// Opens bundle bytes against `trusted`.
 pub fn open(bytes: &[u8], trusted: &[TrustedKey]) -> Result<OpenedBundle, BundleError> {
     open_bytes(Arc::from(bytes), trusted)

@@ -13,7 +13,9 @@ use kairan::bundle::{
     BundleError, FailureKind, OpenedBundle, Role, SignatureFile, TrustedKey, Verdict,
 };
 
-use super::bundle::{Parts, TestKey, document_json, manifest_entry};
+use super::bundle::{
+    Parts, TestKey, document_json, entries, manifest_entry, parts, signer, with_signed_manifest,
+};
 use super::zip::{self, Entry, central, end, local};
 
 /// Cases larger than this are generated at test time and not committed.
@@ -84,18 +86,6 @@ impl Builder {
     }
 }
 
-fn signer() -> TestKey {
-    TestKey::signer()
-}
-
-fn parts() -> Parts {
-    Parts::new(&signer())
-}
-
-fn entries() -> Vec<Entry> {
-    parts().entries(&signer())
-}
-
 fn written(entries: &[Entry]) -> Vec<u8> {
     zip::write(entries).bytes
 }
@@ -110,12 +100,6 @@ fn altered(alter: impl FnOnce(&mut Entry)) -> Vec<u8> {
     let mut entries = entries();
     alter(&mut entries[3]);
     written(&entries)
-}
-
-fn signed_manifest(manifest: &[u8], comment: &str) -> Vec<u8> {
-    let parts = parts();
-    let signature = Parts::signature_for(manifest, comment, &signer());
-    written(&parts.entries_with(manifest, &signature))
 }
 
 fn deflate(data: &[u8]) -> Vec<u8> {
@@ -656,7 +640,7 @@ pub fn cases() -> Vec<Case> {
             "an unknown manifest format version",
             "invalid",
             "format version 2 is not supported",
-            signed_manifest(&parts.manifest_bytes(), &parts.manifest.trusted_comment()),
+            with_signed_manifest(&parts.manifest_bytes(), &parts.manifest.trusted_comment()),
         );
     }
     {
@@ -671,7 +655,7 @@ pub fn cases() -> Vec<Case> {
             "a duplicate key in the manifest",
             "invalid",
             "duplicate field `bundle_id`",
-            signed_manifest(duplicate.as_bytes(), &comment),
+            with_signed_manifest(duplicate.as_bytes(), &comment),
         );
         let unknown =
             manifest.replacen("\"bundle_id\":", "\"trusted\": true,\n  \"bundle_id\":", 1);
@@ -680,7 +664,7 @@ pub fn cases() -> Vec<Case> {
             "an unknown key in the manifest",
             "invalid",
             "unknown field `trusted`",
-            signed_manifest(unknown.as_bytes(), &comment),
+            with_signed_manifest(unknown.as_bytes(), &comment),
         );
         let deep = manifest.replacen(
             "\"bundle_id\": \"test-bundle-1\"",
@@ -692,7 +676,7 @@ pub fn cases() -> Vec<Case> {
             "100 000 nested arrays in the manifest",
             "invalid",
             "invalid type: sequence, expected a string",
-            signed_manifest(deep.as_bytes(), &comment),
+            with_signed_manifest(deep.as_bytes(), &comment),
         );
     }
     b.add(
@@ -700,7 +684,7 @@ pub fn cases() -> Vec<Case> {
         "a manifest that is not JSON",
         "invalid",
         "manifest.json is invalid",
-        signed_manifest(b"\x00\x01 not json", &comment),
+        with_signed_manifest(b"\x00\x01 not json", &comment),
     );
     {
         let deep = format!(
@@ -776,7 +760,7 @@ pub fn cases() -> Vec<Case> {
         "a signature whose trusted comment names another notice",
         "invalid",
         "does not describe this manifest",
-        signed_manifest(
+        with_signed_manifest(
             &parts().manifest_bytes(),
             &comment.replace("seq=1", "seq=2"),
         ),

@@ -1,14 +1,6 @@
 //! Importing plain-text letters: the real seed letter becomes a folder that packs into the
 //! sample's three documents with their 3 masked fields and 9 omitted sections, losing and
 //! inventing nothing.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 
@@ -17,7 +9,7 @@ use kairan::authoring::import::{DetectionKind, ImportOptions, ImportedFolder, im
 use kairan::bundle::{self, SecretKey};
 use kairan::document::plain_text;
 
-const SEED: &str = include_str!("../notices/mikasa-2023-06-29/seed.txt");
+const SEED: &str = include_str!("../../notices/mikasa-2023-06-29/seed.txt");
 
 fn import_seed() -> ImportedFolder {
     import_letters(

@@ -2,14 +2,6 @@
 //! unsigned, updating as its sources are saved on disk, its pre-send checks with click-to-jump,
 //! signing refused while errors remain, and signing and exporting with good and bad keys.
 //! Native dialogs are replaced by the commands their answers would send.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -22,61 +14,23 @@ use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
 use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
 use kairan::ui::command::Command;
-use kairan::ui::i18n::Language;
 use kairan::ui::viewer::letter::PartKey;
-use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+use kairan::ui::{FirstOpen, KairanApp};
+
+use crate::support::app::{self, strings};
+use crate::support::{self, sample_copy};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
 const FIRM_SOURCE: &str = "documents/firm-notice-2023-06-29.notice.md";
 
-fn strings() -> &'static kairan::ui::i18n::Strings {
-    Language::Japanese.strings()
-}
-
-/// A temporary copy of the sample notice folder.
-fn sample_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
-    let folder = dir.path().join("notice");
-    std::fs::create_dir_all(folder.join("documents")).unwrap();
-    std::fs::copy(source.join("bundle.json"), folder.join("bundle.json")).unwrap();
-    for entry in std::fs::read_dir(source.join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            folder.join("documents").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    dir
-}
-
-fn folder_of(copy: &tempfile::TempDir) -> PathBuf {
-    copy.path().join("notice")
-}
-
 fn preview_harness(folder: &Path) -> Harness<'static, KairanApp> {
     let first = FirstOpen::Folder(folder.to_owned());
     // A configuration folder of its own, beside the notice folder: no trusted keys, no history.
-    let config =
-        kairan::trust::ConfigDir::at(folder.parent().unwrap_or(folder).join("kairan-config"));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first,
-                    trusted: vec![kairan::sample::demo_trusted_key()],
-                    recent_store: None,
-                    system_language: Some(Language::Japanese),
-                    config_dir: Some(config.clone()),
-                },
-            )
-        });
-    harness.run_steps(4);
-    harness
+    let config = folder.parent().unwrap_or(folder).join("kairan-config");
+    app::harness(
+        app::SIZE,
+        app::options(first, vec![kairan::sample::demo_trusted_key()], config),
+    )
 }
 
 fn authoring(harness: &mut Harness<'_, KairanApp>, command: AuthoringCommand) {
@@ -177,7 +131,7 @@ fn job_finished(harness: &Harness<'_, KairanApp>) -> bool {
 #[test]
 fn a_previewed_folder_shows_the_unsigned_banner_and_the_notice() {
     let copy = sample_copy();
-    let harness = preview_harness(&folder_of(&copy));
+    let harness = preview_harness(copy.path());
     harness.get_by_label(strings().banner_preview_title);
     harness.get_by_label(strings().banner_preview_detail);
     harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
@@ -199,7 +153,7 @@ fn a_previewed_folder_shows_the_unsigned_banner_and_the_notice() {
 #[test]
 fn saving_a_source_updates_the_preview_within_a_second() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
+    let folder = copy.path().to_owned();
     let mut harness = preview_harness(&folder);
     let changed = format!("{FIRM_TITLE}（続報）");
     assert!(
@@ -229,7 +183,7 @@ fn saving_a_source_updates_the_preview_within_a_second() {
 #[test]
 fn a_source_error_is_shown_with_its_place_and_the_last_good_text_stays() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
+    let folder = copy.path().to_owned();
     let mut harness = preview_harness(&folder);
     edit(&folder, FIRM_SOURCE, |text| {
         text.replacen(
@@ -271,7 +225,7 @@ fn a_source_error_is_shown_with_its_place_and_the_last_good_text_stays() {
 #[test]
 fn a_planted_individual_number_is_an_error_that_jumps_and_blocks_signing() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
+    let folder = copy.path().to_owned();
     let number = plant_individual_number(&folder);
     let mut harness = preview_harness(&folder);
 
@@ -326,9 +280,9 @@ fn a_planted_individual_number_is_an_error_that_jumps_and_blocks_signing() {
 #[test]
 fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
-    let (key, pair) = unprotected_key(copy.path());
-    let destination = copy.path().join("out.kairan");
+    let folder = copy.path().to_owned();
+    let (key, pair) = unprotected_key(copy.parent());
+    let destination = copy.parent().join("out.kairan");
     let mut harness = preview_harness(&folder);
 
     sign_with(&mut harness, &key, "", &destination);
@@ -355,12 +309,12 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
 #[test]
 fn a_wrong_password_leaves_no_file() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
+    let folder = copy.path().to_owned();
     // A password-protected key at the minisign crate's (cheap) cost keeps this test fast.
     let pair = minisign::KeyPair::generate_encrypted_keypair(Some("right".into())).unwrap();
-    let key = copy.path().join("firm.key");
+    let key = copy.parent().join("firm.key");
     std::fs::write(&key, pair.sk.to_box(None).unwrap().into_string()).unwrap();
-    let destination = copy.path().join("out.kairan");
+    let destination = copy.parent().join("out.kairan");
     let mut harness = preview_harness(&folder);
 
     sign_with(&mut harness, &key, "wrong", &destination);
@@ -373,7 +327,7 @@ fn a_wrong_password_leaves_no_file() {
     harness.get_by_label_contains("パスワードが違います");
     harness.get_by_label(strings().failed_sign);
     harness.get_by_label(strings().nothing_written);
-    let left: Vec<_> = std::fs::read_dir(copy.path())
+    let left: Vec<_> = std::fs::read_dir(copy.parent())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -388,15 +342,15 @@ fn a_wrong_password_leaves_no_file() {
 #[test]
 fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let copy = sample_copy();
-    let folder = folder_of(&copy);
-    let (key, _) = unprotected_key(copy.path());
-    let list = copy.path().join("clients.csv");
+    let folder = copy.path().to_owned();
+    let (key, _) = unprotected_key(copy.parent());
+    let list = copy.parent().join("clients.csv");
     std::fs::write(
         &list,
         "recipient,id\n株式会社あおば,aoba\n,empty\n株式会社さくら,sakura\n",
     )
     .unwrap();
-    let output = copy.path().join("out");
+    let output = copy.parent().join("out");
     let mut harness = preview_harness(&folder);
 
     authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
@@ -427,8 +381,8 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
 fn importing_the_seed_opens_the_new_folder_with_its_detections() {
     let out = tempfile::tempdir().unwrap();
     let copy = sample_copy();
-    let mut harness = preview_harness(&folder_of(&copy));
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29/seed.txt");
+    let mut harness = preview_harness(copy.path());
+    let seed = support::sample_folder().join("seed.txt");
     let target = out.path().join("imported");
 
     authoring(&mut harness, AuthoringCommand::OpenImportDialog);
@@ -459,7 +413,7 @@ fn importing_the_seed_opens_the_new_folder_with_its_detections() {
 #[test]
 fn a_new_key_shows_its_fingerprint_in_readable_groups() {
     let copy = sample_copy();
-    let mut harness = preview_harness(&folder_of(&copy));
+    let mut harness = preview_harness(copy.path());
     let dir = tempfile::tempdir().unwrap();
     let written = kairan::authoring::publish::write_key_pair(
         &dir.path().join("firm"),
@@ -490,7 +444,7 @@ fn a_new_key_shows_its_fingerprint_in_readable_groups() {
 #[test]
 fn typing_into_a_dialog_field_keeps_every_character() {
     let copy = sample_copy();
-    let mut harness = preview_harness(&folder_of(&copy));
+    let mut harness = preview_harness(copy.path());
     authoring(&mut harness, AuthoringCommand::OpenNewKeyDialog);
     harness.get_by_label(strings().key_base_field).click();
     harness.run_steps(2);

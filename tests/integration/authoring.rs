@@ -1,13 +1,5 @@
 //! The authoring format end to end: the sample folder's sources compile to exactly the documents
 //! of the committed signed sample, and packing them reproduces it byte for byte.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 
@@ -15,7 +7,7 @@ use kairan::authoring::compile_folder;
 use kairan::authoring::{PackError, PackOptions};
 use kairan::bundle::{self, SecretKey};
 
-const SAMPLE_DIR: &str = "notices/mikasa-2023-06-29";
+use crate::support::{self, sample_copy};
 
 fn demo_key() -> SecretKey {
     let text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
@@ -24,7 +16,7 @@ fn demo_key() -> SecretKey {
 
 #[test]
 fn sample_sources_compile_to_the_documents_of_the_signed_sample() {
-    let compiled = compile_folder(Path::new(SAMPLE_DIR)).unwrap();
+    let compiled = compile_folder(&support::sample_folder()).unwrap();
     let opened = bundle::open_file(
         Path::new("notices/mikasa-2023-06-29.kairan"),
         &[kairan::sample::demo_trusted_key()],
@@ -39,9 +31,12 @@ fn sample_sources_compile_to_the_documents_of_the_signed_sample() {
 
 #[test]
 fn packing_the_sample_sources_reproduces_the_committed_bundle_byte_for_byte() {
-    let bytes =
-        kairan::authoring::pack_folder(Path::new(SAMPLE_DIR), &demo_key(), &PackOptions::default())
-            .unwrap();
+    let bytes = kairan::authoring::pack_folder(
+        &support::sample_folder(),
+        &demo_key(),
+        &PackOptions::default(),
+    )
+    .unwrap();
     let committed = std::fs::read("notices/mikasa-2023-06-29.kairan").unwrap();
     assert!(
         bytes == committed,
@@ -49,23 +44,9 @@ fn packing_the_sample_sources_reproduces_the_committed_bundle_byte_for_byte() {
     );
 }
 
-fn copy_sample(to: &Path) {
-    std::fs::create_dir_all(to.join("documents")).unwrap();
-    for entry in std::fs::read_dir(Path::new(SAMPLE_DIR).join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join("documents").join(entry.file_name())).unwrap();
-    }
-    std::fs::copy(
-        Path::new(SAMPLE_DIR).join("bundle.json"),
-        to.join("bundle.json"),
-    )
-    .unwrap();
-}
-
 #[test]
 fn json_documents_listed_without_a_source_still_pack_to_the_same_bundle() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_sample(dir.path());
+    let dir = sample_copy();
     let compiled = compile_folder(dir.path()).unwrap();
     for document in &compiled.documents {
         std::fs::write(
@@ -88,8 +69,7 @@ fn json_documents_listed_without_a_source_still_pack_to_the_same_bundle() {
 
 #[test]
 fn a_source_error_stops_pack_and_names_file_line_and_column() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_sample(dir.path());
+    let dir = sample_copy();
     let path = dir
         .path()
         .join("documents/vendor-report-2023-06-28.notice.md");

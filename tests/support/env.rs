@@ -1,7 +1,5 @@
-//! Shared by the trust tests: a temporary configuration folder, the built binary run against it,
-//! fresh keys, and bundles packed from a copy of the sample notice folder.
-
-#![allow(dead_code)]
+//! A test's own folder for the trust tests: a temporary configuration folder, the built binary
+//! run against it, fresh keys, and bundles packed from a copy of the sample notice folder.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -14,10 +12,6 @@ use kairan::bundle::{PublicKey, SecretKey};
 pub const FIRM: &str = "みかさ社会保険労務士法人";
 
 /// A temporary folder holding the configuration folder, keys and bundles of one test.
-/// A home folder that does not exist and cannot be made: anything that reaches for the user's
-/// real folders fails loudly instead of touching them.
-const NO_HOME: &str = "/nonexistent/kairan-test-home";
-
 pub struct Env {
     pub dir: tempfile::TempDir,
 }
@@ -62,15 +56,10 @@ impl Env {
         self.dir.path().join(name)
     }
 
-    /// The binary, with this test's configuration folder.
+    /// The binary, with this test's configuration folder, run in this test's folder.
     pub fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kairan"));
-        command
-            .env("KAIRAN_CONFIG_DIR", self.config())
-            .env("HOME", NO_HOME)
-            .env("XDG_CONFIG_HOME", NO_HOME)
-            .env("XDG_DATA_HOME", NO_HOME)
-            .current_dir(self.dir.path());
+        let mut command = super::kairan_with_config(&self.config());
+        command.current_dir(self.dir.path());
         command
     }
 
@@ -108,10 +97,7 @@ impl Env {
     /// A copy of the sample notice folder named `name`, with `bundle.json` edited by `edit`.
     pub fn notice_folder(&self, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
         let folder = self.path(&format!("src-{name}"));
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29"),
-            &folder,
-        );
+        super::copy_sample(&folder);
         let metadata_path = folder.join("bundle.json");
         let mut metadata: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&metadata_path).unwrap()).unwrap();
@@ -142,19 +128,6 @@ impl Env {
     ) -> PathBuf {
         let folder = self.notice_folder(name, edit);
         self.pack(&folder, key, name)
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -3,23 +3,15 @@
 //! library writes bundles Kairan verifies and reads the bundles Kairan writes.
 //!
 //! These tests need `minisign` and `python3`; they fail (never skip) without them.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod support;
 
 use std::path::Path;
 use std::process::Command;
 
 use kairan::bundle::{SecretKey, Verdict};
-use support::bundle::{Parts, TestKey, open, signer_trusted};
-use support::{describe, require_tool, root, run_kairan, temp_dir};
+
+use crate::support;
+use crate::support::bundle::{Parts, TestKey, open, signer_trusted};
+use crate::support::{describe, require_tool, root, run_kairan, temp_dir};
 
 const SCRIPT: &str = "tests/support/kairan_bundle.py";
 

@@ -3,19 +3,11 @@
 //! The seed (`../shared/seed/`, copied into `notices/` as the authoritative text) holds three
 //! letters in one text. Rendering the sample's documents as plain text, in bundle order, must
 //! give back the seed exactly, up to white space and the seed's `- ` list markers.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use kairan::bundle::Role;
 use kairan::document::{WithheldBy, WithheldKind, plain_text, withheld_items};
 
-const SEED: &str = include_str!("../notices/mikasa-2023-06-29/seed.txt");
+const SEED: &str = include_str!("../../notices/mikasa-2023-06-29/seed.txt");
 
 fn without_white_space(text: &str) -> String {
     text.lines()
@@ -61,8 +53,7 @@ fn the_sample_renders_back_to_the_seed_word_for_word() {
 
 #[test]
 fn the_seed_copy_in_notices_matches_the_shared_seed_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/mikasa-notice-2023-06-29.txt");
+    let shared = crate::support::root().join("../shared/seed/mikasa-notice-2023-06-29.txt");
     if let Ok(text) = std::fs::read_to_string(&shared) {
         assert_eq!(
             text,

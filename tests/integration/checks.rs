@@ -1,13 +1,5 @@
 //! Pre-send checks: each planted problem is found at its line and column, and the sample passes
 //! with warnings only.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
 
@@ -15,29 +7,11 @@ use kairan::authoring::checks::{
     Finding, FindingCode, Severity, WarningPolicy, blocking, check_dir,
 };
 
-const SAMPLE_DIR: &str = "notices/mikasa-2023-06-29";
+use crate::support::{self, sample_copy};
+
 const FIRM: &str = "documents/firm-notice-2023-06-29.notice.md";
 const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
 const VENDOR: &str = "documents/vendor-notice-2023-06-25.notice.md";
-
-fn sample_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("documents")).unwrap();
-    for entry in std::fs::read_dir(Path::new(SAMPLE_DIR).join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            dir.path().join("documents").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    std::fs::copy(
-        Path::new(SAMPLE_DIR).join("bundle.json"),
-        dir.path().join("bundle.json"),
-    )
-    .unwrap();
-    dir
-}
 
 /// Replaces `from` with `to` in `file` and returns the 1-based line and column of the change.
 fn plant(dir: &Path, file: &str, from: &str, to: &str) -> (usize, usize) {
@@ -82,7 +56,7 @@ fn assert_single(
 
 #[test]
 fn the_sample_passes_with_warnings_only() {
-    let findings = check_dir(Path::new(SAMPLE_DIR));
+    let findings = check_dir(&support::sample_folder());
     assert!(
         blocking(&findings, WarningPolicy::Allow).is_empty(),
         "{findings:?}"

@@ -1,15 +1,5 @@
 //! One test per rule of `docs/bundle-format.md`: each builds a bundle that breaks exactly that
 //! rule and asserts the specific error or verdict the reader gives.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod support;
 
 use std::time::{Duration, Instant};
 
@@ -18,8 +8,12 @@ use kairan::bundle::signature::SignatureFileError;
 use kairan::bundle::{
     BundleError, FailureKind, ManifestError, NameProblem, Role, SignatureProblem, Tamper, Verdict,
 };
-use support::bundle::{Parts, TestKey, open, signer_trusted};
-use support::zip::{self, Entry, central, end, local};
+
+use crate::support;
+use crate::support::bundle::{
+    Parts, TestKey, entries, open, parts, signer, signer_trusted, with_signed_manifest,
+};
+use crate::support::zip::{self, Entry, central, end, local};
 
 /// The error opening `bytes` gives, failing the test if the bundle opens.
 fn error_of(bytes: &[u8]) -> BundleError {
@@ -35,26 +29,6 @@ fn verdict_of(bytes: &[u8]) -> Verdict {
         Ok(opened) => opened.verdict,
         Err(error) => panic!("expected a verdict, got error: {error}"),
     }
-}
-
-fn signer() -> TestKey {
-    TestKey::signer()
-}
-
-fn parts() -> Parts {
-    Parts::new(&signer())
-}
-
-/// Canonical entries of the standard test bundle, ready to alter.
-fn entries() -> Vec<Entry> {
-    parts().entries(&signer())
-}
-
-/// The standard test bundle with its manifest replaced by `manifest` (signed properly).
-fn with_signed_manifest(manifest: &[u8], comment: &str) -> Vec<u8> {
-    let parts = parts();
-    let signature = Parts::signature_for(manifest, comment, &signer());
-    zip::write(&parts.entries_with(manifest, &signature)).bytes
 }
 
 fn standard_comment() -> String {

@@ -1,18 +1,9 @@
 //! The trust layer through the CLI: one test per verdict with the exact text printed, the
 //! trust store's refusal to touch a corrupt file, and concurrent writers.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use kairan::trust::{SeriesHistory, TrustStore};
-use trust_support::{Env, FIRM, details, verified};
+
+use crate::support::env::{Env, FIRM, Key, details, verified};
 
 fn opened_at(env: &Env, bundle_id: &str) -> String {
     let history = SeriesHistory::load(&env.config().join("series-history.json")).unwrap();
@@ -442,7 +433,7 @@ fn a_corrupt_store_is_reported_and_left_byte_for_byte_untouched() {
 fn two_processes_adding_keys_at_once_lose_none() {
     let env = Env::new();
     let per_writer = 12;
-    let keys: Vec<Vec<trust_support::Key>> = (0..2)
+    let keys: Vec<Vec<Key>> = (0..2)
         .map(|writer| {
             (0..per_writer)
                 .map(|i| env.key(&format!("w{writer}-{i}")))

@@ -1,20 +1,11 @@
 //! Killing Kairan at random moments while it writes the trust store never loses a key that was
 //! already committed and never leaves a store that cannot be read.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::time::{Duration, Instant};
 
 use kairan::trust::TrustStore;
-use trust_support::Env;
+
+use crate::support::env::Env;
 
 const ROUNDS: usize = 80;
 

@@ -1,14 +1,6 @@
 //! The viewer driven through its accessibility tree with egui_kittest: what a reader sees
 //! when opening the sample, following links, walking withheld items, and opening bundles that
 //! are tampered, unknown or not bundles at all.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::{Path, PathBuf};
 
@@ -19,58 +11,20 @@ use kairan::authoring::{PackOptions, pack_folder};
 use kairan::bundle::SecretKey;
 use kairan::bundle::keys::{self, Protection};
 use kairan::document::{WithheldKind, withheld_items};
-use kairan::sample::{SAMPLE_BUNDLE, demo_trusted_key, open_sample};
-use kairan::trust::ConfigDir;
+use kairan::sample::{SAMPLE_BUNDLE, open_sample};
+use kairan::ui::KairanApp;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::{Contents, WithheldSort};
 use kairan::ui::viewer::banner::Tone;
-use kairan::ui::{AppOptions, FirstOpen, KairanApp};
+
+use crate::support::app::{sample_harness, settle};
+use crate::support::{self, sample_copy};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
 const REPORT_TITLE: &str = "セキュリティ調査に関する報告書";
 const FIRM_ENTRY: &str = "documents/firm-notice-2023-06-29.json";
 const REPORT_ENTRY: &str = "documents/vendor-report-2023-06-28.json";
-
-fn harness_with(first: FirstOpen) -> Harness<'static, KairanApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first,
-                    trusted: vec![demo_trusted_key()],
-                    config_dir: Some(empty_config_dir()),
-                    recent_store: None,
-                    system_language: Some(Language::Japanese),
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
-}
-
-/// A configuration folder with no trust files, shared by these tests (none of them writes to
-/// it: nothing they open is verified by a key of the reader's own).
-fn empty_config_dir() -> ConfigDir {
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    ConfigDir::at(
-        DIR.get_or_init(|| tempfile::tempdir().unwrap().keep())
-            .clone(),
-    )
-}
-
-fn sample_harness() -> Harness<'static, KairanApp> {
-    harness_with(FirstOpen::Sample)
-}
-
-/// Runs enough frames for commands to apply and scrolling to land (flash animations keep
-/// requesting repaints, so `run()` would not settle).
-fn settle(harness: &mut Harness<'_, KairanApp>) {
-    harness.run_steps(4);
-}
 
 fn open(harness: &mut Harness<'_, KairanApp>, path: &Path) {
     harness
@@ -91,7 +45,7 @@ fn document_index(harness: &Harness<'_, KairanApp>, entry: &str) -> usize {
 }
 
 fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_dir();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     (dir, path)
@@ -458,7 +412,7 @@ fn a_search_hit_in_the_altered_document_says_it_is_in_the_altered_document() {
 fn an_unknown_signer_is_shown_as_an_unverified_claim_with_the_fingerprint() {
     let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
     let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let folder = support::sample_folder();
     let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
     let (_dir, path) = write_temp("unknown.kairan", &bytes);
 
@@ -575,23 +529,13 @@ fn masks_explain_themselves_on_hover() {
 
 #[test]
 fn attachments_are_listed_with_size_and_hash_and_only_saved() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("notice");
-    std::fs::create_dir_all(folder.join("documents")).unwrap();
+    let copy = sample_copy();
+    let folder = copy.path();
     std::fs::create_dir_all(folder.join("attachments")).unwrap();
-    for entry in std::fs::read_dir(source.join("documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            folder.join("documents").join(entry.file_name()),
-        )
-        .unwrap();
-    }
     let attachment = b"#!/bin/sh\necho never run me\n";
     std::fs::write(folder.join("attachments/run-me.sh"), attachment).unwrap();
     let mut metadata: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(source.join("bundle.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(folder.join("bundle.json")).unwrap()).unwrap();
     metadata["entries"]
         .as_array_mut()
         .unwrap()
@@ -603,8 +547,8 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     std::fs::write(folder.join("bundle.json"), metadata.to_string()).unwrap();
     let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
     let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
-    let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
-    let bundle_path = dir.path().join("with-attachment.kairan");
+    let bytes = pack_folder(folder, &secret, &PackOptions::default()).unwrap();
+    let bundle_path = copy.parent().join("with-attachment.kairan");
     std::fs::write(&bundle_path, bytes).unwrap();
 
     let mut harness = sample_harness();
@@ -614,7 +558,7 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     harness.get_by_label_contains("SHA-256 ");
     harness.get_by_label("「run-me.sh」を名前を付けて保存…");
 
-    let destination = dir.path().join("saved.sh");
+    let destination = copy.parent().join("saved.sh");
     harness.state_mut().state.handle(Command::SaveAttachmentTo {
         entry: "attachments/run-me.sh".into(),
         destination: destination.clone(),
@@ -698,7 +642,7 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     // An unknown signer and its trust dialog.
     let pair = keys::generate(Protection::Unprotected, "test key").unwrap();
     let secret = SecretKey::from_file_text(&pair.secret_file, None).unwrap();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
+    let folder = support::sample_folder();
     let bytes = pack_folder(&folder, &secret, &PackOptions::default()).unwrap();
     let (_dir, path) = write_temp("unknown.kairan", &bytes);
     open(&mut harness, &path);
@@ -722,7 +666,7 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     ));
 
     // Files that do not verify: the open error and a tampered notice.
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/cases");
+    let corpus = support::root().join("tests/hostile/cases");
     for case in [
         "01-duplicate-name.kairan",
         "43-deflate-trailing-data.kairan",

@@ -1,26 +1,17 @@
 //! One verdict, four renderings: for every trust scenario and every file of the hostile corpus,
 //! `kairan verify`'s text, its `--json`, its exit code and the viewer (kittest harness) must give
 //! the same status and the same set of warnings. The library decides; these only render.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::path::Path;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::bundle::TrustedKey;
 use kairan::trust::{HowAdded, Status, TrustStore, Warning};
 use kairan::ui::i18n::Language;
 use kairan::ui::{AppOptions, FirstOpen, KairanApp};
-use trust_support::{Env, FIRM, Key};
+
+use crate::support::env::{Env, FIRM, Key};
+use crate::support::{self, app};
 
 /// What one front end said.
 #[derive(Debug, PartialEq, Eq)]
@@ -168,25 +159,14 @@ fn renderings_agree(env: &Env, file: &Path, extra_keys: &[&Path]) -> Rendering {
 }
 
 fn viewer_rendering(env: &Env, file: &Path, trusted: Vec<TrustedKey>) -> Rendering {
-    let config = env.config();
-    let first = FirstOpen::File(file.to_owned());
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 900.0])
+    let options = AppOptions {
+        system_language: Some(Language::English),
+        ..app::options(FirstOpen::File(file.to_owned()), trusted, env.config())
+    };
+    let mut harness = app::builder([1200.0, 900.0])
         // Bundle text is hostile: any character may appear, drawable or not.
         .allow_missing_glyphs()
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first,
-                    trusted,
-                    config_dir: Some(kairan::trust::ConfigDir::at(config)),
-                    recent_store: None,
-                    system_language: Some(Language::English),
-                },
-            )
-        });
+        .build_eframe(move |cc| KairanApp::new(cc, options));
     harness.run_steps(3);
     let state = &harness.state().state;
     match (&state.shown, &state.error) {
@@ -248,7 +228,7 @@ fn every_trust_scenario_gets_one_verdict_in_every_front_end() {
         renderings_agree(&env, &unknown, &[]).status,
         "unknown_signer"
     );
-    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29.kairan");
+    let demo = support::root().join("notices/mikasa-2023-06-29.kairan");
     assert_eq!(renderings_agree(&env, &demo, &[]).status, "demo_key");
 
     trust_as(&env, &firm, FIRM);
@@ -314,8 +294,8 @@ fn every_trust_scenario_gets_one_verdict_in_every_front_end() {
 #[test]
 fn every_hostile_file_gets_one_verdict_in_every_front_end() {
     let env = Env::new();
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/cases");
-    let signer = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/keys/test-signer.pub");
+    let corpus = support::root().join("tests/hostile/cases");
+    let signer = support::root().join("tests/support/keys/test-signer.pub");
     let mut files: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
         .map(|entry| entry.unwrap().path())

@@ -2,46 +2,15 @@
 //! a file that breaks the format shows an error and the bundle on screen stays; a bundle that
 //! is read but fails verification replaces it only under its warning banner, with its contents
 //! hidden; nothing hostile is ever shown as verified.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
-mod support;
-
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::bundle::Verdict;
-use kairan::trust::ConfigDir;
+use kairan::ui::FirstOpen;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
 use kairan::ui::state::Contents;
-use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 
-fn sample_harness(config: &std::path::Path) -> Harness<'static, KairanApp> {
-    let config = ConfigDir::at(config.to_owned());
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first: FirstOpen::Sample,
-                    trusted: support::hostile::trusted(),
-                    recent_store: None,
-                    system_language: Some(Language::Japanese),
-                    config_dir: Some(config.clone()),
-                },
-            )
-        });
-    harness.run_steps(4);
-    harness
-}
+use crate::support::{self, app};
 
 #[test]
 fn the_viewer_opens_every_hostile_bundle_and_never_shows_it_as_verified() {
@@ -49,7 +18,12 @@ fn the_viewer_opens_every_hostile_bundle_and_never_shows_it_as_verified() {
     let strings = Language::Japanese.strings();
     let cases = support::hostile::cases();
     assert!(cases.len() >= 40);
-    let mut harness = sample_harness(&dir.path().join("config"));
+    let options = app::options(
+        FirstOpen::Sample,
+        support::hostile::trusted(),
+        dir.path().join("config"),
+    );
+    let mut harness = app::harness([1200.0, 800.0], options);
     for case in cases {
         // Start every case from the sample, as a reader would have it open.
         harness.state_mut().state.handle(Command::OpenSample);

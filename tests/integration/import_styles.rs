@@ -1,12 +1,4 @@
 //! Each mask and omission style the import recognises, and each look-alike it must leave alone.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use kairan::authoring::import::{DetectionKind, ImportOptions, ImportedFolder, import_letters};
 use kairan::document::{Block, Inline, OmissionKind};

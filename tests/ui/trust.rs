@@ -2,16 +2,6 @@
 //! unknown-signer flow from fingerprint to verified, revoked keys, impersonation, a corrupt trust
 //! store, history warnings, key rollover, and the Trusted keys window. Each test has its own
 //! configuration folder, given to the app explicitly (no environment variable is shared).
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::path::{Path, PathBuf};
 
@@ -21,45 +11,23 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::bundle::TrustedKey;
 use kairan::trust::rollover::{ROLLOVER_PATH, ROLLOVER_SIGNATURE_PATH};
 use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustStore};
-use kairan::ui::i18n::{Language, Strings, fill};
+use kairan::ui::i18n::{Language, fill};
 use kairan::ui::state::Contents;
 use kairan::ui::trust::view::{fingerprint_rows, readable_timestamp};
 use kairan::ui::when::stated_time;
-use kairan::ui::{AppOptions, FirstOpen, KairanApp};
-use trust_support::{Env, FIRM, Key};
+use kairan::ui::{FirstOpen, KairanApp};
+
+use crate::support::app::{self, settle, strings};
+use crate::support::env::{Env, FIRM, Key};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
 
-fn strings() -> &'static Strings {
-    Language::Japanese.strings()
-}
-
 fn harness(env: &Env, file: &Path) -> Harness<'static, KairanApp> {
-    let config = env.config();
     let first = FirstOpen::File(file.to_owned());
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1100.0])
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first,
-                    trusted: Vec::new(),
-                    config_dir: Some(kairan::trust::ConfigDir::at(config)),
-                    recent_store: None,
-                    system_language: Some(Language::Japanese),
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
-}
-
-/// Runs enough frames for commands to apply (flash animations keep requesting repaints, so
-/// `run()` would not settle).
-fn settle(harness: &mut Harness<'_, KairanApp>) {
-    harness.run_steps(4);
+    app::harness(
+        [1400.0, 1100.0],
+        app::options(first, Vec::new(), env.config()),
+    )
 }
 
 fn click(harness: &mut Harness<'_, KairanApp>, label: &str) {

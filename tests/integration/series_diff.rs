@@ -1,19 +1,9 @@
 //! `kairan diff` on a three-report series of our own: a mask disclosed and a section added in
 //! 第2報, an omission lifted and a date moved in 第3報; continuity refused across signers.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod trust_support;
 
 use std::path::{Path, PathBuf};
 
-use trust_support::{Env, FIRM, Key};
+use crate::support::env::{Env, FIRM, Key};
 
 const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
 

@@ -1,39 +1,17 @@
 //! The firm-side commands end to end: import the seed, check it, pack it and inspect the result;
 //! refuse to sign with errors; send to many clients.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::support;
 
 const KEY: &str = "notices/demo-key/kairan-demo.key";
 
-/// The binary with a configuration folder of its own, and no home folder it could write to:
-/// a test never reads or writes the real trust store, history or settings.
+/// Runs the binary with `args`, with a configuration folder of its own ([`support::kairan`]).
 fn kairan(args: &[&str]) -> Output {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let config = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("authoring-cli-config-{}-{n}", std::process::id()));
-    Command::new(env!("CARGO_BIN_EXE_kairan"))
-        .args(args)
-        .env(kairan::trust::CONFIG_DIR_ENV, config)
-        .env("HOME", NO_HOME)
-        .env("XDG_CONFIG_HOME", NO_HOME)
-        .env("XDG_DATA_HOME", NO_HOME)
-        .output()
-        .unwrap()
+    support::kairan().args(args).output().unwrap()
 }
-
-/// A home folder that does not exist and cannot be made: anything that reaches for the user's
-/// real folders fails loudly instead of touching them.
-const NO_HOME: &str = "/nonexistent/kairan-test-home";
 
 fn text(output: &Output) -> String {
     format!(

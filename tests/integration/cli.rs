@@ -1,22 +1,13 @@
 //! The command line as a user and a script meet it: exit statuses, `--json` reports,
 //! `inspect`, `keygen` and `pack`, run through the built binary.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
-
-mod support;
 
 use std::path::Path;
 
 use serde_json::Value;
-use support::bundle::{Parts, TestKey};
-use support::zip::{self, Entry};
-use support::{describe, kairan, root, run_kairan, temp_dir};
+
+use crate::support::bundle::{Parts, TestKey};
+use crate::support::zip::{self, Entry};
+use crate::support::{describe, kairan, root, run_kairan, temp_dir};
 
 fn sample_path() -> String {
     root()

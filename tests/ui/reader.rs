@@ -4,52 +4,18 @@
 //! theme's text options change, and a galley kept from before points at other glyphs or at
 //! nothing); a viewer nobody touches must stop asking for frames; and links that wrap are
 //! underlined under their own characters on each row, and nowhere else.
-// Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::print_stdout,
-    clippy::print_stderr,
-    missing_docs
-)]
 
 use egui::epaint::{ColorImage, Galley, Shape};
 use egui_kittest::Harness;
-use kairan::sample::demo_trusted_key;
-use kairan::trust::ConfigDir;
+use kairan::ui::KairanApp;
 use kairan::ui::command::{Command, ZoomStep};
-use kairan::ui::i18n::Language;
 use kairan::ui::settings::ThemeChoice;
-use kairan::ui::{AppOptions, FirstOpen, KairanApp};
 use std::sync::Arc;
+
+use crate::support::app::{sample_harness, sample_harness_sized};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
 const REPORT_TITLE: &str = "セキュリティ調査に関する報告書";
-
-fn sample_harness() -> Harness<'static, KairanApp> {
-    sample_harness_sized([1400.0, 1000.0])
-}
-
-fn sample_harness_sized(size: [f32; 2]) -> Harness<'static, KairanApp> {
-    let config = tempfile::tempdir().unwrap().keep();
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_context_setup(kairan::ui::fonts::install)
-        .build_eframe(move |cc| {
-            KairanApp::new(
-                cc,
-                AppOptions {
-                    first: FirstOpen::Sample,
-                    trusted: vec![demo_trusted_key()],
-                    config_dir: Some(ConfigDir::at(config)),
-                    recent_store: None,
-                    system_language: Some(Language::Japanese),
-                },
-            )
-        });
-    harness.run_steps(4);
-    harness
-}
 
 /// What the last frame painted: text shapes with where they were painted, and line segments.
 #[derive(Default)]
