@@ -1,6 +1,15 @@
 //! `kairan trust …` and `kairan settings …`, and the trust part of `verify` and `inspect`:
 //! loading the reader's store, history and settings, recording what was opened, and wording
 //! the trust verdict and warnings. A thin front end over [`crate::trust`].
+//!
+//! The trust part of `verify` and `inspect` (the files loaded for one run, the assessment, the
+//! wording of its headline and warnings) is in `verdict`; this file runs the subcommands.
+
+mod verdict;
+
+pub(super) use verdict::{
+    TrustContext, revoked_headline, warning_kind, warning_line, warning_lines,
+};
 
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -10,14 +19,14 @@ use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use serde_json::json;
 
-use crate::bundle::{self, BundleError, OpenedBundle, PublicKey, SecretKey, TrustedKey, Verdict};
+use crate::bundle::{self, PublicKey, SecretKey, Verdict};
 use crate::escape::one_line;
 use crate::trust::rollover::{
     ROLLOVER_MEDIA_TYPE, ROLLOVER_PATH, ROLLOVER_SIGNATURE_MEDIA_TYPE, ROLLOVER_SIGNATURE_PATH,
 };
 use crate::trust::{
-    self, Assessment, ConfigDir, HowAdded, KeyRecord, KeyStatus, OldKeyFate, RolloverStatement,
-    SeriesHistory, Settings, TrustStore, TrustVerdict, Warning,
+    self, ConfigDir, HowAdded, KeyRecord, KeyStatus, OldKeyFate, RolloverStatement, SeriesHistory,
+    Settings, TrustStore, TrustVerdict, Warning,
 };
 
 /// `kairan trust …`: the keys you trust.
@@ -614,157 +623,4 @@ fn list_json(store: &TrustStore) -> String {
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     crate::escape::json(&text).into_owned()
-}
-
-/// The reader's trust files, loaded for one `verify` or `inspect`.
-pub(super) struct TrustContext {
-    store: TrustStore,
-    history: SeriesHistory,
-    settings: Settings,
-}
-
-impl TrustContext {
-    /// Loads the store, history and settings.
-    ///
-    /// Fails if any of them exists but cannot be read: without them a revoked key or a
-    /// replayed notice could pass unnoticed.
-    pub(super) fn load() -> anyhow::Result<Self> {
-        let dir = ConfigDir::locate()?;
-        Ok(TrustContext {
-            store: TrustStore::load(&dir.trust_store())?,
-            history: SeriesHistory::load(&dir.series_history())?,
-            settings: Settings::load(&dir.settings())?,
-        })
-    }
-
-    /// The keys to open bundles with (see [`trust::keys_for_opening`]).
-    pub(super) fn keys_for_opening(&self, extra: &[TrustedKey]) -> Vec<TrustedKey> {
-        trust::keys_for_opening(&self.store, extra)
-    }
-
-    /// Assesses an opened bundle without recording anything.
-    pub(super) fn assess(&self, bundle: &OpenedBundle, origin: trust::Origin) -> Assessment {
-        let records = trust::Records {
-            store: Some(&self.store),
-            history: Some(&self.history),
-            settings: Some(&self.settings),
-        };
-        trust::assess(bundle, records, origin, jiff::Timestamp::now())
-    }
-
-    /// Assesses an opened bundle and records it in the series history. A failure to record is
-    /// reported on standard error and does not change the verdict.
-    pub(super) fn assess_and_record(
-        &mut self,
-        opened: &Result<OpenedBundle, BundleError>,
-        origin: trust::Origin,
-    ) -> Option<Assessment> {
-        let bundle = opened.as_ref().ok()?;
-        let now = jiff::Timestamp::now();
-        let records = trust::Records {
-            store: Some(&self.store),
-            history: Some(&self.history),
-            settings: Some(&self.settings),
-        };
-        let assessment = trust::assess(bundle, records, origin, now);
-        if let Some(signer) = assessment.series_signer()
-            && let Err(error) = self.history.record(signer, &bundle.manifest, now)
-        {
-            eprintln!("kairan: warning: could not record that this notice was opened: {error}");
-        }
-        Some(assessment)
-    }
-}
-
-/// The headline for a bundle signed by a key the reader revoked.
-pub(super) fn revoked_headline(record: &KeyRecord) -> String {
-    let revoked_at = match record.status {
-        KeyStatus::Revoked { at } => at.to_string(),
-        KeyStatus::Trusted => "(not recorded)".to_owned(),
-    };
-    format!(
-        "✘ REVOKED — signed by key {} (\"{}\"), which you revoked on {revoked_at}. A signature by a revoked key proves nothing; do not rely on this file.",
-        record.public_key.key_id,
-        one_line(&record.name)
-    )
-}
-
-/// One line per warning and per rollover offer, to print after the headline.
-pub(super) fn warning_lines(assessment: &Assessment, label: &str) -> String {
-    let mut out = String::new();
-    for warning in &assessment.warnings {
-        out += &warning_line(warning);
-        out.push('\n');
-    }
-    if let Some(offer) = &assessment.rollover {
-        out += &format!(
-            "→ KEY ROLLOVER — key {}, which you trust as \"{}\", signed a statement introducing this key (effective {}). To trust this key under the same name, run: kairan trust accept-rollover {}\n",
-            offer.old.public_key.key_id,
-            one_line(&offer.old.name),
-            one_line(&offer.effective),
-            one_line(label)
-        );
-    }
-    out
-}
-
-/// The text of one warning.
-pub(super) fn warning_line(warning: &Warning) -> String {
-    match warning {
-        Warning::NewerNoticeSeen {
-            newest_sequence,
-            newest_bundle_id,
-            opened_at,
-        } => format!(
-            "⚠ OLDER NOTICE — a newer notice (第{newest_sequence}報) of this series was opened on {opened_at} (bundle {}); this one may be out of date.",
-            one_line(newest_bundle_id)
-        ),
-        Warning::ConflictingVersion {
-            sequence,
-            other_bundle_id,
-            opened_at,
-        } => format!(
-            "✘ CONFLICTING VERSIONS — a different notice with the same number (第{sequence}報) of this series was opened on {opened_at} (bundle {}). Do not rely on either until the issuer confirms which is genuine.",
-            one_line(other_bundle_id)
-        ),
-        Warning::Expired { expires_at } => format!(
-            "⚠ EXPIRED — this notice expired on {}; it may no longer be current.",
-            one_line(expires_at)
-        ),
-        Warning::AddressedToSomeoneElse {
-            recipient,
-            organisation,
-        } => format!(
-            "⚠ ADDRESSED TO SOMEONE ELSE — this notice is addressed to \"{}\", not to your organisation \"{}\".",
-            one_line(recipient),
-            one_line(organisation)
-        ),
-        Warning::IssuedInFuture { issued_at } => format!(
-            "⚠ ISSUED IN THE FUTURE — this notice says it was issued at {}, later than now; its date cannot be right. Ask the issuer before relying on it.",
-            one_line(issued_at)
-        ),
-        Warning::ClaimsNameOfTrustedKey {
-            claimed,
-            trusted_key_id,
-        } => format!(
-            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it; if they tell you, at a phone number you already know, that it is their new key, use `kairan trust replace {trusted_key_id} --from-bundle <this file> --fingerprint <as read to you> --revoke-old`.",
-            one_line(claimed)
-        ),
-        Warning::RolloverNotAccepted { problem } => format!(
-            "⚠ KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}."
-        ),
-    }
-}
-
-/// A short machine-readable word for a warning.
-pub(super) fn warning_kind(warning: &Warning) -> &'static str {
-    match warning {
-        Warning::NewerNoticeSeen { .. } => "newer_notice_seen",
-        Warning::ConflictingVersion { .. } => "conflicting_version",
-        Warning::Expired { .. } => "expired",
-        Warning::AddressedToSomeoneElse { .. } => "addressed_to_someone_else",
-        Warning::ClaimsNameOfTrustedKey { .. } => "claims_name_of_trusted_key",
-        Warning::IssuedInFuture { .. } => "issued_in_future",
-        Warning::RolloverNotAccepted { .. } => "rollover_not_accepted",
-    }
 }

@@ -1,72 +1,18 @@
-//! The canonical ZIP container: the one byte layout that `pack` writes and the reader accepts.
-//!
-//! General ZIP readers (including the `zip` crate) accept many layouts for the same files:
-//! data before the archive, gaps, overlapping entries, extra fields, comments, duplicate names,
-//! local headers that disagree with the central directory. Each is a place to hide or alter
-//! bytes without touching what a signature covers. This module accepts only the layout
-//! described in `docs/bundle-format.md` §2 — every header byte is determined by the entry's
-//! name, method, CRC and sizes — so that changing any byte of a bundle is detected. It checks
-//! structure only; hashes and signatures are the verifier's job.
-
-use std::ops::Range;
+//! Reading a canonical archive: the end record, the central directory and each local header
+//! checked against the one layout (a prefix, a gap, an extra field, a comment, a duplicate or
+//! look-alike name, a header that disagrees: each is refused with its own error), and an entry's
+//! contents read back with their CRC-32 checked.
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::error::{BundleError, NameProblem};
-use super::limits;
-
-const LOCAL_HEADER_SIGNATURE: u32 = 0x0403_4b50;
-const CENTRAL_HEADER_SIGNATURE: u32 = 0x0201_4b50;
-const END_RECORD_SIGNATURE: u32 = 0x0605_4b50;
-const LOCAL_HEADER_LEN: usize = 30;
-const CENTRAL_HEADER_LEN: usize = 46;
-const END_RECORD_LEN: usize = 22;
-
-/// "Version needed to extract": 2.0.
-pub const VERSION_NEEDED: u16 = 20;
-/// "Version made by": Unix (3), specification 2.0.
-pub const VERSION_MADE_BY: u16 = 0x0314;
-/// General-purpose flag bit 11: the name is UTF-8. Set exactly when the name is not ASCII.
-pub const FLAG_UTF8: u16 = 0x0800;
-/// DOS time of every entry: 00:00:00.
-pub const DOS_TIME: u16 = 0;
-/// DOS date of every entry: 1980-01-01.
-pub const DOS_DATE: u16 = 0x0021;
-/// External attributes: a regular Unix file, mode 0644.
-pub const EXTERNAL_ATTRIBUTES: u32 = 0o100644 << 16;
-
-/// How an entry's bytes are stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    /// Method 0: the bytes as they are.
-    Stored,
-    /// Method 8: raw deflate.
-    Deflated,
-}
-
-impl Method {
-    fn code(self) -> u16 {
-        match self {
-            Method::Stored => 0,
-            Method::Deflated => 8,
-        }
-    }
-}
-
-/// One entry of a canonical archive, located in the archive's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContainerEntry {
-    /// The entry's path in the archive.
-    pub name: String,
-    /// How its bytes are stored.
-    pub method: Method,
-    /// CRC-32 of the uncompressed bytes, as declared.
-    pub crc32: u32,
-    /// The stored (possibly compressed) bytes within the archive.
-    pub data: Range<usize>,
-    /// Declared uncompressed size.
-    pub size: u64,
-}
+use super::{
+    CENTRAL_HEADER_LEN, CENTRAL_HEADER_SIGNATURE, ContainerEntry, DOS_DATE, DOS_TIME,
+    END_RECORD_LEN, END_RECORD_SIGNATURE, EXTERNAL_ATTRIBUTES, LOCAL_HEADER_LEN,
+    LOCAL_HEADER_SIGNATURE, Method, VERSION_MADE_BY, VERSION_NEEDED, check_name, local_header,
+    utf8_flag,
+};
+use crate::bundle::error::{BundleError, NameProblem};
+use crate::bundle::limits;
 
 /// Parses a canonical archive, checking its whole structure but not entry contents.
 ///
@@ -365,39 +311,6 @@ fn check_local_header(bytes: &[u8], entry: &ContainerEntry, at: usize) -> Result
     Ok(())
 }
 
-/// Checks an entry name against the rules of the format (relative, `/`-separated, no `..`).
-pub fn check_name(name: &str) -> Result<(), BundleError> {
-    let problem = if name.is_empty() {
-        Some(NameProblem::Empty)
-    } else if name.len() > limits::MAX_NAME_BYTES {
-        Some(NameProblem::TooLong)
-    } else if name.contains('\\') {
-        Some(NameProblem::Backslash)
-    } else if name.starts_with('/') {
-        Some(NameProblem::Absolute)
-    } else if name.as_bytes().get(1) == Some(&b':') && name.as_bytes()[0].is_ascii_alphabetic() {
-        Some(NameProblem::DriveLetter)
-    } else if name.split('/').any(|segment| segment == "..") {
-        Some(NameProblem::ParentSegment)
-    } else if name
-        .split('/')
-        .any(|segment| segment.is_empty() || segment == ".")
-    {
-        Some(NameProblem::EmptySegment)
-    } else if name.chars().any(crate::escape::is_hidden) {
-        Some(NameProblem::ControlCharacter)
-    } else {
-        None
-    };
-    match problem {
-        Some(problem) => Err(BundleError::BadName {
-            name: name.to_owned(),
-            problem,
-        }),
-        None => Ok(()),
-    }
-}
-
 fn check_duplicate_names(entries: &[ContainerEntry]) -> Result<(), BundleError> {
     let mut exact = std::collections::HashSet::new();
     let mut folded = std::collections::HashMap::new();
@@ -422,113 +335,6 @@ fn check_duplicate_names(entries: &[ContainerEntry]) -> Result<(), BundleError> 
         }
     }
     Ok(())
-}
-
-fn utf8_flag(name: &str) -> u16 {
-    if name.is_ascii() { 0 } else { FLAG_UTF8 }
-}
-
-/// An entry to write: its name and uncompressed bytes. `pack` always stores.
-pub struct EntryToWrite<'a> {
-    /// The entry's path in the archive.
-    pub name: &'a str,
-    /// Its contents.
-    pub data: &'a [u8],
-}
-
-/// Writes entries as a canonical archive (stored, in the order given).
-///
-/// Fails if a name breaks the naming rules or the archive would exceed the format's limits.
-pub fn write(entries: &[EntryToWrite<'_>]) -> Result<Vec<u8>, BundleError> {
-    if entries.len() > limits::MAX_ENTRIES {
-        return Err(BundleError::TooManyEntries {
-            count: entries.len(),
-            limit: limits::MAX_ENTRIES,
-        });
-    }
-    let mut out = Vec::with_capacity(entries.iter().map(|entry| entry.data.len() + 128).sum());
-    let mut directory = Vec::new();
-    for entry in entries {
-        check_name(entry.name)?;
-        let size = entry.data.len() as u64;
-        if size > limits::MAX_ENTRY_BYTES {
-            return Err(BundleError::EntryTooLarge {
-                name: entry.name.to_owned(),
-                size,
-                limit: limits::MAX_ENTRY_BYTES,
-            });
-        }
-        let offset = out.len();
-        let located = ContainerEntry {
-            name: entry.name.to_owned(),
-            method: Method::Stored,
-            crc32: crc32fast::hash(entry.data),
-            data: 0..entry.data.len(),
-            size,
-        };
-        out.extend_from_slice(&local_header(&located));
-        out.extend_from_slice(entry.data);
-        directory.extend_from_slice(&central_header(&located, offset));
-    }
-    let directory_offset = out.len();
-    out.extend_from_slice(&directory);
-    let count = entries.len() as u16;
-    put_u32(&mut out, END_RECORD_SIGNATURE);
-    put_u16(&mut out, 0);
-    put_u16(&mut out, 0);
-    put_u16(&mut out, count);
-    put_u16(&mut out, count);
-    put_u32(&mut out, directory.len() as u32);
-    put_u32(&mut out, directory_offset as u32);
-    put_u16(&mut out, 0);
-    if out.len() as u64 > limits::MAX_BUNDLE_BYTES {
-        return Err(BundleError::FileTooLarge {
-            size: out.len() as u64,
-            limit: limits::MAX_BUNDLE_BYTES,
-        });
-    }
-    Ok(out)
-}
-
-/// The canonical local header of an entry: every byte follows from name, method, CRC and sizes.
-fn local_header(entry: &ContainerEntry) -> Vec<u8> {
-    let mut header = Vec::with_capacity(LOCAL_HEADER_LEN + entry.name.len());
-    put_u32(&mut header, LOCAL_HEADER_SIGNATURE);
-    put_u16(&mut header, VERSION_NEEDED);
-    put_u16(&mut header, utf8_flag(&entry.name));
-    put_u16(&mut header, entry.method.code());
-    put_u16(&mut header, DOS_TIME);
-    put_u16(&mut header, DOS_DATE);
-    put_u32(&mut header, entry.crc32);
-    put_u32(&mut header, entry.data.len() as u32);
-    put_u32(&mut header, entry.size as u32);
-    put_u16(&mut header, entry.name.len() as u16);
-    put_u16(&mut header, 0);
-    header.extend_from_slice(entry.name.as_bytes());
-    header
-}
-
-fn central_header(entry: &ContainerEntry, local_offset: usize) -> Vec<u8> {
-    let mut header = Vec::with_capacity(CENTRAL_HEADER_LEN + entry.name.len());
-    put_u32(&mut header, CENTRAL_HEADER_SIGNATURE);
-    put_u16(&mut header, VERSION_MADE_BY);
-    put_u16(&mut header, VERSION_NEEDED);
-    put_u16(&mut header, utf8_flag(&entry.name));
-    put_u16(&mut header, entry.method.code());
-    put_u16(&mut header, DOS_TIME);
-    put_u16(&mut header, DOS_DATE);
-    put_u32(&mut header, entry.crc32);
-    put_u32(&mut header, entry.size as u32);
-    put_u32(&mut header, entry.size as u32);
-    put_u16(&mut header, entry.name.len() as u16);
-    put_u16(&mut header, 0);
-    put_u16(&mut header, 0);
-    put_u16(&mut header, 0);
-    put_u16(&mut header, 0);
-    put_u32(&mut header, EXTERNAL_ATTRIBUTES);
-    put_u32(&mut header, local_offset as u32);
-    header.extend_from_slice(entry.name.as_bytes());
-    header
 }
 
 /// The entry's uncompressed bytes, with its CRC-32 checked.
@@ -593,75 +399,4 @@ fn read_u32(bytes: &[u8], at: usize) -> u32 {
     bytes
         .get(at..at + 4)
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
-
-fn put_u16(out: &mut Vec<u8>, value: u16) {
-    out.extend_from_slice(&value.to_le_bytes());
-}
-
-fn put_u32(out: &mut Vec<u8>, value: u32) {
-    out.extend_from_slice(&value.to_le_bytes());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Vec<u8> {
-        write(&[
-            EntryToWrite {
-                name: "a.json",
-                data: b"{}",
-            },
-            EntryToWrite {
-                name: "docs/b.txt",
-                data: b"hello",
-            },
-        ])
-        .unwrap()
-    }
-
-    #[test]
-    fn written_archive_parses_back() {
-        let bytes = sample();
-        let entries = parse(&bytes).unwrap();
-        assert_eq!(entries.len(), 2);
-        assert_eq!(contents(&bytes, &entries[1]).unwrap(), b"hello");
-    }
-
-    #[test]
-    fn names_that_escape_or_confuse_are_refused() {
-        for (name, problem) in [
-            ("/etc/passwd", NameProblem::Absolute),
-            ("a/../b", NameProblem::ParentSegment),
-            ("a\\b", NameProblem::Backslash),
-            ("C:evil", NameProblem::DriveLetter),
-            ("a//b", NameProblem::EmptySegment),
-        ] {
-            match check_name(name) {
-                Err(BundleError::BadName { problem: found, .. }) => {
-                    assert_eq!(found, problem, "{name}")
-                }
-                other => panic!("{name}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn every_header_byte_is_checked() {
-        let bytes = sample();
-        let entries = parse(&bytes).unwrap();
-        let data: Vec<Range<usize>> = entries.iter().map(|entry| entry.data.clone()).collect();
-        for at in 0..bytes.len() {
-            if data.iter().any(|range| range.contains(&at)) {
-                continue; // contents are covered by CRC and hashes, checked elsewhere
-            }
-            let mut flipped = bytes.clone();
-            flipped[at] ^= 0x01;
-            assert!(
-                parse(&flipped).is_err(),
-                "flipping header byte {at} went unnoticed"
-            );
-        }
-    }
 }

@@ -1,0 +1,251 @@
+//! Personal data left unmasked in a line: e-mail addresses, and runs of digits told apart by
+//! shape and context — individual numbers (マイナンバー, with their check digit), basic pension
+//! and employment insurance numbers, bank accounts, phone numbers — while dates, codes and
+//! file names pass.
+
+use super::{FindingDetail, Severity};
+
+pub(super) fn email_addresses(chars: &[char]) -> Vec<(usize, String)> {
+    let local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+    let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+    let mut out = Vec::new();
+    for (at, _) in chars.iter().enumerate().filter(|(_, c)| **c == '@') {
+        let start = chars[..at]
+            .iter()
+            .rposition(|&c| !local(c))
+            .map_or(0, |position| position + 1);
+        let end = chars[at + 1..]
+            .iter()
+            .position(|&c| !domain(c))
+            .map_or(chars.len(), |position| at + 1 + position);
+        let host: String = chars[at + 1..end].iter().collect();
+        let host = host.trim_end_matches('.');
+        let tld_ok = host.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+        });
+        if start < at && tld_ok {
+            let address: String = chars[start..at + 1 + host.len()].iter().collect();
+            out.push((start, address));
+        }
+    }
+    out
+}
+
+/// A run of digits and separators, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NumberToken {
+    /// Column index of the first digit.
+    pub(super) start: usize,
+    /// The digit groups between separators.
+    groups: Vec<String>,
+    /// Whether `+` comes right before it (an international phone number).
+    plus: bool,
+}
+
+fn digit(c: char) -> Option<char> {
+    let c = crate::authoring::half_width_digit(c);
+    c.is_ascii_digit().then_some(c)
+}
+
+fn separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '‐' | '‑' | '–' | '−' | '－' | ' ' | '(' | ')' | '（' | '）'
+    )
+}
+
+pub(super) fn number_tokens(chars: &[char]) -> Vec<NumberToken> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if digit(chars[index]).is_none() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let before = start.checked_sub(1).map(|i| chars[i]);
+        // A letter or digit glued in front (e.g. an order code) makes it something else.
+        let glued = before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/');
+        let mut groups = vec![String::new()];
+        while index < chars.len() {
+            if let Some(d) = digit(chars[index]) {
+                if let Some(group) = groups.last_mut() {
+                    group.push(d);
+                }
+                index += 1;
+            } else if separator(chars[index])
+                && chars.get(index + 1).copied().and_then(digit).is_some()
+                && !groups.last().is_some_and(String::is_empty)
+            {
+                groups.push(String::new());
+                index += 1;
+            } else if chars[index] == ')' || chars[index] == '）' {
+                index += 1;
+            } else {
+                break;
+            }
+        }
+        let after = chars.get(index).copied();
+        let trailing = after.is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || (c == '.' && chars.get(index + 1).copied().and_then(digit).is_some())
+        });
+        if !glued && !trailing {
+            out.push(NumberToken {
+                start,
+                groups,
+                plus: before == Some('+'),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a 12-digit individual number (マイナンバー) has a valid check digit, by the
+/// official formula: with P(n) the n-th digit counted from the right of the first eleven and
+/// Q(n) = n + 1 for n ≤ 6 and n − 5 for n ≥ 7, the check digit is 0 when
+/// Σ P(n)·Q(n) mod 11 ≤ 1, and 11 minus that remainder otherwise.
+pub fn individual_number_is_valid(number: &str) -> bool {
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 12 || number.chars().count() != 12 {
+        return false;
+    }
+    let sum: u32 = (1..=11)
+        .map(|n| {
+            let p = digits[11 - n];
+            let q = if n <= 6 { n as u32 + 1 } else { n as u32 - 5 };
+            p * q
+        })
+        .sum();
+    let remainder = sum % 11;
+    let check = if remainder <= 1 { 0 } else { 11 - remainder };
+    digits[11] == check
+}
+
+pub(super) fn classify_number(
+    token: &NumberToken,
+    line: &str,
+) -> Option<(Severity, FindingDetail)> {
+    let lengths: Vec<usize> = token.groups.iter().map(String::len).collect();
+    let all: String = token.groups.concat();
+    let shown = token.groups.join("-");
+    if (lengths == [12] || lengths == [4, 4, 4]) && individual_number_is_valid(&all) {
+        return Some((
+            Severity::Error,
+            FindingDetail::IndividualNumber { number: shown },
+        ));
+    }
+    if lengths == [4, 6] || (lengths == [10] && line.contains("年金")) {
+        return Some((
+            Severity::Error,
+            FindingDetail::PensionNumber { number: shown },
+        ));
+    }
+    if lengths == [4, 6, 1] || (lengths == [11] && line.contains("雇用保険")) {
+        return Some((
+            Severity::Error,
+            FindingDetail::EmploymentInsuranceNumber { number: shown },
+        ));
+    }
+    if lengths == [7] && line.contains("口座") {
+        return Some((
+            Severity::Error,
+            FindingDetail::BankAccount { number: shown },
+        ));
+    }
+    let phone_digits = if token.plus {
+        all.strip_prefix("81").map(|rest| format!("0{rest}"))
+    } else {
+        Some(all.clone())
+    };
+    if let Some(digits) = phone_digits
+        && digits.starts_with('0')
+        && (digits.len() == 10 || digits.len() == 11)
+        && (lengths.len() == 1
+            || (lengths.len() == 3 && !token.plus && (2..=5).contains(&lengths[0]))
+            || (token.plus && lengths.len() >= 3))
+    {
+        return Some((
+            Severity::Warning,
+            FindingDetail::PhoneNumber { number: shown },
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::authoring::checks::FindingCode;
+
+    #[test]
+    fn the_check_digit_of_individual_numbers_follows_the_official_formula() {
+        assert!(individual_number_is_valid("123456789018"));
+        assert!(!individual_number_is_valid("123456789017"));
+        assert!(!individual_number_is_valid("12345678901"));
+        // Remainder ≤ 1 gives check digit 0: 00000000001 → P(1)=1·2=2 → 11−2=9.
+        assert!(individual_number_is_valid("000000000019"));
+        // 10000000000 → P(11)=1·6 = 6 → 11 − 6 = 5.
+        assert!(individual_number_is_valid("100000000005"));
+        // 00000000000 → remainder 0 → check digit 0.
+        assert!(individual_number_is_valid("000000000000"));
+    }
+
+    fn codes(line: &str) -> Vec<FindingCode> {
+        let chars: Vec<char> = line.chars().collect();
+        number_tokens(&chars)
+            .iter()
+            .filter_map(|token| classify_number(token, line).map(|(_, detail)| detail.code()))
+            .collect()
+    }
+
+    #[test]
+    fn number_shapes_are_told_apart() {
+        assert_eq!(
+            codes("番号 1234 5678 9018"),
+            vec![FindingCode::IndividualNumber]
+        );
+        assert_eq!(codes("番号 123456789017"), vec![]);
+        assert_eq!(
+            codes("基礎年金番号 1234-567890"),
+            vec![FindingCode::PensionNumber]
+        );
+        assert_eq!(
+            codes("番号 1234-567890-1"),
+            vec![FindingCode::EmploymentInsuranceNumber]
+        );
+        assert_eq!(codes("普通口座 1234567"), vec![FindingCode::BankAccount]);
+        assert_eq!(codes("番号 1234567"), vec![]);
+        for phone in [
+            "03-1234-5678",
+            "090-1234-5678",
+            "0120-123-456",
+            "03(1234)5678",
+            "+81-3-1234-5678",
+            "０３－１２３４－５６７８",
+            "0312345678",
+        ] {
+            assert_eq!(
+                codes(&format!("電話 {phone} まで")),
+                vec![FindingCode::PhoneNumber],
+                "{phone}"
+            );
+        }
+        assert_eq!(
+            codes("2023-06-29 と 2023年6月5日 と vendor-notice-2023-06-25"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn email_addresses_are_found_with_their_column() {
+        let chars: Vec<char> = "連絡先：taro.yamada@example.co.jp まで".chars().collect();
+        assert_eq!(
+            email_addresses(&chars),
+            vec![(4, "taro.yamada@example.co.jp".to_owned())]
+        );
+        let chars: Vec<char> = "@mention と a@b".chars().collect();
+        assert!(email_addresses(&chars).is_empty());
+    }
+}

@@ -1,0 +1,313 @@
+//! Import of plain-text letters: a text file holding one or more letters (as vendors send them,
+//! or as copied from a PDF) becomes a notice folder in the authoring format.
+//!
+//! The import recognises each letter's date, addressee, issuer and title, its headings, lists,
+//! 記 and 以上, and the masks and omissions the text shows. It attributes a mask or omission to
+//! someone only when the text says who made it, and otherwise records "not stated". Every
+//! decision a person should confirm — and every look-alike it deliberately did *not* read as a
+//! mask or omission — is returned as a [`Detection`] with its line and column.
+//!
+//! Nothing is lost or invented: every character of a letter ends up in its document, and no
+//! text is added (a letter without a title is refused rather than given one). This module is a
+//! pure function of the text: it reads and writes no files and never prints.
+//!
+//! The text is read in layers, one file each: `text` cuts it into blocks of non-blank lines
+//! whose characters remember their line and column; `letters` finds where each letter starts
+//! and reads its head (date, addressee, caption, issuer, title); `blocks` reads the body block by
+//! block (headings, lists, 記, omitted sections, paragraphs joined across page breaks);
+//! `withheld` finds masks and omissions inside running text and the look-alikes that are not;
+//! `attribution` decides from the letter's own words who withheld them. This file turns the
+//! letters into the folder's files.
+
+mod attribution;
+mod blocks;
+mod letters;
+mod text;
+mod withheld;
+
+use crate::authoring::{AUTHORING_EXTENSION, write_notice};
+use crate::bundle::Role;
+use crate::document::Document;
+
+use letters::read_letters;
+
+/// What a detection is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetectionKind {
+    /// Where a letter starts (its date).
+    Letter,
+    /// The line read as the addressee.
+    Addressee,
+    /// A line read as part of the issuer block.
+    Issuer,
+    /// The line read as the title.
+    Title,
+    /// The forwarding party's caption above a copied letter.
+    Caption,
+    /// A line read as a heading (with the id it was given).
+    Heading,
+    /// A masked field.
+    Mask,
+    /// An omitted section.
+    Omission,
+    /// Two blocks joined into one paragraph because the first stops mid-sentence (a page break
+    /// in the original).
+    JoinedParagraph,
+    /// Something that looks like a mask or omission but was read as ordinary text (a bullet, a
+    /// salutation, a template blank, prose about masking, a separator).
+    NotWithheld,
+}
+
+/// One decision of the import, for a person to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// 1-based line in the imported text.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// What was detected.
+    pub kind: DetectionKind,
+    /// The text it is about (for a mask: the marker).
+    pub text: String,
+    /// The source file (inside the folder) the detection ended up in, if any.
+    pub document: Option<String>,
+    /// A short English explanation (who made it, why it was not read as a mask, …).
+    pub note: String,
+}
+
+/// One imported letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedLetter {
+    /// The letter as a document.
+    pub document: Document,
+    /// Its role: the first letter that is not a forwarded copy is the firm's notice; copies are
+    /// reports (when the title says 報告) or vendor notices.
+    pub role: Role,
+    /// The file stem for its source and bundle path (`firm-notice-2023-06-29`).
+    pub name: String,
+}
+
+/// A file of the imported folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedFile {
+    /// Path relative to the folder (`bundle.json`, `documents/….notice.md`).
+    pub path: String,
+    /// Its contents.
+    pub text: String,
+}
+
+/// The result of an import: the folder's files and the detections to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedFolder {
+    /// The letters, in the order of the text.
+    pub letters: Vec<ImportedLetter>,
+    /// `bundle.json` and one source per letter.
+    pub files: Vec<ImportedFile>,
+    /// Every detection, in the order of the text.
+    pub detections: Vec<Detection>,
+}
+
+/// Settings for the folder an import produces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The bundle id (and series id) to write into `bundle.json`; ASCII letters, digits, `.`,
+    /// `_`, `-`.
+    pub bundle_id: String,
+}
+
+/// Why a text could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// No letter start (a date line next to an addressee line) was found.
+    #[error(
+        "no letter found: each letter must start with its date (e.g. 2023年6月29日) and its \
+         addressee (e.g. お客様各位) on lines of their own"
+    )]
+    NoLetter,
+    /// Text before the first letter that is not a caption; importing it would lose it.
+    #[error(
+        "line {line}: text before the first letter's date and addressee; move it into a letter \
+         or remove it, then import again"
+    )]
+    TextBeforeFirstLetter {
+        /// Where the text starts.
+        line: usize,
+    },
+    /// A letter without a title line.
+    #[error(
+        "line {line}: the letter has no title between its addressee/issuer and its first \
+         sentence; add the title on a line of its own and import again"
+    )]
+    NoTitle {
+        /// Where the letter starts.
+        line: usize,
+    },
+    /// The bundle id has characters a manifest does not allow.
+    #[error("the bundle id {0:?} may only use ASCII letters, digits, `.`, `_` and `-`")]
+    BadBundleId(String),
+    /// A letter could not be written as a source (should not happen for imported text).
+    #[error("line {line}: {message}")]
+    Unrepresentable {
+        /// Where the letter starts.
+        line: usize,
+        /// Why.
+        message: String,
+    },
+}
+
+/// Imports the letters in `text` into a notice folder.
+///
+/// Fails when no letter is found, when text before the first letter would be lost, when a
+/// letter has no title, or when the bundle id is not a valid identifier.
+pub fn import_letters(text: &str, options: &ImportOptions) -> Result<ImportedFolder, ImportError> {
+    let id = &options.bundle_id;
+    if id.is_empty()
+        || id.len() > 100
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    {
+        return Err(ImportError::BadBundleId(id.clone()));
+    }
+    let (letters, detections) = read_letters(text)?;
+    let mut files = Vec::new();
+    let mut entries = Vec::new();
+    for letter in &letters {
+        let source = format!("documents/{}{AUTHORING_EXTENSION}", letter.name);
+        let text = write_notice(&letter.document, &|path| path.to_owned()).map_err(|error| {
+            ImportError::Unrepresentable {
+                line: 1,
+                message: error.to_string(),
+            }
+        })?;
+        files.push(ImportedFile {
+            path: source.clone(),
+            text,
+        });
+        entries.push(serde_json::json!({
+            "file": format!("documents/{}.json", letter.name),
+            "source": source,
+            "role": role_name(letter.role),
+        }));
+    }
+    let first = &letters[0].document;
+    let firm = letters
+        .iter()
+        .find(|letter| letter.role == Role::FirmNotice)
+        .unwrap_or(&letters[0]);
+    let issued = firm
+        .document
+        .date
+        .as_ref()
+        .or(first.date.as_ref())
+        .map(|date| format!("{}T00:00:00+09:00", date.iso))
+        .unwrap_or_default();
+    let metadata = Metadata {
+        bundle_id: id.clone(),
+        series: Series {
+            id: id.clone(),
+            sequence: 1,
+        },
+        issued_at: issued,
+        issuer_name: firm.document.issuer.first().cloned().unwrap_or_default(),
+        entries,
+    };
+    let mut bundle_json = serde_json::to_string_pretty(&metadata).unwrap_or_default();
+    bundle_json.push('\n');
+    files.insert(
+        0,
+        ImportedFile {
+            path: super::SOURCE_METADATA.to_owned(),
+            text: bundle_json,
+        },
+    );
+    Ok(ImportedFolder {
+        letters,
+        files,
+        detections,
+    })
+}
+
+#[derive(serde::Serialize)]
+struct Metadata {
+    bundle_id: String,
+    series: Series,
+    issued_at: String,
+    issuer_name: String,
+    entries: Vec<serde_json::Value>,
+}
+
+#[derive(serde::Serialize)]
+struct Series {
+    id: String,
+    sequence: u32,
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::FirmNotice => "firm_notice",
+        Role::VendorNotice => "vendor_notice",
+        Role::Report => "report",
+        Role::Attachment => "attachment",
+        Role::KeyRollover => "key_rollover",
+    }
+}
+
+fn detection(
+    at: (usize, usize),
+    kind: DetectionKind,
+    text: &str,
+    note: impl Into<String>,
+) -> Detection {
+    Detection {
+        line: at.0,
+        column: at.1,
+        kind,
+        text: text.to_owned(),
+        document: None,
+        note: note.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(body: &str) -> String {
+        format!("2023年6月28日\n\nお客様各位\n\n株式会社テスト\n\nお知らせ\n\n{body}\n\n以上\n")
+    }
+
+    fn import(text: &str) -> ImportedFolder {
+        import_letters(
+            text,
+            &ImportOptions {
+                bundle_id: "test".into(),
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn letter_header_fields_are_recognised() {
+        let folder = import(&letter("本文です。"));
+        let document = &folder.letters[0].document;
+        assert_eq!(document.date.as_ref().unwrap().iso, "2023-06-28");
+        assert_eq!(document.addressee.as_deref(), Some("お客様各位"));
+        assert_eq!(document.issuer, vec!["株式会社テスト".to_owned()]);
+        assert_eq!(document.title, "お知らせ");
+        assert_eq!(document.closing.as_deref(), Some("以上"));
+        assert_eq!(folder.letters[0].role, Role::FirmNotice);
+    }
+
+    #[test]
+    fn a_letter_without_a_title_is_refused_rather_than_given_one() {
+        let error = import_letters(
+            "2023年6月28日\n\nお客様各位\n\n本文です。\n",
+            &ImportOptions {
+                bundle_id: "t".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(error, ImportError::NoTitle { line: 1 });
+    }
+}

@@ -1,0 +1,275 @@
+//! Masks and omissions inside running text: runs of mask symbols, `[REDACTED]`-style markers,
+//! `—中略—` and `以下略`, `：非公開` — and the look-alikes that are read as ordinary text
+//! (emphasis, template blanks, separators, sentences about masking), each reported as a detection.
+
+use super::attribution::explains_masking;
+use super::blocks::{BodyReader, Part, extend_inlines, omission_marker};
+use super::text::{Ch, string};
+use super::{DetectionKind, detection};
+use crate::document::{Inline, Mask, OmissionKind};
+
+impl BodyReader<'_> {
+    /// Reads masks and inline omission markers in a run of text.
+    pub(super) fn inlines(&mut self, chars: &[Ch]) -> Vec<Part> {
+        let mut parts = vec![Part::Inlines(Vec::new())];
+        let mut text = String::new();
+        let mut index = 0;
+        let whole = string(chars);
+        let separator = chars.len() >= 3
+            && chars
+                .iter()
+                .all(|ch| matches!(ch.c, '*' | '＊' | '×' | ' ' | '\u{3000}'));
+        if separator {
+            self.detections.push(detection(
+                (chars[0].line, chars[0].column),
+                DetectionKind::NotWithheld,
+                &whole,
+                "a line of stars or crosses is a separator, not a mask",
+            ));
+            push_text(&mut parts, whole);
+            return parts;
+        }
+        while index < chars.len() {
+            if let Some((length, found)) = self.withheld_at(chars, index) {
+                let marker = string(&chars[index..index + length]);
+                let position = (chars[index].line, chars[index].column);
+                match found {
+                    Found::Mask => {
+                        push_text(&mut parts, std::mem::take(&mut text));
+                        let who = self.who.masks;
+                        self.detections.push(detection(
+                            position,
+                            DetectionKind::Mask,
+                            &marker,
+                            format!("masked field; masked by: {}", who.describe()),
+                        ));
+                        if let Some(Part::Inlines(inlines)) = parts.last_mut() {
+                            inlines.push(Inline::Mask(Mask {
+                                marker,
+                                label: None,
+                                reason: None,
+                                masked_by: who,
+                            }));
+                        }
+                    }
+                    Found::Omission(kind) => {
+                        push_text(&mut parts, std::mem::take(&mut text).trim_end().to_owned());
+                        parts.push(Part::Omission(marker, kind, position));
+                        parts.push(Part::Inlines(Vec::new()));
+                        index += length;
+                        while chars.get(index).is_some_and(|ch| ch.c.is_whitespace()) {
+                            index += 1;
+                        }
+                        continue;
+                    }
+                    Found::LookAlike(note) => {
+                        self.detections.push(detection(
+                            position,
+                            DetectionKind::NotWithheld,
+                            &marker,
+                            note,
+                        ));
+                        text.push_str(&marker);
+                    }
+                }
+                index += length;
+                continue;
+            }
+            text.push(chars[index].c);
+            index += 1;
+        }
+        push_text(&mut parts, text);
+        parts
+    }
+
+    /// Whether a mask or omission (or a look-alike worth reporting) starts at `index`.
+    fn withheld_at(&self, chars: &[Ch], index: usize) -> Option<(usize, Found)> {
+        let c = chars[index].c;
+        let rest = string(&chars[index..chars.len().min(index + 40)]);
+        let sentence = sentence_around(chars, index);
+        // Runs of mask symbols.
+        if matches!(c, '■' | '□' | '●' | '○' | '◆' | '＊' | '*' | '×' | '█') {
+            let length = chars[index..].iter().take_while(|ch| ch.c == c).count();
+            if length < 2 {
+                return None;
+            }
+            if c == '*' && length == 2 {
+                let after = string(&chars[index + 2..]);
+                if chars.get(index + 2).is_some_and(|ch| !ch.c.is_whitespace())
+                    && after.contains("**")
+                {
+                    return Some((2, Found::LookAlike("`**` marks emphasis, not a mask")));
+                }
+                if index >= 2 && string(&chars[..index]).contains("**") {
+                    return Some((2, Found::LookAlike("`**` marks emphasis, not a mask")));
+                }
+            }
+            if c == '○' && (self.template || template_context(chars, index, length)) {
+                return Some((
+                    length,
+                    Found::LookAlike("○○ is a blank in a template, not a mask"),
+                ));
+            }
+            if explains_masking(&sentence) {
+                return Some((
+                    length,
+                    Found::LookAlike("the sentence is about masking; the symbols are an example"),
+                ));
+            }
+            return Some((length, Found::Mask));
+        }
+        // [REDACTED], <REDACTED>, 【非公開】, …
+        if let Some(close) = closing_bracket(c) {
+            let inner_length = chars[index + 1..]
+                .iter()
+                .take(40)
+                .position(|ch| ch.c == close)?;
+            let inner = string(&chars[index + 1..index + 1 + inner_length]);
+            let length = inner_length + 2;
+            let upper = inner.to_uppercase();
+            let word: String = upper
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let redaction = matches!(
+                word.as_str(),
+                "REDACTED" | "MASKED" | "WITHHELD" | "REMOVED"
+            ) && upper[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ':' || c == ' ');
+            let undisclosed = inner.trim() == "非公開";
+            let omission = omission_marker(&inner)
+                .filter(|_| matches!(c, '(' | '（' | '【' | '［' | '[' | '〈' | '<' | '＜'));
+            if let Some(kind) = omission {
+                return Some((length, Found::Omission(kind)));
+            }
+            if redaction || undisclosed {
+                if explains_masking(&sentence) {
+                    return Some((
+                        length,
+                        Found::LookAlike("the sentence is about masking; the marker is an example"),
+                    ));
+                }
+                return Some((length, Found::Mask));
+            }
+            return None;
+        }
+        // —中略—, ―省略― inside running text.
+        if matches!(c, '—' | '―' | '─') {
+            for core in ["中略", "省略", "以下略", "後略"] {
+                let pattern_length = core.chars().count();
+                let inner = chars[index..]
+                    .iter()
+                    .skip_while(|ch| ch.c == c)
+                    .take(pattern_length)
+                    .map(|ch| ch.c)
+                    .collect::<String>();
+                let dashes = chars[index..].iter().take_while(|ch| ch.c == c).count();
+                let closing_dashes = chars
+                    .get(index + dashes + pattern_length..)
+                    .map_or(0, |tail| tail.iter().take_while(|ch| ch.c == c).count());
+                if inner == core && closing_dashes > 0 {
+                    let length = dashes + pattern_length + closing_dashes;
+                    let kind = omission_marker(core).unwrap_or(OmissionKind::Unspecified);
+                    return Some((length, Found::Omission(kind)));
+                }
+            }
+            return None;
+        }
+        // 以下略 / 後略 closing a paragraph.
+        for core in ["以下略", "以下省略", "後略"] {
+            if rest.starts_with(core) {
+                let length = core.chars().count();
+                let tail = string(&chars[index + length..]);
+                if tail.trim_matches(['。', ' ', '\u{3000}']).is_empty() {
+                    let length = length + tail.trim_end().chars().count();
+                    return Some((length, Found::Omission(OmissionKind::Rest)));
+                }
+            }
+        }
+        // 非公開 as a field's whole value: `サーバ名：非公開`.
+        if rest.starts_with("非公開")
+            && index > 0
+            && matches!(chars[index - 1].c, '：' | ':')
+            && chars
+                .get(index + 3)
+                .is_none_or(|ch| matches!(ch.c, '。' | '、' | ' ' | '\u{3000}' | '）' | ')'))
+        {
+            return Some((3, Found::Mask));
+        }
+        None
+    }
+}
+
+#[derive(Debug)]
+enum Found {
+    Mask,
+    Omission(OmissionKind),
+    LookAlike(&'static str),
+}
+
+fn push_text(parts: &mut [Part], text: String) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(Part::Inlines(inlines)) = parts.last_mut() {
+        extend_inlines(inlines, vec![Inline::text(text)]);
+    }
+}
+
+fn closing_bracket(c: char) -> Option<char> {
+    Some(match c {
+        '[' => ']',
+        '<' => '>',
+        '［' => '］',
+        '＜' => '＞',
+        '【' => '】',
+        '〈' => '〉',
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    })
+}
+
+fn template_context(chars: &[Ch], index: usize, length: usize) -> bool {
+    let after = string(&chars[index + length..chars.len().min(index + length + 4)]);
+    let before = string(&chars[index.saturating_sub(4)..index]);
+    const UNITS: [&str; 20] = [
+        "様",
+        "殿",
+        "御中",
+        "株式会社",
+        "会社",
+        "年",
+        "月",
+        "日",
+        "円",
+        "名",
+        "県",
+        "市",
+        "区",
+        "町",
+        "村",
+        "さん",
+        "部",
+        "課",
+        "支店",
+        "号",
+    ];
+    UNITS
+        .iter()
+        .any(|unit| after.starts_with(unit) || before.ends_with(unit))
+}
+
+fn sentence_around(chars: &[Ch], index: usize) -> String {
+    let start = chars[..index]
+        .iter()
+        .rposition(|ch| matches!(ch.c, '。' | '.' | '！' | '？'))
+        .map_or(0, |position| position + 1);
+    let end = chars[index..]
+        .iter()
+        .position(|ch| matches!(ch.c, '。' | '！' | '？'))
+        .map_or(chars.len(), |position| index + position);
+    string(&chars[start..end])
+}

@@ -1,0 +1,345 @@
+//! The body of a source, line by line: each line is classified (heading, list item, centred
+//! line, closing, omission, or text), paragraph lines are joined, and each block is recorded
+//! in the source map where it starts.
+
+use super::{Located, Parser, Position, SourceProblem};
+use crate::document::{Block, Inline, Omission, OmissionKind};
+
+impl Parser<'_> {
+    /// Parses the body lines; `offset` is the index of the first one in the file.
+    pub(super) fn body(&mut self, lines: &[&str], offset: usize) -> (Vec<Block>, Option<String>) {
+        let mut blocks = Vec::new();
+        let mut paragraph: Vec<Vec<Located>> = Vec::new();
+        let mut list: Vec<Vec<Located>> = Vec::new();
+        let mut list_start = Position::default();
+        let mut paragraph_start = Position::default();
+        let mut closing: Option<(String, Position)> = None;
+        let mut heading_ids: Vec<String> = Vec::new();
+        let mut current_heading: Option<String> = None;
+
+        for (index, raw) in lines.iter().enumerate() {
+            let line_number = offset + index + 1;
+            let chars = located(raw, line_number);
+            let trimmed = trim_ascii(&chars);
+            let kind = classify(trimmed);
+            if !matches!(kind, LineKind::Text) && !paragraph.is_empty() {
+                let content = self.inlines(&join_lines(&paragraph));
+                self.push_block(&mut blocks, Block::Paragraph { content }, paragraph_start);
+                paragraph.clear();
+            }
+            if !matches!(kind, LineKind::ListItem) && !list.is_empty() {
+                let items = list.iter().map(|item| self.inlines(item)).collect();
+                self.push_block(&mut blocks, Block::List { items }, list_start);
+                list.clear();
+            }
+            if kind != LineKind::Blank
+                && let Some((_, at)) = &closing
+            {
+                let at = *at;
+                self.error(at, SourceProblem::ClosingNotLast);
+                closing = None;
+            }
+            let start = trimmed.first().map(|(_, at)| *at).unwrap_or(Position {
+                line: line_number,
+                column: 1,
+            });
+            match kind {
+                LineKind::Blank => {}
+                LineKind::Text => {
+                    if paragraph.is_empty() {
+                        paragraph_start = start;
+                    }
+                    paragraph.push(trimmed.to_vec());
+                }
+                LineKind::ListItem => {
+                    if list.is_empty() {
+                        list_start = start;
+                    }
+                    let item = trim_ascii(trimmed.get(2..).unwrap_or(&[]));
+                    if item.is_empty() {
+                        self.error(start, SourceProblem::EmptyListItem);
+                    }
+                    list.push(item.to_vec());
+                }
+                LineKind::Heading(hashes) => {
+                    if let Some(block) = self.heading(trimmed, hashes, start, &mut heading_ids) {
+                        if let Block::Heading { id, .. } = &block {
+                            current_heading = Some(id.clone());
+                        }
+                        self.push_block(&mut blocks, block, start);
+                    }
+                }
+                LineKind::Centered => {
+                    let inner = trim_ascii(&trimmed[2..trimmed.len() - 2]);
+                    if inner.is_empty() {
+                        self.error(start, SourceProblem::EmptyCentredLine);
+                    }
+                    let content = self.inlines(inner);
+                    self.push_block(&mut blocks, Block::Centered { content }, start);
+                }
+                LineKind::Closing => {
+                    let inner = trim_ascii(&trimmed[2..]);
+                    let content = self.inlines(inner);
+                    match content.as_slice() {
+                        [Inline::Text { text }] => closing = Some((text.clone(), start)),
+                        _ => self.error(start, SourceProblem::MarkupInClosing),
+                    }
+                }
+                LineKind::Omission => {
+                    let inner = &trimmed[2..trimmed.len() - 2];
+                    if let Some(omission) = self.omission(inner, start, current_heading.as_deref())
+                    {
+                        self.push_block(&mut blocks, Block::Omission(omission), start);
+                    }
+                }
+            }
+        }
+        if !paragraph.is_empty() {
+            let content = self.inlines(&join_lines(&paragraph));
+            self.push_block(&mut blocks, Block::Paragraph { content }, paragraph_start);
+        }
+        if !list.is_empty() {
+            let items = list.iter().map(|item| self.inlines(item)).collect();
+            self.push_block(&mut blocks, Block::List { items }, list_start);
+        }
+        for block in &blocks {
+            if let Block::Omission(Omission {
+                under_heading: Some(id),
+                ..
+            }) = block
+                && !heading_ids.contains(id)
+            {
+                let at = self.map.front_matter_end;
+                self.error(at, SourceProblem::UnknownUnder { id: id.clone() });
+            }
+        }
+        (blocks, closing.map(|(text, _)| text))
+    }
+
+    fn push_block(&mut self, blocks: &mut Vec<Block>, block: Block, at: Position) {
+        blocks.push(block);
+        self.map.blocks.push(at);
+    }
+
+    fn heading(
+        &mut self,
+        line: &[Located],
+        hashes: usize,
+        start: Position,
+        ids: &mut Vec<String>,
+    ) -> Option<Block> {
+        let level = match hashes {
+            2 => 1,
+            3 => 2,
+            1 => {
+                self.error(start, SourceProblem::TitleHeading);
+                return None;
+            }
+            _ => {
+                self.error(start, SourceProblem::HeadingLevel);
+                return None;
+            }
+        };
+        let rest = trim_ascii(&line[hashes..]);
+        let rest = trim_ideographic_start(rest);
+        let text: String = rest.iter().map(|(c, _)| c).collect();
+        let Some(open) = text.rfind("{#").filter(|_| text.ends_with('}')) else {
+            self.error(start, SourceProblem::HeadingWithoutId);
+            return None;
+        };
+        let open_chars = text[..open].chars().count();
+        let id: String = text[open + 2..text.len() - 1].to_owned();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            let at = rest.get(open_chars).map(|(_, at)| *at).unwrap_or(start);
+            self.error(at, SourceProblem::BadHeadingId { id });
+            return None;
+        }
+        if ids.contains(&id) {
+            self.error(start, SourceProblem::DuplicateHeadingId { id });
+            return None;
+        }
+        ids.push(id.clone());
+        let content_chars = trim_ascii(&rest[..open_chars]);
+        if content_chars.is_empty() {
+            self.error(start, SourceProblem::HeadingWithoutText);
+            return None;
+        }
+        let content = self.inlines(content_chars);
+        Some(Block::Heading { id, level, content })
+    }
+
+    fn omission(
+        &mut self,
+        inner: &[Located],
+        start: Position,
+        heading: Option<&str>,
+    ) -> Option<Omission> {
+        let attributes = self.attributes(inner, start, &["kind", "reason", "by", "under"])?;
+        let marker = attributes.marker;
+        let kind = match attributes.values.get("kind") {
+            Some(kind) => match kind.as_str() {
+                "section" => OmissionKind::Section,
+                "middle" => OmissionKind::Middle,
+                "rest" => OmissionKind::Rest,
+                "unspecified" => OmissionKind::Unspecified,
+                other => {
+                    self.error(
+                        start,
+                        SourceProblem::UnknownOmissionKind {
+                            kind: other.to_owned(),
+                        },
+                    );
+                    return None;
+                }
+            },
+            None => match omission_kind_of(&marker) {
+                Some(kind) => kind,
+                None => {
+                    self.error(start, SourceProblem::OmissionKindUnclear { marker });
+                    return None;
+                }
+            },
+        };
+        let omitted_by = self.withheld_by(attributes.values.get("by"), start)?;
+        let under_heading = match attributes.values.get("under").map(String::as_str) {
+            Some("-") => None,
+            Some(id) => Some(id.to_owned()),
+            None => heading.map(str::to_owned),
+        };
+        Some(Omission {
+            kind,
+            marker,
+            reason: attributes.values.get("reason").cloned(),
+            omitted_by,
+            under_heading,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    Text,
+    ListItem,
+    Heading(usize),
+    Centered,
+    Closing,
+    Omission,
+}
+
+fn classify(line: &[Located]) -> LineKind {
+    let starts = |prefix: &str| {
+        line.len() >= prefix.chars().count()
+            && prefix.chars().zip(line.iter()).all(|(a, (b, _))| a == *b)
+    };
+    let ends = |suffix: &str| {
+        let n = suffix.chars().count();
+        line.len() >= n
+            && suffix
+                .chars()
+                .zip(line[line.len() - n..].iter())
+                .all(|(a, (b, _))| a == *b)
+    };
+    if line.is_empty() {
+        return LineKind::Blank;
+    }
+    if starts("##") {
+        return LineKind::Heading(line.iter().take_while(|(c, _)| *c == '#').count());
+    }
+    if starts("# ") || starts("#\u{3000}") {
+        return LineKind::Heading(1);
+    }
+    if starts("->") {
+        if line.len() >= 4 && ends("<-") {
+            return LineKind::Centered;
+        }
+        return LineKind::Closing;
+    }
+    if starts("- ") || starts("-\u{3000}") {
+        return LineKind::ListItem;
+    }
+    if line.len() >= 4 && starts("[[") && ends("]]") {
+        return LineKind::Omission;
+    }
+    LineKind::Text
+}
+
+/// The omission kind a marker's wording implies: 中略 → middle, 以下略/後略 → rest,
+/// 省略 → section, other 略 → unspecified.
+pub(crate) fn omission_kind_of(marker: &str) -> Option<OmissionKind> {
+    if marker.contains("中略") {
+        Some(OmissionKind::Middle)
+    } else if marker.contains("以下略") || marker.contains("以下省略") || marker.contains("後略")
+    {
+        Some(OmissionKind::Rest)
+    } else if marker.contains("省略") {
+        Some(OmissionKind::Section)
+    } else if marker.contains('略') {
+        Some(OmissionKind::Unspecified)
+    } else {
+        None
+    }
+}
+
+fn located(line: &str, line_number: usize) -> Vec<Located> {
+    line.chars()
+        .enumerate()
+        .map(|(index, c)| {
+            (
+                c,
+                Position {
+                    line: line_number,
+                    column: index + 1,
+                },
+            )
+        })
+        .collect()
+}
+
+fn trim_ascii(chars: &[Located]) -> &[Located] {
+    let start = chars
+        .iter()
+        .position(|(c, _)| !matches!(c, ' ' | '\t'))
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|(c, _)| !matches!(c, ' ' | '\t'))
+        .map_or(start, |end| end + 1);
+    &chars[start..end.max(start)]
+}
+
+fn trim_ideographic_start(chars: &[Located]) -> &[Located] {
+    let start = chars
+        .iter()
+        .position(|(c, _)| *c != '\u{3000}')
+        .unwrap_or(chars.len());
+    &chars[start..]
+}
+
+/// Joins the lines of a paragraph: directly when either side of the break is an East Asian
+/// character, with one space otherwise.
+fn join_lines(lines: &[Vec<Located>]) -> Vec<Located> {
+    let mut out: Vec<Located> = Vec::new();
+    for line in lines {
+        if let (Some(&(last, at)), Some(&(first, _))) = (out.last(), line.first())
+            && !is_east_asian(last)
+            && !is_east_asian(first)
+        {
+            out.push((' ', at));
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// Whether `c` is a Japanese, Chinese or Korean character or full-width form, across which
+/// line breaks join without a space.
+pub(crate) fn is_east_asian(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}

@@ -1,0 +1,174 @@
+//! Two paired paragraphs compared character by character with `dissimilar`, each mask standing
+//! as one character so that it is disclosed or newly withheld whole.
+
+use super::blocks::{Unit, block_text};
+use super::{Change, Edit};
+use crate::document::{Block, Inline, Mask};
+
+/// First private-use code point standing for a mask inside compared text: each mask is one
+/// character to the character diff, so it is disclosed or added whole.
+const MASK_BASE: u32 = 0xF0000;
+
+/// Paragraphs longer than this (in characters, either side) are compared whole, as removed and
+/// added, not character by character: a character diff costs up to the product of the lengths.
+const CHARACTER_DIFF_LIMIT: usize = 5_000;
+
+pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
+    // One code per distinct mask, shared by both sides: a mask kept as it was is equal text.
+    let mut table: Vec<&Mask> = Vec::new();
+    for mask in masks(old.block).into_iter().chain(masks(new.block)) {
+        if !table.contains(&mask) {
+            table.push(mask);
+        }
+    }
+    let old_masks = table.clone();
+    let new_masks = table.clone();
+    let old_text = coded_text(old.block, &table);
+    let new_text = coded_text(new.block, &table);
+    if old_text.chars().count() > CHARACTER_DIFF_LIMIT
+        || new_text.chars().count() > CHARACTER_DIFF_LIMIT
+    {
+        return vec![
+            Change::ParagraphRemoved {
+                heading: old.heading.clone(),
+                text: block_text(old.block),
+            },
+            Change::ParagraphAdded {
+                heading: new.heading.clone(),
+                text: block_text(new.block),
+            },
+        ];
+    }
+    let chunks = dissimilar::diff(&old_text, &new_text);
+    let mut changes = Vec::new();
+    let mut edits = Vec::new();
+    let mask_of = |c: char, masks: &[&Mask]| -> Option<usize> {
+        let index = u32::from(c).checked_sub(MASK_BASE)? as usize;
+        (index < masks.len()).then_some(index)
+    };
+    let shown = |text: &str, masks: &[&Mask]| -> String {
+        text.chars()
+            .map(|c| match mask_of(c, masks) {
+                Some(index) => masks[index].marker.clone(),
+                None => c.to_string(),
+            })
+            .collect()
+    };
+    let mut index = 0;
+    while index < chunks.len() {
+        match chunks[index] {
+            dissimilar::Chunk::Equal(text) => edits.push(Edit::Same(shown(text, &old_masks))),
+            dissimilar::Chunk::Delete(deleted) => {
+                let inserted = match chunks.get(index + 1) {
+                    Some(dissimilar::Chunk::Insert(inserted)) => {
+                        index += 1;
+                        Some(*inserted)
+                    }
+                    _ => None,
+                };
+                let deleted_masks: Vec<usize> = deleted
+                    .chars()
+                    .filter_map(|c| mask_of(c, &old_masks))
+                    .collect();
+                let inserted_masks: Vec<usize> = inserted
+                    .unwrap_or_default()
+                    .chars()
+                    .filter_map(|c| mask_of(c, &new_masks))
+                    .collect();
+                // A mask replaced by text: disclosed.
+                if deleted_masks.len() == 1
+                    && deleted.chars().count() == 1
+                    && inserted_masks.is_empty()
+                    && let Some(text) = inserted.filter(|text| !text.is_empty())
+                {
+                    let mask = old_masks[deleted_masks[0]];
+                    changes.push(Change::Disclosed {
+                        marker: mask.marker.clone(),
+                        revealed: text.to_owned(),
+                        label: mask.label.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                // Text replaced by a mask: newly withheld.
+                if inserted_masks.len() == 1 && deleted_masks.is_empty() {
+                    let mask = new_masks[inserted_masks[0]];
+                    changes.push(Change::NewlyWithheld {
+                        marker: mask.marker.clone(),
+                        replaced: deleted.to_owned(),
+                        reason: mask.reason.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                edits.push(Edit::Deleted(shown(deleted, &old_masks)));
+                if let Some(inserted) = inserted {
+                    edits.push(Edit::Inserted(shown(inserted, &new_masks)));
+                }
+            }
+            dissimilar::Chunk::Insert(inserted) => {
+                for mask in inserted.chars().filter_map(|c| mask_of(c, &new_masks)) {
+                    let mask = new_masks[mask];
+                    changes.push(Change::NewlyWithheld {
+                        marker: mask.marker.clone(),
+                        replaced: String::new(),
+                        reason: mask.reason.clone(),
+                        heading: new.heading.clone(),
+                    });
+                }
+                edits.push(Edit::Inserted(shown(inserted, &new_masks)));
+            }
+        }
+        index += 1;
+    }
+    changes.push(Change::ParagraphChanged {
+        heading: new.heading.clone(),
+        edits,
+    });
+    changes
+}
+
+pub(super) fn masks(block: &Block) -> Vec<&Mask> {
+    let inlines: Vec<&Inline> = match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => content.iter().collect(),
+        Block::List { items } => items.iter().flatten().collect(),
+        Block::Omission(_) => Vec::new(),
+    };
+    inlines
+        .into_iter()
+        .filter_map(|inline| match inline {
+            Inline::Mask(mask) => Some(mask),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The block's text with each mask as one private-use character (its place in `table`, from
+/// [`MASK_BASE`]); list items joined by line breaks.
+fn coded_text(block: &Block, table: &[&Mask]) -> String {
+    let code = |content: &[Inline]| -> String {
+        content
+            .iter()
+            .map(|inline| match inline {
+                Inline::Text { text } | Inline::Link { text, .. } => text.clone(),
+                Inline::Mask(mask) => {
+                    let index = table.iter().position(|known| *known == mask).unwrap_or(0);
+                    char::from_u32(MASK_BASE + index as u32)
+                        .unwrap_or('\u{FFFD}')
+                        .to_string()
+                }
+            })
+            .collect()
+    };
+    match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => code(content),
+        Block::List { items } => items
+            .iter()
+            .map(|item| code(item))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Block::Omission(omission) => omission.marker.clone(),
+    }
+}
