@@ -134,7 +134,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             detection.line,
             detection.column,
             one_line(&detection.text),
-            one_line(&detection.note),
+            one_line(&detection.note.to_string()),
             detection
                 .document
                 .as_deref()

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::i18n::Language;
 use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField};
-use crate::authoring::import::ImportError;
+use crate::authoring::import::{DetectionNote, ImportError};
 use crate::authoring::publish::PublishError;
 use crate::authoring::publish::RecipientFailure;
 use crate::authoring::{
@@ -24,7 +24,7 @@ use crate::bundle::signature::SignatureFileError;
 use crate::bundle::{
     BundleError, KeyError, ManifestError, NameProblem, SignatureProblem, Tamper, Verdict,
 };
-use crate::document::DocumentError;
+use crate::document::{DocumentError, OmissionKind, WithheldBy};
 use crate::escape;
 use crate::trust::{
     Exposure, NameRule, NextAction, RolloverError, RolloverProblem, Status, TrustError,
@@ -890,6 +890,72 @@ impl Explain for RowProblem {
             ),
             RowProblem::RepeatedId { id } => {
                 format!("ID{}は、前の行ですでに使われています。", q(id))
+            }
+        }
+    }
+}
+
+impl Explain for DetectionNote {
+    fn japanese(&self) -> String {
+        let who = |by: &WithheldBy| match by {
+            WithheldBy::Author => "原文の作成者",
+            WithheldBy::Forwarder => "転送した事務所",
+            WithheldBy::NotStated => "記載なし",
+        };
+        match self {
+            DetectionNote::LetterStarts { date: Some(date) } => {
+                format!("ここから文書が始まります（日付 {}）", v(date))
+            }
+            DetectionNote::LetterStarts { date: None } => {
+                "ここから文書が始まります（日付を読み取れません）".to_owned()
+            }
+            DetectionNote::Addressee => "宛先として読みました".to_owned(),
+            DetectionNote::Caption => {
+                "転送した写しの見出し（文書の出典の見出しとして残します）".to_owned()
+            }
+            DetectionNote::Title => "件名として読みました".to_owned(),
+            DetectionNote::Issuer => "発信者の行として読みました".to_owned(),
+            DetectionNote::Heading { level, id } => {
+                format!("見出し（レベル{level}、ID {}）", v(id))
+            }
+            DetectionNote::Masked { by } => format!("伏せ字（伏せた人：{}）", who(by)),
+            DetectionNote::Omitted { kind, by } => format!(
+                "省略（{}。省略した人：{}）",
+                match kind {
+                    OmissionKind::Section => "節全体",
+                    OmissionKind::Middle => "節の一部",
+                    OmissionKind::Rest => "以降すべて",
+                    OmissionKind::Unspecified => "範囲の記載なし",
+                },
+                who(by)
+            ),
+            DetectionNote::JoinedParagraph => {
+                "前の段落が文の途中で終わっているため、つなげました（改ページ？）".to_owned()
+            }
+            DetectionNote::BulletOpensHeading => {
+                "見出しの先頭の記号1つは行頭記号として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::BulletOpensListItem => {
+                "箇条書きの先頭の記号1つは行頭記号として読みました（伏せ字ではありません）"
+                    .to_owned()
+            }
+            DetectionNote::Salutation => {
+                "文書の冒頭の「前略」はあいさつとして読みました（省略ではありません）".to_owned()
+            }
+            DetectionNote::Separator => {
+                "＊や×だけの行は区切り線として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::Emphasis => {
+                "「**」は強調の印として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::TemplateBlank => {
+                "ひな形の「○○」は記入欄として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::ExampleSymbols => {
+                "伏せ字を説明する文の中なので、記号は例として読みました".to_owned()
+            }
+            DetectionNote::ExampleMarker => {
+                "伏せ字を説明する文の中なので、この表記は例として読みました".to_owned()
             }
         }
     }

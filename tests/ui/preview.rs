@@ -404,6 +404,14 @@ fn importing_the_seed_opens_the_new_folder_with_its_detections() {
     assert_eq!(folder, target);
     assert!(!detections.is_empty());
     harness.get_by_label_contains("取り込みました");
+    // Each detection's note reads in Japanese too (the seed's masks were made by the vendor).
+    assert!(
+        !harness
+            .query_all_by_label_contains("伏せ字（伏せた人：")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    assert!(harness.query_by_label_contains("masked by").is_none());
     let shown = harness.state().state.shown.as_ref().unwrap();
     assert_eq!(shown.bundle.documents.len(), 3);
     assert_eq!(shown.bundle.mask_count(), 3);

@@ -2,6 +2,7 @@
 //! a list, 記, a line that is only an omission marker, a paragraph) and the reader that turns
 //! them into document blocks, joining a paragraph that a page break cut in two.
 
+use super::DetectionNote;
 use super::attribution::Attribution;
 use super::letters::SALUTATIONS;
 use super::text::{Ch, TextBlock, at, string};
@@ -178,7 +179,10 @@ impl BodyReader<'_> {
                 at(block),
                 DetectionKind::Heading,
                 &text,
-                format!("heading, level {level}, id {id_unique}"),
+                DetectionNote::Heading {
+                    level,
+                    id: id_unique.clone(),
+                },
             ));
             let bullet = text.starts_with(['■', '●', '◆', '□', '◇', '○']);
             if bullet {
@@ -186,7 +190,7 @@ impl BodyReader<'_> {
                     at(block),
                     DetectionKind::NotWithheld,
                     &text[..text.chars().next().map_or(0, char::len_utf8)],
-                    "a single symbol opening a heading is a bullet, not a mask",
+                    DetectionNote::BulletOpensHeading,
                 ));
             }
             let content = self.inlines(&block.joined());
@@ -209,7 +213,7 @@ impl BodyReader<'_> {
                         (item[0].line, item[0].column),
                         DetectionKind::NotWithheld,
                         &item[0].c.to_string(),
-                        "a single symbol opening a list item is a bullet, not a mask",
+                        DetectionNote::BulletOpensListItem,
                     ));
                 }
                 list.push(flatten_paragraphs(self.inlines(&item)));
@@ -227,7 +231,7 @@ impl BodyReader<'_> {
                 at(block),
                 DetectionKind::NotWithheld,
                 word,
-                "前略 opening a letter is a salutation, not an omission",
+                DetectionNote::Salutation,
             ));
         }
         // A page break in the original: the previous paragraph stops mid-sentence and this
@@ -240,7 +244,7 @@ impl BodyReader<'_> {
                 at(block),
                 DetectionKind::JoinedParagraph,
                 &text.chars().take(12).collect::<String>(),
-                "joined to the previous paragraph, which stops mid-sentence (a page break?)",
+                DetectionNote::JoinedParagraph,
             ));
             if let Some(Block::Paragraph { content }) = self.blocks.pop() {
                 let parts = self.inlines(chars);
@@ -304,11 +308,7 @@ impl BodyReader<'_> {
             position,
             DetectionKind::Omission,
             marker,
-            format!(
-                "omitted section, kind {}; omitted by: {}",
-                kind_word(kind),
-                who.describe()
-            ),
+            DetectionNote::Omitted { kind, by: who },
         ));
         self.blocks.push(Block::Omission(Omission {
             kind,
@@ -320,7 +320,7 @@ impl BodyReader<'_> {
     }
 }
 
-fn kind_word(kind: OmissionKind) -> &'static str {
+pub(super) fn kind_word(kind: OmissionKind) -> &'static str {
     match kind {
         OmissionKind::Section => "section",
         OmissionKind::Middle => "middle",

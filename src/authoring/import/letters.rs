@@ -2,6 +2,7 @@
 //! forwarding caption), and each letter's head: date, addressee, caption, issuer lines and title,
 //! up to the first block that starts the body. The body itself is left to `blocks`.
 
+use super::DetectionNote;
 use super::attribution::attribution;
 use super::blocks::{BodyReader, heading_level, list_items, omission_marker};
 use super::text::{TextBlock, at, string, text_blocks};
@@ -156,17 +157,16 @@ fn read_letter(
         at(date_block),
         DetectionKind::Letter,
         &date_text,
-        format!(
-            "a letter starts here, dated {}",
-            date.as_ref().map_or("?", |date| date.iso.as_str())
-        ),
+        DetectionNote::LetterStarts {
+            date: date.as_ref().map(|date| date.iso.clone()),
+        },
     ));
     let addressee = addressee_block.text();
     detections.push(detection(
         at(addressee_block),
         DetectionKind::Addressee,
         &addressee,
-        "addressee",
+        DetectionNote::Addressee,
     ));
 
     let caption_text = caption.map(TextBlock::text);
@@ -175,7 +175,7 @@ fn read_letter(
             at(block),
             DetectionKind::Caption,
             text,
-            "caption of a forwarded copy (kept as the document's source caption)",
+            DetectionNote::Caption,
         ));
     }
 
@@ -191,7 +191,7 @@ fn read_letter(
         at(title_block),
         DetectionKind::Title,
         &title,
-        "title",
+        DetectionNote::Title,
     ));
     let mut issuer = Vec::new();
     for block in issuer_blocks {
@@ -201,7 +201,7 @@ fn read_letter(
                 (line[0].line, line[0].column),
                 DetectionKind::Issuer,
                 &text,
-                "issuer",
+                DetectionNote::Issuer,
             ));
             issuer.push(text);
         }

@@ -27,8 +27,9 @@ mod withheld;
 
 use crate::authoring::{AUTHORING_EXTENSION, write_notice};
 use crate::bundle::Role;
-use crate::document::Document;
+use crate::document::{Document, OmissionKind, WithheldBy};
 
+use blocks::kind_word;
 use letters::read_letters;
 
 /// What a detection is about.
@@ -58,6 +59,79 @@ pub enum DetectionKind {
     NotWithheld,
 }
 
+/// What a [`Detection`] says about its text, with the values it names. The English wording is
+/// this value's `Display`; front ends in other languages render the same values in their words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DetectionNote {
+    /// A letter starts here, dated as read (`None`: the date could not be read).
+    #[error("a letter starts here, dated {}", date.as_deref().unwrap_or("?"))]
+    LetterStarts {
+        /// The date as `YYYY-MM-DD`.
+        date: Option<String>,
+    },
+    /// The addressee line.
+    #[error("addressee")]
+    Addressee,
+    /// The caption of a forwarded copy.
+    #[error("caption of a forwarded copy (kept as the document's source caption)")]
+    Caption,
+    /// The title line.
+    #[error("title")]
+    Title,
+    /// A line of the issuer block.
+    #[error("issuer")]
+    Issuer,
+    /// A heading, with its level and the id it was given.
+    #[error("heading, level {level}, id {id}")]
+    Heading {
+        /// 2 or 3.
+        level: u8,
+        /// The heading id.
+        id: String,
+    },
+    /// A masked field, and who masked it.
+    #[error("masked field; masked by: {}", by.describe())]
+    Masked {
+        /// Who masked it, as far as the text says.
+        by: WithheldBy,
+    },
+    /// An omitted section, its kind, and who omitted it.
+    #[error("omitted section, kind {}; omitted by: {}", kind_word(*kind), by.describe())]
+    Omitted {
+        /// What kind of omission.
+        kind: OmissionKind,
+        /// Who omitted it, as far as the text says.
+        by: WithheldBy,
+    },
+    /// Joined to the previous paragraph, which stops mid-sentence.
+    #[error("joined to the previous paragraph, which stops mid-sentence (a page break?)")]
+    JoinedParagraph,
+    /// A symbol opening a heading, read as a bullet.
+    #[error("a single symbol opening a heading is a bullet, not a mask")]
+    BulletOpensHeading,
+    /// A symbol opening a list item, read as a bullet.
+    #[error("a single symbol opening a list item is a bullet, not a mask")]
+    BulletOpensListItem,
+    /// 前略 opening a letter, read as a salutation.
+    #[error("前略 opening a letter is a salutation, not an omission")]
+    Salutation,
+    /// A line of stars or crosses, read as a separator.
+    #[error("a line of stars or crosses is a separator, not a mask")]
+    Separator,
+    /// `**` around words, read as emphasis.
+    #[error("`**` marks emphasis, not a mask")]
+    Emphasis,
+    /// ○○ in a template, read as a blank.
+    #[error("○○ is a blank in a template, not a mask")]
+    TemplateBlank,
+    /// Mask symbols inside a sentence about masking, read as an example.
+    #[error("the sentence is about masking; the symbols are an example")]
+    ExampleSymbols,
+    /// A bracketed marker inside a sentence about masking, read as an example.
+    #[error("the sentence is about masking; the marker is an example")]
+    ExampleMarker,
+}
+
 /// One decision of the import, for a person to confirm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detection {
@@ -71,8 +145,8 @@ pub struct Detection {
     pub text: String,
     /// The source file (inside the folder) the detection ended up in, if any.
     pub document: Option<String>,
-    /// A short English explanation (who made it, why it was not read as a mask, …).
-    pub note: String,
+    /// What the import read it as, and why (who made it, why it was not read as a mask, …).
+    pub note: DetectionNote,
 }
 
 /// One imported letter.
@@ -257,7 +331,7 @@ fn detection(
     at: (usize, usize),
     kind: DetectionKind,
     text: &str,
-    note: impl Into<String>,
+    note: DetectionNote,
 ) -> Detection {
     Detection {
         line: at.0,
@@ -265,7 +339,7 @@ fn detection(
         kind,
         text: text.to_owned(),
         document: None,
-        note: note.into(),
+        note,
     }
 }
 

@@ -2,6 +2,7 @@
 //! `—中略—` and `以下略`, `：非公開` — and the look-alikes that are read as ordinary text
 //! (emphasis, template blanks, separators, sentences about masking), each reported as a detection.
 
+use super::DetectionNote;
 use super::attribution::explains_masking;
 use super::blocks::{BodyReader, Part, extend_inlines, omission_marker};
 use super::text::{Ch, string};
@@ -24,7 +25,7 @@ impl BodyReader<'_> {
                 (chars[0].line, chars[0].column),
                 DetectionKind::NotWithheld,
                 &whole,
-                "a line of stars or crosses is a separator, not a mask",
+                DetectionNote::Separator,
             ));
             push_text(&mut parts, whole);
             return parts;
@@ -41,7 +42,7 @@ impl BodyReader<'_> {
                             position,
                             DetectionKind::Mask,
                             &marker,
-                            format!("masked field; masked by: {}", who.describe()),
+                            DetectionNote::Masked { by: who },
                         ));
                         if let Some(Part::Inlines(inlines)) = parts.last_mut() {
                             inlines.push(Inline::Mask(Mask {
@@ -98,23 +99,17 @@ impl BodyReader<'_> {
                 if chars.get(index + 2).is_some_and(|ch| !ch.c.is_whitespace())
                     && after.contains("**")
                 {
-                    return Some((2, Found::LookAlike("`**` marks emphasis, not a mask")));
+                    return Some((2, Found::LookAlike(DetectionNote::Emphasis)));
                 }
                 if index >= 2 && string(&chars[..index]).contains("**") {
-                    return Some((2, Found::LookAlike("`**` marks emphasis, not a mask")));
+                    return Some((2, Found::LookAlike(DetectionNote::Emphasis)));
                 }
             }
             if c == '○' && (self.template || template_context(chars, index, length)) {
-                return Some((
-                    length,
-                    Found::LookAlike("○○ is a blank in a template, not a mask"),
-                ));
+                return Some((length, Found::LookAlike(DetectionNote::TemplateBlank)));
             }
             if explains_masking(&sentence) {
-                return Some((
-                    length,
-                    Found::LookAlike("the sentence is about masking; the symbols are an example"),
-                ));
+                return Some((length, Found::LookAlike(DetectionNote::ExampleSymbols)));
             }
             return Some((length, Found::Mask));
         }
@@ -146,10 +141,7 @@ impl BodyReader<'_> {
             }
             if redaction || undisclosed {
                 if explains_masking(&sentence) {
-                    return Some((
-                        length,
-                        Found::LookAlike("the sentence is about masking; the marker is an example"),
-                    ));
+                    return Some((length, Found::LookAlike(DetectionNote::ExampleMarker)));
                 }
                 return Some((length, Found::Mask));
             }
@@ -206,7 +198,7 @@ impl BodyReader<'_> {
 enum Found {
     Mask,
     Omission(OmissionKind),
-    LookAlike(&'static str),
+    LookAlike(DetectionNote),
 }
 
 fn push_text(parts: &mut [Part], text: String) {

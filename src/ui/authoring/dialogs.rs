@@ -478,11 +478,10 @@ fn import_report_ui(
                             }
                             _ => RichText::new(kind),
                         });
-                        // The note is the import's English explanation (not yet typed).
                         ui.label(format!(
                             "{} — {}",
                             crate::escape::one_line(&detection.text),
-                            crate::escape::one_line(&detection.note)
+                            explain(&detection.note, strings.lang)
                         ));
                         ui.end_row();
                     }

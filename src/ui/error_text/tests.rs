@@ -688,6 +688,40 @@ fn viewer_problems() -> Vec<Problem> {
     ]
 }
 
+fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
+    use crate::authoring::import::DetectionNote;
+    use crate::document::{OmissionKind, WithheldBy};
+    vec![
+        DetectionNote::LetterStarts {
+            date: Some("2023-06-29".into()),
+        },
+        DetectionNote::Addressee,
+        DetectionNote::Caption,
+        DetectionNote::Title,
+        DetectionNote::Issuer,
+        DetectionNote::Heading {
+            level: 2,
+            id: "s1".into(),
+        },
+        DetectionNote::Masked {
+            by: WithheldBy::Author,
+        },
+        DetectionNote::Omitted {
+            kind: OmissionKind::Middle,
+            by: WithheldBy::NotStated,
+        },
+        DetectionNote::JoinedParagraph,
+        DetectionNote::BulletOpensHeading,
+        DetectionNote::BulletOpensListItem,
+        DetectionNote::Salutation,
+        DetectionNote::Separator,
+        DetectionNote::Emphasis,
+        DetectionNote::TemplateBlank,
+        DetectionNote::ExampleSymbols,
+        DetectionNote::ExampleMarker,
+    ]
+}
+
 fn row_problems() -> Vec<RowProblem> {
     vec![
         RowProblem::EmptyList,
@@ -746,6 +780,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         1,
     );
     check_all("RowProblem", &row_problems(), 8);
+    check_all("DetectionNote", &detection_notes(), 17);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
             line: 4,
