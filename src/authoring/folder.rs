@@ -364,15 +364,28 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
             Err(mut found) => errors.append(&mut found),
         }
     }
-    if errors.is_empty() {
-        Ok(CompiledFolder {
-            dir: dir.to_owned(),
-            metadata,
-            documents,
-            attachments,
-        })
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let folder = CompiledFolder {
+        dir: dir.to_owned(),
+        metadata,
+        documents,
+        attachments,
+    };
+    // The manifest signing would write must pass the rules the reader applies, so that the
+    // checks and the preview refuse what signing would refuse. The key is a stand-in: only
+    // its form is checked here.
+    let stand_in = crate::bundle::PublicKey::demo().to_base64();
+    let manifest = folder
+        .fields(&super::PackOptions::default())
+        .manifest(&super::sign::entry_bytes(&folder), stand_in);
+    match manifest.validate() {
+        Ok(()) => Ok(folder),
+        Err(problem) => Err(vec![whole_file(
+            SOURCE_METADATA,
+            SourceProblem::InvalidMetadata(problem),
+        )]),
     }
 }
 

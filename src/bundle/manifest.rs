@@ -108,12 +108,39 @@ impl Role {
     }
 }
 
+/// A JSON error, shared so that [`ManifestError`] can be cloned and compared (two are equal when
+/// they say the same).
+#[derive(Debug, Clone)]
+pub struct JsonError(pub std::sync::Arc<serde_json::Error>);
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq for JsonError {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for JsonError {}
+
+impl std::ops::Deref for JsonError {
+    type Target = serde_json::Error;
+
+    fn deref(&self) -> &serde_json::Error {
+        &self.0
+    }
+}
+
 /// Why a manifest is invalid.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ManifestError {
     /// Malformed JSON, unknown or duplicate keys, wrong types.
     #[error("{0}")]
-    Json(#[from] serde_json::Error),
+    Json(JsonError),
     /// A name holds a control, bidi-control or invisible character.
     #[error(
         "{0} contains a control, direction-changing or invisible character (which can disguise a name)"
@@ -176,6 +203,12 @@ pub enum ManifestError {
     /// No document at all.
     #[error("the manifest lists no document")]
     NoDocument,
+}
+
+impl From<serde_json::Error> for ManifestError {
+    fn from(error: serde_json::Error) -> Self {
+        ManifestError::Json(JsonError(std::sync::Arc::new(error)))
+    }
 }
 
 impl Manifest {

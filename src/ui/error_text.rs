@@ -1140,6 +1140,10 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::InvalidMetadata(problem) => format!(
+                "フォルダーの設定（bundle.json）のままでは署名できません：{}",
+                problem.japanese()
+            ),
             SourceProblem::BadPath { path, problem } => format!(
                 "{}はファイルの中の名前に使えません：{}。",
                 q(path),

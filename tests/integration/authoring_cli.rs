@@ -230,3 +230,41 @@ fn import_refuses_to_overwrite_a_folder_with_files() {
     assert!(!import.status.success());
     assert!(text(&import).contains("--force"));
 }
+
+#[test]
+fn check_applies_the_rules_signing_applies_to_bundle_json() {
+    // Each edit of bundle.json breaks a rule the reader applies to a signed manifest; `check`
+    // must refuse it as pack would, before any key is used.
+    let edits: [(&str, &str, &str); 4] = [
+        ("\"sequence\": 1", "\"sequence\": 0", "sequence"),
+        (
+            "\"bundle_id\": \"mikasa-2023-06-29\"",
+            "\"bundle_id\": \"mikasa 2023\"",
+            "bundle_id",
+        ),
+        (
+            "\"issued_at\": \"2023-06-29T00:00:00+09:00\"",
+            "\"issued_at\": \"2023-06-29\"",
+            "RFC 3339",
+        ),
+        (
+            "\"issuer_name\": \"みかさ社会保険労務士法人\"",
+            "\"issuer_name\": \"みかさ社会保険労務士法人\\u202e\"",
+            "issuer.name",
+        ),
+    ];
+    for (from, to, named) in edits {
+        let copy = support::sample_copy();
+        let metadata = copy.path().join("bundle.json");
+        let text_before = std::fs::read_to_string(&metadata).unwrap();
+        assert!(text_before.contains(from), "{from} not in bundle.json");
+        std::fs::write(&metadata, text_before.replace(from, to)).unwrap();
+        let check = kairan(&["check", path(copy.path())]);
+        assert!(!check.status.success(), "{to}: {}", text(&check));
+        assert!(text(&check).contains(named), "{to}: {}", text(&check));
+        let bundle = copy.path().join("out.kairan");
+        let pack = kairan(&["pack", path(copy.path()), "--key", KEY, "-o", path(&bundle)]);
+        assert!(!pack.status.success(), "{to}: {}", text(&pack));
+        assert!(!bundle.exists());
+    }
+}

@@ -277,6 +277,11 @@ pub enum SourceProblem {
         /// The entry.
         path: String,
     },
+    /// `bundle.json` says something a bundle may not (a bad id, a sequence of 0, an expiry
+    /// before the issue time, hidden characters in the issuer's name, …): the same rules the
+    /// reader applies to a manifest, checked before anything is signed.
+    #[error("{0}")]
+    InvalidMetadata(crate::bundle::ManifestError),
     /// A source file could not be read.
     #[error("cannot read it: {reason}")]
     UnreadableSource {

@@ -162,7 +162,7 @@ fn signature_file_errors() -> Vec<SignatureFileError> {
 
 fn manifest_errors() -> Vec<ManifestError> {
     vec![
-        ManifestError::Json(json_error()),
+        ManifestError::from(json_error()),
         ManifestError::HiddenCharacter("issuer.name"),
         ManifestError::WrongFormat("zip".into()),
         ManifestError::UnsupportedVersion(9),
@@ -561,6 +561,7 @@ fn source_problems() -> Vec<SourceProblem> {
         SourceProblem::SourceForAttachment {
             path: s("attachments/a.pdf"),
         },
+        SourceProblem::InvalidMetadata(ManifestError::ZeroSequence),
         SourceProblem::MissingMediaType {
             path: s("attachments/a.pdf"),
         },
@@ -762,7 +763,7 @@ fn every_key_trust_and_rollover_error_reads_as_japanese() {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 48);
+    check_all("SourceProblem", &source_problems(), 49);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 5);
