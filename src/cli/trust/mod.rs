@@ -189,16 +189,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
             note,
         } => {
             let (public_key, how) = match (file, paste, from_bundle) {
-                (Some(file), _, _) => {
-                    let text = std::fs::read_to_string(&file).with_context(|| {
-                        format!("could not read the key file {}", file.display())
-                    })?;
-                    let key = PublicKey::from_file_text(&text).with_context(|| {
-                        format!("{} is not a minisign public key file", file.display())
-                    })?;
-                    let file = file.display().to_string();
-                    (key, HowAdded::KeyFile { file })
-                }
+                (Some(file), _, _) => key_from_file(&file)?,
                 (None, true, _) => {
                     let mut text = String::new();
                     std::io::stdin()
@@ -313,16 +304,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
             let old = store.find(&old)?.clone();
             let (public_key, how) = match (file, from_bundle) {
                 (_, Some(bundle_path)) => key_from_bundle(&store, &bundle_path)?,
-                (Some(file), None) => {
-                    let text = std::fs::read_to_string(&file).with_context(|| {
-                        format!("could not read the key file {}", file.display())
-                    })?;
-                    let key = PublicKey::from_file_text(&text).with_context(|| {
-                        format!("{} is not a minisign public key file", file.display())
-                    })?;
-                    let file = file.display().to_string();
-                    (key, HowAdded::KeyFile { file })
-                }
+                (Some(file), None) => key_from_file(&file)?,
                 (None, None) => bail!("give the new key's file or --from-bundle"),
             };
             check_fingerprint(&public_key, &fingerprint, "changed")?;
@@ -398,6 +380,16 @@ pub fn run_settings(command: SettingsCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The key of a minisign public key file, and how it was added.
+fn key_from_file(file: &Path) -> anyhow::Result<(PublicKey, HowAdded)> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("could not read the key file {}", file.display()))?;
+    let key = PublicKey::from_file_text(&text)
+        .with_context(|| format!("{} is not a minisign public key file", file.display()))?;
+    let file = file.display().to_string();
+    Ok((key, HowAdded::KeyFile { file }))
 }
 
 /// Refuses a key whose fingerprint is not the one the reader confirmed (spaces and case aside).

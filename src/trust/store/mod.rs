@@ -269,27 +269,10 @@ impl TrustStore {
     ) -> Result<KeyRecord, TrustError> {
         let name = checked_name(name)?;
         let note = checked_note(note)?;
-        if public_key.is_demo() {
-            return Err(TrustError::DemoKey);
-        }
-        // The built-in demo key is always among the keys to open with: a key sharing its id
-        // would make the sample and every demo-key file fail for the wrong reason.
-        let demo = crate::sample::demo_trusted_key();
-        if public_key.key_id == demo.public_key.key_id {
-            return Err(TrustError::KeyIdClash {
-                name: demo.name,
-                key_id: public_key.key_id.to_string(),
-            });
-        }
+        may_be_trusted(&public_key)?;
         let now = now();
         self.change(|records| {
-            if let Some(existing) = records.iter().find(|r| r.public_key == public_key) {
-                return Err(TrustError::AlreadyPresent {
-                    name: existing.name.clone(),
-                    key_id: public_key.key_id.to_string(),
-                    status: existing.status.word(),
-                });
-            }
+            not_yet_present(records, &public_key)?;
             let introduced_by = match &how_added {
                 HowAdded::Rollover { old_key_id, .. } => Some(old_key_id.as_str()),
                 _ => None,
@@ -300,15 +283,6 @@ impl TrustStore {
                     && introduced_by != Some(r.public_key.key_id.to_string().as_str())
             }) {
                 return Err(name_taken(holder));
-            }
-            if let Some(clash) = records
-                .iter()
-                .find(|r| r.public_key.key_id == public_key.key_id)
-            {
-                return Err(TrustError::KeyIdClash {
-                    name: clash.name.clone(),
-                    key_id: public_key.key_id.to_string(),
-                });
             }
             let record = KeyRecord {
                 name,
@@ -393,35 +367,11 @@ impl TrustStore {
         fate: OldKeyFate,
     ) -> Result<KeyRecord, TrustError> {
         let note = checked_note(note)?;
-        if new_key.is_demo() {
-            return Err(TrustError::DemoKey);
-        }
-        let demo = crate::sample::demo_trusted_key();
-        if new_key.key_id == demo.public_key.key_id {
-            return Err(TrustError::KeyIdClash {
-                name: demo.name,
-                key_id: new_key.key_id.to_string(),
-            });
-        }
+        may_be_trusted(&new_key)?;
         let now = now();
         let old_key = *old_key;
         self.change(|records| {
-            if let Some(existing) = records.iter().find(|r| r.public_key == new_key) {
-                return Err(TrustError::AlreadyPresent {
-                    name: existing.name.clone(),
-                    key_id: new_key.key_id.to_string(),
-                    status: existing.status.word(),
-                });
-            }
-            if let Some(clash) = records
-                .iter()
-                .find(|r| r.public_key.key_id == new_key.key_id)
-            {
-                return Err(TrustError::KeyIdClash {
-                    name: clash.name.clone(),
-                    key_id: new_key.key_id.to_string(),
-                });
-            }
+            not_yet_present(records, &new_key)?;
             let position = records
                 .iter()
                 .position(|r| r.public_key == old_key)
@@ -490,6 +440,41 @@ impl TrustStore {
         self.records = records;
         Ok(result)
     }
+}
+
+/// Refuses the demo key, and a key sharing its key id: the demo key is always among the keys
+/// to open with, so such a key would make the sample and every demo-key file fail for the
+/// wrong reason.
+fn may_be_trusted(key: &PublicKey) -> Result<(), TrustError> {
+    if key.is_demo() {
+        return Err(TrustError::DemoKey);
+    }
+    let demo = crate::sample::demo_trusted_key();
+    if key.key_id == demo.public_key.key_id {
+        return Err(TrustError::KeyIdClash {
+            name: demo.name,
+            key_id: key.key_id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a key the store already holds, trusted or revoked, or another with its key id.
+fn not_yet_present(records: &[KeyRecord], key: &PublicKey) -> Result<(), TrustError> {
+    if let Some(existing) = records.iter().find(|r| r.public_key == *key) {
+        return Err(TrustError::AlreadyPresent {
+            name: existing.name.clone(),
+            key_id: key.key_id.to_string(),
+            status: existing.status.word(),
+        });
+    }
+    if let Some(clash) = records.iter().find(|r| r.public_key.key_id == key.key_id) {
+        return Err(TrustError::KeyIdClash {
+            name: clash.name.clone(),
+            key_id: key.key_id.to_string(),
+        });
+    }
+    Ok(())
 }
 
 fn now() -> jiff::Timestamp {
