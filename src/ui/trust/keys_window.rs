@@ -1,7 +1,8 @@
 //! The Settings ▸ Trusted keys window: renaming, revoking and removing keys, adding one from a
 //! key file or pasted text (shown for checking before it is added), exporting one to a file,
 //! and the reader's organisation. Every change is written through the trust store and
-//! re-checks the bundle on screen. Plain state; [`view`](super::view) draws the window.
+//! re-checks the bundle on screen. Plain state;
+//! [`keys_window_view`](super::keys_window_view) draws the window.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
