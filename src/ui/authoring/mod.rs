@@ -3,13 +3,15 @@
 //! authoring dialogs hold; [`jobs`] starts importing, signing, exporting for clients and
 //! creating a key; [`panels`] draws the source errors, the preview toolbar and the checks
 //! panel; [`dialogs`] the menu entries and dialogs (open, import, sign, export for clients, new
-//! key); [`background`] runs native dialogs, signing and key creation off the UI thread;
-//! [`watch`] reloads on save. The work itself is [`crate::authoring`].
+//! key) and [`reports`] what they did; [`background`] runs native dialogs, signing and key
+//! creation off the UI thread; [`watch`] reloads on save. The work itself is
+//! [`crate::authoring`].
 
 pub mod background;
 pub mod dialogs;
 pub mod forms;
 pub mod jobs;
 pub mod panels;
+pub mod reports;
 pub mod state;
 pub mod watch;
