@@ -54,7 +54,7 @@ pub enum Verdict {
         problem: SignatureProblem,
     },
     /// Nothing was signed: a preview compiled from a notice folder by
-    /// [`super::preview_compiled`]. Opening a file never gives this verdict.
+    /// [`crate::authoring::preview()`]. Opening a file never gives this verdict.
     Unsigned,
 }
 

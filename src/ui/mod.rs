@@ -2,10 +2,11 @@
 //! notices, and every masked field and omitted section made plain.
 //!
 //! Layout follows the split between data and views: [`state::AppState`] owns what is open and
-//! is plain Rust; views (`*_ui` functions in [`views`], [`banner`], [`document_view`]) read it
-//! and push [`command::Command`]s that [`KairanApp`] applies after each frame; platform work
-//! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
-//! module never verifies anything itself: the `bundle` library gives the verdict.
+//! is plain Rust; views (`*_ui` functions in the feature folders [`viewer`], [`trust`] and
+//! [`authoring`]) read it and push [`command::Command`]s that [`KairanApp`] applies after each
+//! frame; platform work (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s
+//! run here. This module never verifies anything itself: the `bundle` library gives the
+//! verdict.
 
 pub mod actions;
 pub mod authoring;
