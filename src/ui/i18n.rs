@@ -3,6 +3,11 @@
 //! Views never spell out text themselves: they take a [`Strings`] from the current
 //! [`Language`] and fill placeholders with [`fill`]. Text that comes from a bundle (titles,
 //! letter text, issuer claims) is shown as written and never passes through here.
+//!
+//! This is one file on purpose, however long the table grows: it is a single `strings!`
+//! invocation that defines [`Strings`] and both languages from the same list, so a message
+//! without its other language does not compile, and the two languages of each message stay on
+//! one line where a reviewer reads them together.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,7 @@
 //! What the viewer has open and what the reader is looking at: the opened bundle and its
-//! verdict, the open error, which documents are in which pane, the Back history, the
-//! withheld-item and search cursors, dialogs and settings.
+//! verdict, the open error, which documents are in which pane, dialogs and settings, and
+//! [`AppState::handle`], which applies every command. Moving around the bundle on screen
+//! (links, Back, the withheld-item and search cursors) is in [`crate::ui::viewer::navigation`].
 //!
 //! Plain Rust with no widgets, so every behaviour here is tested without a window. Views read
 //! it; only [`AppState::handle`] changes it.
@@ -15,12 +16,15 @@ use crate::bundle::{
     self, BundleError, FailureKind, OpenedBundle, PublicKey, Role, SignatureProblem, Tamper,
     TrustedKey, Verdict,
 };
-use crate::document::{LinkTarget, plain_text};
+use crate::document::plain_text;
 use crate::trust::{Assessment, ConfigDir, KeyRecord, Status, TrustVerdict};
 use crate::ui::trust::state::TrustState;
-use crate::ui::viewer::letter::{self, PartKey, Span};
+use crate::ui::viewer::navigation::{Step, withheld_refs};
 use crate::ui::viewer::recent::RecentFiles;
-use crate::ui::viewer::search::Query;
+
+pub use crate::ui::viewer::navigation::{
+    Flash, Hit, ScrollRequest, Search, WithheldLabel, WithheldRef, WithheldSort,
+};
 
 /// Where the shown bundle came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,76 +105,6 @@ pub enum Pane {
     Right,
 }
 
-/// Where a pane should scroll to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScrollRequest {
-    /// Changes with every request, so a view handles each once.
-    pub serial: u64,
-    /// The pane.
-    pub pane: Pane,
-    /// The document in it.
-    pub document: usize,
-    /// The part to bring into view.
-    pub part: PartKey,
-}
-
-/// What the side list says about a withheld item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WithheldLabel {
-    /// The marker as written (`■■■■`, `—省略—`).
-    pub marker: String,
-    /// The text of the heading above it, if any.
-    pub section: Option<String>,
-}
-
-/// One masked field or omitted section of the bundle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WithheldRef {
-    /// Document index.
-    pub document: usize,
-    /// Its place among the document's withheld items.
-    pub ordinal: usize,
-    /// The part that holds it.
-    pub part: PartKey,
-    /// Mask or omission.
-    pub kind: WithheldSort,
-}
-
-/// Whether a withheld item is a mask or an omission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WithheldSort {
-    /// A masked field.
-    Mask,
-    /// An omitted section.
-    Omission,
-}
-
-/// One search hit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// Document index.
-    pub document: usize,
-    /// The part.
-    pub part: PartKey,
-    /// Character range within the part's text.
-    pub range: std::ops::Range<usize>,
-}
-
-/// The search bar.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    /// Whether the bar is shown.
-    pub open: bool,
-    /// The text as typed.
-    pub text: String,
-    /// Hits in reading order (documents in bundle order).
-    pub hits: Vec<Hit>,
-    /// The current hit.
-    pub current: Option<usize>,
-    /// Set when the field should take keyboard focus.
-    pub focus_serial: u64,
-}
-
 /// A bundle on screen.
 #[derive(Debug, Clone)]
 pub struct Shown {
@@ -200,16 +134,6 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// How many masks (or omissions) the bundle holds, or one document of it when `document`
-    /// is given. Counted from the withheld items gathered when the bundle was opened, so a
-    /// frame's cost does not grow with the length of the documents.
-    pub fn withheld_count(&self, document: Option<usize>, sort: WithheldSort) -> usize {
-        self.withheld
-            .iter()
-            .filter(|item| item.kind == sort && document.is_none_or(|index| item.document == index))
-            .count()
-    }
-
     /// The library's headline for the shown bundle (see [`crate::trust::Status`]).
     pub fn status(&self) -> Status {
         match &self.assessment {
@@ -303,12 +227,6 @@ impl Shown {
     pub fn right_documents(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.bundle.documents.len()).filter(move |index| Some(*index) != self.left)
     }
-
-    /// The current withheld item.
-    pub fn current_withheld(&self) -> Option<&WithheldRef> {
-        self.withheld_cursor
-            .and_then(|cursor| self.withheld.get(cursor))
-    }
 }
 
 /// Why a file could not be opened, ready to show.
@@ -363,17 +281,6 @@ pub enum Message {
     DroppedNothing,
     /// A link to an address Kairan does not open (not `https`, `http` or `mailto`).
     LinkNotOpened(String),
-}
-
-/// Where a flash animation should play.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Flash {
-    /// Changes with every flash.
-    pub serial: u64,
-    /// Document index.
-    pub document: usize,
-    /// The part.
-    pub part: PartKey,
 }
 
 /// How the state starts.
@@ -655,137 +562,6 @@ impl AppState {
         self.flash = None;
         self.refresh_search();
     }
-
-    pub(super) fn show_document(&mut self, document: usize) {
-        let Some(shown) = &mut self.shown else {
-            return;
-        };
-        if document >= shown.bundle.documents.len() {
-            return;
-        }
-        if shown.pane_of(document) == Pane::Right && shown.right != Some(document) {
-            if let Some(current) = shown.right {
-                shown.back.push(current);
-            }
-            shown.right = Some(document);
-        }
-    }
-
-    fn follow_link(&mut self, target: LinkTarget) {
-        match target {
-            LinkTarget::External { url } if !crate::document::opens_externally(&url) => {
-                self.message = Some(Message::LinkNotOpened(url));
-            }
-            LinkTarget::External { url } => self.dialog = Some(Dialog::External { url }),
-            LinkTarget::Document { path, heading } => {
-                let Some(shown) = &self.shown else {
-                    return;
-                };
-                let Some(document) = shown
-                    .bundle
-                    .documents
-                    .iter()
-                    .position(|candidate| candidate.entry.path == path)
-                else {
-                    return;
-                };
-                let part = heading
-                    .and_then(|id| {
-                        letter::parts(&shown.bundle.documents[document].document)
-                            .into_iter()
-                            .find(|part| part.heading_id == Some(id.as_str()))
-                            .map(|part| part.key)
-                    })
-                    .unwrap_or(PartKey::Title);
-                self.show_document(document);
-                self.request_scroll(document, part);
-            }
-        }
-    }
-
-    pub(super) fn request_scroll(&mut self, document: usize, part: PartKey) {
-        let Some(shown) = &self.shown else {
-            return;
-        };
-        self.serial += 1;
-        let pane = shown.pane_of(document);
-        self.scroll = Some(ScrollRequest {
-            serial: self.serial,
-            pane,
-            document,
-            part,
-        });
-        self.flash = Some(Flash {
-            serial: self.serial,
-            document,
-            part,
-        });
-    }
-
-    fn step_withheld(&mut self, step: Step) {
-        let Some(shown) = &self.shown else {
-            return;
-        };
-        let count = shown.withheld.len();
-        if count == 0 || !shown.contents_visible() {
-            return;
-        }
-        let next = step.apply(shown.withheld_cursor, count);
-        self.go_to_withheld(next);
-    }
-
-    fn go_to_withheld(&mut self, index: usize) {
-        let Some(shown) = &mut self.shown else {
-            return;
-        };
-        let Some(item) = shown.withheld.get(index).copied() else {
-            return;
-        };
-        shown.withheld_cursor = Some(index);
-        self.show_document(item.document);
-        self.request_scroll(item.document, item.part);
-    }
-
-    fn refresh_search(&mut self) {
-        self.search.hits.clear();
-        self.search.current = None;
-        let (Some(shown), Some(query)) = (&self.shown, Query::new(&self.search.text)) else {
-            return;
-        };
-        if !shown.contents_visible() {
-            return;
-        }
-        for (index, document) in shown.bundle.documents.iter().enumerate() {
-            for part in letter::parts(&document.document) {
-                for range in query.find_in(&part.text()) {
-                    self.search.hits.push(Hit {
-                        document: index,
-                        part: part.key,
-                        range,
-                    });
-                }
-            }
-        }
-    }
-
-    fn step_hit(&mut self, step: Step) {
-        let count = self.search.hits.len();
-        if count == 0 {
-            return;
-        }
-        let next = step.apply(self.search.current, count);
-        self.go_to_hit(next);
-    }
-
-    fn go_to_hit(&mut self, index: usize) {
-        let Some(hit) = self.search.hits.get(index).cloned() else {
-            return;
-        };
-        self.search.current = Some(index);
-        self.show_document(hit.document);
-        self.request_scroll(hit.document, hit.part);
-    }
-
     fn save_attachment(&mut self, entry: &str, destination: &Path) {
         let Some(shown) = &self.shown else {
             return;
@@ -805,263 +581,5 @@ impl AppState {
     }
 }
 
-/// Forward or backward through a list that wraps around.
-#[derive(Debug, Clone, Copy)]
-enum Step {
-    Forward,
-    Backward,
-}
-
-impl Step {
-    fn apply(self, current: Option<usize>, count: usize) -> usize {
-        match (self, current) {
-            (Step::Forward, None) => 0,
-            (Step::Forward, Some(index)) => (index + 1) % count,
-            (Step::Backward, None) => count - 1,
-            (Step::Backward, Some(index)) => (index + count - 1) % count,
-        }
-    }
-}
-
-fn withheld_refs(
-    document: usize,
-    letter: &crate::document::Document,
-) -> Vec<(WithheldRef, WithheldLabel)> {
-    let mut refs = Vec::new();
-    let mut section = None;
-    for part in letter::parts(letter) {
-        if part.heading_id.is_some() {
-            section = Some(part.text());
-        }
-        if let Some((ordinal, omission)) = part.omission {
-            let reference = WithheldRef {
-                document,
-                ordinal,
-                part: part.key,
-                kind: WithheldSort::Omission,
-            };
-            let label = WithheldLabel {
-                marker: omission.marker.clone(),
-                section: section.clone(),
-            };
-            refs.push((reference, label));
-        }
-        for span in &part.spans {
-            if let Span::Mask { ordinal, mask } = span {
-                let reference = WithheldRef {
-                    document,
-                    ordinal: *ordinal,
-                    part: part.key,
-                    kind: WithheldSort::Mask,
-                };
-                let label = WithheldLabel {
-                    marker: mask.marker.clone(),
-                    section: section.clone(),
-                };
-                refs.push((reference, label));
-            }
-        }
-    }
-    refs
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn state() -> AppState {
-        AppState::new(StartOptions {
-            trusted: vec![crate::sample::demo_trusted_key()],
-            system_language: Some(Language::Japanese),
-            ..StartOptions::default()
-        })
-    }
-
-    fn sample_state() -> AppState {
-        let mut state = state();
-        state.handle(Command::OpenSample);
-        state
-    }
-
-    #[test]
-    fn the_sample_is_labelled_as_the_sample() {
-        let state = sample_state();
-        let shown = state.shown.as_ref().unwrap();
-        assert_eq!(shown.trust(), Trust::Sample);
-        assert_eq!(shown.contents, Contents::Shown);
-    }
-
-    #[test]
-    fn the_firm_notice_goes_left_and_the_first_vendor_document_right() {
-        let state = sample_state();
-        let shown = state.shown.as_ref().unwrap();
-        let role = |index: Option<usize>| shown.bundle.documents[index.unwrap()].entry.role;
-        assert_eq!(role(shown.left), Role::FirmNotice);
-        assert_eq!(role(shown.right), Role::Report);
-    }
-
-    #[test]
-    fn the_sample_signed_file_on_disk_is_not_the_sample() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("copy.kairan");
-        std::fs::write(&path, crate::sample::SAMPLE_BUNDLE).unwrap();
-        let mut state = state();
-        state.handle(Command::OpenPath(path));
-        assert_eq!(state.shown.unwrap().trust(), Trust::DemoKeyFile);
-    }
-
-    #[test]
-    fn a_failed_open_keeps_the_bundle_on_screen() {
-        let mut state = sample_state();
-        let serial = state.shown.as_ref().unwrap().serial;
-        state.handle(Command::OpenPath(PathBuf::from("/nonexistent/x.kairan")));
-        assert_eq!(state.shown.as_ref().unwrap().serial, serial);
-        let error = state.error.unwrap();
-        assert_eq!(error.kind, FailureKind::Unreadable);
-        assert!(error.file.contains("x.kairan"));
-    }
-
-    #[test]
-    fn next_withheld_wraps_around_and_previous_goes_back() {
-        let mut state = sample_state();
-        let count = state.shown.as_ref().unwrap().withheld.len();
-        assert_eq!(count, 12);
-        state.handle(Command::PreviousWithheld);
-        assert_eq!(
-            state.shown.as_ref().unwrap().withheld_cursor,
-            Some(count - 1)
-        );
-        state.handle(Command::NextWithheld);
-        assert_eq!(state.shown.as_ref().unwrap().withheld_cursor, Some(0));
-        assert!(state.scroll.is_some());
-    }
-
-    #[test]
-    fn back_returns_to_the_document_shown_before_a_link() {
-        let mut state = sample_state();
-        let shown = state.shown.as_ref().unwrap();
-        let before = shown.right;
-        let notice = shown
-            .bundle
-            .documents
-            .iter()
-            .position(|document| document.entry.role == Role::VendorNotice)
-            .unwrap();
-        state.handle(Command::ShowDocument(notice));
-        assert_eq!(state.shown.as_ref().unwrap().right, Some(notice));
-        state.handle(Command::Back);
-        assert_eq!(state.shown.as_ref().unwrap().right, before);
-    }
-
-    #[test]
-    fn external_links_wait_for_confirmation() {
-        let mut state = sample_state();
-        state.handle(Command::FollowLink(LinkTarget::External {
-            url: "https://example.com/a?b".into(),
-        }));
-        assert!(state.effects.is_empty());
-        state.handle(Command::ConfirmExternal);
-        assert_eq!(
-            state.effects,
-            vec![Effect::OpenUrl("https://example.com/a?b".into())]
-        );
-    }
-
-    #[test]
-    fn links_of_unsafe_schemes_never_reach_the_opener() {
-        for url in [
-            "javascript:alert(1)",
-            "file:///etc/passwd",
-            "data:text/html,<script>alert(1)</script>",
-            "smb://server/share",
-            "\\\\server\\share\\a.exe",
-            "/home/user/.bashrc",
-            "https://example.com/\u{202E}gpj.exe",
-        ] {
-            let mut state = sample_state();
-            state.handle(Command::FollowLink(LinkTarget::External {
-                url: url.into(),
-            }));
-            assert_eq!(state.dialog, None, "{url}");
-            assert_eq!(state.message, Some(Message::LinkNotOpened(url.into())));
-            state.handle(Command::ConfirmExternal);
-            assert!(state.effects.is_empty(), "{url}");
-        }
-    }
-
-    #[test]
-    fn search_ignores_width_and_finds_hits_in_every_document() {
-        let mut state = sample_state();
-        state.handle(Command::SetSearchQuery("ＡＷＳ".into()));
-        assert!(!state.search.hits.is_empty());
-        assert_eq!(state.search.current, Some(0));
-        state.handle(Command::SetSearchQuery("株式会社エムケイシステム".into()));
-        let documents: std::collections::BTreeSet<usize> =
-            state.search.hits.iter().map(|hit| hit.document).collect();
-        assert_eq!(documents.len(), 3);
-    }
-
-    /// The sample as if its firm notice had been changed after signing and shown anyway.
-    fn tampered_state_shown_anyway() -> AppState {
-        let mut state = sample_state();
-        let shown = state.shown.as_mut().unwrap();
-        let firm = shown.left.unwrap();
-        shown.bundle.verdict = Verdict::Tampered {
-            entry: shown.bundle.documents[firm].entry.path.clone(),
-            problem: Tamper::Hash,
-        };
-        shown.contents = Contents::ShownAnyway;
-        state
-    }
-
-    #[test]
-    fn copying_an_altered_document_says_it_was_altered_and_an_intact_one_does_not() {
-        let mut state = tampered_state_shown_anyway();
-        let shown = state.shown.as_ref().unwrap();
-        assert_eq!(shown.contents, Contents::ShownAnyway);
-        let altered = shown.altered_document().unwrap();
-        assert_eq!(shown.bundle.documents[altered].entry.role, Role::FirmNotice);
-        let intact = (0..shown.bundle.documents.len())
-            .find(|index| *index != altered)
-            .unwrap();
-        let header = Language::Japanese.strings().copied_altered_header;
-
-        state.handle(Command::CopyDocument(altered));
-        let Some(Effect::CopyText(text)) = state.effects.pop() else {
-            panic!("no copy effect");
-        };
-        assert!(text.starts_with(header), "{text}");
-        assert!(text.contains("ますますご清栄"), "{text}");
-        assert_eq!(state.message, Some(Message::CopiedAltered));
-
-        state.handle(Command::CopyDocument(intact));
-        let Some(Effect::CopyText(text)) = state.effects.pop() else {
-            panic!("no copy effect");
-        };
-        assert!(!text.contains(header));
-        assert_eq!(state.message, Some(Message::Copied));
-    }
-
-    #[test]
-    fn copying_gives_masks_as_their_marker() {
-        let mut state = sample_state();
-        state.handle(Command::CopyDocument(1));
-        let Some(Effect::CopyText(text)) = state.effects.first() else {
-            panic!("no copy effect: {:?}", state.effects);
-        };
-        assert!(text.contains("■■■■サーバ及び個人情報を保持する■■■■サーバ"));
-    }
-
-    #[test]
-    fn a_dialog_that_gives_nothing_offers_the_path_field() {
-        let mut state = sample_state();
-        state.handle(Command::FileDialogGaveNothing);
-        assert!(matches!(
-            state.dialog,
-            Some(Dialog::Path {
-                reason: PathPromptReason::NoFileChosen,
-                ..
-            })
-        ));
-    }
-}
+mod tests;

@@ -1,7 +1,8 @@
 //! The firm's authoring work inside the app, as plain state: the live preview of a notice
 //! folder (compiled in memory exactly as a client will see it, never signed), its pre-send
-//! findings and source errors, and the dialogs and background jobs for importing, signing,
-//! exporting for many clients and creating a key.
+//! findings and source errors, and every [`AuthoringCommand`], which arrives here first. The
+//! dialogs' fields are in [`forms`](super::forms); importing, signing, exporting for many
+//! clients and creating a key are started in [`jobs`](super::jobs).
 //!
 //! Like [`crate::ui::state`], nothing here draws or touches the platform: views push
 //! [`AuthoringCommand`]s, [`AppState::handle`] applies them here, and what needs a native
@@ -9,93 +10,18 @@
 //! Signing, key creation and export happen on background threads; only their results come
 //! back, as commands.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
-use crate::authoring::import::{Detection, ImportOptions, import_letters};
-use crate::authoring::publish::{self, RecipientOutcome, RecipientSummary, WrittenKeyPair};
+use crate::authoring::publish::RecipientOutcome;
 use crate::authoring::{CompiledFolder, SourceError, compile_folder};
 use crate::authoring::{PackError, PackOptions};
-use crate::bundle::Verdict;
 use crate::ui::error_text::Problem;
 use crate::ui::state::{AppState, Origin, PathPromptReason};
 
-/// A password typed into a dialog. Its `Debug` form never shows it.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Password(String);
-
-impl Password {
-    /// Wraps typed text.
-    pub fn new(text: impl Into<String>) -> Self {
-        Password(text.into())
-    }
-
-    /// The password.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl std::fmt::Debug for Password {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Password(…)")
-    }
-}
-
-/// A text field of an authoring dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The folder path typed when no folder dialog is available.
-    FolderPath,
-    /// The plain-text letter to import.
-    Letter,
-    /// The folder an import writes.
-    ImportFolder,
-    /// The firm's secret key file.
-    KeyFile,
-    /// The key's password.
-    Password,
-    /// The password again, when creating a key.
-    PasswordRepeat,
-    /// Where the signed bundle goes.
-    Destination,
-    /// Where a new key pair goes (`NAME` for `NAME.key` and `NAME.pub`).
-    KeyBase,
-    /// The clients CSV file.
-    ClientList,
-    /// The folder for one bundle per client.
-    OutputFolder,
-}
-
-impl Field {
-    /// What kind of native dialog fills this field.
-    pub fn chooser(self) -> Chooser {
-        match self {
-            Field::Letter | Field::KeyFile | Field::ClientList => Chooser::OpenFile,
-            Field::Destination | Field::KeyBase => Chooser::SaveFile,
-            Field::FolderPath | Field::ImportFolder | Field::OutputFolder => Chooser::Folder,
-            Field::Password | Field::PasswordRepeat => Chooser::None,
-        }
-    }
-}
-
-/// A native dialog kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chooser {
-    /// Pick an existing file.
-    OpenFile,
-    /// Pick where to save.
-    SaveFile,
-    /// Pick a folder.
-    Folder,
-    /// Typed only.
-    None,
-}
+use super::forms::path_of;
+pub use super::forms::{AuthoringDialog, Chooser, Field, Password};
+pub use super::jobs::{ClientsJob, Job, JobOutcome, KeyJob, SignJob, SignedReport, Task};
 
 /// Whether the preview's folder is being watched for changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,189 +74,6 @@ impl Preview {
             .count();
         (errors, self.findings.len() - errors)
     }
-}
-
-/// A dialog of the authoring work.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AuthoringDialog {
-    /// Type a folder path (no native dialog, or asked for).
-    FolderPath {
-        /// The text typed.
-        text: String,
-        /// Why it is shown.
-        reason: PathPromptReason,
-    },
-    /// Import a plain-text letter into a new notice folder.
-    Import {
-        /// The letter file.
-        letter: String,
-        /// The folder to create.
-        folder: String,
-        /// Why the last attempt failed.
-        problem: Option<String>,
-    },
-    /// What the import detected, for a person to confirm.
-    ImportReport {
-        /// The folder written.
-        folder: PathBuf,
-        /// Every detection, with line and column.
-        detections: Vec<Detection>,
-    },
-    /// Key, password and destination for signing the preview.
-    SignExport {
-        /// The secret key file.
-        key: String,
-        /// Its password.
-        password: Password,
-        /// Where to write the bundle.
-        destination: String,
-        /// Why the last attempt could not start.
-        problem: Option<String>,
-    },
-    /// Signing refused while the checks report errors.
-    SignRefused {
-        /// The findings that block signing.
-        blocking: Vec<Finding>,
-    },
-    /// Where and with what password to create a key pair.
-    NewKey {
-        /// `NAME` for `NAME.key` / `NAME.pub`.
-        base: String,
-        /// The password.
-        password: Password,
-        /// The password again.
-        repeat: Password,
-        /// Why the last attempt could not start.
-        problem: Option<String>,
-    },
-    /// A key pair was created: its id and fingerprint to read out.
-    KeyCreated(WrittenKeyPair),
-    /// Client list, key, password and output folder for one bundle per client.
-    ExportClients {
-        /// The clients CSV.
-        list: String,
-        /// The secret key file.
-        key: String,
-        /// Its password.
-        password: Password,
-        /// The output folder.
-        output: String,
-        /// Why the last attempt could not start.
-        problem: Option<String>,
-    },
-    /// A bundle was written, read back and verified.
-    Signed(SignedReport),
-    /// One bundle per client: what was written and what was not.
-    ClientsDone {
-        /// Every row's outcome.
-        summary: RecipientSummary,
-        /// The output folder.
-        output: PathBuf,
-    },
-    /// A task failed; nothing was written.
-    Failed {
-        /// Which task.
-        task: Task,
-        /// Why, kept typed until it is shown.
-        reason: Problem,
-    },
-}
-
-/// A background task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Task {
-    /// Signing and exporting one bundle.
-    Sign,
-    /// Creating a key pair.
-    CreateKey,
-    /// Exporting one bundle per client.
-    ExportClients,
-    /// Importing a letter.
-    Import,
-}
-
-/// A running background task and how far it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Job {
-    /// Which task.
-    pub task: Task,
-    /// Rows done so far (for one bundle per client).
-    pub done: usize,
-    /// Rows in all.
-    pub total: usize,
-}
-
-/// What a finished export wrote and how it verified after being read back from disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignedReport {
-    /// The bundle file.
-    pub path: PathBuf,
-    /// Its size.
-    pub size: usize,
-    /// Its documents.
-    pub documents: usize,
-    /// The verdict of the written file, opened against the signing key.
-    pub verdict: Verdict,
-}
-
-/// A signing request for the background.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignJob {
-    /// The notice folder.
-    pub dir: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password (ignored for an unprotected key).
-    pub password: Password,
-    /// Where to write.
-    pub destination: PathBuf,
-}
-
-/// A key-creation request for the background.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyJob {
-    /// `NAME` for `NAME.key` / `NAME.pub`.
-    pub base: PathBuf,
-    /// The password.
-    pub password: Password,
-}
-
-/// A one-bundle-per-client request for the background.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientsJob {
-    /// The notice folder.
-    pub dir: PathBuf,
-    /// The clients CSV.
-    pub list: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password.
-    pub password: Password,
-    /// The output folder.
-    pub output: PathBuf,
-}
-
-/// How a background task ended.
-#[derive(Debug, Clone, PartialEq)]
-pub enum JobOutcome {
-    /// A bundle was written and verified.
-    Signed(SignedReport),
-    /// A key pair was written.
-    KeyCreated(WrittenKeyPair),
-    /// One bundle per client.
-    ClientsDone {
-        /// Every row's outcome.
-        summary: RecipientSummary,
-        /// The output folder.
-        output: PathBuf,
-    },
-    /// Nothing was written.
-    Failed {
-        /// Which task.
-        task: Task,
-        /// Why.
-        reason: Problem,
-    },
 }
 
 /// A request from an authoring view (or from the watcher or a background task).
@@ -415,11 +158,6 @@ impl Authoring {
     pub fn previewing(&self) -> bool {
         self.preview.is_some()
     }
-}
-
-fn path_of(text: &str) -> Option<PathBuf> {
-    let trimmed = text.trim();
-    (!trimmed.is_empty()).then(|| PathBuf::from(trimmed))
 }
 
 impl AppState {
@@ -519,13 +257,13 @@ impl AppState {
         replaced
     }
 
-    fn authoring_effect(&mut self, effect: AuthoringEffect) {
+    pub(in crate::ui::authoring) fn authoring_effect(&mut self, effect: AuthoringEffect) {
         self.effects
             .push(crate::ui::command::Effect::Authoring(effect));
     }
 
     /// Starts previewing `dir` and watching it.
-    fn open_folder(&mut self, dir: PathBuf) {
+    pub(in crate::ui::authoring) fn open_folder(&mut self, dir: PathBuf) {
         self.authoring.preview = Some(Preview {
             dir: dir.clone(),
             compiled: None,
@@ -551,7 +289,7 @@ impl AppState {
     /// Compiles the previewed folder again. On success the view shows the new version (keeping
     /// the documents each pane shows and, for the same bundle, their scroll positions); on
     /// source errors they are listed and the last good version stays on screen.
-    fn rebuild_preview(&mut self) {
+    pub(in crate::ui::authoring) fn rebuild_preview(&mut self) {
         let Some(preview) = &mut self.authoring.preview else {
             return;
         };
@@ -619,292 +357,12 @@ impl AppState {
             self.request_scroll(document, part);
         }
     }
-
-    fn set_field(&mut self, field: Field, value: String) {
-        let Some(dialog) = &mut self.authoring.dialog else {
-            return;
-        };
-        let target: Option<&mut String> = match (dialog, field) {
-            (AuthoringDialog::FolderPath { text, .. }, Field::FolderPath) => Some(text),
-            (AuthoringDialog::Import { letter, .. }, Field::Letter) => Some(letter),
-            (AuthoringDialog::Import { folder, .. }, Field::ImportFolder) => Some(folder),
-            (AuthoringDialog::SignExport { key, .. }, Field::KeyFile)
-            | (AuthoringDialog::ExportClients { key, .. }, Field::KeyFile) => Some(key),
-            (AuthoringDialog::SignExport { destination, .. }, Field::Destination) => {
-                Some(destination)
-            }
-            (AuthoringDialog::NewKey { base, .. }, Field::KeyBase) => Some(base),
-            (AuthoringDialog::ExportClients { list, .. }, Field::ClientList) => Some(list),
-            (AuthoringDialog::ExportClients { output, .. }, Field::OutputFolder) => Some(output),
-            (AuthoringDialog::SignExport { password, .. }, Field::Password)
-            | (AuthoringDialog::NewKey { password, .. }, Field::Password)
-            | (AuthoringDialog::ExportClients { password, .. }, Field::Password) => {
-                *password = Password::new(value);
-                return;
-            }
-            (AuthoringDialog::NewKey { repeat, .. }, Field::PasswordRepeat) => {
-                *repeat = Password::new(value);
-                return;
-            }
-            _ => None,
-        };
-        if let Some(target) = target {
-            *target = value;
-        }
-    }
-
-    fn set_problem(&mut self, text: &str) {
-        if let Some(
-            AuthoringDialog::Import { problem, .. }
-            | AuthoringDialog::SignExport { problem, .. }
-            | AuthoringDialog::NewKey { problem, .. }
-            | AuthoringDialog::ExportClients { problem, .. },
-        ) = &mut self.authoring.dialog
-        {
-            *problem = Some(text.to_owned());
-        }
-    }
-
-    fn import_letter(&mut self) {
-        let strings = self.language().strings();
-        let Some(AuthoringDialog::Import { letter, folder, .. }) = &self.authoring.dialog else {
-            return;
-        };
-        let (Some(letter), Some(folder)) = (path_of(letter), path_of(folder)) else {
-            self.set_problem(strings.import_needs_both);
-            return;
-        };
-        if publish::folder_has_files(&folder) {
-            self.set_problem(strings.import_folder_not_empty);
-            return;
-        }
-        let result = publish::read_text(&letter)
-            .map_err(Problem::from)
-            .and_then(|text| {
-                import_letters(
-                    &text,
-                    &ImportOptions {
-                        bundle_id: publish::bundle_id_from_folder(&folder),
-                    },
-                )
-                .map_err(Problem::from)
-            })
-            .and_then(|imported| {
-                publish::write_imported(&imported, &folder)
-                    .map(|()| imported)
-                    .map_err(Problem::from)
-            });
-        match result {
-            Ok(imported) => {
-                self.open_folder(folder.clone());
-                self.authoring.dialog = Some(AuthoringDialog::ImportReport {
-                    folder,
-                    detections: imported.detections,
-                });
-            }
-            Err(reason) => {
-                self.authoring.dialog = Some(AuthoringDialog::Failed {
-                    task: Task::Import,
-                    reason,
-                });
-            }
-        }
-    }
-
-    /// The findings that stop signing, after compiling the folder once more.
-    fn refusal(&mut self) -> Option<Vec<Finding>> {
-        self.rebuild_preview();
-        let preview = self.authoring.preview.as_ref()?;
-        let blocking: Vec<Finding> = preview.blocking().into_iter().cloned().collect();
-        (!blocking.is_empty()).then_some(blocking)
-    }
-
-    fn open_sign_dialog(&mut self) {
-        if self.authoring.preview.is_none() || self.authoring.job.is_some() {
-            return;
-        }
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        let destination = self
-            .authoring
-            .preview
-            .as_ref()
-            .and_then(|preview| preview.compiled.as_ref())
-            .map(|folder| format!("{}.kairan", folder.metadata.bundle_id))
-            .and_then(|name| {
-                let dir = &self.authoring.preview.as_ref()?.dir;
-                Some(dir.parent().unwrap_or(dir).join(name).display().to_string())
-            })
-            .unwrap_or_default();
-        self.authoring.dialog = Some(AuthoringDialog::SignExport {
-            key: String::new(),
-            password: Password::default(),
-            destination,
-            problem: None,
-        });
-    }
-
-    fn sign(&mut self) {
-        let strings = self.language().strings();
-        let Some(AuthoringDialog::SignExport {
-            key,
-            password,
-            destination,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
-            return;
-        };
-        if self.authoring.job.is_some() {
-            return;
-        }
-        let (Some(key), Some(destination)) = (path_of(&key), path_of(&destination)) else {
-            self.set_problem(strings.sign_needs_fields);
-            return;
-        };
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        let Some(dir) = self.preview_dir() else {
-            return;
-        };
-        self.authoring.job = Some(Job {
-            task: Task::Sign,
-            done: 0,
-            total: 1,
-        });
-        self.authoring_effect(AuthoringEffect::Sign(SignJob {
-            dir,
-            key,
-            password,
-            destination,
-        }));
-    }
-
-    fn preview_dir(&self) -> Option<PathBuf> {
-        self.authoring
-            .preview
-            .as_ref()
-            .map(|preview| preview.dir.clone())
-    }
-
-    fn create_key(&mut self) {
-        let strings = self.language().strings();
-        let Some(AuthoringDialog::NewKey {
-            base,
-            password,
-            repeat,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
-            return;
-        };
-        if self.authoring.job.is_some() {
-            return;
-        }
-        let Some(base) = path_of(&base) else {
-            self.set_problem(strings.key_needs_place);
-            return;
-        };
-        if password.is_empty() {
-            self.set_problem(strings.key_needs_password);
-            return;
-        }
-        if password != repeat {
-            self.set_problem(strings.key_passwords_differ);
-            return;
-        }
-        let base = strip_key_extension(&base);
-        for path in [base.with_extension("key"), base.with_extension("pub")] {
-            if path.exists() {
-                self.set_problem(&crate::ui::i18n::fill(
-                    strings.key_exists,
-                    &[("path", &path.display().to_string())],
-                ));
-                return;
-            }
-        }
-        self.authoring.job = Some(Job {
-            task: Task::CreateKey,
-            done: 0,
-            total: 1,
-        });
-        self.authoring_effect(AuthoringEffect::CreateKey(KeyJob { base, password }));
-    }
-
-    fn open_clients_dialog(&mut self) {
-        if self.authoring.preview.is_none() || self.authoring.job.is_some() {
-            return;
-        }
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        self.authoring.dialog = Some(AuthoringDialog::ExportClients {
-            list: String::new(),
-            key: String::new(),
-            password: Password::default(),
-            output: String::new(),
-            problem: None,
-        });
-    }
-
-    fn export_clients(&mut self) {
-        let strings = self.language().strings();
-        let Some(AuthoringDialog::ExportClients {
-            list,
-            key,
-            password,
-            output,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
-            return;
-        };
-        if self.authoring.job.is_some() {
-            return;
-        }
-        let (Some(list), Some(key), Some(output)) =
-            (path_of(&list), path_of(&key), path_of(&output))
-        else {
-            self.set_problem(strings.clients_needs_fields);
-            return;
-        };
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        let Some(dir) = self.preview_dir() else {
-            return;
-        };
-        self.authoring.job = Some(Job {
-            task: Task::ExportClients,
-            done: 0,
-            total: 0,
-        });
-        self.authoring_effect(AuthoringEffect::ExportClients(ClientsJob {
-            dir,
-            list,
-            key,
-            password,
-            output,
-        }));
-    }
-}
-
-/// `firm.key` and `firm.pub` name the same pair as `firm`.
-fn strip_key_extension(base: &Path) -> PathBuf {
-    match base.extension().and_then(|extension| extension.to_str()) {
-        Some("key" | "pub") => base.with_extension(""),
-        _ => base.to_owned(),
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::ui::command::{Command, Effect};
     use crate::ui::i18n::Language;

@@ -1,0 +1,352 @@
+//! The authoring work started from its dialogs: importing a letter (done at once), and
+//! signing, exporting one bundle per client and creating a key, each checked first (fields
+//! filled, passwords matching, no key file overwritten, no check reporting an error) and then
+//! handed to a background thread as an [`AuthoringEffect`]; a [`JobOutcome`] is how each comes
+//! back.
+
+use std::path::{Path, PathBuf};
+
+use crate::authoring::checks::Finding;
+use crate::authoring::import::{ImportOptions, import_letters};
+use crate::authoring::publish::{self, RecipientSummary, WrittenKeyPair};
+use crate::bundle::Verdict;
+use crate::ui::authoring::forms::{AuthoringDialog, Password, path_of};
+use crate::ui::authoring::state::AuthoringEffect;
+use crate::ui::error_text::Problem;
+use crate::ui::state::AppState;
+
+/// A background task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// Signing and exporting one bundle.
+    Sign,
+    /// Creating a key pair.
+    CreateKey,
+    /// Exporting one bundle per client.
+    ExportClients,
+    /// Importing a letter.
+    Import,
+}
+
+/// A running background task and how far it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Which task.
+    pub task: Task,
+    /// Rows done so far (for one bundle per client).
+    pub done: usize,
+    /// Rows in all.
+    pub total: usize,
+}
+
+/// What a finished export wrote and how it verified after being read back from disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedReport {
+    /// The bundle file.
+    pub path: PathBuf,
+    /// Its size.
+    pub size: usize,
+    /// Its documents.
+    pub documents: usize,
+    /// The verdict of the written file, opened against the signing key.
+    pub verdict: Verdict,
+}
+
+/// A signing request for the background.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignJob {
+    /// The notice folder.
+    pub dir: PathBuf,
+    /// The secret key file.
+    pub key: PathBuf,
+    /// Its password (ignored for an unprotected key).
+    pub password: Password,
+    /// Where to write.
+    pub destination: PathBuf,
+}
+
+/// A key-creation request for the background.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyJob {
+    /// `NAME` for `NAME.key` / `NAME.pub`.
+    pub base: PathBuf,
+    /// The password.
+    pub password: Password,
+}
+
+/// A one-bundle-per-client request for the background.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientsJob {
+    /// The notice folder.
+    pub dir: PathBuf,
+    /// The clients CSV.
+    pub list: PathBuf,
+    /// The secret key file.
+    pub key: PathBuf,
+    /// Its password.
+    pub password: Password,
+    /// The output folder.
+    pub output: PathBuf,
+}
+
+/// How a background task ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobOutcome {
+    /// A bundle was written and verified.
+    Signed(SignedReport),
+    /// A key pair was written.
+    KeyCreated(WrittenKeyPair),
+    /// One bundle per client.
+    ClientsDone {
+        /// Every row's outcome.
+        summary: RecipientSummary,
+        /// The output folder.
+        output: PathBuf,
+    },
+    /// Nothing was written.
+    Failed {
+        /// Which task.
+        task: Task,
+        /// Why.
+        reason: Problem,
+    },
+}
+
+impl AppState {
+    pub(in crate::ui::authoring) fn import_letter(&mut self) {
+        let strings = self.language().strings();
+        let Some(AuthoringDialog::Import { letter, folder, .. }) = &self.authoring.dialog else {
+            return;
+        };
+        let (Some(letter), Some(folder)) = (path_of(letter), path_of(folder)) else {
+            self.set_problem(strings.import_needs_both);
+            return;
+        };
+        if publish::folder_has_files(&folder) {
+            self.set_problem(strings.import_folder_not_empty);
+            return;
+        }
+        let result = publish::read_text(&letter)
+            .map_err(Problem::from)
+            .and_then(|text| {
+                import_letters(
+                    &text,
+                    &ImportOptions {
+                        bundle_id: publish::bundle_id_from_folder(&folder),
+                    },
+                )
+                .map_err(Problem::from)
+            })
+            .and_then(|imported| {
+                publish::write_imported(&imported, &folder)
+                    .map(|()| imported)
+                    .map_err(Problem::from)
+            });
+        match result {
+            Ok(imported) => {
+                self.open_folder(folder.clone());
+                self.authoring.dialog = Some(AuthoringDialog::ImportReport {
+                    folder,
+                    detections: imported.detections,
+                });
+            }
+            Err(reason) => {
+                self.authoring.dialog = Some(AuthoringDialog::Failed {
+                    task: Task::Import,
+                    reason,
+                });
+            }
+        }
+    }
+
+    /// The findings that stop signing, after compiling the folder once more.
+    fn refusal(&mut self) -> Option<Vec<Finding>> {
+        self.rebuild_preview();
+        let preview = self.authoring.preview.as_ref()?;
+        let blocking: Vec<Finding> = preview.blocking().into_iter().cloned().collect();
+        (!blocking.is_empty()).then_some(blocking)
+    }
+
+    pub(in crate::ui::authoring) fn open_sign_dialog(&mut self) {
+        if self.authoring.preview.is_none() || self.authoring.job.is_some() {
+            return;
+        }
+        if let Some(blocking) = self.refusal() {
+            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+            return;
+        }
+        let destination = self
+            .authoring
+            .preview
+            .as_ref()
+            .and_then(|preview| preview.compiled.as_ref())
+            .map(|folder| format!("{}.kairan", folder.metadata.bundle_id))
+            .and_then(|name| {
+                let dir = &self.authoring.preview.as_ref()?.dir;
+                Some(dir.parent().unwrap_or(dir).join(name).display().to_string())
+            })
+            .unwrap_or_default();
+        self.authoring.dialog = Some(AuthoringDialog::SignExport {
+            key: String::new(),
+            password: Password::default(),
+            destination,
+            problem: None,
+        });
+    }
+
+    pub(in crate::ui::authoring) fn sign(&mut self) {
+        let strings = self.language().strings();
+        let Some(AuthoringDialog::SignExport {
+            key,
+            password,
+            destination,
+            ..
+        }) = self.authoring.dialog.clone()
+        else {
+            return;
+        };
+        if self.authoring.job.is_some() {
+            return;
+        }
+        let (Some(key), Some(destination)) = (path_of(&key), path_of(&destination)) else {
+            self.set_problem(strings.sign_needs_fields);
+            return;
+        };
+        if let Some(blocking) = self.refusal() {
+            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+            return;
+        }
+        let Some(dir) = self.preview_dir() else {
+            return;
+        };
+        self.authoring.job = Some(Job {
+            task: Task::Sign,
+            done: 0,
+            total: 1,
+        });
+        self.authoring_effect(AuthoringEffect::Sign(SignJob {
+            dir,
+            key,
+            password,
+            destination,
+        }));
+    }
+
+    fn preview_dir(&self) -> Option<PathBuf> {
+        self.authoring
+            .preview
+            .as_ref()
+            .map(|preview| preview.dir.clone())
+    }
+
+    pub(in crate::ui::authoring) fn create_key(&mut self) {
+        let strings = self.language().strings();
+        let Some(AuthoringDialog::NewKey {
+            base,
+            password,
+            repeat,
+            ..
+        }) = self.authoring.dialog.clone()
+        else {
+            return;
+        };
+        if self.authoring.job.is_some() {
+            return;
+        }
+        let Some(base) = path_of(&base) else {
+            self.set_problem(strings.key_needs_place);
+            return;
+        };
+        if password.is_empty() {
+            self.set_problem(strings.key_needs_password);
+            return;
+        }
+        if password != repeat {
+            self.set_problem(strings.key_passwords_differ);
+            return;
+        }
+        let base = strip_key_extension(&base);
+        for path in [base.with_extension("key"), base.with_extension("pub")] {
+            if path.exists() {
+                self.set_problem(&crate::ui::i18n::fill(
+                    strings.key_exists,
+                    &[("path", &path.display().to_string())],
+                ));
+                return;
+            }
+        }
+        self.authoring.job = Some(Job {
+            task: Task::CreateKey,
+            done: 0,
+            total: 1,
+        });
+        self.authoring_effect(AuthoringEffect::CreateKey(KeyJob { base, password }));
+    }
+
+    pub(in crate::ui::authoring) fn open_clients_dialog(&mut self) {
+        if self.authoring.preview.is_none() || self.authoring.job.is_some() {
+            return;
+        }
+        if let Some(blocking) = self.refusal() {
+            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+            return;
+        }
+        self.authoring.dialog = Some(AuthoringDialog::ExportClients {
+            list: String::new(),
+            key: String::new(),
+            password: Password::default(),
+            output: String::new(),
+            problem: None,
+        });
+    }
+
+    pub(in crate::ui::authoring) fn export_clients(&mut self) {
+        let strings = self.language().strings();
+        let Some(AuthoringDialog::ExportClients {
+            list,
+            key,
+            password,
+            output,
+            ..
+        }) = self.authoring.dialog.clone()
+        else {
+            return;
+        };
+        if self.authoring.job.is_some() {
+            return;
+        }
+        let (Some(list), Some(key), Some(output)) =
+            (path_of(&list), path_of(&key), path_of(&output))
+        else {
+            self.set_problem(strings.clients_needs_fields);
+            return;
+        };
+        if let Some(blocking) = self.refusal() {
+            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+            return;
+        }
+        let Some(dir) = self.preview_dir() else {
+            return;
+        };
+        self.authoring.job = Some(Job {
+            task: Task::ExportClients,
+            done: 0,
+            total: 0,
+        });
+        self.authoring_effect(AuthoringEffect::ExportClients(ClientsJob {
+            dir,
+            list,
+            key,
+            password,
+            output,
+        }));
+    }
+}
+
+/// `firm.key` and `firm.pub` name the same pair as `firm`.
+fn strip_key_extension(base: &Path) -> PathBuf {
+    match base.extension().and_then(|extension| extension.to_str()) {
+        Some("key" | "pub") => base.with_extension(""),
+        _ => base.to_owned(),
+    }
+}

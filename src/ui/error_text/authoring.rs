@@ -1,0 +1,519 @@
+//! Japanese words for the firm's authoring work: notice folder sources, packing, publishing and
+//! writing keys, importing letters, client lists, and every pre-send check finding.
+
+use super::{Explain, io_japanese, p, q, v};
+use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField};
+use crate::authoring::import::{DetectionNote, ImportError};
+use crate::authoring::publish::{PublishError, RecipientFailure};
+use crate::authoring::{
+    FRONT_KEY_LIST, PackError, RecipientRowError, RowProblem, SourceError, SourceProblem,
+    Unrepresentable,
+};
+use crate::document::{OmissionKind, WithheldBy};
+
+impl Explain for PackError {
+    fn japanese(&self) -> String {
+        match self {
+            PackError::Authoring { errors } => errors
+                .iter()
+                .map(Explain::japanese)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            PackError::DanglingLink { file, text, target } => format!(
+                "{}：リンク{}のリンク先{}は、このファイルに含まれていません。",
+                v(file),
+                q(text),
+                q(target)
+            ),
+            PackError::Manifest(error) => {
+                format!(
+                    "文書の設定（bundle.json）が正しくありません：{}",
+                    error.japanese()
+                )
+            }
+            PackError::Bundle(error) => error.japanese(),
+        }
+    }
+}
+
+impl Explain for PublishError {
+    fn japanese(&self) -> String {
+        match self {
+            PublishError::Read { path, source } => {
+                format!("{}を読み取れません：{}。", p(path), io_japanese(source))
+            }
+            PublishError::Write { path, source } => {
+                format!("{}に書き込めません：{}。", p(path), io_japanese(source))
+            }
+            PublishError::Key { path, source } => {
+                format!("秘密鍵{}を使えません：{}", p(path), source.japanese())
+            }
+            PublishError::Source { dir, errors } => format!(
+                "{}に誤りが{}件あります。何も署名していません。{}",
+                p(dir),
+                errors.len(),
+                errors
+                    .first()
+                    .map(|first| format!("最初の誤り：{}", first.japanese()))
+                    .unwrap_or_default()
+            ),
+            PublishError::Blocked { findings, policy } => format!(
+                "署名前チェックで、署名を止める指摘が{}件あります。何も署名していません。",
+                crate::authoring::checks::blocking(findings, *policy).len()
+            ),
+            PublishError::Pack { dir, source } => {
+                format!("{}からファイルを作れません：{}", p(dir), source.japanese())
+            }
+            PublishError::DoesNotVerify(_) => {
+                "作成したファイルを検証できませんでした。何も書き出していません。".to_owned()
+            }
+            PublishError::WrittenBundleDoesNotVerify { path, .. } => format!(
+                "書き出した{}を読み直すと検証できなかったため、削除しました。",
+                p(path)
+            ),
+            PublishError::Exists { path } => {
+                format!("{}はすでにあります。別の名前を指定してください。", p(path))
+            }
+        }
+    }
+}
+
+impl Explain for ImportError {
+    fn japanese(&self) -> String {
+        match self {
+            ImportError::NoLetter => "文書が見つかりません。各文書は、日付（例：2023年6月29日）と宛先（例：お客様各位）をそれぞれ1行に書いて始めてください。".to_owned(),
+            ImportError::TextBeforeFirstLetter { line } => format!(
+                "{line}行目：最初の文書の日付と宛先より前に文章があります。文書の中に移すか削除してから、もう一度取り込んでください。"
+            ),
+            ImportError::NoTitle { line } => format!(
+                "{line}行目：文書に件名がありません。宛先・発信者と本文の間に件名を1行で書いてから、もう一度取り込んでください。"
+            ),
+            ImportError::BadBundleId(id) => format!(
+                "ファイルID{}には、半角英数字と「.」「_」「-」しか使えません。",
+                q(id)
+            ),
+            ImportError::Unrepresentable { line, .. } => format!(
+                "{line}行目：この文書は原稿の形式で正確に書き表せません。"
+            ),
+        }
+    }
+}
+
+impl Explain for Unrepresentable {
+    fn japanese(&self) -> String {
+        "この文書は原稿の形式で正確に書き表せません。".to_owned()
+    }
+}
+
+impl Explain for RecipientRowError {
+    fn japanese(&self) -> String {
+        format!("顧客一覧の{}行目：{}", self.line, self.problem.japanese())
+    }
+}
+
+impl Explain for RowProblem {
+    fn japanese(&self) -> String {
+        match self {
+            RowProblem::EmptyList => "顧客一覧が空です。1行目に「recipient,id」のような見出し行を書いてください。".to_owned(),
+            RowProblem::NoRecipientColumn { header } => format!(
+                "見出し行{}に「recipient」の列がありません。1行目を「recipient,id」のようにしてください。",
+                q(&header.join(","))
+            ),
+            RowProblem::UnclosedQuote => "「\"」で始まる項目が閉じられていません。".to_owned(),
+            RowProblem::StrayQuote => "項目の途中に「\"」があります。項目全体を「\"」で囲み、中の「\"」は「\"\"」と書いてください。".to_owned(),
+            RowProblem::FieldCount { found, expected } => format!(
+                "項目が{found}個ありますが、見出し行は{expected}個です。"
+            ),
+            RowProblem::EmptyRecipient => "宛先（recipient）が空です。".to_owned(),
+            RowProblem::BadId { id } => format!(
+                "ID{}には半角英数字と「.」「_」「-」しか使えません（64文字まで）。",
+                q(id)
+            ),
+            RowProblem::RepeatedId { id } => {
+                format!("ID{}は、前の行ですでに使われています。", q(id))
+            }
+        }
+    }
+}
+
+impl Explain for DetectionNote {
+    fn japanese(&self) -> String {
+        let who = |by: &WithheldBy| match by {
+            WithheldBy::Author => "原文の作成者",
+            WithheldBy::Forwarder => "転送した事務所",
+            WithheldBy::NotStated => "記載なし",
+        };
+        match self {
+            DetectionNote::LetterStarts { date: Some(date) } => {
+                format!("ここから文書が始まります（日付 {}）", v(date))
+            }
+            DetectionNote::LetterStarts { date: None } => {
+                "ここから文書が始まります（日付を読み取れません）".to_owned()
+            }
+            DetectionNote::Addressee => "宛先として読みました".to_owned(),
+            DetectionNote::Caption => {
+                "転送した写しの見出し（文書の出典の見出しとして残します）".to_owned()
+            }
+            DetectionNote::Title => "件名として読みました".to_owned(),
+            DetectionNote::Issuer => "発信者の行として読みました".to_owned(),
+            DetectionNote::Heading { level, id } => {
+                format!("見出し（レベル{level}、ID {}）", v(id))
+            }
+            DetectionNote::Masked { by } => format!("伏せ字（伏せた人：{}）", who(by)),
+            DetectionNote::Omitted { kind, by } => format!(
+                "省略（{}。省略した人：{}）",
+                match kind {
+                    OmissionKind::Section => "節全体",
+                    OmissionKind::Middle => "節の一部",
+                    OmissionKind::Rest => "以降すべて",
+                    OmissionKind::Unspecified => "範囲の記載なし",
+                },
+                who(by)
+            ),
+            DetectionNote::JoinedParagraph => {
+                "前の段落が文の途中で終わっているため、つなげました（改ページ？）".to_owned()
+            }
+            DetectionNote::BulletOpensHeading => {
+                "見出しの先頭の記号1つは行頭記号として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::BulletOpensListItem => {
+                "箇条書きの先頭の記号1つは行頭記号として読みました（伏せ字ではありません）"
+                    .to_owned()
+            }
+            DetectionNote::Salutation => {
+                "文書の冒頭の「前略」はあいさつとして読みました（省略ではありません）".to_owned()
+            }
+            DetectionNote::Separator => {
+                "＊や×だけの行は区切り線として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::Emphasis => {
+                "「**」は強調の印として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::TemplateBlank => {
+                "ひな形の「○○」は記入欄として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::ExampleSymbols => {
+                "伏せ字を説明する文の中なので、記号は例として読みました".to_owned()
+            }
+            DetectionNote::ExampleMarker => {
+                "伏せ字を説明する文の中なので、この表記は例として読みました".to_owned()
+            }
+        }
+    }
+}
+
+impl Explain for RecipientFailure {
+    fn japanese(&self) -> String {
+        match self {
+            RecipientFailure::Row(error) => error.japanese(),
+            RecipientFailure::Publish {
+                line,
+                recipient,
+                error,
+            } => format!("{line}行目（{}）：{}", v(recipient), error.japanese()),
+        }
+    }
+}
+
+impl Explain for SourceError {
+    fn japanese(&self) -> String {
+        format!(
+            "{}:{}:{}: {}",
+            v(&self.file),
+            self.line,
+            self.column,
+            self.problem.japanese()
+        )
+    }
+}
+
+impl Explain for SourceProblem {
+    fn japanese(&self) -> String {
+        match self {
+            SourceProblem::NoFrontMatter => "原稿は前書き（フロントマター）から始めてください。「---」の行、「title: …」「date: …」などの項目、もう一度「---」の行の順です。".to_owned(),
+            SourceProblem::FrontMatterNotClosed => {
+                "前書きが閉じていません。最後の項目の後に「---」の行を入れてください。".to_owned()
+            }
+            SourceProblem::NotKeyValue { line } => format!(
+                "前書きには「項目名: 値」の形で書いてください（{}と書かれています）。使える項目名：{}",
+                q(line),
+                FRONT_KEY_LIST.replace(", ", "、")
+            ),
+            SourceProblem::EmptyValue { key } => format!(
+                "「{}:」に値がありません。値を書くか、その行を削除してください。",
+                v(key)
+            ),
+            SourceProblem::KeyTwice {
+                key,
+                only_issuer_repeats,
+            } => format!(
+                "「{}:」が2回書かれています。1つにしてください。{}",
+                v(key),
+                if *only_issuer_repeats {
+                    "（繰り返せるのは「issuer:」だけです）"
+                } else {
+                    ""
+                }
+            ),
+            SourceProblem::UnknownKey { key } => format!(
+                "前書きの項目名「{}」は使えません。使える項目名：{}",
+                v(key),
+                FRONT_KEY_LIST.replace(", ", "、")
+            ),
+            SourceProblem::BadRetrieved { value } => format!(
+                "「retrieved: {}」は日付として読めません。2023-06-29 のように書いてください。",
+                v(value)
+            ),
+            SourceProblem::NoTitle => {
+                "前書きに「title:」がありません。文書の件名を書いてください。".to_owned()
+            }
+            SourceProblem::BadDateIso { value } => format!(
+                "「date-iso: {}」は日付として読めません。2023-06-29 のように書いてください。",
+                v(value)
+            ),
+            SourceProblem::DateIsoWithoutDate => {
+                "「date-iso:」を使うときは、文書に書かれたとおりの日付を「date:」にも書いてください。"
+                    .to_owned()
+            }
+            SourceProblem::DatesDisagree {
+                text,
+                derived,
+                explicit,
+            } => format!(
+                "「date: {}」は{}と読めますが、「date-iso:」は{}になっています。",
+                v(text),
+                v(derived),
+                v(explicit)
+            ),
+            SourceProblem::UnreadableDate { text } => format!(
+                "日付{}が読めません。2023年6月29日、令和5年6月29日、2023-06-29 のように書くか、「date-iso: 2023-06-29」の形で加えてください。",
+                q(text)
+            ),
+            SourceProblem::ClosingNotLast => "右寄せの行「-> …」は結び（以上）なので、文書の最後の行にしてください。中央寄せにするには「-> … <-」と書きます。".to_owned(),
+            SourceProblem::EmptyListItem => {
+                "箇条書きの項目が空です。「- 」の後に文章を書いてください。".to_owned()
+            }
+            SourceProblem::EmptyCentredLine => {
+                "中央寄せの行が空です。-> と <- の間に文章を書いてください。".to_owned()
+            }
+            SourceProblem::MarkupInClosing => {
+                "結び（「-> 以上」）には伏せ字やリンクを使えません。".to_owned()
+            }
+            SourceProblem::UnknownUnder { id } => format!(
+                "省略に「under: {}」とありますが、そのIDの見出しがありません。",
+                v(id)
+            ),
+            SourceProblem::TitleHeading => "「# 」は使いません。件名は前書きに書き、節の見出しは「## 」、小見出しは「### 」で書いてください。".to_owned(),
+            SourceProblem::HeadingLevel => {
+                "見出しは2段階です。節は「## 」、小見出しは「### 」で書いてください。".to_owned()
+            }
+            SourceProblem::HeadingWithoutId => "見出しの最後に、リンク用のIDを付けてください（例：「## 1. 発生事象{#s1}」）。".to_owned(),
+            SourceProblem::BadHeadingId { id } => format!(
+                "見出しのID{}には、半角英数字と「-」「_」しか使えません（例：s1）。",
+                q(id)
+            ),
+            SourceProblem::DuplicateHeadingId { id } => format!(
+                "2つの見出しが同じID{}を使っています。IDは重ならないようにしてください。",
+                q(id)
+            ),
+            SourceProblem::HeadingWithoutText => {
+                "見出しの{#ID}の前に見出しの文章がありません。".to_owned()
+            }
+            SourceProblem::UnknownOmissionKind { kind } => format!(
+                "省略の種類{}は使えません。section、middle、rest、unspecified のどれかにしてください。",
+                q(kind)
+            ),
+            SourceProblem::OmissionKindUnclear { marker } => format!(
+                "省略{}の種類がわかりません。「| kind: section」（または middle、rest、unspecified）を加えてください。",
+                q(marker)
+            ),
+            SourceProblem::UnknownBy { value } => format!(
+                "「by: {}」は使えません。author（文書の作成者）、forwarder（転送した人）、not_stated（記載なし）のどれかにしてください。",
+                v(value)
+            ),
+            SourceProblem::EmptyMarker => "記号が空です。読む人に見える記号を最初に書いてください（例：{{■■■■}}、[[—省略—]]）。".to_owned(),
+            SourceProblem::NotAttribute { found, known } => format!(
+                "「|」の後は「項目名: 値」の形で書いてください（{}と書かれています）。ここで使える項目名：{}",
+                q(found),
+                known.join("、")
+            ),
+            SourceProblem::UnknownAttribute { key, known } => format!(
+                "項目名「{}」は使えません。ここで使える項目名：{}",
+                v(key),
+                known.join("、")
+            ),
+            SourceProblem::EmptyAttribute { key } => format!(
+                "「{}:」に値がありません。値を書くか、削除してください。",
+                v(key)
+            ),
+            SourceProblem::AttributeTwice { key } => {
+                format!("「{}:」が2回書かれています。", v(key))
+            }
+            SourceProblem::UnclosedMask => "「{{」で始まる伏せ字が閉じていません。「}}」で閉じてください（波かっこそのものは「\\{」と書きます）。".to_owned(),
+            SourceProblem::MaskNotClosedBeforeNext => "「{{」で始まる伏せ字が、次の「{{」までに閉じていません。「}}」で閉じてください。".to_owned(),
+            SourceProblem::UnmatchedMaskClose => "「}}」に対応する「{{」がありません。波かっこそのものは「\\}」と書きます。".to_owned(),
+            SourceProblem::MaskInLink => {
+                "リンクの文字の中に伏せ字は入れられません。伏せ字はリンクの外に出してください。"
+                    .to_owned()
+            }
+            SourceProblem::LinkWithoutText => {
+                "リンクには見える文字が必要です：[文字](doc:名前)".to_owned()
+            }
+            SourceProblem::EmptyLinkHeading { target } => format!(
+                "リンク先{}の「#」の後の見出しIDが空です。",
+                q(target)
+            ),
+            SourceProblem::EmptyDocLink => {
+                "「doc:」の後に文書の名前か「#見出しID」を書いてください。".to_owned()
+            }
+            SourceProblem::UnknownLinkTarget { target } => format!(
+                "リンク先{}は「doc:名前#見出し」でも、https://・http://・mailto: のアドレスでもありません。",
+                q(target)
+            ),
+            SourceProblem::UnreadableMetadata { kind, .. } => format!(
+                "フォルダーの設定（bundle.json）を読み取れません：{}。",
+                io_japanese(&std::io::Error::from(*kind))
+            ),
+            SourceProblem::BadMetadata { .. } => {
+                "フォルダーの設定（bundle.json）の JSON が正しくありません。".to_owned()
+            }
+            SourceProblem::PathOutsideFolder { path } => format!(
+                "{}は、フォルダーの中を指すパスにしてください。",
+                q(path)
+            ),
+            SourceProblem::InvalidMetadata(problem) => format!(
+                "フォルダーの設定（bundle.json）のままでは署名できません：{}",
+                problem.japanese()
+            ),
+            SourceProblem::BadPath { path, problem } => format!(
+                "{}はファイルの中の名前に使えません：{}。",
+                q(path),
+                problem.japanese()
+            ),
+            SourceProblem::SourceForAttachment { path } => format!(
+                "{}：「source」を書けるのは文書だけです。添付ファイルはそのまま入れます。",
+                q(path)
+            ),
+            SourceProblem::MissingMediaType { path } => format!(
+                "{}：添付ファイルには bundle.json で「media_type」（例：application/pdf）を指定してください。",
+                q(path)
+            ),
+            SourceProblem::UnreadableSource { kind, .. } => format!(
+                "このファイルを読み取れません：{}。",
+                io_japanese(&std::io::Error::from(*kind))
+            ),
+            SourceProblem::NotUtf8 { .. } => {
+                "UTF-8 のテキストではありません。UTF-8 で保存し直してください。".to_owned()
+            }
+            SourceProblem::BadJsonDocument { .. } => {
+                "Kairan の文書（JSON）として正しくありません。".to_owned()
+            }
+        }
+    }
+}
+
+fn field_japanese(field: LetterField) -> &'static str {
+    match field {
+        LetterField::Date => "日付",
+        LetterField::Addressee => "宛先",
+        LetterField::Issuer => "発信者",
+    }
+}
+
+impl Explain for FindingDetail {
+    fn japanese(&self) -> String {
+        match self {
+            FindingDetail::Source(problem) => problem.japanese(),
+            FindingDetail::MissingField { field, forwarded } => {
+                let name = field_japanese(*field);
+                let example = field.example();
+                if *forwarded {
+                    format!(
+                        "転送する文書に{name}がありません。原本を確認し、書かれていれば「{example}」を加えてください。書かれていなければ、このままで構いません。"
+                    )
+                } else {
+                    format!(
+                        "事務所のお知らせに{name}がありません。前書きに「{example}」を加えてください。"
+                    )
+                }
+            }
+            FindingDetail::MissingDocument { text, path } => format!(
+                "リンク{}のリンク先{}は、このファイルの文書ではありません。「doc:」の後の名前を bundle.json と照らし合わせてください。",
+                q(text),
+                q(path)
+            ),
+            FindingDetail::MissingHeading {
+                text,
+                heading,
+                path,
+                ids,
+            } => format!(
+                "リンク{}のリンク先は{}の見出し「#{}」ですが、その見出しはありません（ある見出しID：{}）。",
+                q(text),
+                q(path),
+                v(heading),
+                ids.iter().map(|id| v(id)).collect::<Vec<_>>().join("、")
+            ),
+            FindingDetail::DatedBeforeCited { ours, path, theirs } => format!(
+                "事務所のお知らせの日付（{}）が、引用している{}の日付（{}）より前です。どちらかの日付が誤っています。",
+                v(ours),
+                q(path),
+                v(theirs)
+            ),
+            FindingDetail::NonAsciiHost { url } => format!(
+                "アドレス{}のホスト名に半角英数字以外の文字があり、別のサイトを装えます。ホスト名は半角英数字で書いてください。",
+                q(url)
+            ),
+            FindingDetail::MaskWithoutReason { marker } => format!(
+                "伏せ字{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
+                v(marker)
+            ),
+            FindingDetail::MaskWidth { marker, length } => format!(
+                "伏せ字の記号{}は{length}文字あり、隠した文字数がわかってしまうおそれがあります。「kairan check --fix-mask-width」で、すべての記号を{}文字にそろえられます。",
+                v(marker),
+                crate::authoring::MASK_MARKER_WIDTH
+            ),
+            FindingDetail::OmissionWithoutReason { marker } => format!(
+                "省略{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
+                v(marker)
+            ),
+            FindingDetail::Hidden { character, kind } => format!(
+                "本文に見えない{}（U+{:04X}）があります。違う文章を同じに見せたり、表示の順番を入れ替えたりできるので、削除してください。",
+                match kind {
+                    HiddenKind::BidiControl => "文字の向きを変える制御文字",
+                    HiddenKind::ZeroWidth => "ゼロ幅の文字",
+                    HiddenKind::Control => "制御文字",
+                    HiddenKind::Invisible => "文字",
+                },
+                u32::from(*character)
+            ),
+            FindingDetail::MixedScript { word } => format!(
+                "{}には、ラテン文字とよく似たキリル文字かギリシャ文字が混ざっています。打ち直してください。",
+                q(word)
+            ),
+            FindingDetail::EmailAddress { address } => format!(
+                "メールアドレス{}は、受け取った全員が読めます。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
+                v(address)
+            ),
+            FindingDetail::IndividualNumber { number } => format!(
+                "{}は個人番号（マイナンバー：検査用数字が正しい12桁）のようです。決して送ってはいけません。伏せ字にしてください。",
+                v(number)
+            ),
+            FindingDetail::PensionNumber { number } => format!(
+                "{}は基礎年金番号のようです。伏せ字にしてください。",
+                v(number)
+            ),
+            FindingDetail::EmploymentInsuranceNumber { number } => format!(
+                "{}は雇用保険被保険者番号のようです。伏せ字にしてください。",
+                v(number)
+            ),
+            FindingDetail::BankAccount { number } => {
+                format!("{}は口座番号のようです。伏せ字にしてください。", v(number))
+            }
+            FindingDetail::PhoneNumber { number } => format!(
+                "{}は電話番号のようです。公開するもの（事務所の連絡先など）でなければ伏せ字にしてください。",
+                v(number)
+            ),
+        }
+    }
+}

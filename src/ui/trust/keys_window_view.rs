@@ -1,0 +1,441 @@
+//! Draws the Settings ▸ Trusted keys window ([`keys_window`](super::keys_window)): every key
+//! with its status, fingerprint and how it was added, with Rename, Revoke, Remove and Export;
+//! the add-a-key form; the organisation field; and the confirmation before a key is revoked or
+//! removed.
+
+use egui::RichText;
+
+use crate::trust::{HowAdded, KeyRecord, KeyStatus};
+use crate::ui::command::Command;
+use crate::ui::error_text::explain;
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::AppState;
+use crate::ui::trust::files::record_for;
+use crate::ui::trust::keys_window::{ImportSource, KeyAction};
+use crate::ui::trust::state::TrustCommand;
+use crate::ui::trust::view::{alarm_ui, note_row_ui, others_named, readable_timestamp, trust};
+use crate::ui::viewer::banner::{Tone, status_icon};
+
+fn how_added_text(how: &HowAdded, strings: &Strings) -> String {
+    match how {
+        HowAdded::KeyFile { file } => fill(strings.how_key_file, &[("file", file)]),
+        HowAdded::Pasted => strings.how_pasted.to_owned(),
+        HowAdded::FromBundle { bundle_id } => {
+            fill(strings.how_from_bundle, &[("bundle", bundle_id)])
+        }
+        HowAdded::Rollover {
+            old_key_id,
+            bundle_id,
+        } => fill(
+            strings.how_rollover,
+            &[("old_key_id", old_key_id), ("bundle", bundle_id)],
+        ),
+    }
+}
+
+pub(in crate::ui::trust) fn keys_window_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(window) = &state.trust.window else {
+        return;
+    };
+    let strings = state.language().strings();
+    let files = &state.trust.files;
+    let mut open = true;
+    egui::Window::new(strings.keys_window_title)
+        .id(egui::Id::unique("trusted-keys-window"))
+        .open(&mut open)
+        .default_width(680.0)
+        .default_height(620.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
+        .vscroll(true)
+        .show(ctx, |ui| {
+            let border = ui.visuals().weak_text_color();
+            ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+            if let Some(note) = &window.note {
+                note_row_ui(ui, note, strings);
+                ui.separator();
+            }
+            if let Some(problem) = files.store_problem() {
+                let path = problem
+                    .path
+                    .as_ref()
+                    .map(|path| path.display().to_string())
+                    .unwrap_or_default();
+                alarm_ui(ui, &fill(strings.problem_store_title, &[("path", &path)]));
+                ui.add(egui::Label::new(strings.problem_store_advice).wrap());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(fill(
+                            strings.error_detail,
+                            &[("reason", &explain(&problem.error, strings.lang))],
+                        ))
+                        .small(),
+                    )
+                    .wrap(),
+                );
+            }
+            if let Some(store) = &files.store {
+                ui.label(
+                    RichText::new(fill(
+                        strings.keys_store_path,
+                        &[("path", &store.path().display().to_string())],
+                    ))
+                    .small(),
+                );
+                if store.records().is_empty() {
+                    ui.label(strings.keys_none);
+                }
+                for record in store.records() {
+                    key_row_ui(ui, state, record, commands);
+                }
+            }
+            let demo = crate::sample::demo_trusted_key();
+            ui.label(
+                RichText::new(fill(
+                    strings.demo_key_line,
+                    &[
+                        ("name", strings.demo_key_name),
+                        ("key_id", &demo.public_key.key_id.to_string()),
+                    ],
+                ))
+                .small(),
+            );
+            if let Some(export) = &window.export {
+                ui.separator();
+                ui.label(strings.export_path_prompt);
+                let label = ui.label(strings.import_path_label);
+                let mut path = export.path.clone();
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut path)
+                            .id_salt("export-path")
+                            .desired_width(480.0)
+                            .hint_text("/home/…/key.pub"),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    commands.push(trust(TrustCommand::SetExportPath(path)));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(strings.export_button).clicked() {
+                        commands.push(trust(TrustCommand::ConfirmTypedExport));
+                    }
+                    if ui.button(strings.cancel).clicked() {
+                        commands.push(trust(TrustCommand::CancelExport));
+                    }
+                });
+            }
+            ui.separator();
+            import_ui(ui, state, commands);
+            ui.separator();
+            ui.heading(strings.organisation_heading);
+            ui.add(egui::Label::new(strings.organisation_hint).wrap());
+            ui.horizontal(|ui| {
+                let label = ui.label(strings.organisation_label);
+                let mut organisation = window.organisation.clone();
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut organisation)
+                            .id_salt("organisation")
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    commands.push(trust(TrustCommand::SetOrganisationText(organisation)));
+                }
+                if ui.button(strings.save).clicked() {
+                    commands.push(trust(TrustCommand::SaveOrganisation));
+                }
+            });
+        });
+    if !open {
+        commands.push(trust(TrustCommand::CloseKeysWindow));
+    }
+}
+
+fn key_row_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    record: &KeyRecord,
+    commands: &mut Vec<Command>,
+) {
+    let strings = state.language().strings();
+    let dark = ui.visuals().dark_mode;
+    let key = record.public_key;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let (tone, status) = match record.status {
+                KeyStatus::Trusted => (Tone::Good, strings.key_status_trusted.to_owned()),
+                KeyStatus::Revoked { at } => (
+                    Tone::Danger,
+                    fill(
+                        strings.key_status_revoked,
+                        &[("date", &readable_timestamp(at, strings))],
+                    ),
+                ),
+            };
+            status_icon(ui, tone, 18.0, tone.colors(dark).1);
+            ui.label(RichText::new(status).strong());
+            ui.label(RichText::new(&record.name).strong().size(16.0));
+        });
+        ui.label(
+            RichText::new(fill(
+                strings.key_id_line,
+                &[("key_id", &key.key_id.to_string())],
+            ))
+            .monospace(),
+        );
+        ui.label(
+            RichText::new(fill(
+                strings.key_fingerprint_line,
+                &[("fingerprint", &record.fingerprint())],
+            ))
+            .monospace(),
+        );
+        ui.add(
+            egui::Label::new(fill(
+                strings.key_added_line,
+                &[
+                    ("date", &readable_timestamp(record.added_at, strings)),
+                    ("how", &how_added_text(&record.how_added, strings)),
+                ],
+            ))
+            .wrap(),
+        );
+        if !record.note.is_empty() {
+            ui.add(egui::Label::new(fill(strings.key_note_line, &[("note", &record.note)])).wrap());
+        }
+        let renaming = state
+            .trust
+            .window
+            .as_ref()
+            .and_then(|window| window.rename.as_ref())
+            .filter(|rename| rename.key == key);
+        if let Some(rename) = renaming {
+            ui.horizontal(|ui| {
+                let label = ui.label(strings.new_name_label);
+                let mut text = rename.text.clone();
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .id_salt(("rename", key.key_id.to_string()))
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    commands.push(trust(TrustCommand::SetRenameText(text)));
+                }
+                if ui.button(strings.save).clicked() {
+                    commands.push(trust(TrustCommand::ConfirmRename));
+                }
+                if ui.button(strings.cancel).clicked() {
+                    commands.push(trust(TrustCommand::CancelRename));
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            if renaming.is_none() && ui.button(strings.rename).clicked() {
+                commands.push(trust(TrustCommand::StartRename(key)));
+            }
+            if record.is_trusted() && ui.button(strings.revoke).clicked() {
+                commands.push(trust(TrustCommand::Ask(KeyAction::Revoke(key))));
+            }
+            if ui.button(strings.remove).clicked() {
+                commands.push(trust(TrustCommand::Ask(KeyAction::Remove(key))));
+            }
+            if ui.button(strings.export_key).clicked() {
+                commands.push(trust(TrustCommand::ChooseExportLocation(key)));
+            }
+        });
+    });
+}
+
+fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let Some(window) = &state.trust.window else {
+        return;
+    };
+    let form = &window.import;
+    let strings = state.language().strings();
+    ui.heading(strings.add_key_heading);
+    ui.horizontal(|ui| {
+        for (label, source) in [
+            (strings.import_from_file, ImportSource::File),
+            (strings.import_paste, ImportSource::Pasted),
+        ] {
+            if ui.radio(form.source == source, label).clicked() {
+                commands.push(trust(TrustCommand::SetImportSource(source)));
+            }
+        }
+    });
+    match form.source {
+        ImportSource::File => {
+            if form.dialog_gave_nothing {
+                ui.add(egui::Label::new(strings.path_no_dialog).wrap());
+            }
+            let label = ui.label(strings.import_path_label);
+            ui.horizontal(|ui| {
+                let mut path = form.path.clone();
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut path)
+                            .id_salt("import-path")
+                            .desired_width(420.0)
+                            .hint_text("/home/…/firm.pub"),
+                    )
+                    .labelled_by(label.id);
+                if field.changed() {
+                    commands.push(trust(TrustCommand::SetImportPath(path)));
+                }
+                if ui.button(strings.import_choose).clicked() {
+                    commands.push(trust(TrustCommand::ChooseKeyFile));
+                }
+            });
+        }
+        ImportSource::Pasted => {
+            let label = ui.label(strings.import_text_label);
+            let mut text = form.pasted.clone();
+            let field = ui
+                .add(
+                    egui::TextEdit::multiline(&mut text)
+                        .id_salt("import-text")
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .font(egui::TextStyle::Monospace),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                commands.push(trust(TrustCommand::SetImportText(text)));
+            }
+        }
+    }
+    match &form.preview {
+        None => {}
+        Some(Ok(key)) => {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(fill(
+                        strings.import_preview,
+                        &[
+                            ("key_id", &key.key_id.to_string()),
+                            ("fingerprint", &key.fingerprint()),
+                        ],
+                    ))
+                    .strong(),
+                )
+                .wrap(),
+            );
+            for other in others_named(state, &form.name, key) {
+                alarm_ui(
+                    ui,
+                    &fill(
+                        strings.impersonation_name,
+                        &[
+                            ("name", &other.name),
+                            ("key_id", &other.public_key.key_id.to_string()),
+                        ],
+                    ),
+                );
+            }
+        }
+        Some(Err(reason)) => {
+            ui.add(
+                egui::Label::new(fill(
+                    strings.import_unreadable,
+                    &[("reason", &explain(reason, strings.lang))],
+                ))
+                .wrap(),
+            );
+        }
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(strings.import_name_label);
+        let mut name = form.name.clone();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .id_salt("import-name")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            commands.push(trust(TrustCommand::SetImportName(name)));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(strings.import_note_label);
+        let mut note = form.note.clone();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut note)
+                    .id_salt("import-note")
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        if field.changed() {
+            commands.push(trust(TrustCommand::SetImportNote(note)));
+        }
+    });
+    let ready = matches!(form.preview, Some(Ok(_))) && !form.name.trim().is_empty();
+    if ui
+        .add_enabled(ready, egui::Button::new(strings.import_button))
+        .clicked()
+    {
+        commands.push(trust(TrustCommand::ConfirmImport));
+    }
+}
+
+pub(in crate::ui::trust) fn confirm_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(action) = state
+        .trust
+        .window
+        .as_ref()
+        .and_then(|window| window.confirm)
+    else {
+        return;
+    };
+    let strings = state.language().strings();
+    let key = match action {
+        KeyAction::Revoke(key) | KeyAction::Remove(key) => key,
+    };
+    let name = record_for(&state.trust.files, &key)
+        .map(|record| record.name.clone())
+        .unwrap_or_default();
+    let values = [("name", name.as_str()), ("key_id", &key.key_id.to_string())];
+    let (title, detail, button) = match action {
+        KeyAction::Revoke(_) => (
+            strings.confirm_revoke_title,
+            fill(strings.confirm_revoke_detail, &values),
+            strings.revoke_button,
+        ),
+        KeyAction::Remove(_) => (
+            strings.confirm_remove_title,
+            fill(strings.confirm_remove_detail, &values),
+            strings.remove_button,
+        ),
+    };
+    let modal = egui::Modal::new(egui::Id::unique("trust-confirm-dialog")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(title);
+        ui.add(egui::Label::new(detail).wrap());
+        ui.horizontal(|ui| {
+            if ui.button(button).clicked() {
+                commands.push(trust(TrustCommand::ConfirmAction));
+            }
+            if ui.button(strings.cancel).clicked() {
+                commands.push(trust(TrustCommand::CancelAction));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(trust(TrustCommand::CancelAction));
+    }
+}

@@ -1,0 +1,524 @@
+//! Lays a letter out for one pane width: each part of the reading order shaped once, with its
+//! look (font, alignment, spacing), its interactive spans (masks and links) with their
+//! rectangles, and omitted sections as placeholder blocks; [`LayoutCache`] keeps the layouts
+//! until the width, zoom, theme, language or font atlas changes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Vec2};
+
+use super::{BODY_SIZE, COLUMN_EMS, LINE_HEIGHT, Palette, char_rects, span_rects, who};
+use crate::document::{LinkTarget, OmissionKind, WithheldBy};
+use crate::escape::one_line;
+use crate::ui::fonts;
+use crate::ui::i18n::{Language, Strings, fill};
+use crate::ui::state::Shown;
+use crate::ui::viewer::letter::{self, PartKey, PartStyle, Span};
+
+/// What an interactive span of laid-out text is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpanKind {
+    /// A masked field.
+    Mask {
+        /// Its place among the document's withheld items.
+        ordinal: usize,
+        /// The marker.
+        marker: String,
+        /// What is hidden, if stated.
+        label: Option<String>,
+        /// Why, if stated.
+        reason: Option<String>,
+        /// Who hid it.
+        masked_by: WithheldBy,
+    },
+    /// A link.
+    Link {
+        /// Where it points.
+        target: LinkTarget,
+        /// Its text.
+        text: String,
+    },
+}
+
+/// An interactive span with its rectangles (one per row), relative to the document origin.
+#[derive(Debug, Clone)]
+pub struct LaidSpan {
+    /// What it is.
+    pub kind: SpanKind,
+    /// Rectangles, one per row it covers.
+    pub rects: Vec<Rect>,
+}
+
+/// One part of a letter, laid out.
+#[derive(Debug, Clone)]
+pub struct LaidPart {
+    /// Where it sits in the document.
+    pub key: PartKey,
+    /// Its box, relative to the document origin.
+    pub rect: Rect,
+    /// The text.
+    pub galley: Arc<Galley>,
+    /// Where the galley is painted, relative to the document origin.
+    pub galley_pos: Pos2,
+    /// Masks and links.
+    pub spans: Vec<LaidSpan>,
+    /// For an omission: its place among the document's withheld items.
+    pub omission: Option<usize>,
+    /// The plain text, for accessibility.
+    pub text: String,
+}
+
+impl LaidPart {
+    /// Rectangles covering `range` (characters of the part's text), relative to the document
+    /// origin.
+    pub fn char_rects(&self, range: Range<usize>) -> Vec<Rect> {
+        char_rects(&self.galley, range)
+            .into_iter()
+            .map(|rect| rect.translate(self.galley_pos.to_vec2()))
+            .collect()
+    }
+}
+
+/// A document laid out for one width.
+#[derive(Debug, Clone)]
+pub struct DocumentLayout {
+    /// Parts in reading order, top to bottom.
+    pub parts: Vec<LaidPart>,
+    /// Total height.
+    pub height: f32,
+}
+
+impl DocumentLayout {
+    /// Indices of the parts that intersect the vertical range `visible`.
+    pub fn visible(&self, visible: egui::Rangef) -> Range<usize> {
+        let start = self
+            .parts
+            .partition_point(|part| part.rect.bottom() < visible.min);
+        let end = self
+            .parts
+            .partition_point(|part| part.rect.top() <= visible.max);
+        start..end.max(start)
+    }
+
+    /// The part at `key`.
+    pub fn part(&self, key: PartKey) -> Option<&LaidPart> {
+        self.parts.iter().find(|part| part.key == key)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LayoutKey {
+    bundle: u64,
+    document: usize,
+    width: u32,
+    pixels_per_point: u32,
+    dark_mode: bool,
+    language: Language,
+    fonts: u64,
+}
+
+/// Notices when egui throws away the text it has laid out: the font atlas was rebuilt (the
+/// theme's text options changed, the atlas filled up) or the fonts were reloaded.
+///
+/// A galley holds texel coordinates into the font atlas of the pass that laid it out; after a
+/// rebuild those coordinates point at other glyphs or at nothing, so every galley kept from
+/// before is garbage. epaint does not number its atlases, but it empties its own galley cache
+/// whenever it rebuilds one (and only keeps a galley that was used in the previous pass). So a
+/// tiny probe is laid out through that cache every pass: as long as egui hands back the same
+/// galley, nothing we laid out has gone stale; a new galley starts a new generation.
+#[derive(Default)]
+struct FontsWatch {
+    probe: Option<Arc<Galley>>,
+    generation: u64,
+}
+
+impl FontsWatch {
+    /// The generation of the fonts in use this pass.
+    fn generation(&mut self, ctx: &egui::Context) -> u64 {
+        let probe = ctx.fonts_mut(|fonts| {
+            fonts.layout_job(LayoutJob::single_section(
+                "回覧 probe".to_owned(),
+                TextFormat::simple(FontId::new(BODY_SIZE, fonts::letter()), Color32::WHITE),
+            ))
+        });
+        let same = self
+            .probe
+            .as_ref()
+            .is_some_and(|previous| Arc::ptr_eq(previous, &probe));
+        if !same {
+            self.generation += 1;
+            self.probe = Some(probe);
+        }
+        self.generation
+    }
+}
+
+/// Laid-out documents, so text is shaped once and not every frame.
+///
+/// A layout depends on the document, the width, pixels per point (zoom), the theme, the
+/// language and the fonts generation (`FontsWatch`); all of them are in its key, and when the
+/// fonts change every layout is dropped, since none can be painted any more.
+#[derive(Default)]
+pub struct LayoutCache {
+    layouts: HashMap<LayoutKey, Arc<DocumentLayout>>,
+    fonts: FontsWatch,
+}
+
+impl LayoutCache {
+    /// How many layouts are kept before the cache starts over (a few widths per document).
+    const CAPACITY: usize = 24;
+
+    /// Checks whether egui rebuilt its fonts since the last pass and drops every layout if it
+    /// did. Call at the start of every pass, before anything is laid out (calling it again
+    /// within the pass is harmless).
+    pub fn begin_pass(&mut self, ctx: &egui::Context) -> u64 {
+        let before = self.fonts.generation;
+        let generation = self.fonts.generation(ctx);
+        if generation != before {
+            self.layouts.clear();
+        }
+        generation
+    }
+
+    /// The layout of `document` of `shown` for the width of `ui`, made if needed.
+    pub fn layout(
+        &mut self,
+        ui: &egui::Ui,
+        shown: &Shown,
+        document: usize,
+        language: Language,
+        width: f32,
+    ) -> Option<Arc<DocumentLayout>> {
+        let letter = &shown.bundle.documents.get(document)?.document;
+        let fonts = self.begin_pass(ui.ctx());
+        let key = LayoutKey {
+            bundle: shown.serial,
+            document,
+            width: width.round().max(1.0) as u32,
+            pixels_per_point: ui.ctx().pixels_per_point().to_bits(),
+            dark_mode: ui.visuals().dark_mode,
+            language,
+            fonts,
+        };
+        if let Some(layout) = self.layouts.get(&key) {
+            return Some(layout.clone());
+        }
+        if self.layouts.len() >= Self::CAPACITY {
+            self.layouts.clear();
+        }
+        let layout = Arc::new(lay_out(
+            ui,
+            letter,
+            language.strings(),
+            key.width as f32,
+            Palette::for_theme(key.dark_mode),
+        ));
+        self.layouts.insert(key, layout.clone());
+        Some(layout)
+    }
+}
+
+struct Look {
+    font: FontId,
+    color: Color32,
+    align: egui::Align,
+    indent: f32,
+    space_before: f32,
+    space_after: f32,
+    first_line_indent: f32,
+}
+
+fn look(style: PartStyle, palette: Palette) -> Look {
+    let regular = |size: f32| FontId::new(size, fonts::letter());
+    let bold = |size: f32| FontId::new(size, fonts::bold());
+    let em = BODY_SIZE;
+    let base = Look {
+        font: regular(em),
+        color: palette.text,
+        align: egui::Align::Min,
+        indent: 0.0,
+        space_before: 0.0,
+        space_after: 0.7 * em,
+        first_line_indent: 0.0,
+    };
+    match style {
+        PartStyle::Caption => Look {
+            font: regular(0.9 * em),
+            color: palette.muted,
+            align: egui::Align::Center,
+            space_after: 1.2 * em,
+            ..base
+        },
+        PartStyle::Date => Look {
+            align: egui::Align::Max,
+            space_after: 0.6 * em,
+            ..base
+        },
+        PartStyle::Addressee => Look {
+            space_after: 0.6 * em,
+            ..base
+        },
+        PartStyle::Issuer => Look {
+            align: egui::Align::Max,
+            space_after: 0.1 * em,
+            ..base
+        },
+        PartStyle::Title => Look {
+            font: bold(1.3 * em),
+            align: egui::Align::Center,
+            space_before: 1.4 * em,
+            space_after: 1.6 * em,
+            ..base
+        },
+        PartStyle::Heading(level) => Look {
+            font: bold(if level <= 1 { 1.08 * em } else { em }),
+            space_before: 0.9 * em,
+            space_after: 0.4 * em,
+            ..base
+        },
+        PartStyle::Paragraph => Look {
+            first_line_indent: em,
+            ..base
+        },
+        PartStyle::Centered => Look {
+            align: egui::Align::Center,
+            space_before: 0.4 * em,
+            ..base
+        },
+        PartStyle::ListItem => Look {
+            indent: em,
+            space_after: 0.3 * em,
+            ..base
+        },
+        PartStyle::Omission => Look {
+            space_before: 0.2 * em,
+            space_after: 0.9 * em,
+            ..base
+        },
+        PartStyle::Closing => Look {
+            align: egui::Align::Max,
+            space_before: 0.6 * em,
+            ..base
+        },
+    }
+}
+
+/// Lays the whole document out for a pane `width` points wide.
+fn lay_out(
+    ui: &egui::Ui,
+    letter: &crate::document::Document,
+    strings: &Strings,
+    width: f32,
+    palette: Palette,
+) -> DocumentLayout {
+    let column = (COLUMN_EMS * BODY_SIZE).min((width - 40.0).max(160.0));
+    let left = ((width - column) / 2.0).max(8.0);
+    let mut y = 16.0;
+    let mut parts = Vec::new();
+    for part in letter::parts(letter) {
+        let look = look(part.style, palette);
+        y += look.space_before;
+        let laid = match part.omission {
+            Some((ordinal, omission)) => {
+                let padding = Vec2::new(14.0, 10.0);
+                let job = omission_job(omission, strings, column - 2.0 * padding.x, palette);
+                let galley = ui.painter().layout_job(job);
+                let rect = Rect::from_min_size(
+                    Pos2::new(left, y),
+                    Vec2::new(column, galley.size().y + 2.0 * padding.y),
+                );
+                LaidPart {
+                    key: part.key,
+                    rect,
+                    galley_pos: rect.min + padding,
+                    galley,
+                    spans: Vec::new(),
+                    omission: Some(ordinal),
+                    text: part.text(),
+                }
+            }
+            None => {
+                let wrap = column - look.indent;
+                let mut job = LayoutJob::default();
+                job.wrap.max_width = wrap;
+                let ranges = part.span_ranges();
+                for (index, span) in part.spans.iter().enumerate() {
+                    let mut format = TextFormat {
+                        font_id: look.font.clone(),
+                        color: look.color,
+                        line_height: Some(look.font.size * LINE_HEIGHT),
+                        ..TextFormat::default()
+                    };
+                    match span {
+                        Span::Mask { .. } => format.color = palette.mask_text,
+                        // Underlined when painted, from the span's own rectangles: epaint
+                        // draws an underline at the bottom of the line box, which with our
+                        // line height sits on top of the next row.
+                        Span::Link { .. } => format.color = palette.link,
+                        Span::Text(_) => {}
+                    }
+                    let leading = if index == 0 {
+                        look.first_line_indent
+                    } else {
+                        0.0
+                    };
+                    job.append(span.text(), leading, format);
+                }
+                let mut galley = ui.painter().layout_job(job.clone());
+                if look.align == egui::Align::Center && galley.rows.len() > 1 {
+                    galley = balanced(ui, job, galley);
+                }
+                let size = galley.size();
+                let x = match look.align {
+                    egui::Align::Min => left + look.indent,
+                    egui::Align::Center => left + (column - size.x).max(0.0) / 2.0,
+                    egui::Align::Max => left + (column - size.x).max(0.0),
+                };
+                let galley_pos = Pos2::new(x, y);
+                let interactive: Vec<(&Span, Range<usize>)> = part
+                    .spans
+                    .iter()
+                    .zip(ranges)
+                    .filter(|(span, _)| !matches!(span, Span::Text(_)))
+                    .collect();
+                let ranges: Vec<Range<usize>> =
+                    interactive.iter().map(|(_, range)| range.clone()).collect();
+                let spans = interactive
+                    .into_iter()
+                    .zip(span_rects(&galley, &ranges))
+                    .filter_map(|((span, _), rects)| {
+                        let kind = match span {
+                            Span::Text(_) => return None,
+                            Span::Mask { ordinal, mask } => SpanKind::Mask {
+                                ordinal: *ordinal,
+                                marker: mask.marker.clone(),
+                                label: mask.label.clone(),
+                                reason: mask.reason.clone(),
+                                masked_by: mask.masked_by,
+                            },
+                            Span::Link { target, text } => SpanKind::Link {
+                                target: (*target).clone(),
+                                text: (*text).to_owned(),
+                            },
+                        };
+                        let rects = rects
+                            .into_iter()
+                            .map(|rect| rect.translate(galley_pos.to_vec2()))
+                            .collect();
+                        Some(LaidSpan { kind, rects })
+                    })
+                    .collect();
+                LaidPart {
+                    key: part.key,
+                    rect: Rect::from_min_size(Pos2::new(left, y), Vec2::new(column, size.y)),
+                    galley_pos,
+                    galley,
+                    spans,
+                    omission: None,
+                    text: part.text(),
+                }
+            }
+        };
+        y = laid.rect.bottom() + look.space_after;
+        parts.push(laid);
+    }
+    DocumentLayout {
+        parts,
+        height: y + 24.0,
+    }
+}
+
+/// Re-wraps a centred, wrapped line at the narrowest width that keeps its row count, so a
+/// long title breaks into even lines instead of leaving one character alone on the last.
+fn balanced(ui: &egui::Ui, mut job: LayoutJob, galley: Arc<Galley>) -> Arc<Galley> {
+    let rows = galley.rows.len();
+    let (mut low, mut high) = (job.wrap.max_width / rows as f32, job.wrap.max_width);
+    let mut best = galley;
+    for _ in 0..10 {
+        let middle = (low + high) / 2.0;
+        job.wrap.max_width = middle;
+        let candidate = ui.painter().layout_job(job.clone());
+        if candidate.rows.len() <= rows {
+            high = middle;
+            best = candidate;
+        } else {
+            low = middle;
+        }
+    }
+    best
+}
+
+fn omission_job(
+    omission: &crate::document::Omission,
+    strings: &Strings,
+    wrap: f32,
+    palette: Palette,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap;
+    let format = |size: f32, family: FontFamily, color: Color32| TextFormat {
+        font_id: FontId::new(size, family),
+        color,
+        line_height: Some(size * 1.6),
+        ..TextFormat::default()
+    };
+    let strong = format(BODY_SIZE * 1.05, FontFamily::Proportional, palette.text);
+    let quiet = format(BODY_SIZE * 0.9, FontFamily::Proportional, palette.muted);
+    let marker = one_line(&omission.marker);
+    let headline = match omission.omitted_by {
+        // Not "omitted by not stated": say that who left it out is not stated.
+        WithheldBy::NotStated => fill(strings.omitted_by_unstated, &[("marker", &marker)]),
+        by => fill(
+            strings.omitted_by,
+            &[("marker", &marker), ("who", who(strings, by))],
+        ),
+    };
+    job.append(&headline, 0.0, strong);
+    let kind = match omission.kind {
+        OmissionKind::Section => strings.omission_section,
+        OmissionKind::Middle => strings.omission_middle,
+        OmissionKind::Rest => strings.omission_rest,
+        OmissionKind::Unspecified => strings.omission_unspecified,
+    };
+    job.append(&format!("\n{kind}"), 0.0, quiet.clone());
+    let reason = omission
+        .reason
+        .as_deref()
+        .map_or_else(|| strings.not_stated.into(), one_line);
+    job.append(
+        &format!(
+            "\n{}",
+            fill(strings.omission_reason, &[("reason", &reason)])
+        ),
+        0.0,
+        quiet,
+    );
+    job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn an_omission_whose_author_is_not_stated_says_so_in_words_of_both_languages() {
+        let omission = crate::document::Omission {
+            kind: OmissionKind::Section,
+            marker: "—省略—".into(),
+            reason: Some("理由\u{202E}逆".into()),
+            omitted_by: WithheldBy::NotStated,
+            under_heading: None,
+        };
+        let palette = Palette::for_theme(false);
+        let text =
+            |language: Language| omission_job(&omission, language.strings(), 400.0, palette).text;
+        let english = text(Language::English);
+        assert!(!english.contains("by not stated"), "{english}");
+        assert!(english.contains("not stated"), "{english}");
+        let japanese = text(Language::Japanese);
+        assert!(!japanese.contains("記載なしによる"), "{japanese}");
+        assert!(japanese.contains("理由\\u{202E}逆"), "{japanese}");
+    }
+}

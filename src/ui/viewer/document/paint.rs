@@ -1,0 +1,292 @@
+//! Paints the visible parts of a laid-out letter in a scrolling pane: the text, masks with
+//! their bordered highlight, omitted sections as hatched blocks, search hits, the current
+//! withheld item and the flash after a jump, link underlines, and the hover text and
+//! accessibility nodes of masks and links. Clicking a link pushes a command; nothing else
+//! changes.
+
+use egui::{Color32, CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+
+use super::{FLASH_SECONDS, Palette, who};
+use crate::document::{LinkTarget, opens_externally};
+use crate::escape::one_line;
+use crate::ui::command::Command;
+use crate::ui::i18n::{Strings, fill};
+use crate::ui::state::{AppState, Pane};
+use crate::ui::viewer::document::layout::{LaidPart, LayoutCache, SpanKind};
+
+/// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
+/// as wide as the linked characters on that row.
+fn underline(rect: Rect) -> [Pos2; 2] {
+    [rect.left_bottom(), rect.right_bottom()]
+}
+
+/// Draws document `document` of the shown bundle in `pane`.
+pub fn document_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    cache: &mut LayoutCache,
+    pane: Pane,
+    document: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(shown) = &state.shown else {
+        return;
+    };
+    let language = state.language();
+    let strings = language.strings();
+    let palette = Palette::for_theme(ui.visuals().dark_mode);
+    let width = ui.available_width();
+    let Some(layout) = cache.layout(ui, shown, document, language, width) else {
+        return;
+    };
+
+    let scroll_id = egui::Id::unique(("document-scroll", pane, shown.serial, document));
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(scroll_id)
+        .auto_shrink(false);
+    if let Some(request) = state.scroll
+        && request.pane == pane
+        && request.document == document
+    {
+        if let Some(part) = layout.part(request.part) {
+            area = area.vertical_scroll_offset((part.rect.top() - 48.0).max(0.0));
+        }
+        commands.push(Command::ScrollDone(request.serial));
+    }
+
+    let flash = state
+        .flash
+        .filter(|flash| flash.document == document)
+        .and_then(|flash| {
+            let now = ui.ctx().input(|input| input.time);
+            let started = ui.ctx().memory_mut(|memory| {
+                *memory
+                    .data
+                    .get_temp_mut_or_insert_with(egui::Id::unique(("flash", flash.serial)), || now)
+            });
+            let elapsed = now - started;
+            (elapsed < FLASH_SECONDS).then(|| {
+                ui.ctx().request_repaint();
+                (flash.part, 1.0 - (elapsed / FLASH_SECONDS) as f32)
+            })
+        });
+    let current = shown
+        .current_withheld()
+        .filter(|item| item.document == document)
+        .copied();
+    let hits: Vec<(usize, &crate::ui::state::Hit)> = state
+        .search
+        .hits
+        .iter()
+        .enumerate()
+        .filter(|(_, hit)| hit.document == document)
+        .collect();
+
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(layout.height);
+        let origin = ui.max_rect().min.to_vec2();
+        let painter = ui.painter().clone();
+        for part in &layout.parts[layout.visible(viewport.y_range())] {
+            let part_rect = part.rect.translate(origin);
+            // Accessibility: each visible part is a label carrying its text.
+            let part_id = ui.scope_id().with(("part", part.key));
+            let response = ui.interact(part_rect, part_id, Sense::hover());
+            let text = part.text.clone();
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone()));
+
+            if let Some(ordinal) = part.omission {
+                painter.rect(
+                    part_rect,
+                    CornerRadius::same(6),
+                    palette.omission_fill,
+                    Stroke::new(1.5, palette.omission_stroke),
+                    StrokeKind::Inside,
+                );
+                draw_hatching(&painter, part_rect, palette.omission_stroke);
+                if current.is_some_and(|item| item.ordinal == ordinal && item.part == part.key) {
+                    painter.rect_stroke(
+                        part_rect.expand(3.0),
+                        CornerRadius::same(8),
+                        Stroke::new(2.5, palette.focus),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            for (index, hit) in &hits {
+                if hit.part != part.key {
+                    continue;
+                }
+                let is_current = state.search.current == Some(*index);
+                for rect in part.char_rects(hit.range.clone()) {
+                    let rect = rect.translate(origin).expand(1.0);
+                    painter.rect_filled(rect, CornerRadius::same(2), palette.hit_fill);
+                    if is_current {
+                        painter.rect_stroke(
+                            rect,
+                            CornerRadius::same(2),
+                            Stroke::new(2.0, palette.hit_stroke),
+                            StrokeKind::Outside,
+                        );
+                    }
+                }
+            }
+            for span in &part.spans {
+                if let SpanKind::Mask { ordinal, .. } = &span.kind {
+                    let focused = current
+                        .is_some_and(|item| item.ordinal == *ordinal && item.part == part.key);
+                    for rect in &span.rects {
+                        let rect = rect.translate(origin).expand2(Vec2::new(2.0, 1.5));
+                        painter.rect(
+                            rect,
+                            CornerRadius::same(3),
+                            palette.mask_fill,
+                            Stroke::new(1.5, palette.mask_stroke),
+                            StrokeKind::Outside,
+                        );
+                        if focused {
+                            painter.rect_stroke(
+                                rect.expand(3.0),
+                                CornerRadius::same(4),
+                                Stroke::new(2.5, palette.focus),
+                                StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
+            painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            for span in &part.spans {
+                if let SpanKind::Link { .. } = span.kind {
+                    for rect in &span.rects {
+                        painter.line_segment(
+                            underline(rect.translate(origin)),
+                            Stroke::new(1.0, palette.link),
+                        );
+                    }
+                }
+            }
+            if let Some((flash_part, strength)) = flash
+                && flash_part == part.key
+            {
+                let color = palette.focus.gamma_multiply(strength);
+                painter.rect_stroke(
+                    part_rect.expand(6.0),
+                    CornerRadius::same(8),
+                    Stroke::new(3.0, color),
+                    StrokeKind::Outside,
+                );
+                painter.rect_filled(
+                    part_rect.expand(6.0),
+                    CornerRadius::same(8),
+                    palette.focus.gamma_multiply(0.12 * strength),
+                );
+            }
+            spans_ui(ui, part, origin, &shown.bundle, strings, commands);
+        }
+    });
+}
+
+/// Hover and click areas for masks and links of one visible part.
+fn spans_ui(
+    ui: &mut egui::Ui,
+    part: &LaidPart,
+    origin: Vec2,
+    bundle: &crate::bundle::OpenedBundle,
+    strings: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    for (span_index, span) in part.spans.iter().enumerate() {
+        for (row, rect) in span.rects.iter().enumerate() {
+            let rect = rect.translate(origin);
+            let id = ui.scope_id().with(("span", part.key, span_index, row));
+            match &span.kind {
+                SpanKind::Mask {
+                    marker,
+                    label,
+                    reason,
+                    masked_by,
+                    ..
+                } => {
+                    let response = ui.interact(rect, id, Sense::hover());
+                    if row == 0 {
+                        let name = fill(strings.mask_accessible, &[("marker", &one_line(marker))]);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
+                        });
+                    }
+                    response.on_hover_ui(|ui| {
+                        ui.strong(strings.mask_title);
+                        let stated = |text: &Option<String>| -> String {
+                            text.as_deref().map_or_else(
+                                || strings.not_stated.to_owned(),
+                                |text| one_line(text).into_owned(),
+                            )
+                        };
+                        ui.label(fill(strings.mask_what, &[("label", &stated(label))]));
+                        ui.label(fill(strings.mask_reason, &[("reason", &stated(reason))]));
+                        ui.label(fill(strings.mask_by, &[("who", who(strings, *masked_by))]));
+                    });
+                }
+                SpanKind::Link { target, text } => {
+                    let response = ui
+                        .interact(rect, id, Sense::click())
+                        .on_hover_cursor(egui::CursorIcon::PointingHand);
+                    if row == 0 {
+                        let name = text.clone();
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, name.clone())
+                        });
+                    }
+                    let mut hint = match target {
+                        LinkTarget::Document { .. } => strings.link_document_hint.to_owned(),
+                        LinkTarget::External { url } if !opens_externally(url) => {
+                            fill(strings.link_not_opened, &[("url", &one_line(url))])
+                        }
+                        LinkTarget::External { url } => {
+                            fill(strings.link_external_hint, &[("url", &one_line(url))])
+                        }
+                    };
+                    match bundle.link_remark(target, text) {
+                        Some(crate::bundle::LinkRemark::NoSuchDocument)
+                        | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
+                            hint = format!("⚠ {}\n{hint}", strings.link_goes_nowhere);
+                        }
+                        Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
+                            hint = format!(
+                                "⚠ {}\n{hint}",
+                                fill(
+                                    strings.link_text_other_address,
+                                    &[("shown", &one_line(&shown))]
+                                )
+                            );
+                        }
+                        Some(crate::bundle::LinkRemark::NotOpened) | None => {}
+                    }
+                    if response.on_hover_text(hint).clicked() {
+                        commands.push(Command::FollowLink(target.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Light diagonal hatching along the left edge of an omission block, so it reads as
+/// "something is missing here" without relying on colour.
+fn draw_hatching(painter: &egui::Painter, rect: Rect, color: Color32) {
+    let band = Rect::from_min_max(rect.min, Pos2::new(rect.left() + 8.0, rect.bottom()));
+    let stroke = Stroke::new(1.0, color.gamma_multiply(0.7));
+    let clipped = painter.with_clip_rect(band.shrink(1.0));
+    let mut y = band.top() - band.width();
+    while y < band.bottom() {
+        clipped.line_segment(
+            [
+                Pos2::new(band.left(), y + band.width()),
+                Pos2::new(band.right(), y),
+            ],
+            stroke,
+        );
+        y += 5.0;
+    }
+}

@@ -1,0 +1,179 @@
+//! The side list beside the letters: the documents with role, issuer, date and how much each
+//! withholds; every masked field and omitted section, to jump to; and the attachments, each
+//! with its size, type, checksum and Save as. While the contents are withheld it lists only
+//! what the signed manifest says.
+
+use egui::RichText;
+
+use crate::escape::one_line;
+use crate::ui::command::Command;
+use crate::ui::i18n::fill;
+use crate::ui::state::{AppState, WithheldSort};
+use crate::ui::viewer::panels::role_name;
+use crate::ui::viewer::panes::marked_if_altered;
+
+/// The side list: documents with role, issuer, date and counts; withheld items; attachments.
+pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let strings = state.language().strings();
+    let Some(shown) = &state.shown else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("sidebar")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.heading(strings.documents);
+            if !shown.contents_visible() {
+                // Only what the signed manifest says; the documents' own text may be forged.
+                for entry in shown.bundle.manifest.documents() {
+                    let altered = shown.altered_entry() == Some(entry.path.as_str());
+                    marked_if_altered(ui, altered, strings, false, |ui| {
+                        ui.label(RichText::new(role_name(strings, entry.role)).strong());
+                        ui.label(RichText::new(one_line(&entry.path)).small());
+                    });
+                }
+                return;
+            }
+            let altered_document = shown.altered_document();
+            for (index, document) in shown.bundle.documents.iter().enumerate() {
+                let letter = &document.document;
+                let issuer = letter
+                    .issuer
+                    .first()
+                    .or_else(|| letter.source.as_ref().and_then(|s| s.publisher.as_ref()))
+                    .map(String::as_str)
+                    .unwrap_or(strings.issuer_not_stated);
+                let date = letter
+                    .date
+                    .as_ref()
+                    .map(|date| date.text.as_str())
+                    .unwrap_or(strings.undated);
+                let counts = fill(
+                    strings.doc_counts,
+                    &[
+                        (
+                            "masks",
+                            &shown
+                                .withheld_count(Some(index), WithheldSort::Mask)
+                                .to_string(),
+                        ),
+                        (
+                            "omissions",
+                            &shown
+                                .withheld_count(Some(index), WithheldSort::Omission)
+                                .to_string(),
+                        ),
+                    ],
+                );
+                let label = format!(
+                    "{}\n{}・{}・{}\n{}",
+                    one_line(&letter.title),
+                    role_name(strings, document.entry.role),
+                    one_line(issuer),
+                    one_line(date),
+                    counts
+                );
+                let selected = shown.left == Some(index) || shown.right == Some(index);
+                let altered = altered_document == Some(index);
+                let clicked = marked_if_altered(ui, altered, strings, false, |ui| {
+                    ui.add_enabled(
+                        shown.contents_visible(),
+                        egui::Button::selectable(selected, label),
+                    )
+                    .clicked()
+                });
+                if clicked {
+                    commands.push(Command::ShowDocument(index));
+                }
+                ui.add_space(2.0);
+            }
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                strings.withheld_list,
+                shown.withheld.len()
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                if shown.withheld.is_empty() {
+                    ui.label(strings.withheld_none);
+                }
+                if !shown.contents_visible() {
+                    return;
+                }
+                for (index, item) in shown.withheld.iter().enumerate() {
+                    let Some(document) = shown.bundle.documents.get(item.document) else {
+                        continue;
+                    };
+                    let label = shown.withheld_labels.get(index);
+                    let marker = label.map(|label| label.marker.as_str()).unwrap_or_default();
+                    let place = label
+                        .and_then(|label| label.section.clone())
+                        .unwrap_or_else(|| document.document.title.clone());
+                    let kind = match item.kind {
+                        WithheldSort::Mask => strings.kind_mask,
+                        WithheldSort::Omission => strings.kind_omission,
+                    };
+                    let label = fill(
+                        strings.withheld_entry,
+                        &[
+                            ("n", &(index + 1).to_string()),
+                            ("kind", kind),
+                            ("marker", &one_line(marker)),
+                            ("place", &one_line(&place)),
+                        ],
+                    );
+                    if ui
+                        .add(egui::Button::selectable(
+                            shown.withheld_cursor == Some(index),
+                            label,
+                        ))
+                        .clicked()
+                    {
+                        commands.push(Command::GoToWithheld(index));
+                    }
+                }
+            });
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                strings.attachments,
+                shown.bundle.attachments.len()
+            ))
+            .default_open(true)
+            .show(ui, |ui| {
+                if shown.bundle.attachments.is_empty() {
+                    ui.label(strings.attachments_none);
+                    return;
+                }
+                ui.label(RichText::new(strings.attachment_note).small());
+                for attachment in &shown.bundle.attachments {
+                    let name = crate::fs::safe_file_name(&attachment.path);
+                    ui.label(RichText::new(one_line(&attachment.path)).strong());
+                    ui.label(fill(
+                        strings.size_bytes,
+                        &[("n", &attachment.size.to_string())],
+                    ));
+                    ui.label(fill(
+                        strings.media_type,
+                        &[("type", &one_line(&attachment.media_type))],
+                    ));
+                    ui.label(
+                        RichText::new(format!("SHA-256 {}", attachment.sha256))
+                            .monospace()
+                            .small(),
+                    );
+                    if ui
+                        .add_enabled(
+                            shown.bundle.verdict.intact(),
+                            egui::Button::new(fill(strings.save_as, &[("name", &name)])),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::SaveAttachment(attachment.path.clone()));
+                    }
+                    ui.separator();
+                }
+            });
+        });
+}
