@@ -4,6 +4,13 @@
 //! A bad signature or an altered entry is a *verdict*, not an error: the bundle was read and
 //! found wanting, and the viewer must say so. [`BundleError`] is for files that cannot be read
 //! or break the format.
+//!
+//! This file reads and judges; what it hands back — an [`OpenedBundle`] with its documents and
+//! what one may ask of it (entry bytes checked again, remarks on links, counts) — is in `opened`.
+
+mod opened;
+
+pub use opened::{BundleDocument, LinkRemark, OpenedBundle};
 
 use std::io::Read as _;
 use std::path::Path;
@@ -13,11 +20,11 @@ use sha2::Digest as _;
 
 use super::container::{self, ContainerEntry, Method};
 use super::error::BundleError;
-use super::keys::{KeyId, PublicKey};
+use super::keys::PublicKey;
 use super::limits;
 use super::manifest::{MANIFEST_PATH, Manifest, ManifestEntry, SIGNATURE_PATH};
 use super::signature::{SignatureFile, SignatureProblem};
-use crate::document::{Document, LinkTarget};
+use crate::document::Document;
 
 /// A key the reader trusts, with the name *the reader* gave it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,33 +98,6 @@ impl Verdict {
             Verdict::Verified { .. } | Verdict::UnknownSigner { .. }
         )
     }
-}
-
-/// A document of an opened bundle.
-#[derive(Debug, Clone)]
-pub struct BundleDocument {
-    /// Its manifest entry.
-    pub entry: ManifestEntry,
-    /// The parsed document.
-    pub document: Document,
-}
-
-/// A bundle that was read, with its verdict.
-#[derive(Debug, Clone)]
-pub struct OpenedBundle {
-    /// What the manifest says.
-    pub manifest: Manifest,
-    /// The key id that made the signature.
-    pub signature_key_id: KeyId,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// Documents in manifest order. When the verdict is not intact, only those that could be
-    /// parsed (for an explicit "show anyway").
-    pub documents: Vec<BundleDocument>,
-    /// Non-document entries.
-    pub attachments: Vec<ManifestEntry>,
-    bytes: Arc<[u8]>,
-    entries: Vec<ContainerEntry>,
 }
 
 /// Reads and verifies the bundle at `path` against the reader's `trusted` keys.
@@ -423,189 +403,7 @@ fn sha256_checking_crc(bytes: &[u8], entry: &ContainerEntry) -> Result<String, B
     Ok(hex(&digest))
 }
 
-/// Something a reader should know about a link (see [`OpenedBundle::link_remark`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkRemark {
-    /// Not an `https`, `http` or `mailto` address: shown as text, never opened.
-    NotOpened,
-    /// It points to a document the bundle does not have.
-    NoSuchDocument,
-    /// It points to a heading its document does not have.
-    NoSuchHeading,
-    /// Its text is a web address, but not the one it goes to.
-    TextShowsOtherAddress {
-        /// The address the text shows.
-        shown: String,
-    },
-}
-
-/// The web address a link's text shows, if its text looks like one.
-fn shown_address(text: &str) -> Option<String> {
-    let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-        .then(|| text.to_owned())
-}
-
-/// The host of an address, lower case, without `www.`.
-fn host_of(address: &str) -> String {
-    let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = host.to_ascii_lowercase();
-    host.strip_prefix("www.").unwrap_or(&host).to_owned()
-}
-
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-impl OpenedBundle {
-    /// An unsigned bundle of already-parsed documents, for the authoring preview. Its verdict
-    /// is [`Verdict::Unsigned`], its signature key id all zeros, and it holds no entry bytes,
-    /// so [`OpenedBundle::entry_bytes`] fails for every path.
-    pub fn unsigned(manifest: Manifest, documents: Vec<BundleDocument>) -> Self {
-        let attachments = manifest
-            .entries
-            .iter()
-            .filter(|entry| !entry.role.is_document())
-            .cloned()
-            .collect();
-        OpenedBundle {
-            manifest,
-            signature_key_id: KeyId([0; 8]),
-            verdict: Verdict::Unsigned,
-            documents,
-            attachments,
-            bytes: Arc::from(Vec::new()),
-            entries: Vec::new(),
-        }
-    }
-
-    /// The bytes of an attachment, checked again against the signed hash before they are
-    /// handed out.
-    ///
-    /// Fails if the path is not an entry or its bytes do not match the manifest.
-    pub fn entry_bytes(&self, path: &str) -> Result<Vec<u8>, BundleError> {
-        let (Some(located), Some(listed)) = (
-            self.entries.iter().find(|entry| entry.name == path),
-            self.manifest
-                .entries
-                .iter()
-                .find(|entry| entry.path == path),
-        ) else {
-            return Err(BundleError::CentralDirectory(format!(
-                "the bundle has no entry {path:?}"
-            )));
-        };
-        let data = container::contents(&self.bytes, located)?;
-        if hex(&sha2::Sha256::digest(&data)) != listed.sha256 {
-            return Err(BundleError::CrcMismatch {
-                name: path.to_owned(),
-            });
-        }
-        Ok(data)
-    }
-
-    /// What a reader should be told about a link before following it, if anything: an
-    /// address Kairan does not open, a target document or heading the bundle does not have,
-    /// or link text that shows a different address than the one the link goes to.
-    pub fn link_remark(&self, target: &LinkTarget, text: &str) -> Option<LinkRemark> {
-        let shown = shown_address(text);
-        match target {
-            LinkTarget::External { url } if !crate::document::opens_externally(url) => {
-                Some(LinkRemark::NotOpened)
-            }
-            LinkTarget::External { url } => match shown {
-                Some(shown) if host_of(&shown) != host_of(url) => {
-                    Some(LinkRemark::TextShowsOtherAddress { shown })
-                }
-                _ => None,
-            },
-            LinkTarget::Document { path, heading } => match self.document(path) {
-                None => Some(LinkRemark::NoSuchDocument),
-                Some(document)
-                    if heading.as_deref().is_some_and(|heading| {
-                        !document.document.heading_ids().any(|id| id == heading)
-                    }) =>
-                {
-                    Some(LinkRemark::NoSuchHeading)
-                }
-                Some(_) => shown.map(|shown| LinkRemark::TextShowsOtherAddress { shown }),
-            },
-        }
-    }
-
-    /// The document at `path`, if the bundle has it.
-    pub fn document(&self, path: &str) -> Option<&BundleDocument> {
-        self.documents
-            .iter()
-            .find(|document| document.entry.path == path)
-    }
-
-    /// Total masked fields across all documents.
-    pub fn mask_count(&self) -> usize {
-        self.documents
-            .iter()
-            .map(|document| document.document.mask_count())
-            .sum()
-    }
-
-    /// Total omitted sections across all documents.
-    pub fn omission_count(&self) -> usize {
-        self.documents
-            .iter()
-            .map(|document| document.document.omission_count())
-            .sum()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_that_go_nowhere_or_show_another_address_are_remarked() {
-        let sample = crate::sample::open_sample().unwrap();
-        let report = "documents/vendor-report-2023-06-28.json";
-        let document = |path: &str, heading: Option<&str>| LinkTarget::Document {
-            path: path.into(),
-            heading: heading.map(Into::into),
-        };
-        let external = |url: &str| LinkTarget::External { url: url.into() };
-        assert_eq!(sample.link_remark(&document(report, Some("s6")), "①"), None);
-        assert_eq!(
-            sample.link_remark(&document("documents/none.json", None), "x"),
-            Some(LinkRemark::NoSuchDocument)
-        );
-        assert_eq!(
-            sample.link_remark(&document(report, Some("s99")), "x"),
-            Some(LinkRemark::NoSuchHeading)
-        );
-        assert_eq!(
-            sample.link_remark(&external("javascript:alert(1)"), "x"),
-            Some(LinkRemark::NotOpened)
-        );
-        assert_eq!(
-            sample.link_remark(
-                &external("https://www.example.co.jp/a"),
-                "https://example.co.jp/"
-            ),
-            None
-        );
-        assert_eq!(
-            sample.link_remark(
-                &external("https://evil.example/login"),
-                "https://www.bank.co.jp/"
-            ),
-            Some(LinkRemark::TextShowsOtherAddress {
-                shown: "https://www.bank.co.jp/".into()
-            })
-        );
-        assert!(matches!(
-            sample.link_remark(&document(report, None), "www.bank.co.jp"),
-            Some(LinkRemark::TextShowsOtherAddress { .. })
-        ));
-    }
 }
