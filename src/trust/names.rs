@@ -34,6 +34,7 @@ fn forms(name: &str) -> Vec<String> {
     let shown: String = name
         .nfkc()
         .filter(|c| c.is_alphanumeric() && !escape::is_hidden(*c) && !matches!(c, 'ー' | 'ｰ'))
+        .map(fold_lookalike)
         .map(|c| match u32::from(c) {
             code @ 0x30A1..=0x30F6 => char::from_u32(code - 0x60).unwrap_or(c),
             _ => c,
@@ -108,6 +109,63 @@ fn displayed_order(text: &str) -> String {
     out
 }
 
+/// Look-alikes that the UTS #39 confusables data (and NFKC) leave apart but a Japanese reader
+/// cannot tell apart in a name: kanji that look like katakana (力/カ, 夕/タ, 八/ハ, 口/ロ, 工/エ,
+/// 二/ニ, 卜/ト, 才/オ), small kana and their full-size forms (ヵ/カ, ぁ/あ), a few kanji pairs
+/// (入/人, 亊/事), and small capitals (ᴍɪᴋᴀsᴀ). A short supplement to the crate's table, kept
+/// here because no maintained table covers it; each entry errs towards a collision.
+fn fold_lookalike(c: char) -> char {
+    match c {
+        '力' => 'カ',
+        '夕' => 'タ',
+        '八' => 'ハ',
+        '口' => 'ロ',
+        '工' => 'エ',
+        '二' => 'ニ',
+        '卜' => 'ト',
+        '才' => 'オ',
+        '入' => '人',
+        '亊' => '事',
+        'ヵ' => 'カ',
+        'ヶ' => 'ケ',
+        'ぁ' | 'ァ' => 'ア',
+        'ぃ' | 'ィ' => 'イ',
+        'ぅ' | 'ゥ' => 'ウ',
+        'ぇ' | 'ェ' => 'エ',
+        'ぉ' | 'ォ' => 'オ',
+        'っ' | 'ッ' => 'ツ',
+        'ゃ' | 'ャ' => 'ヤ',
+        'ゅ' | 'ュ' => 'ユ',
+        'ょ' | 'ョ' => 'ヨ',
+        'ゎ' | 'ヮ' => 'ワ',
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +216,21 @@ mod tests {
             "\u{202E}eciffO RS asakiM\u{202C}",
         ] {
             assert!(collide(variant, "Mikasa SR Office"), "{variant:?}");
+        }
+    }
+
+    #[test]
+    fn kanji_small_kana_and_small_capitals_that_look_the_same_collide() {
+        for (trusted, lookalike) in [
+            ("タカハシ商事", "タ力ハシ商事"),
+            ("タカハシ商事", "夕カ八シ商事"),
+            ("ロイヤル工業", "口イヤル工業"),
+            ("タカハシ商事", "タヵハシ商事"),
+            ("きって商店", "きつて商店"),
+            ("人見事務所", "入見事務所"),
+            ("mikasa partners", "ᴍɪᴋᴀsᴀ ᴘᴀʀᴛɴᴇʀs"),
+        ] {
+            assert!(collide(trusted, lookalike), "{trusted} / {lookalike}");
         }
     }
 

@@ -221,14 +221,21 @@ fn name_claim(
     rollover: Option<&RolloverOffer>,
 ) -> Option<Warning> {
     let introducer = rollover.map(|offer| offer.old.public_key);
+    let own_name = store.record_for(signer).map(|own| own.name.as_str());
+    // Every other key the reader named — revoked ones too: a revoked issuer's name does not
+    // become free for anyone to claim.
     let others: Vec<&KeyRecord> = store
-        .trusted()
+        .records()
+        .iter()
         .filter(|record| record.public_key != *signer && Some(record.public_key) != introducer)
         .filter(|record| {
-            // A key and the one it replaced by rollover share a name: the same issuer.
-            store
-                .record_for(signer)
-                .is_none_or(|own| !super::names::collide(&own.name, &record.name))
+            // A key and the one it replaced (by rollover or by the reader) share a name: the
+            // same issuer. And a name the reader gave the signer may contain another's (a
+            // branch office's name holds the firm's).
+            own_name.is_none_or(|own| {
+                !super::names::collide(own, &record.name)
+                    && !super::names::mentions(own, &record.name)
+            })
         })
         .collect();
     let claimed = &bundle.manifest.issuer.name;
@@ -248,31 +255,40 @@ fn name_claim(
         .documents
         .iter()
         .any(|item| item.entry.role == crate::bundle::Role::FirmNotice);
-    let letter_lines: Vec<String> = bundle
+    // Issuer lines and the closing speak for the author: holding another's name is a claim.
+    // A title or a centred line may be *about* someone (a vendor's outage): only one that is
+    // another's name outright is a claim.
+    let mut claiming_lines: Vec<String> = Vec::new();
+    let mut naming_lines: Vec<String> = Vec::new();
+    for item in bundle
         .documents
         .iter()
         .filter(|item| !has_firm_notice || item.entry.role == crate::bundle::Role::FirmNotice)
-        .flat_map(|item| {
-            let document = &item.document;
-            let mut lines: Vec<String> = document.issuer.clone();
-            lines.push(document.issuer.concat());
-            lines.push(document.title.clone());
-            // A signature block may also stand in the closing or a centred line.
-            lines.extend(document.closing.clone());
-            lines.extend(document.body.iter().filter_map(|block| match block {
-                crate::document::Block::Centered { content } => {
-                    Some(crate::document::inline_text(content))
-                }
-                _ => None,
-            }));
-            lines
-        })
-        .collect();
-    for line in &letter_lines {
-        if let Some(other) = others
-            .iter()
-            .find(|record| super::names::mentions(line, &record.name))
-        {
+    {
+        let document = &item.document;
+        claiming_lines.extend(document.issuer.iter().cloned());
+        claiming_lines.push(document.issuer.concat());
+        claiming_lines.extend(document.closing.iter().cloned());
+        naming_lines.push(document.title.clone());
+        naming_lines.extend(document.body.iter().filter_map(|block| match block {
+            crate::document::Block::Centered { content } => {
+                Some(crate::document::inline_text(content))
+            }
+            _ => None,
+        }));
+    }
+    let claims = claiming_lines
+        .iter()
+        .map(|line| (line, true))
+        .chain(naming_lines.iter().map(|line| (line, false)));
+    for (line, claiming) in claims {
+        if let Some(other) = others.iter().find(|record| {
+            if claiming {
+                super::names::mentions(line, &record.name)
+            } else {
+                super::names::collide(line, &record.name)
+            }
+        }) {
             return Some(Warning::ClaimsNameOfTrustedKey {
                 claimed: line.clone(),
                 trusted_key_id: other.public_key.key_id,
@@ -361,6 +377,93 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/mikasa-2023-06-29");
         let bytes = pack_folder(&folder, key, &PackOptions::default()).unwrap();
         open_bytes(bytes.into(), trusted).unwrap()
+    }
+
+    fn firm_notice(bundle: &mut OpenedBundle) -> &mut crate::document::Document {
+        let item = bundle
+            .documents
+            .iter_mut()
+            .find(|item| item.entry.role == crate::bundle::Role::FirmNotice)
+            .unwrap();
+        &mut item.document
+    }
+
+    #[test]
+    fn a_title_about_a_trusted_vendor_or_a_branch_name_holding_the_firms_is_no_claim() {
+        let (mut reader, firm) = reader_trusting("みかさ社会保険労務士法人");
+        let vendor = secret().public_key();
+        reader
+            .store
+            .add("株式会社エムケイシステム", vendor, HowAdded::Pasted, "")
+            .unwrap();
+        let keys = keys_for_opening(&reader.store, &[]);
+        let mut bundle = sample_signed_by(&firm, &keys);
+        firm_notice(&mut bundle).title = "株式会社エムケイシステムにおける障害について".into();
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(
+            assessment.status,
+            Status::Verified,
+            "{:?}",
+            assessment.warnings
+        );
+
+        // A title that *is* another trusted name still claims it.
+        firm_notice(&mut bundle).title = "株式会社エムケイシステム".into();
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(assessment.status, Status::Alarm);
+
+        // The reader named a branch's key with the firm's name inside: its own notices are fine.
+        let (mut branch_reader, branch) = reader_trusting("みかさ社会保険労務士法人 大阪支所");
+        branch_reader
+            .store
+            .add(
+                "みかさ社会保険労務士法人",
+                firm.public_key(),
+                HowAdded::Pasted,
+                "",
+            )
+            .unwrap();
+        let keys = keys_for_opening(&branch_reader.store, &[]);
+        let mut bundle = sample_signed_by(&branch, &keys);
+        firm_notice(&mut bundle).issuer = vec!["みかさ社会保険労務士法人 大阪支所".into()];
+        let assessment = assess(
+            &bundle,
+            branch_reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(
+            assessment.status,
+            Status::Verified,
+            "{:?}",
+            assessment.warnings
+        );
+    }
+
+    #[test]
+    fn a_revoked_issuers_name_is_not_free_for_another_key() {
+        let (mut reader, firm) = reader_trusting("みかさ社会保険労務士法人");
+        reader.store.revoke(&firm.public_key()).unwrap();
+        let impostor = secret();
+        let keys = keys_for_opening(&reader.store, &[]);
+        let bundle = sample_signed_by(&impostor, &keys);
+        let assessment = assess(
+            &bundle,
+            reader.records(),
+            Origin::File,
+            jiff::Timestamp::now(),
+        );
+        assert_eq!(assessment.status, Status::Alarm);
     }
 
     #[test]
