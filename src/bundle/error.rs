@@ -62,6 +62,12 @@ pub enum BundleError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The path names a folder, a device or a pipe, not a file.
+    #[error("{} is not a file (a folder, device or pipe); give the path of a .kairan file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file is larger than any bundle may be.
     #[error("the file is {size} bytes, more than the {limit}-byte limit for a bundle")]
     FileTooLarge {
@@ -285,7 +291,9 @@ impl BundleError {
     /// Whether the file was unreadable or a bundle that breaks the format.
     pub fn kind(&self) -> FailureKind {
         match self {
-            BundleError::Io { .. } | BundleError::NotAnArchive => FailureKind::Unreadable,
+            BundleError::Io { .. } | BundleError::NotAFile { .. } | BundleError::NotAnArchive => {
+                FailureKind::Unreadable
+            }
             _ => FailureKind::Invalid,
         }
     }

@@ -96,6 +96,8 @@ impl PublicKey {
     ///
     /// Fails if the file holds no key line, more than one, or the line is not a valid key.
     pub fn from_file_text(text: &str) -> Result<Self, KeyError> {
+        // Editors on Windows save with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = text
             .lines()
             .map(str::trim)

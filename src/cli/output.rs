@@ -195,7 +195,8 @@ fn contents_text(bundle: &OpenedBundle) -> String {
             let remark = match bundle.link_remark(target, text) {
                 None => String::new(),
                 Some(LinkRemark::NotOpened) => {
-                    " ⚠ not opened by Kairan: only https, http and mailto addresses are".to_owned()
+                    " ⚠ not opened by Kairan: only https, http and mailto addresses are opened"
+                        .to_owned()
                 }
                 Some(LinkRemark::NoSuchDocument) => {
                     " ⚠ goes nowhere: the bundle has no such document".to_owned()

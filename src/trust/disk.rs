@@ -47,6 +47,9 @@ fn check_not_exposed(path: &Path) -> Result<(), TrustError> {
     if metadata.file_type().is_symlink() {
         return Err(exposed(super::Exposure::Symlink));
     }
+    if !metadata.is_file() && !metadata.is_dir() {
+        return Err(exposed(super::Exposure::NotAFile));
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
@@ -156,6 +159,26 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), TrustError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_in_place_of_a_trust_file_is_refused_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("trust-store.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(matches!(
+            read_optional(&fifo),
+            Err(TrustError::Exposed {
+                problem: super::super::Exposure::NotAFile,
+                ..
+            })
+        ));
+    }
+
     use super::*;
 
     #[derive(Debug, PartialEq)]

@@ -46,6 +46,9 @@ pub enum Exposure {
     /// Another user owns it.
     #[error("it belongs to another user")]
     OtherOwner,
+    /// It is a pipe, a device or a socket, which could block or never end.
+    #[error("it is not a regular file (a pipe or a device)")]
+    NotAFile,
 }
 
 /// Which rule a name or note breaks.
@@ -65,6 +68,11 @@ pub enum NameRule {
         "the name contains a control or invisible character (such as a line break, a zero-width space or a direction mark)"
     )]
     Hidden,
+    /// The name reads as a key id or a fingerprint, which commands also accept to name a key.
+    #[error(
+        "the name reads as a key id or a fingerprint (hexadecimal digits only), which would make commands pick the wrong key; give the name you know the key's owner by"
+    )]
+    LooksLikeKeyId,
     /// The note is too long.
     #[error("the note is longer than {0} characters")]
     NoteTooLong(usize),

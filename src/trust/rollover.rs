@@ -70,6 +70,9 @@ pub enum RolloverError {
     /// Old and new key are the same.
     #[error("old_key and new_key are the same key")]
     SameKey,
+    /// The new key is the public demo key, which proves nothing.
+    #[error("new_key is the public demo key, whose secret anyone has; it can never be trusted")]
+    DemoKey,
     /// Signing with a secret key that is not the old key.
     #[error("the secret key given is not the old key {0} the statement names")]
     WrongSecretKey(KeyId),
@@ -215,6 +218,9 @@ impl RolloverStatement {
     fn validate(&self) -> Result<(), RolloverError> {
         if self.old_key == self.new_key {
             return Err(RolloverError::SameKey);
+        }
+        if self.new_key.is_demo() {
+            return Err(RolloverError::DemoKey);
         }
         if crate::time::parse_rfc3339(&self.effective).is_err() {
             return Err(RolloverError::BadTime(self.effective.clone()));

@@ -338,7 +338,7 @@ strings! {
     replace_key_confirmed: "新しい鍵の指紋を、電話で差出人に確認しました", "I confirmed the new key's fingerprint with the issuer by phone";
     replace_key_fate: "古い鍵をどうしますか", "What becomes of the old key?";
     replace_key_revoke: "失効させる — 他人の手に渡ったかもしれない（盗難・流出）。古い鍵の署名は今後すべて「失効」と表示されます。", "Revoke it — it may be in other hands (stolen, leaked). Everything it signed shows as revoked from now on.";
-    replace_key_retire: "引退させる — 失くした・壊れた。古い鍵はあなたの鍵から外され、その署名は「差出人不明」と表示されます。", "Retire it — it was lost or destroyed. It is removed from your keys, and what it signed shows an unknown signer.";
+    replace_key_retire: "引退させる — 失くした・壊れた。古い鍵はあなたの鍵から外され、その署名は検証済みではなくなります（この名前を名乗るものは警告になります）。", "Retire it — it was lost or destroyed. It is removed from your keys, and what it signed is no longer verified (where it claims this name, it raises an alarm).";
     replace_key_confirm: "新しい鍵として信頼する", "Trust as the new key";
     replace_key_needs: "続けるには、電話で指紋を確認したことにチェックを入れ、古い鍵をどうするか選んでください。", "To go on, tick the box once you have confirmed the fingerprint by phone, and choose what becomes of the old key.";
     replace_key_failed: "鍵を入れ替えられませんでした。何も変更されていません。", "The keys could not be exchanged; nothing was changed.";

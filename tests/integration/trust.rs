@@ -373,7 +373,7 @@ fn a_new_key_claiming_a_trusted_name_warns_of_impersonation() {
     env.bundle(&forger, "b-1", |_| {});
     let run = env.kairan(&["verify", "b-1.kairan"]);
     assert!(run.stdout.contains(&format!(
-        "\n✘ POSSIBLE IMPERSONATION — the bundle names \"{FIRM}\", which looks like the name you gave a different key ({}). Do not trust this key unless that issuer confirms it; if they tell you, at a phone number you already know, that it is their new key, use `kairan trust replace {} --from-bundle <this file> --fingerprint <as read to you> --revoke-old`.\n",
+        "\n✘ POSSIBLE IMPERSONATION — the bundle names \"{FIRM}\", which looks like the name you gave a different key ({}). Do not trust this key unless that issuer confirms it.\n  If that issuer tells you, at a phone number you already know, that this is their new key: kairan trust replace {} --from-bundle b-1.kairan --fingerprint <as read to you> --revoke-old (or --retire-old)\n",
         firm.public.key_id, firm.public.key_id
     )), "{}", run.stdout);
     assert!(run.stdout.contains("✘ ALARM"), "{}", run.stdout);
@@ -547,4 +547,107 @@ fn a_pasted_key_can_be_renamed_exported_and_removed() {
             .stderr
             .contains("no key in your trust store matches")
     );
+}
+
+#[test]
+fn trust_replace_takes_the_name_only_with_the_fingerprint_as_read_on_the_phone() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let new = env.key("new");
+    env.trust(&firm, FIRM);
+    env.bundle(&new, "b-1", |_| {});
+    let old_id = firm.public.key_id.to_string();
+    let store_before = std::fs::read(env.config().join("trust-store.json")).unwrap();
+
+    // A wrong fingerprint changes nothing.
+    let wrong = env.kairan(&[
+        "trust",
+        "replace",
+        &old_id,
+        "--from-bundle",
+        "b-1.kairan",
+        "--fingerprint",
+        "0000 0000",
+        "--revoke-old",
+    ]);
+    assert_eq!(wrong.code, Some(1), "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("does not match"), "{}", wrong.stderr);
+    assert_eq!(
+        std::fs::read(env.config().join("trust-store.json")).unwrap(),
+        store_before
+    );
+
+    // The fingerprint as typed with a Japanese input method (full-width) is the same one.
+    let full_width: String = new
+        .public
+        .fingerprint()
+        .chars()
+        .map(|c| match c {
+            '0'..='9' | 'A'..='F' => char::from_u32(u32::from(c) + 0xFEE0).unwrap(),
+            other => other,
+        })
+        .collect();
+    let done = env.kairan(&[
+        "trust",
+        "replace",
+        &old_id,
+        "--from-bundle",
+        "b-1.kairan",
+        "--fingerprint",
+        &full_width,
+        "--revoke-old",
+    ]);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let run = env.kairan(&["verify", "b-1.kairan"]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(run.stdout.contains(&verified(FIRM, &new)), "{}", run.stdout);
+
+    // The revoked old key cannot hand its name on twice.
+    let again = env.kairan(&[
+        "trust",
+        "replace",
+        &old_id,
+        "--from-bundle",
+        "b-1.kairan",
+        "--fingerprint",
+        &new.public.fingerprint(),
+        "--revoke-old",
+    ]);
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("already revoked"), "{}", again.stderr);
+}
+
+#[test]
+fn a_demo_key_bundle_is_never_offered_a_new_key_of_a_trusted_name() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    env.trust(&firm, FIRM);
+    let demo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("notices/demo-key/kairan-demo.key");
+    let folder = env.notice_folder("demo", |_| {});
+    let out = env.path("demo.kairan");
+    let pack = env.kairan(&[
+        "pack",
+        folder.to_str().unwrap(),
+        "--key",
+        demo.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(pack.code, Some(0), "{}", pack.stderr);
+    let run = env.kairan(&["verify", "demo.kairan"]);
+    assert_eq!(run.code, Some(4), "{}", run.stdout);
+    assert!(!run.stdout.contains("trust replace"), "{}", run.stdout);
+    let add = env.kairan(&[
+        "trust",
+        "add",
+        "--name",
+        "x",
+        "--from-bundle",
+        "demo.kairan",
+        "--fingerprint",
+        "0",
+    ]);
+    assert_eq!(add.code, Some(1));
+    assert!(add.stderr.contains("public demo key"), "{}", add.stderr);
 }

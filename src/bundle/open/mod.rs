@@ -108,8 +108,28 @@ pub fn open_file(path: &Path, trusted: &[TrustedKey]) -> Result<OpenedBundle, Bu
         path: path.to_owned(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
+    // A pipe or device would block or never end: only regular files are read. The file is
+    // opened without blocking (a pipe swapped in after the check cannot hang the reader) and
+    // checked again once open.
+    let not_a_file = || BundleError::NotAFile {
+        path: path.to_owned(),
+    };
+    if !std::fs::metadata(path).map_err(io_error)?.is_file() {
+        return Err(not_a_file());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(not_a_file());
+    }
+    let size = metadata.len();
     if size > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::FileTooLarge {
             size,
@@ -406,4 +426,42 @@ fn sha256_checking_crc(bytes: &[u8], entry: &ContainerEntry) -> Result<String, B
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `open` on another thread and fails the test if it has not returned within ten
+    /// seconds (a pipe would otherwise block it for ever).
+    fn returns_promptly(open: impl FnOnce() -> bool + Send + 'static) -> bool {
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(open());
+        });
+        result
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("opening did not return: it blocked")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_folder_is_refused_without_waiting_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("b.kairan");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let refused = returns_promptly(move || {
+            matches!(open_file(&fifo, &[]), Err(BundleError::NotAFile { .. }))
+        });
+        assert!(refused);
+        let folder = dir.path().to_owned();
+        assert!(returns_promptly(move || matches!(
+            open_file(&folder, &[]),
+            Err(BundleError::NotAFile { .. })
+        )));
+    }
 }

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use serde_json::json;
+use unicode_normalization::UnicodeNormalization as _;
 
 use crate::bundle::{self, PublicKey, SecretKey, Verdict};
 use crate::escape::one_line;
@@ -302,6 +303,13 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
             note,
         } => {
             let old = store.find(&old)?.clone();
+            if !old.is_trusted() {
+                bail!(
+                    "key {} (\"{}\") is already revoked, so its name is free: trust the new key with `kairan trust add` under that name (after confirming its fingerprint by phone)",
+                    old.public_key.key_id,
+                    one_line(&old.name)
+                );
+            }
             let (public_key, how) = match (file, from_bundle) {
                 (_, Some(bundle_path)) => key_from_bundle(&store, &bundle_path)?,
                 (Some(file), None) => key_from_file(&file)?,
@@ -327,7 +335,7 @@ pub fn run(command: TrustCommand) -> anyhow::Result<ExitCode> {
                 match fate {
                     OldKeyFate::Revoke => "revoked (what it signed now shows as REVOKED)",
                     OldKeyFate::Retire =>
-                        "retired (removed; what it signed now shows as from an unknown signer)",
+                        "retired (removed from your keys; what it signed is no longer verified, and shows as an alarm where it claims this name)",
                 }
             );
             println!("  store: {}", store.path().display());
@@ -394,8 +402,10 @@ fn key_from_file(file: &Path) -> anyhow::Result<(PublicKey, HowAdded)> {
 
 /// Refuses a key whose fingerprint is not the one the reader confirmed (spaces and case aside).
 fn check_fingerprint(key: &PublicKey, confirmed: &str, what: &str) -> anyhow::Result<()> {
+    // Spaces and case aside, and full-width digits and letters typed with a Japanese input
+    // method read as their ASCII forms.
     let compact = |text: &str| {
-        text.chars()
+        text.nfkc()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase()
@@ -429,10 +439,13 @@ fn key_from_bundle(store: &TrustStore, path: &Path) -> anyhow::Result<(PublicKey
                 },
             ))
         }
+        Verdict::Verified { signer } if signer.public_key.is_demo() => bail!(
+            "this bundle is signed with the public demo key, whose secret anyone has; it proves nothing about who made the bundle and can never be trusted"
+        ),
         Verdict::Verified { signer } => bail!(
-            "this bundle is already verified: its key {} is trusted as {:?}",
+            "this bundle is already verified: its key {} is trusted as \"{}\"",
             signer.public_key.key_id,
-            signer.name
+            one_line(&signer.name)
         ),
         Verdict::Tampered { .. } | Verdict::BadSignature { .. } | Verdict::Unsigned => bail!(
             "this bundle does not verify (run `kairan verify` for details); its key cannot be trusted from it"

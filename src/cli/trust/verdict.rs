@@ -2,7 +2,7 @@
 //! one run, the assessment of each bundle opened (recorded in the series history when asked),
 //! and the English wording of a revoked signer, each warning and a rollover offer.
 
-use crate::bundle::{BundleError, OpenedBundle, TrustedKey};
+use crate::bundle::{BundleError, OpenedBundle, TrustedKey, Verdict};
 use crate::escape::one_line;
 use crate::trust::{
     self, Assessment, ConfigDir, KeyRecord, KeyStatus, SeriesHistory, Settings, TrustStore, Warning,
@@ -88,9 +88,22 @@ pub(in crate::cli) fn revoked_headline(record: &KeyRecord) -> String {
 /// One line per warning and per rollover offer, to print after the headline.
 pub(in crate::cli) fn warning_lines(assessment: &Assessment, label: &str) -> String {
     let mut out = String::new();
+    // Only an unknown key that is not the demo key can be a new key of a trusted issuer.
+    let may_be_new_key = matches!(
+        &assessment.verdict,
+        crate::trust::TrustVerdict::Bundle(Verdict::UnknownSigner { key }) if !key.is_demo()
+    );
     for warning in &assessment.warnings {
         out += &warning_line(warning);
         out.push('\n');
+        if let Warning::ClaimsNameOfTrustedKey { trusted_key_id, .. } = warning
+            && may_be_new_key
+        {
+            out += &format!(
+                "  If that issuer tells you, at a phone number you already know, that this is their new key: kairan trust replace {trusted_key_id} --from-bundle {} --fingerprint <as read to you> --revoke-old (or --retire-old)\n",
+                one_line(label)
+            );
+        }
     }
     if let Some(offer) = &assessment.rollover {
         out += &format!(
@@ -143,7 +156,7 @@ pub(in crate::cli) fn warning_line(warning: &Warning) -> String {
             claimed,
             trusted_key_id,
         } => format!(
-            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it; if they tell you, at a phone number you already know, that it is their new key, use `kairan trust replace {trusted_key_id} --from-bundle <this file> --fingerprint <as read to you> --revoke-old`.",
+            "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it.",
             one_line(claimed)
         ),
         Warning::RolloverNotAccepted { problem } => format!(

@@ -37,6 +37,12 @@ pub(super) fn checked_name(name: &str) -> Result<String, TrustError> {
     if name.chars().any(crate::escape::is_hidden) {
         return Err(TrustError::BadName(NameRule::Hidden));
     }
+    // `trust revoke KEY` and the others take a name, a key id or a fingerprint: a name made of
+    // hexadecimal digits alone could be read as another key's.
+    let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() >= 8 && compact.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(TrustError::BadName(NameRule::LooksLikeKeyId));
+    }
     Ok(name)
 }
 

@@ -246,3 +246,16 @@ fn a_change_keeps_keys_added_by_another_process_meanwhile() {
     first.reload().unwrap();
     assert_eq!(first.records().len(), 2);
 }
+
+#[test]
+fn a_name_that_reads_as_a_key_id_is_refused() {
+    let (_dir, mut store) = store();
+    for name in ["D2107AFDCB2E6D20", "5A34 A8E7 1059 20A1"] {
+        assert!(matches!(
+            store.add(name, key(), HowAdded::Pasted, ""),
+            Err(TrustError::BadName(crate::trust::NameRule::LooksLikeKeyId))
+        ));
+    }
+    // Ordinary names with a few hex-looking letters stay fine.
+    store.add("Cafe Bee", key(), HowAdded::Pasted, "").unwrap();
+}

@@ -53,6 +53,10 @@ impl Explain for BundleError {
             BundleError::Io { path, source } => {
                 format!("{}を読み取れません：{}。", p(path), io_japanese(source))
             }
+            BundleError::NotAFile { path } => format!(
+                "{}はファイルではありません（フォルダー・装置・パイプ）。.kairan ファイルの場所を指定してください。",
+                p(path)
+            ),
             BundleError::FileTooLarge { size, limit } => format!(
                 "ファイルの大きさが{size}バイトあり、Kairan のファイルの上限（{limit}バイト）を超えています。"
             ),

@@ -101,6 +101,7 @@ impl Explain for TrustError {
                     Exposure::Symlink => "シンボリックリンクです",
                     Exposure::OthersMayWrite => "このコンピューターのほかのユーザーが変更できます",
                     Exposure::OtherOwner => "ほかのユーザーの持ち物です",
+                    Exposure::NotAFile => "通常のファイルではありません（パイプや装置）",
                 },
                 crate::trust::CONFIG_DIR_ENV
             ),
@@ -128,6 +129,7 @@ impl Explain for NameRule {
             NameRule::TooLong(max) => format!("名前が{max}文字を超えています。"),
             NameRule::Hidden => "名前に制御文字か見えない文字（改行、ゼロ幅スペース、文字の向きを変える記号など）が含まれています。".to_owned(),
             NameRule::NoLetters => "名前に文字も数字もありません。鍵の持ち主を知っている名前で入力してください。".to_owned(),
+            NameRule::LooksLikeKeyId => "名前が鍵IDや指紋のように読めます（英数字の16進数だけ）。コマンドが別の鍵と取り違えるため、差出人を知っている名前で付けてください。".to_owned(),
             NameRule::NoteTooLong(max) => format!("メモが{max}文字を超えています。"),
             NameRule::OrganisationControl => {
                 "組織名に制御文字（改行など）が含まれています。".to_owned()
@@ -154,6 +156,10 @@ impl Explain for RolloverError {
                 q(value)
             ),
             RolloverError::SameKey => "古い鍵と新しい鍵が同じです。".to_owned(),
+            RolloverError::DemoKey => {
+                "新しい鍵が公開のデモ鍵です。デモ鍵の秘密は誰でも持っているため、信頼できません。"
+                    .to_owned()
+            }
             RolloverError::WrongSecretKey(key_id) => {
                 format!("指定した秘密鍵は、声明に書かれた古い鍵（鍵ID {key_id}）ではありません。")
             }

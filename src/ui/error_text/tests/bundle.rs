@@ -99,6 +99,7 @@ fn bundle_errors() -> Vec<BundleError> {
             path: path(),
             source: io(ErrorKind::NotFound),
         },
+        BundleError::NotAFile { path: path() },
         BundleError::FileTooLarge {
             size: 300,
             limit: 200,
@@ -196,6 +197,6 @@ fn every_bundle_error_reads_as_japanese() {
     check_all("SignatureFileError", &signature_file_errors(), 5);
     check_all("ManifestError", &manifest_errors(), 14);
     check_all("DocumentError", &document_errors(), 5);
-    check_all("BundleError", &bundle_errors(), 33);
+    check_all("BundleError", &bundle_errors(), 34);
     check_all("Tamper", &tampers(), 5);
 }

@@ -24,6 +24,7 @@ fn name_rules() -> Vec<NameRule> {
         NameRule::TooLong(200),
         NameRule::NoLetters,
         NameRule::Hidden,
+        NameRule::LooksLikeKeyId,
         NameRule::NoteTooLong(2000),
         NameRule::OrganisationControl,
     ]
@@ -77,6 +78,10 @@ fn trust_errors() -> Vec<TrustError> {
             path: path(),
             problem: Exposure::Symlink,
         },
+        TrustError::Exposed {
+            path: path(),
+            problem: Exposure::NotAFile,
+        },
         TrustError::NameTaken {
             name: "みかさ社会保険労務士法人".into(),
             key_id: key(1).to_string(),
@@ -97,6 +102,7 @@ fn rollover_errors() -> Vec<RolloverError> {
         RolloverError::BadKey("new_key"),
         RolloverError::BadTime("来月".into()),
         RolloverError::SameKey,
+        RolloverError::DemoKey,
         RolloverError::WrongSecretKey(key(1)),
     ]
 }
@@ -123,8 +129,8 @@ fn rollover_problems() -> Vec<RolloverProblem> {
 #[test]
 fn every_key_trust_and_rollover_error_reads_as_japanese() {
     check_all("KeyError", &key_errors(), 7);
-    check_all("NameRule", &name_rules(), 6);
+    check_all("NameRule", &name_rules(), 7);
     check_all("TrustError", &trust_errors(), 14);
-    check_all("RolloverError", &rollover_errors(), 7);
+    check_all("RolloverError", &rollover_errors(), 8);
     check_all("RolloverProblem", &rollover_problems(), 8);
 }
