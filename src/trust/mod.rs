@@ -25,7 +25,8 @@ mod store;
 use std::path::PathBuf;
 
 pub use assess::{
-    Assessment, Records, RolloverOffer, Severity, TrustVerdict, Warning, assess, keys_for_opening,
+    Assessment, Records, RolloverOffer, Severity, TrustVerdict, Warning, assess, assess_and_record,
+    keys_for_opening,
 };
 pub use config::{CONFIG_DIR_ENV, ConfigDir};
 pub use history::{SeenBundle, SeriesHistory, SeriesRecord, manifest_sha256};

@@ -56,17 +56,19 @@ impl TrustContext {
         origin: trust::Origin,
     ) -> Option<Assessment> {
         let bundle = opened.as_ref().ok()?;
-        let now = jiff::Timestamp::now();
-        let records = trust::Records {
-            store: Some(&self.store),
-            history: Some(&self.history),
-            settings: Some(&self.settings),
-        };
-        let assessment = trust::assess(bundle, records, origin, now);
-        if let Some(signer) = assessment.series_signer()
-            && let Err(error) = self.history.record(signer, &bundle.manifest, now)
-        {
-            eprintln!("kairan: warning: could not record that this notice was opened: {error}");
+        let (assessment, not_recorded) = trust::assess_and_record(
+            bundle,
+            Some(&self.store),
+            Some(&mut self.history),
+            Some(&self.settings),
+            origin,
+            jiff::Timestamp::now(),
+        );
+        if let Some(error) = not_recorded {
+            eprintln!(
+                "kairan: warning: could not record that this notice was opened: {}",
+                one_line(&error.to_string())
+            );
         }
         Some(assessment)
     }

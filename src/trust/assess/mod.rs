@@ -211,6 +211,36 @@ pub fn assess(
     assessment
 }
 
+/// Assesses `bundle` against the reader's records and, when it is verified, records in the
+/// series history that it was opened — the one path of `verify`, `inspect` and the viewer, so
+/// that what is recorded cannot drift between them. Only a verified notice (with or without
+/// cautions) is recorded: an alarmed, revoked or unknown one says nothing about the series.
+///
+/// The assessment is always given; the second value is why the history could not be written,
+/// if it could not (the verdict does not depend on it).
+pub fn assess_and_record(
+    bundle: &OpenedBundle,
+    store: Option<&TrustStore>,
+    history: Option<&mut SeriesHistory>,
+    settings: Option<&Settings>,
+    origin: Origin,
+    now: jiff::Timestamp,
+) -> (Assessment, Option<super::TrustError>) {
+    let records = Records {
+        store,
+        history: history.as_deref(),
+        settings,
+    };
+    let assessment = assess(bundle, records, origin, now);
+    let failure = match (assessment.series_signer(), history) {
+        (Some(signer), Some(history)) if assessment.status.verified() => {
+            history.record(signer, &bundle.manifest, now).err()
+        }
+        _ => None,
+    };
+    (assessment, failure)
+}
+
 /// A name in the bundle — the issuer it claims, or the issuer lines and title of a letter —
 /// that looks like the name the reader gave another trusted key. A key introduced by rollover
 /// may carry the name of the key that introduced it.
@@ -448,6 +478,47 @@ mod tests {
             "{:?}",
             assessment.warnings
         );
+    }
+
+    #[test]
+    fn only_a_verified_notice_is_recorded_in_the_history() {
+        let (mut reader, firm) = reader_trusting("みかさ社会保険労務士法人");
+        reader
+            .store
+            .add(
+                "株式会社エムケイシステム",
+                secret().public_key(),
+                HowAdded::Pasted,
+                "",
+            )
+            .unwrap();
+        let keys = keys_for_opening(&reader.store, &[]);
+        let mut alarmed = sample_signed_by(&firm, &keys);
+        firm_notice(&mut alarmed).title = "株式会社エムケイシステム".into();
+        let now = jiff::Timestamp::now();
+        let (assessment, failure) = assess_and_record(
+            &alarmed,
+            Some(&reader.store),
+            Some(&mut reader.history),
+            Some(&reader.settings),
+            Origin::File,
+            now,
+        );
+        assert_eq!(assessment.status, Status::Alarm);
+        assert!(failure.is_none());
+        assert!(reader.history.records().is_empty());
+
+        let genuine = sample_signed_by(&firm, &keys);
+        let (assessment, _) = assess_and_record(
+            &genuine,
+            Some(&reader.store),
+            Some(&mut reader.history),
+            Some(&reader.settings),
+            Origin::File,
+            now,
+        );
+        assert_eq!(assessment.status, Status::Verified);
+        assert_eq!(reader.history.records().len(), 1);
     }
 
     #[test]

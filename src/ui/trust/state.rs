@@ -292,23 +292,21 @@ impl AppState {
             return;
         };
         let files = &mut self.trust.files;
-        let now = jiff::Timestamp::now();
-        // A file that could not be read gives no warnings of its own (the problem is shown),
-        // but the headline is still the library's.
-        let records = trust::Records {
-            store: files.store.as_ref(),
-            history: files.history.as_ref(),
-            settings: files.settings.as_ref(),
-        };
         let origin = match shown.origin {
             Origin::BuiltInSample => trust::Origin::BuiltInSample,
             Origin::File(_) | Origin::Preview(_) => trust::Origin::File,
         };
-        let assessment = trust::assess(&shown.bundle, records, origin, now);
-        if let Some(signer) = assessment.series_signer()
-            && let Some(history) = &mut files.history
-            && let Err(error) = history.record(signer, &shown.bundle.manifest, now)
-        {
+        // A file that could not be read gives no warnings of its own (the problem is shown),
+        // but the headline is still the library's.
+        let (assessment, not_recorded) = trust::assess_and_record(
+            &shown.bundle,
+            files.store.as_ref(),
+            files.history.as_mut(),
+            files.settings.as_ref(),
+            origin,
+            jiff::Timestamp::now(),
+        );
+        if let Some(error) = not_recorded {
             self.trust.note = Some(TrustNote::NotRecorded(error.into()));
         }
         if !assessment.status.shows_contents() && shown.contents == Contents::Shown {
