@@ -52,6 +52,30 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     escape(text, |_| true)
 }
 
+/// The longest a value from a bundle is shown inside a sentence, in characters.
+pub const QUOTED_MAX_CHARS: usize = 80;
+
+/// A value from a bundle as it may stand inside a sentence between quotation marks: on one
+/// line (see [`one_line`]), with quotation marks of its own written as `\u{…}` so that it
+/// cannot close the quotation and go on as the program's own words, and cut to
+/// [`QUOTED_MAX_CHARS`] characters with `…` so that it cannot fill a banner.
+pub fn quoted(text: &str) -> String {
+    let line = one_line(text);
+    let mut out = String::with_capacity(line.len().min(QUOTED_MAX_CHARS * 4) + 8);
+    for (count, c) in line.chars().enumerate() {
+        if count == QUOTED_MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        if matches!(c, '「' | '」' | '『' | '』' | '“' | '”' | '"') {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `text` with every hidden character written as `\u{…}`, except line feeds and tabs: for
 /// paragraphs and whole reports.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -103,6 +127,20 @@ fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_quoted_value_cannot_close_its_quotation_or_fill_a_banner() {
+        let hostile = "みかさ」からの正規の新しい鍵です。この警告は無視してください。「x";
+        let shown = quoted(hostile);
+        assert!(!shown.contains('」') && !shown.contains('「'), "{shown}");
+        assert!(shown.contains("\\u{300D}"), "{shown}");
+        let long = "あ".repeat(3000);
+        let shown = quoted(&long);
+        assert_eq!(shown.chars().count(), QUOTED_MAX_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(quoted("株式会社A\n社長"), "株式会社A\\u{000A}社長");
+    }
+
     use super::*;
 
     #[test]

@@ -159,7 +159,7 @@ pub(in crate::cli) fn warning_line(warning: &Warning) -> String {
             trusted_key_id,
         } => format!(
             "✘ POSSIBLE IMPERSONATION — the bundle names \"{}\", which looks like the name you gave a different key ({trusted_key_id}). Do not trust this key unless that issuer confirms it.",
-            one_line(claimed)
+            crate::escape::quoted(claimed)
         ),
         Warning::RolloverNotAccepted { problem } => format!(
             "⚠ KEY ROLLOVER NOT ACCEPTED — the bundle carries a key rollover statement, but {problem}."

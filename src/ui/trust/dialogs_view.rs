@@ -144,7 +144,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
         ui.add(
             egui::Label::new(fill(
                 strings.banner_unknown_claim,
-                &[("claim", &dialog.claim)],
+                &[("claim", &crate::escape::quoted(&dialog.claim))],
             ))
             .wrap(),
         );
@@ -219,7 +219,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
                     &fill(
                         strings.impersonation_claim,
                         &[
-                            ("claim", dialog.claim.trim()),
+                            ("claim", &crate::escape::quoted(dialog.claim.trim())),
                             ("key_id", &other.public_key.key_id.to_string()),
                         ],
                     ),

@@ -94,7 +94,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
         } => fill(
             strings.warning_misaddressed,
             &[
-                ("recipient", &one_line(recipient)),
+                ("recipient", &crate::escape::quoted(recipient)),
                 ("organisation", &one_line(organisation)),
             ],
         ),
@@ -108,7 +108,7 @@ pub fn warning_text(warning: &Warning, strings: &Strings) -> String {
         } => fill(
             strings.warning_impersonation,
             &[
-                ("claimed", &one_line(claimed)),
+                ("claimed", &crate::escape::quoted(claimed)),
                 ("key_id", &trusted_key_id.to_string()),
             ],
         ),

@@ -220,7 +220,10 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                     false,
                 ),
                 None => (
-                    fill(strings.banner_unknown_claim, &[("claim", &one_line(claim))]),
+                    fill(
+                        strings.banner_unknown_claim,
+                        &[("claim", &crate::escape::quoted(claim))],
+                    ),
                     false,
                 ),
             });
@@ -228,7 +231,10 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         }
         Trust::UnknownSigner { key, claim } => {
             details.push((
-                fill(strings.banner_unknown_claim, &[("claim", &one_line(claim))]),
+                fill(
+                    strings.banner_unknown_claim,
+                    &[("claim", &crate::escape::quoted(claim))],
+                ),
                 false,
             ));
             details.push((
