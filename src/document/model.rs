@@ -259,6 +259,11 @@ pub enum DocumentError {
     /// reader could not see where something was withheld.
     #[error("a masked field or omitted section has an empty or invisible marker \"{0}\"")]
     InvisibleMarker(String),
+    /// A line of the letter's head (date, addressee, issuer, title, closing) holds a line
+    /// break or another control character: drawn as it is, it would add lines the letter
+    /// does not have.
+    #[error("the letter's {0} contains a line break or another control character")]
+    ControlInLine(&'static str),
 }
 
 impl Document {
@@ -282,6 +287,27 @@ impl Document {
         for id in document.heading_ids() {
             if !seen.insert(id) {
                 return Err(DocumentError::DuplicateHeadingId(id.to_owned()));
+            }
+        }
+        let head_lines = [
+            (
+                "date",
+                document.date.as_ref().map(|date| date.text.as_str()),
+            ),
+            ("addressee", document.addressee.as_deref()),
+            ("title", Some(document.title.as_str())),
+            ("closing", document.closing.as_deref()),
+        ]
+        .into_iter()
+        .chain(
+            document
+                .issuer
+                .iter()
+                .map(|line| ("issuer", Some(line.as_str()))),
+        );
+        for (field, line) in head_lines {
+            if line.is_some_and(|line| line.chars().any(char::is_control)) {
+                return Err(DocumentError::ControlInLine(field));
             }
         }
         for item in super::withheld_items(&document) {
@@ -374,6 +400,32 @@ impl WithheldBy {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_line_break_in_the_letters_head_is_refused() {
+        let json = |title: &str| {
+            serde_json::json!({
+                "format": DOCUMENT_FORMAT,
+                "format_version": DOCUMENT_FORMAT_VERSION,
+                "title": title,
+                "body": [],
+            })
+            .to_string()
+        };
+        assert!(Document::from_json(json("お知らせ").as_bytes()).is_ok());
+        for hostile in [
+            "お知らせ\n✔ 検証済み",
+            "お知らせ\r",
+            "a\u{85}b",
+            "a\u{1b}[2Jb",
+        ] {
+            assert!(matches!(
+                Document::from_json(json(hostile).as_bytes()),
+                Err(DocumentError::ControlInLine("title"))
+            ));
+        }
+    }
+
     use super::*;
 
     #[test]

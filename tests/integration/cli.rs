@@ -318,14 +318,17 @@ fn packing_twice_gives_identical_bytes() {
     );
 }
 
-/// A document whose every string a terminal could be tricked by.
+/// A document whose every string a terminal could be tricked by. The letter's head (title,
+/// issuer) may not hold control characters at all (such a document is refused), so it gets the
+/// invisible and direction-changing part of the trap only.
 fn hostile_document() -> Vec<u8> {
     let trap = "\u{1b}[2J\u{1b}[H\u{1b}]8;;https://evil.example\u{7}x\u{1b}]8;;\u{7}\r\n✔ VERIFIED — signed by 本物の事務所\u{202E}txt.exe\u{9b}31m\u{7f}";
+    let head_trap = "\u{200B}✔ VERIFIED — signed by 本物の事務所\u{202E}txt.exe\u{2066}";
     let document = serde_json::json!({
         "format": "kairan-document",
         "format_version": 1,
-        "title": format!("題{trap}"),
-        "issuer": [format!("発行者{trap}")],
+        "title": format!("題{head_trap}"),
+        "issuer": [format!("発行者{head_trap}")],
         "body": [
             {"type": "paragraph", "content": [
                 {"type": "text", "text": format!("本文{trap}")},

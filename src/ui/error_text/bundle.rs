@@ -314,6 +314,16 @@ impl Explain for DocumentError {
             DocumentError::DuplicateHeadingId(id) => {
                 format!("2つの見出しが同じID{}を使っています。", q(id))
             }
+            DocumentError::ControlInLine(field) => format!(
+                "文書の{}に改行などの制御文字があります（ないはずの行が表示されてしまいます）。",
+                match *field {
+                    "date" => "日付",
+                    "addressee" => "宛先",
+                    "title" => "件名",
+                    "closing" => "結び",
+                    _ => "発信者",
+                }
+            ),
             DocumentError::InvisibleMarker(marker) => format!(
                 "伏せ字か省略の記号{}が空か、見えない文字でできています。",
                 q(marker)
