@@ -204,6 +204,9 @@ fn contents_text(bundle: &OpenedBundle) -> String {
                 Some(LinkRemark::NoSuchHeading) => {
                     " ⚠ goes nowhere: the document has no such heading".to_owned()
                 }
+                Some(LinkRemark::DisguisedHost) => {
+                    " ⚠ its address is written to look like another site's (letters outside ASCII, or a name before @)".to_owned()
+                }
                 Some(LinkRemark::TextShowsOtherAddress { shown }) => format!(
                     " ⚠ its text shows {}, which is not where it goes",
                     one_line(&shown)
@@ -278,6 +281,7 @@ fn link_remark_word(remark: &LinkRemark) -> &'static str {
         LinkRemark::NotOpened => "not_opened",
         LinkRemark::NoSuchDocument => "no_such_document",
         LinkRemark::NoSuchHeading => "no_such_heading",
+        LinkRemark::DisguisedHost => "disguised_host",
         LinkRemark::TextShowsOtherAddress { .. } => "text_shows_other_address",
     }
 }

@@ -232,6 +232,21 @@ pub fn opens_externally(url: &str) -> bool {
     }
 }
 
+/// Whether a web address's authority (between `//` and the path) has a user part or letters
+/// outside ASCII, which can make it look like another site's (`https://www.аррӏе.com/` in
+/// Cyrillic, `https://www.example.jp@evil.example/`). Such a link still opens after the reader
+/// confirms, but never without saying so.
+pub fn disguised_host(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    authority.contains('@') || !authority.is_ascii()
+}
+
 /// Why a document could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -427,6 +442,24 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn addresses_written_to_look_like_another_site_are_told_apart() {
+        for url in [
+            "https://www.\u{430}\u{440}\u{440}\u{4cf}\u{435}.com/",
+            "https://www.mikasa-sr.jp@evil.example/login",
+            "http://例え.jp/",
+        ] {
+            assert!(disguised_host(url), "{url}");
+        }
+        for url in [
+            "https://www.example.co.jp/news/@notice",
+            "https://www.example.co.jp/ニュース",
+            "mailto:info@example.com",
+        ] {
+            assert!(!disguised_host(url), "{url}");
+        }
+    }
 
     #[test]
     fn only_web_and_mail_addresses_open() {

@@ -195,6 +195,7 @@ strings! {
     media_type: "種類：{type}", "Type: {type}";
     demo_key_name: "Kairan の公開デモ鍵（見本用で、事務所の鍵ではありません）", "Kairan demo key (public sample key — not a firm's key)";
     link_goes_nowhere: "このリンク先はこのファイルにありません。", "This link goes nowhere: its target is not in this file.";
+    link_disguised_host: "このアドレスは、別のサイトに見せかけた書き方です（英字に似た外国の文字、または「@」の前の名前）。開く前に差出人に確認してください。", "This address is written to look like another site's (letters that imitate Latin ones, or a name before \u{201c}@\u{201d}). Ask the sender before opening it.";
     link_text_other_address: "リンクの文字は{shown}を示していますが、実際のリンク先は違います。", "The link's text shows {shown}, but that is not where it goes.";
     link_not_opened: "このリンク先（{url}）は開きません。Kairan が開くのは https・http・mailto のアドレスだけです。", "Kairan does not open this address ({url}); it opens only https, http and mailto addresses.";
     open_in_browser: "ブラウザで開く", "Open in browser";

@@ -50,6 +50,10 @@ pub enum LinkRemark {
     NoSuchDocument,
     /// It points to a heading its document does not have.
     NoSuchHeading,
+    /// The address's host is written to look like another: it has letters outside ASCII
+    /// (Cyrillic а for Latin a, …), or a user part before `@` that reads as a host
+    /// (`https://www.example.jp@evil.example/`).
+    DisguisedHost,
     /// Its text is a web address, but not the one it goes to.
     TextShowsOtherAddress {
         /// The address the text shows.
@@ -129,6 +133,9 @@ impl OpenedBundle {
         match target {
             LinkTarget::External { url } if !crate::document::opens_externally(url) => {
                 Some(LinkRemark::NotOpened)
+            }
+            LinkTarget::External { url } if crate::document::disguised_host(url) => {
+                Some(LinkRemark::DisguisedHost)
             }
             LinkTarget::External { url } => match shown {
                 Some(shown) if host_of(&shown) != host_of(url) => {

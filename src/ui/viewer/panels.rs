@@ -390,7 +390,34 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 ui.set_max_width(560.0);
                 ui.heading(strings.external_title);
                 ui.label(strings.external_detail);
-                ui.add(egui::Label::new(RichText::new(one_line(url)).monospace().strong()).wrap());
+                let disguised = crate::document::disguised_host(url);
+                // Letters that imitate Latin ones are written as \u{…}, so the address reads
+                // as what it is.
+                let shown: String = if disguised {
+                    one_line(url)
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii() {
+                                c.to_string()
+                            } else {
+                                format!("\\u{{{:04X}}}", u32::from(c))
+                            }
+                        })
+                        .collect()
+                } else {
+                    one_line(url).into_owned()
+                };
+                ui.add(egui::Label::new(RichText::new(shown).monospace().strong()).wrap());
+                if disguised {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("⚠ {}", strings.link_disguised_host))
+                                .strong()
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .wrap(),
+                    );
+                }
                 ui.horizontal(|ui| {
                     if ui.button(strings.open_in_browser).clicked() {
                         commands.push(Command::ConfirmExternal);

@@ -261,6 +261,9 @@ fn spans_ui(
                                 )
                             );
                         }
+                        Some(crate::bundle::LinkRemark::DisguisedHost) => {
+                            hint = format!("⚠ {}\n{hint}", strings.link_disguised_host);
+                        }
                         Some(crate::bundle::LinkRemark::NotOpened) | None => {}
                     }
                     if response.on_hover_text(hint).clicked() {
