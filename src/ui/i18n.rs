@@ -64,6 +64,19 @@ impl Language {
     }
 }
 
+/// The names of the `{name}` placeholders in `text`, sorted, for the tests that both languages
+/// keep the same ones.
+#[cfg(test)]
+pub(crate) fn placeholders(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Replaces each `{name}` in `template` with its value, in one pass over the template: a value
 /// is never read as a template itself (a bundle's text may hold `{organisation}`). A
 /// placeholder with no value is left as written.
@@ -556,15 +569,6 @@ mod tests {
 
     #[test]
     fn both_languages_keep_the_same_placeholders() {
-        let placeholders = |text: &str| {
-            let mut names: Vec<String> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect();
-            names.sort();
-            names
-        };
         let ja = Language::Japanese.strings().all();
         let en = Language::English.strings().all();
         assert_eq!(ja.len(), en.len());

@@ -19,6 +19,7 @@ pub mod state;
 pub mod trust;
 pub mod viewer;
 pub mod when;
+pub mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -6,7 +6,7 @@
 //! desktop without a file-chooser service can still be used. Passwords are masked. Views only
 //! read state and push commands.
 
-use egui::{RichText, TextEdit};
+use egui::RichText;
 
 use crate::ui::authoring::panels::{finding_label, job_indicator_ui};
 use crate::ui::authoring::reports::{clients_done_ui, import_report_ui, key_created_ui, signed_ui};
@@ -16,6 +16,7 @@ use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, PathPromptReason};
 use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::widgets::{Choice, confirm_row_ui, labelled_line_field, line_field};
 
 /// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
 fn field_frame(ui: &egui::Ui) -> egui::Frame {
@@ -77,6 +78,14 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
     }
 }
 
+/// One row of a form dialog.
+enum Row<'a> {
+    /// A labelled path field with a "Choose…" button.
+    Path(&'a str, &'a str, Field),
+    /// A labelled, masked password field.
+    Password(&'a str, &'a Password, Field),
+}
+
 /// A labelled path field with a "Choose…" button.
 fn path_field_ui(
     ui: &mut egui::Ui,
@@ -89,14 +98,10 @@ fn path_field_ui(
     ui.add_space(6.0);
     let label = ui.label(label);
     ui.horizontal(|ui| {
-        let mut text = value.to_owned();
-        let edit = ui
-            .add(
-                TextEdit::singleline(&mut text)
-                    .desired_width(440.0)
-                    .frame(field_frame(ui)),
-            )
-            .labelled_by(label.id);
+        let frame = field_frame(ui);
+        let (edit, text) = line_field(ui, label.id, value, |edit| {
+            edit.desired_width(440.0).frame(frame)
+        });
         if edit.changed() {
             push(commands, AuthoringCommand::SetField(field, text));
         }
@@ -115,16 +120,10 @@ fn password_field_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(6.0);
-    let label = ui.label(label);
-    let mut text = value.expose().to_owned();
-    let edit = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .password(true)
-                .desired_width(300.0)
-                .frame(field_frame(ui)),
-        )
-        .labelled_by(label.id);
+    let frame = field_frame(ui);
+    let (edit, text) = labelled_line_field(ui, label, value.expose(), |edit| {
+        edit.password(true).desired_width(300.0).frame(frame)
+    });
     if edit.changed() {
         push(commands, AuthoringCommand::SetField(field, text));
     }
@@ -140,6 +139,42 @@ fn problem_ui(ui: &mut egui::Ui, problem: Option<&String>) {
     }
 }
 
+/// A form dialog: heading, what it does, its rows, why the last attempt could not start, and
+/// the action with Cancel.
+fn form_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    (heading, detail): (&str, &str),
+    rows: &[Row<'_>],
+    problem: Option<&String>,
+    action: (&str, AuthoringCommand),
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(heading);
+    ui.label(detail);
+    for row in rows {
+        match *row {
+            Row::Path(label, value, field) => {
+                path_field_ui(ui, strings, label, value, field, commands)
+            }
+            Row::Password(label, value, field) => {
+                password_field_ui(ui, label, value, field, commands)
+            }
+        }
+    }
+    problem_ui(ui, problem);
+    buttons_ui(ui, Some(action), strings.cancel, commands);
+}
+
+/// A heading after the status icon of `tone`, at the top of a report.
+pub(in crate::ui::authoring) fn toned_heading_ui(ui: &mut egui::Ui, tone: Tone, heading: &str) {
+    ui.horizontal(|ui| {
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 24.0, border);
+        ui.heading(heading);
+    });
+}
+
 /// Buttons at the foot of a dialog: the action (if any) and Cancel/Close.
 pub(in crate::ui::authoring) fn buttons_ui(
     ui: &mut egui::Ui,
@@ -148,16 +183,14 @@ pub(in crate::ui::authoring) fn buttons_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if let Some((label, command)) = action
-            && ui.button(RichText::new(label).strong()).clicked()
-        {
-            push(commands, command);
-        }
-        if ui.button(close).clicked() {
-            push(commands, AuthoringCommand::CloseDialog);
-        }
-    });
+    let (confirm, command) = action
+        .map(|(label, command)| ((RichText::new(label).strong().into(), true), command))
+        .unzip();
+    match (confirm_row_ui(ui, confirm, close), command) {
+        (Some(Choice::Confirm), Some(command)) => push(commands, command),
+        (Some(Choice::Cancel), _) => push(commands, AuthoringCommand::CloseDialog),
+        _ => {}
+    }
 }
 
 /// The authoring dialog, if one is open, or the running task's progress.
@@ -195,16 +228,12 @@ fn dialog_ui(
             if *reason == PathPromptReason::NoFileChosen {
                 ui.label(strings.folder_no_dialog);
             }
-            let label = ui.label(strings.folder_label);
-            let mut edited = text.clone();
-            let field = ui
-                .add(
-                    TextEdit::singleline(&mut edited)
-                        .desired_width(520.0)
-                        .frame(field_frame(ui))
-                        .hint_text("/home/…/notices/…"),
-                )
-                .labelled_by(label.id);
+            let frame = field_frame(ui);
+            let (field, edited) = labelled_line_field(ui, strings.folder_label, text, |edit| {
+                edit.desired_width(520.0)
+                    .frame(frame)
+                    .hint_text("/home/…/notices/…")
+            });
             if field.changed() {
                 push(
                     commands,
@@ -225,33 +254,18 @@ fn dialog_ui(
             letter,
             folder,
             problem,
-        } => {
-            ui.heading(strings.import_title);
-            ui.label(strings.import_detail);
-            path_field_ui(
-                ui,
-                strings,
-                strings.import_letter_field,
-                letter,
-                Field::Letter,
-                commands,
-            );
-            path_field_ui(
-                ui,
-                strings,
-                strings.import_folder_field,
-                folder,
-                Field::ImportFolder,
-                commands,
-            );
-            problem_ui(ui, problem.as_ref());
-            buttons_ui(
-                ui,
-                Some((strings.import_letter_button, AuthoringCommand::Import)),
-                strings.cancel,
-                commands,
-            );
-        }
+        } => form_ui(
+            ui,
+            strings,
+            (strings.import_title, strings.import_detail),
+            &[
+                Row::Path(strings.import_letter_field, letter, Field::Letter),
+                Row::Path(strings.import_folder_field, folder, Field::ImportFolder),
+            ],
+            problem.as_ref(),
+            (strings.import_letter_button, AuthoringCommand::Import),
+            commands,
+        ),
         AuthoringDialog::ImportReport { folder, detections } => {
             import_report_ui(ui, strings, folder, detections, commands);
         }
@@ -260,46 +274,21 @@ fn dialog_ui(
             password,
             destination,
             problem,
-        } => {
-            ui.heading(strings.sign_title);
-            ui.label(strings.sign_detail);
-            path_field_ui(
-                ui,
-                strings,
-                strings.key_file_field,
-                key,
-                Field::KeyFile,
-                commands,
-            );
-            password_field_ui(
-                ui,
-                strings.password_field,
-                password,
-                Field::Password,
-                commands,
-            );
-            path_field_ui(
-                ui,
-                strings,
-                strings.destination_field,
-                destination,
-                Field::Destination,
-                commands,
-            );
-            problem_ui(ui, problem.as_ref());
-            buttons_ui(
-                ui,
-                Some((strings.sign_button, AuthoringCommand::Sign)),
-                strings.cancel,
-                commands,
-            );
-        }
+        } => form_ui(
+            ui,
+            strings,
+            (strings.sign_title, strings.sign_detail),
+            &[
+                Row::Path(strings.key_file_field, key, Field::KeyFile),
+                Row::Password(strings.password_field, password, Field::Password),
+                Row::Path(strings.destination_field, destination, Field::Destination),
+            ],
+            problem.as_ref(),
+            (strings.sign_button, AuthoringCommand::Sign),
+            commands,
+        ),
         AuthoringDialog::SignRefused { blocking } => {
-            ui.horizontal(|ui| {
-                let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
-                status_icon(ui, Tone::Danger, 24.0, border);
-                ui.heading(strings.sign_refused_title);
-            });
+            toned_heading_ui(ui, Tone::Danger, strings.sign_refused_title);
             ui.label(fill(
                 strings.sign_refused_detail,
                 &[("n", &blocking.len().to_string())],
@@ -319,39 +308,19 @@ fn dialog_ui(
             password,
             repeat,
             problem,
-        } => {
-            ui.heading(strings.new_key_title);
-            ui.label(strings.new_key_detail);
-            path_field_ui(
-                ui,
-                strings,
-                strings.key_base_field,
-                base,
-                Field::KeyBase,
-                commands,
-            );
-            password_field_ui(
-                ui,
-                strings.password_field,
-                password,
-                Field::Password,
-                commands,
-            );
-            password_field_ui(
-                ui,
-                strings.password_repeat_field,
-                repeat,
-                Field::PasswordRepeat,
-                commands,
-            );
-            problem_ui(ui, problem.as_ref());
-            buttons_ui(
-                ui,
-                Some((strings.create_key_button, AuthoringCommand::CreateKey)),
-                strings.cancel,
-                commands,
-            );
-        }
+        } => form_ui(
+            ui,
+            strings,
+            (strings.new_key_title, strings.new_key_detail),
+            &[
+                Row::Path(strings.key_base_field, base, Field::KeyBase),
+                Row::Password(strings.password_field, password, Field::Password),
+                Row::Password(strings.password_repeat_field, repeat, Field::PasswordRepeat),
+            ],
+            problem.as_ref(),
+            (strings.create_key_button, AuthoringCommand::CreateKey),
+            commands,
+        ),
         AuthoringDialog::KeyCreated(written) => key_created_ui(ui, strings, written, commands),
         AuthoringDialog::ExportClients {
             list,
@@ -359,63 +328,35 @@ fn dialog_ui(
             password,
             output,
             problem,
-        } => {
-            ui.heading(strings.clients_title);
-            ui.label(strings.clients_detail);
-            path_field_ui(
-                ui,
-                strings,
-                strings.client_list_field,
-                list,
-                Field::ClientList,
-                commands,
-            );
-            path_field_ui(
-                ui,
-                strings,
-                strings.key_file_field,
-                key,
-                Field::KeyFile,
-                commands,
-            );
-            password_field_ui(
-                ui,
-                strings.password_field,
-                password,
-                Field::Password,
-                commands,
-            );
-            path_field_ui(
-                ui,
-                strings,
-                strings.output_folder_field,
-                output,
-                Field::OutputFolder,
-                commands,
-            );
-            problem_ui(ui, problem.as_ref());
-            buttons_ui(
-                ui,
-                Some((strings.clients_button, AuthoringCommand::ExportClients)),
-                strings.cancel,
-                commands,
-            );
-        }
+        } => form_ui(
+            ui,
+            strings,
+            (strings.clients_title, strings.clients_detail),
+            &[
+                Row::Path(strings.client_list_field, list, Field::ClientList),
+                Row::Path(strings.key_file_field, key, Field::KeyFile),
+                Row::Password(strings.password_field, password, Field::Password),
+                Row::Path(strings.output_folder_field, output, Field::OutputFolder),
+            ],
+            problem.as_ref(),
+            (strings.clients_button, AuthoringCommand::ExportClients),
+            commands,
+        ),
         AuthoringDialog::Signed(report) => signed_ui(ui, strings, report, commands),
         AuthoringDialog::ClientsDone { summary, output } => {
             clients_done_ui(ui, strings, summary, output, commands)
         }
         AuthoringDialog::Failed { task, reason } => {
-            ui.horizontal(|ui| {
-                let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
-                status_icon(ui, Tone::Danger, 24.0, border);
-                ui.heading(match task {
+            toned_heading_ui(
+                ui,
+                Tone::Danger,
+                match task {
                     Task::Sign => strings.failed_sign,
                     Task::CreateKey => strings.failed_key,
                     Task::ExportClients => strings.failed_clients,
                     Task::Import => strings.failed_import_letter,
-                });
-            });
+                },
+            );
             ui.label(RichText::new(strings.nothing_written).strong());
             ui.label(fill(
                 strings.error_detail,
@@ -428,17 +369,7 @@ fn dialog_ui(
 
 #[cfg(test)]
 mod tests {
-    use crate::ui::i18n::Language;
-
-    fn placeholders(text: &str) -> Vec<String> {
-        let mut names: Vec<String> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::ui::i18n::{Language, placeholders};
 
     #[test]
     fn authoring_strings_keep_the_same_placeholders_in_both_languages() {

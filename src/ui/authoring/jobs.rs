@@ -171,8 +171,7 @@ impl AppState {
         if self.authoring.preview.is_none() || self.authoring.job.is_some() {
             return;
         }
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+        if self.refused() {
             return;
         }
         let destination = self
@@ -212,24 +211,14 @@ impl AppState {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        let Some(dir) = self.preview_dir() else {
-            return;
-        };
-        self.authoring.job = Some(Job {
-            task: Task::Sign,
-            done: 0,
-            total: 1,
+        self.start_on_preview(Task::Sign, 1, |dir| {
+            AuthoringEffect::Sign(SignJob {
+                dir,
+                key,
+                password,
+                destination,
+            })
         });
-        self.authoring_effect(AuthoringEffect::Sign(SignJob {
-            dir,
-            key,
-            password,
-            destination,
-        }));
     }
 
     fn preview_dir(&self) -> Option<PathBuf> {
@@ -237,6 +226,45 @@ impl AppState {
             .preview
             .as_ref()
             .map(|preview| preview.dir.clone())
+    }
+
+    /// Shows the findings that stop signing in place of the dialog, if there are any, and says
+    /// whether it did.
+    fn refused(&mut self) -> bool {
+        match self.refusal() {
+            Some(blocking) => {
+                self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Hands `effect` to the background as the running `task`, with `total` rows to do.
+    fn start(&mut self, task: Task, total: usize, effect: AuthoringEffect) {
+        self.authoring.job = Some(Job {
+            task,
+            done: 0,
+            total,
+        });
+        self.authoring_effect(effect);
+    }
+
+    /// Starts `task` on the previewed folder, unless a check stops signing (then the findings
+    /// are shown instead) or nothing is previewed.
+    fn start_on_preview(
+        &mut self,
+        task: Task,
+        total: usize,
+        effect: impl FnOnce(PathBuf) -> AuthoringEffect,
+    ) {
+        if self.refused() {
+            return;
+        }
+        let Some(dir) = self.preview_dir() else {
+            return;
+        };
+        self.start(task, total, effect(dir));
     }
 
     pub(in crate::ui::authoring) fn create_key(&mut self) {
@@ -275,20 +303,18 @@ impl AppState {
                 return;
             }
         }
-        self.authoring.job = Some(Job {
-            task: Task::CreateKey,
-            done: 0,
-            total: 1,
-        });
-        self.authoring_effect(AuthoringEffect::CreateKey(KeyJob { base, password }));
+        self.start(
+            Task::CreateKey,
+            1,
+            AuthoringEffect::CreateKey(KeyJob { base, password }),
+        );
     }
 
     pub(in crate::ui::authoring) fn open_clients_dialog(&mut self) {
         if self.authoring.preview.is_none() || self.authoring.job.is_some() {
             return;
         }
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+        if self.refused() {
             return;
         }
         self.authoring.dialog = Some(AuthoringDialog::ExportClients {
@@ -321,25 +347,15 @@ impl AppState {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
-        if let Some(blocking) = self.refusal() {
-            self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
-            return;
-        }
-        let Some(dir) = self.preview_dir() else {
-            return;
-        };
-        self.authoring.job = Some(Job {
-            task: Task::ExportClients,
-            done: 0,
-            total: 0,
+        self.start_on_preview(Task::ExportClients, 0, |dir| {
+            AuthoringEffect::ExportClients(ClientsJob {
+                dir,
+                list,
+                key,
+                password,
+                output,
+            })
         });
-        self.authoring_effect(AuthoringEffect::ExportClients(ClientsJob {
-            dir,
-            list,
-            key,
-            password,
-            output,
-        }));
     }
 }
 

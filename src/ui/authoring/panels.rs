@@ -18,6 +18,7 @@ use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::AppState;
 use crate::ui::viewer::banner::{Tone, status_icon};
 use crate::ui::viewer::letter::PartKey;
+use crate::ui::widgets::tone_box_ui;
 
 /// The document (index in bundle order) and part a finding points at, if it points into the
 /// letter's text; `None` for places the preview does not draw (such as the end of the front
@@ -115,6 +116,16 @@ pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
     }
 }
 
+/// Where a finding is: `file:line:column`, the file name on one line.
+fn finding_place(finding: &Finding) -> String {
+    format!(
+        "{}:{}:{}",
+        crate::escape::one_line(&finding.file),
+        finding.line,
+        finding.column
+    )
+}
+
 /// The text of one finding as listed: severity, `file:line:column`, the check's name, the
 /// explanation in the reader's language and the check's code.
 pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
@@ -122,15 +133,7 @@ pub fn finding_label(strings: &Strings, finding: &Finding) -> String {
         strings.finding_entry,
         &[
             ("severity", severity_word(strings, finding.severity)),
-            (
-                "place",
-                &format!(
-                    "{}:{}:{}",
-                    crate::escape::one_line(&finding.file),
-                    finding.line,
-                    finding.column
-                ),
-            ),
+            ("place", &finding_place(finding)),
             ("check", check_name(strings, finding.code)),
             ("code", finding.code.as_str()),
             ("message", &explain(&finding.detail, strings.lang)),
@@ -149,61 +152,49 @@ pub fn source_errors_ui(ui: &mut egui::Ui, state: &AppState) {
     }
     let strings = state.language().strings();
     let count = preview.errors.len() + usize::from(preview.pack_error.is_some());
-    let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
     ui.add_space(4.0);
-    egui::Frame::new()
-        .fill(fill_color)
-        .stroke(egui::Stroke::new(1.5, border))
-        .corner_radius(6)
-        .inner_margin(egui::Margin::symmetric(14, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_top(|ui| {
-                status_icon(ui, Tone::Danger, 24.0, border);
-                ui.vertical(|ui| {
-                    ui.label(
-                        RichText::new(fill(
-                            strings.source_errors_title,
-                            &[("n", &count.to_string())],
-                        ))
-                        .strong()
-                        .size(16.0)
-                        .color(text),
-                    );
-                    ui.label(
-                        RichText::new(if preview.compiled.is_some() {
-                            strings.source_errors_kept
-                        } else {
-                            strings.source_errors_nothing
-                        })
-                        .color(text),
-                    );
-                    if let Some(error) = &preview.pack_error {
-                        ui.label(
-                            RichText::new(explain(error.as_ref(), strings.lang))
-                                .monospace()
-                                .color(text),
-                        );
-                    }
-                    for error in preview.errors.iter().take(8) {
-                        ui.label(
-                            RichText::new(explain(error, strings.lang))
-                                .monospace()
-                                .color(text),
-                        );
-                    }
-                    if preview.errors.len() > 8 {
-                        ui.label(
-                            RichText::new(fill(
-                                strings.source_errors_more,
-                                &[("n", &(preview.errors.len() - 8).to_string())],
-                            ))
-                            .color(text),
-                        );
-                    }
-                });
-            });
-        });
+    tone_box_ui(ui, Tone::Danger, |ui, text| {
+        ui.label(
+            RichText::new(fill(
+                strings.source_errors_title,
+                &[("n", &count.to_string())],
+            ))
+            .strong()
+            .size(16.0)
+            .color(text),
+        );
+        ui.label(
+            RichText::new(if preview.compiled.is_some() {
+                strings.source_errors_kept
+            } else {
+                strings.source_errors_nothing
+            })
+            .color(text),
+        );
+        if let Some(error) = &preview.pack_error {
+            ui.label(
+                RichText::new(explain(error.as_ref(), strings.lang))
+                    .monospace()
+                    .color(text),
+            );
+        }
+        for error in preview.errors.iter().take(8) {
+            ui.label(
+                RichText::new(explain(error, strings.lang))
+                    .monospace()
+                    .color(text),
+            );
+        }
+        if preview.errors.len() > 8 {
+            ui.label(
+                RichText::new(fill(
+                    strings.source_errors_more,
+                    &[("n", &(preview.errors.len() - 8).to_string())],
+                ))
+                .color(text),
+            );
+        }
+    });
 }
 
 /// The preview's toolbar: the folder and its watch status, Reload, Sign and export…,
@@ -353,15 +344,7 @@ fn findings_ui(
             ui.label(
                 RichText::new(fill(
                     strings.finding_location_only,
-                    &[(
-                        "place",
-                        &format!(
-                            "{}:{}:{}",
-                            crate::escape::one_line(&finding.file),
-                            finding.line,
-                            finding.column
-                        ),
-                    )],
+                    &[("place", &finding_place(finding))],
                 ))
                 .weak(),
             );

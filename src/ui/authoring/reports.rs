@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::authoring::import::{Detection, DetectionKind};
 use crate::authoring::publish::{RecipientSummary, WrittenKeyPair};
 use crate::bundle::Verdict;
-use crate::ui::authoring::dialogs::buttons_ui;
+use crate::ui::authoring::dialogs::{buttons_ui, toned_heading_ui};
 use crate::ui::authoring::state::SignedReport;
 use crate::ui::command::Command;
 use crate::ui::error_text::{explain, verdict_problem};
@@ -92,11 +92,7 @@ pub(in crate::ui::authoring) fn key_created_ui(
     written: &WrittenKeyPair,
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        let (_, border, _) = Tone::Good.colors(ui.visuals().dark_mode);
-        status_icon(ui, Tone::Good, 24.0, border);
-        ui.heading(strings.key_created_title);
-    });
+    toned_heading_ui(ui, Tone::Good, strings.key_created_title);
     ui.label(fill(
         strings.key_created_secret,
         &[("path", &written.secret_path.display().to_string())],
@@ -149,11 +145,7 @@ pub(in crate::ui::authoring) fn signed_ui(
             ),
         ),
     };
-    ui.horizontal(|ui| {
-        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
-        status_icon(ui, tone, 24.0, border);
-        ui.heading(strings.signed_title);
-    });
+    toned_heading_ui(ui, tone, strings.signed_title);
     ui.label(RichText::new(headline).strong());
     if let Verdict::Verified { signer } = &report.verdict
         && signer.public_key.is_demo()
@@ -192,11 +184,7 @@ pub(in crate::ui::authoring) fn clients_done_ui(
     } else {
         Tone::Caution
     };
-    ui.horizontal(|ui| {
-        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
-        status_icon(ui, tone, 24.0, border);
-        ui.heading(strings.clients_done_title);
-    });
+    toned_heading_ui(ui, tone, strings.clients_done_title);
     ui.label(
         RichText::new(fill(
             strings.clients_done_summary,

@@ -5,15 +5,19 @@
 
 use egui::RichText;
 
+use crate::bundle::PublicKey;
 use crate::escape::one_line;
 use crate::trust::OldKeyFate;
 use crate::ui::command::Command;
-use crate::ui::error_text::explain;
-use crate::ui::i18n::fill;
+use crate::ui::error_text::{Problem, explain};
+use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::AppState;
 use crate::ui::trust::dialogs::{FingerprintCheck, NewKeyDialog, TrustDialog};
 use crate::ui::trust::state::TrustCommand;
-use crate::ui::trust::view::{alarm_ui, fingerprint_rows, others_named, trust};
+use crate::ui::trust::view::{
+    alarm_ui, fingerprint_rows, name_taken_ui, others_named, trust, visible_borders,
+};
+use crate::ui::widgets::{Choice, confirm_row_ui, error_detail_text, labelled_line_field};
 
 /// "This is a new key of NAME": both fingerprints, the phone check, the old key's fate.
 pub(in crate::ui::trust) fn new_key_dialog_ui(
@@ -27,24 +31,20 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
     let modal = egui::Modal::new(egui::Id::unique("new-key-dialog")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.spacing_mut().item_spacing.y = 6.0;
-        let border = ui.visuals().weak_text_color();
-        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+        visible_borders(ui);
         ui.heading(fill(strings.replace_key_title, &[("name", &name)]));
         alarm_ui(ui, &fill(strings.replace_key_intro, &[("name", &name)]));
         for (heading, key) in [
             (strings.replace_key_old_heading, &dialog.old.public_key),
             (strings.replace_key_new_heading, &dialog.new),
         ] {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(fill(heading, &[("key_id", &key.key_id.to_string())])).strong(),
-                );
-                let (first, second) = fingerprint_rows(key);
-                for row in [first, second] {
-                    ui.label(RichText::new(row).monospace().size(20.0).strong());
-                }
-            });
+            fingerprint_box_ui(
+                ui,
+                &fill(heading, &[("key_id", &key.key_id.to_string())]),
+                key,
+                20.0,
+                |_| {},
+            );
         }
         ui.add(
             egui::Label::new(
@@ -52,17 +52,13 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
             )
             .wrap(),
         );
-        let mut confirmed = dialog.check == FingerprintCheck::Confirmed;
-        if ui
-            .checkbox(&mut confirmed, strings.replace_key_confirmed)
-            .changed()
-        {
-            commands.push(trust(TrustCommand::SetNewKeyCheck(if confirmed {
-                FingerprintCheck::Confirmed
-            } else {
-                FingerprintCheck::NotConfirmed
-            })));
-        }
+        let confirmed = check_ui(
+            ui,
+            dialog.check,
+            strings.replace_key_confirmed,
+            TrustCommand::SetNewKeyCheck,
+            commands,
+        );
         ui.separator();
         ui.label(RichText::new(strings.replace_key_fate).strong());
         for (fate, label) in [
@@ -76,48 +72,28 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
                 commands.push(trust(TrustCommand::SetOldKeyFate(fate)));
             }
         }
-        let note_label = ui.label(strings.trust_dialog_note);
-        let mut note = dialog.note.clone();
-        if ui
-            .add(
-                egui::TextEdit::singleline(&mut note)
-                    .id_salt("new-key-note")
-                    .desired_width(540.0),
-            )
-            .labelled_by(note_label.id)
-            .changed()
-        {
+        let (note_field, note) =
+            labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
+                edit.id_salt("new-key-note").desired_width(540.0)
+            });
+        if note_field.changed() {
             commands.push(trust(TrustCommand::SetNewKeyNote(note)));
         }
         if let Some(error) = &dialog.error {
-            alarm_ui(ui, strings.replace_key_failed);
-            ui.add(
-                egui::Label::new(
-                    RichText::new(fill(
-                        strings.error_detail,
-                        &[("reason", &explain(error, strings.lang))],
-                    ))
-                    .small(),
-                )
-                .wrap(),
-            );
+            failure_ui(ui, strings, strings.replace_key_failed, error);
         }
-        ui.separator();
         let ready = confirmed && dialog.fate.is_some();
-        if !ready {
-            ui.label(RichText::new(strings.replace_key_needs).weak());
+        match foot_ui(
+            ui,
+            strings,
+            strings.replace_key_needs,
+            strings.replace_key_confirm,
+            ready,
+        ) {
+            Some(Choice::Confirm) => commands.push(trust(TrustCommand::ConfirmNewKey)),
+            Some(Choice::Cancel) => commands.push(trust(TrustCommand::CloseNewKeyDialog)),
+            None => {}
         }
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(ready, egui::Button::new(strings.replace_key_confirm))
-                .clicked()
-            {
-                commands.push(trust(TrustCommand::ConfirmNewKey));
-            }
-            if ui.button(strings.cancel).clicked() {
-                commands.push(trust(TrustCommand::CloseNewKeyDialog));
-            }
-        });
     });
     if modal.should_close() {
         commands.push(trust(TrustCommand::CloseNewKeyDialog));
@@ -134,10 +110,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
     let modal = egui::Modal::new(egui::Id::unique("trust-key-dialog")).show(ctx, |ui| {
         ui.set_max_width(620.0);
         ui.spacing_mut().item_spacing.y = 6.0;
-        // Fields and buttons get a visible border, so that the prefilled name plainly reads as
-        // something to edit.
-        let border = ui.visuals().weak_text_color();
-        ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+        visible_borders(ui);
         ui.heading(strings.trust_dialog_title);
         ui.add(egui::Label::new(strings.trust_dialog_intro).wrap());
         ui.separator();
@@ -148,13 +121,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
             ))
             .wrap(),
         );
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(strings.fingerprint_heading).strong());
-            let (first, second) = fingerprint_rows(&dialog.key);
-            for row in [first, second] {
-                ui.label(RichText::new(row).monospace().size(22.0).strong());
-            }
+        fingerprint_box_ui(ui, strings.fingerprint_heading, &dialog.key, 22.0, |ui| {
             ui.label(
                 RichText::new(fill(
                     strings.key_id_line,
@@ -164,54 +131,31 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
             );
         });
         ui.add(egui::Label::new(RichText::new(strings.trust_dialog_advice).strong()).wrap());
-        let mut confirmed = dialog.check == FingerprintCheck::Confirmed;
-        if ui
-            .checkbox(&mut confirmed, strings.trust_dialog_confirmed)
-            .changed()
-        {
-            commands.push(trust(TrustCommand::SetFingerprintCheck(if confirmed {
-                FingerprintCheck::Confirmed
-            } else {
-                FingerprintCheck::NotConfirmed
-            })));
-        }
-        ui.separator();
-        let label = ui.label(strings.trust_dialog_name);
-        let mut name = dialog.name.clone();
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut name)
-                .id_salt("trust-name")
-                .desired_width(520.0)
-                .font(egui::TextStyle::Heading),
+        let confirmed = check_ui(
+            ui,
+            dialog.check,
+            strings.trust_dialog_confirmed,
+            TrustCommand::SetFingerprintCheck,
+            commands,
         );
-        let field = field.labelled_by(label.id);
+        ui.separator();
+        let (field, name) =
+            labelled_line_field(ui, strings.trust_dialog_name, &dialog.name, |edit| {
+                edit.id_salt("trust-name")
+                    .desired_width(520.0)
+                    .font(egui::TextStyle::Heading)
+            });
         if field.changed() {
             commands.push(trust(TrustCommand::SetTrustName(name.clone())));
         }
-        let note_label = ui.label(strings.trust_dialog_note);
-        let mut note = dialog.note.clone();
-        let note_field = ui
-            .add(
-                egui::TextEdit::singleline(&mut note)
-                    .id_salt("trust-note")
-                    .desired_width(520.0),
-            )
-            .labelled_by(note_label.id);
+        let (note_field, note) =
+            labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
+                edit.id_salt("trust-note").desired_width(520.0)
+            });
         if note_field.changed() {
             commands.push(trust(TrustCommand::SetTrustNote(note)));
         }
-        for other in others_named(state, &name, &dialog.key) {
-            alarm_ui(
-                ui,
-                &fill(
-                    strings.impersonation_name,
-                    &[
-                        ("name", &other.name),
-                        ("key_id", &other.public_key.key_id.to_string()),
-                    ],
-                ),
-            );
-        }
+        name_taken_ui(ui, state, &name, &dialog.key);
         if name.trim() != dialog.claim.trim() {
             for other in others_named(state, &dialog.claim, &dialog.key) {
                 alarm_ui(
@@ -227,36 +171,84 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
             }
         }
         if let Some(error) = &dialog.error {
-            alarm_ui(ui, strings.trust_dialog_failed);
-            ui.add(
-                egui::Label::new(
-                    RichText::new(fill(
-                        strings.error_detail,
-                        &[("reason", &explain(error, strings.lang))],
-                    ))
-                    .small(),
-                )
-                .wrap(),
-            );
+            failure_ui(ui, strings, strings.trust_dialog_failed, error);
         }
-        ui.separator();
         let ready = confirmed && !name.trim().is_empty();
-        if !ready {
-            ui.label(RichText::new(strings.trust_dialog_needs_check).weak());
+        match foot_ui(
+            ui,
+            strings,
+            strings.trust_dialog_needs_check,
+            strings.trust_dialog_confirm,
+            ready,
+        ) {
+            Some(Choice::Confirm) => commands.push(trust(TrustCommand::ConfirmTrust)),
+            Some(Choice::Cancel) => commands.push(trust(TrustCommand::CloseTrustDialog)),
+            None => {}
         }
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(ready, egui::Button::new(strings.trust_dialog_confirm))
-                .clicked()
-            {
-                commands.push(trust(TrustCommand::ConfirmTrust));
-            }
-            if ui.button(strings.cancel).clicked() {
-                commands.push(trust(TrustCommand::CloseTrustDialog));
-            }
-        });
     });
     if modal.should_close() {
         commands.push(trust(TrustCommand::CloseTrustDialog));
     }
+}
+
+/// A group box headed `heading` (in bold): the key's fingerprint in two rows of `size`, then
+/// whatever `below` adds.
+fn fingerprint_box_ui(
+    ui: &mut egui::Ui,
+    heading: &str,
+    key: &PublicKey,
+    size: f32,
+    below: impl FnOnce(&mut egui::Ui),
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(heading).strong());
+        let (first, second) = fingerprint_rows(key);
+        for row in [first, second] {
+            ui.label(RichText::new(row).monospace().size(size).strong());
+        }
+        below(ui);
+    });
+}
+
+/// The "I have checked the fingerprint" box: pushes `set` with the new state when it is
+/// ticked or cleared, and says whether it is ticked now.
+fn check_ui(
+    ui: &mut egui::Ui,
+    check: FingerprintCheck,
+    label: &str,
+    set: fn(FingerprintCheck) -> TrustCommand,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut confirmed = check == FingerprintCheck::Confirmed;
+    if ui.checkbox(&mut confirmed, label).changed() {
+        commands.push(trust(set(if confirmed {
+            FingerprintCheck::Confirmed
+        } else {
+            FingerprintCheck::NotConfirmed
+        })));
+    }
+    confirmed
+}
+
+/// A failed attempt: the alarm `line`, then the error's detail in small print.
+fn failure_ui(ui: &mut egui::Ui, strings: &Strings, line: &str, error: &Problem) {
+    alarm_ui(ui, line);
+    ui.add(egui::Label::new(error_detail_text(strings, &explain(error, strings.lang))).wrap());
+}
+
+/// The foot of a dialog: a rule, what is still needed while it is not `ready`, then the
+/// confirming button (enabled once `ready`) and Cancel.
+fn foot_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    needs: &str,
+    confirm: &str,
+    ready: bool,
+) -> Option<Choice> {
+    ui.separator();
+    if !ready {
+        ui.label(RichText::new(needs).weak());
+    }
+    confirm_row_ui(ui, Some((confirm.into(), ready)), strings.cancel)
 }

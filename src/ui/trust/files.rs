@@ -136,6 +136,13 @@ pub fn record_for<'a>(files: &'a TrustFiles, key: &PublicKey) -> Option<&'a KeyR
     files.store.as_ref()?.record_for(key)
 }
 
+/// The name the reader gave `key`, or an empty one when it is not in the store.
+pub(in crate::ui::trust) fn name_of(files: &TrustFiles, key: &PublicKey) -> String {
+    record_for(files, key)
+        .map(|record| record.name.clone())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,8 @@ use crate::ui::state::AppState;
 use crate::ui::trust::files::TrustFile;
 use crate::ui::trust::state::TrustCommand;
 use crate::ui::trust::view::trust;
-use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::viewer::banner::Tone;
+use crate::ui::widgets::{error_detail_text, tone_box_ui};
 
 /// Trust files that could not be read: which file, what that means, what to do. The app
 /// carries on; the file is never written.
@@ -20,76 +21,59 @@ pub fn file_problems_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
         return;
     }
     let strings = state.language().strings();
-    let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
-    egui::Frame::new()
-        .fill(fill_color)
-        .stroke(egui::Stroke::new(1.5, border))
-        .corner_radius(6)
-        .inner_margin(egui::Margin::symmetric(14, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_top(|ui| {
-                status_icon(ui, Tone::Danger, 24.0, border);
-                ui.vertical(|ui| {
-                    for problem in &files.problems {
-                        let path = problem
-                            .path
-                            .as_ref()
-                            .map(|path| path.display().to_string())
-                            .unwrap_or_default();
-                        let (title, effect, advice) = match problem.file {
-                            TrustFile::Store => (
-                                strings.problem_store_title,
-                                strings.problem_store_effect,
-                                Some(strings.problem_store_advice),
-                            ),
-                            TrustFile::History => (
-                                strings.problem_history_title,
-                                strings.problem_partial_effect,
-                                None,
-                            ),
-                            TrustFile::Settings => (
-                                strings.problem_settings_title,
-                                strings.problem_partial_effect,
-                                None,
-                            ),
-                            TrustFile::Folder => (
-                                strings.problem_folder_title,
-                                strings.problem_folder_effect,
-                                None,
-                            ),
-                        };
-                        ui.label(
-                            RichText::new(fill(title, &[("path", &path)]))
-                                .strong()
-                                .size(16.0)
-                                .color(text),
-                        );
-                        ui.add(egui::Label::new(RichText::new(effect).color(text)).wrap());
-                        if let Some(advice) = advice {
-                            ui.add(egui::Label::new(RichText::new(advice).color(text)).wrap());
-                        }
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(fill(
-                                    strings.error_detail,
-                                    &[("reason", &explain(&problem.error, strings.lang))],
-                                ))
-                                .small()
-                                .color(text),
-                            )
-                            .wrap(),
-                        );
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.button(strings.reload).clicked() {
-                            commands.push(trust(TrustCommand::ReloadFiles));
-                        }
-                        if ui.button(strings.hide).clicked() {
-                            commands.push(trust(TrustCommand::HideProblems));
-                        }
-                    });
-                });
-            });
+    tone_box_ui(ui, Tone::Danger, |ui, text| {
+        for problem in &files.problems {
+            let path = problem
+                .path
+                .as_ref()
+                .map(|path| path.display().to_string())
+                .unwrap_or_default();
+            let (title, effect, advice) = match problem.file {
+                TrustFile::Store => (
+                    strings.problem_store_title,
+                    strings.problem_store_effect,
+                    Some(strings.problem_store_advice),
+                ),
+                TrustFile::History => (
+                    strings.problem_history_title,
+                    strings.problem_partial_effect,
+                    None,
+                ),
+                TrustFile::Settings => (
+                    strings.problem_settings_title,
+                    strings.problem_partial_effect,
+                    None,
+                ),
+                TrustFile::Folder => (
+                    strings.problem_folder_title,
+                    strings.problem_folder_effect,
+                    None,
+                ),
+            };
+            ui.label(
+                RichText::new(fill(title, &[("path", &path)]))
+                    .strong()
+                    .size(16.0)
+                    .color(text),
+            );
+            ui.add(egui::Label::new(RichText::new(effect).color(text)).wrap());
+            if let Some(advice) = advice {
+                ui.add(egui::Label::new(RichText::new(advice).color(text)).wrap());
+            }
+            ui.add(
+                egui::Label::new(
+                    error_detail_text(strings, &explain(&problem.error, strings.lang)).color(text),
+                )
+                .wrap(),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button(strings.reload).clicked() {
+                commands.push(trust(TrustCommand::ReloadFiles));
+            }
+            if ui.button(strings.hide).clicked() {
+                commands.push(trust(TrustCommand::HideProblems));
+            }
         });
+    });
 }

@@ -12,7 +12,7 @@ use crate::trust::{self, HowAdded, TrustStore};
 use crate::ui::command::Effect;
 use crate::ui::error_text::Problem;
 use crate::ui::state::AppState;
-use crate::ui::trust::files::TrustFile;
+use crate::ui::trust::files::{TrustFile, name_of};
 use crate::ui::trust::state::{TrustAction, TrustCommand, TrustEffect, TrustNote};
 
 /// Largest key file the import form reads; a minisign `.pub` file is about 100 bytes.
@@ -98,14 +98,7 @@ impl AppState {
         };
         match command {
             TrustCommand::StartRename(key) => {
-                let text = self
-                    .trust
-                    .files
-                    .store
-                    .as_ref()
-                    .and_then(|store| store.record_for(&key))
-                    .map(|record| record.name.clone())
-                    .unwrap_or_default();
+                let text = name_of(&self.trust.files, &key);
                 window.rename = Some(RenameForm { key, text });
             }
             TrustCommand::SetRenameText(text) => {
@@ -176,14 +169,7 @@ impl AppState {
             }
             TrustCommand::ConfirmImport => self.import(),
             TrustCommand::ChooseExportLocation(key) => {
-                let name = self
-                    .trust
-                    .files
-                    .store
-                    .as_ref()
-                    .and_then(|store| store.record_for(&key))
-                    .map(|record| record.name.clone())
-                    .unwrap_or_default();
+                let name = name_of(&self.trust.files, &key);
                 self.effects
                     .push(Effect::Trust(TrustEffect::ChooseExportLocation {
                         key,

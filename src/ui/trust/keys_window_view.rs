@@ -10,11 +10,16 @@ use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::AppState;
-use crate::ui::trust::files::record_for;
+use crate::ui::trust::files::name_of;
 use crate::ui::trust::keys_window::{ImportSource, KeyAction};
 use crate::ui::trust::state::TrustCommand;
-use crate::ui::trust::view::{alarm_ui, note_row_ui, others_named, readable_timestamp, trust};
+use crate::ui::trust::view::{
+    alarm_ui, name_taken_ui, note_row_ui, readable_timestamp, trust, visible_borders,
+};
 use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::widgets::{
+    Choice, confirm_row_ui, error_detail_text, labelled_line_field, line_field,
+};
 
 fn how_added_text(how: &HowAdded, strings: &Strings) -> String {
     match how {
@@ -53,8 +58,7 @@ pub(in crate::ui::trust) fn keys_window_ui(
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
         .vscroll(true)
         .show(ctx, |ui| {
-            let border = ui.visuals().weak_text_color();
-            ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+            visible_borders(ui);
             if let Some(note) = &window.note {
                 note_row_ui(ui, note, strings);
                 ui.separator();
@@ -68,13 +72,10 @@ pub(in crate::ui::trust) fn keys_window_ui(
                 alarm_ui(ui, &fill(strings.problem_store_title, &[("path", &path)]));
                 ui.add(egui::Label::new(strings.problem_store_advice).wrap());
                 ui.add(
-                    egui::Label::new(
-                        RichText::new(fill(
-                            strings.error_detail,
-                            &[("reason", &explain(&problem.error, strings.lang))],
-                        ))
-                        .small(),
-                    )
+                    egui::Label::new(error_detail_text(
+                        strings,
+                        &explain(&problem.error, strings.lang),
+                    ))
                     .wrap(),
                 );
             }
@@ -107,27 +108,24 @@ pub(in crate::ui::trust) fn keys_window_ui(
             if let Some(export) = &window.export {
                 ui.separator();
                 ui.label(strings.export_path_prompt);
-                let label = ui.label(strings.import_path_label);
-                let mut path = export.path.clone();
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut path)
-                            .id_salt("export-path")
+                let (field, path) =
+                    labelled_line_field(ui, strings.import_path_label, &export.path, |edit| {
+                        edit.id_salt("export-path")
                             .desired_width(480.0)
-                            .hint_text("/home/…/key.pub"),
-                    )
-                    .labelled_by(label.id);
+                            .hint_text("/home/…/key.pub")
+                    });
                 if field.changed() {
                     commands.push(trust(TrustCommand::SetExportPath(path)));
                 }
-                ui.horizontal(|ui| {
-                    if ui.button(strings.export_button).clicked() {
-                        commands.push(trust(TrustCommand::ConfirmTypedExport));
-                    }
-                    if ui.button(strings.cancel).clicked() {
-                        commands.push(trust(TrustCommand::CancelExport));
-                    }
-                });
+                match confirm_row_ui(
+                    ui,
+                    Some((strings.export_button.into(), true)),
+                    strings.cancel,
+                ) {
+                    Some(Choice::Confirm) => commands.push(trust(TrustCommand::ConfirmTypedExport)),
+                    Some(Choice::Cancel) => commands.push(trust(TrustCommand::CancelExport)),
+                    None => {}
+                }
             }
             ui.separator();
             import_ui(ui, state, commands);
@@ -135,15 +133,12 @@ pub(in crate::ui::trust) fn keys_window_ui(
             ui.heading(strings.organisation_heading);
             ui.add(egui::Label::new(strings.organisation_hint).wrap());
             ui.horizontal(|ui| {
-                let label = ui.label(strings.organisation_label);
-                let mut organisation = window.organisation.clone();
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut organisation)
-                            .id_salt("organisation")
-                            .desired_width(360.0),
-                    )
-                    .labelled_by(label.id);
+                let (field, organisation) = labelled_line_field(
+                    ui,
+                    strings.organisation_label,
+                    &window.organisation,
+                    |edit| edit.id_salt("organisation").desired_width(360.0),
+                );
                 if field.changed() {
                     commands.push(trust(TrustCommand::SetOrganisationText(organisation)));
                 }
@@ -218,15 +213,11 @@ fn key_row_ui(
             .filter(|rename| rename.key == key);
         if let Some(rename) = renaming {
             ui.horizontal(|ui| {
-                let label = ui.label(strings.new_name_label);
-                let mut text = rename.text.clone();
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut text)
-                            .id_salt(("rename", key.key_id.to_string()))
-                            .desired_width(300.0),
-                    )
-                    .labelled_by(label.id);
+                let (field, text) =
+                    labelled_line_field(ui, strings.new_name_label, &rename.text, |edit| {
+                        edit.id_salt(("rename", key.key_id.to_string()))
+                            .desired_width(300.0)
+                    });
                 if field.changed() {
                     commands.push(trust(TrustCommand::SetRenameText(text)));
                 }
@@ -279,15 +270,11 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
             let label = ui.label(strings.import_path_label);
             ui.horizontal(|ui| {
-                let mut path = form.path.clone();
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut path)
-                            .id_salt("import-path")
-                            .desired_width(420.0)
-                            .hint_text("/home/…/firm.pub"),
-                    )
-                    .labelled_by(label.id);
+                let (field, path) = line_field(ui, label.id, &form.path, |edit| {
+                    edit.id_salt("import-path")
+                        .desired_width(420.0)
+                        .hint_text("/home/…/firm.pub")
+                });
                 if field.changed() {
                     commands.push(trust(TrustCommand::SetImportPath(path)));
                 }
@@ -329,18 +316,7 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .wrap(),
             );
-            for other in others_named(state, &form.name, key) {
-                alarm_ui(
-                    ui,
-                    &fill(
-                        strings.impersonation_name,
-                        &[
-                            ("name", &other.name),
-                            ("key_id", &other.public_key.key_id.to_string()),
-                        ],
-                    ),
-                );
-            }
+            name_taken_ui(ui, state, &form.name, key);
         }
         Some(Err(reason)) => {
             ui.add(
@@ -353,29 +329,19 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
     }
     ui.horizontal(|ui| {
-        let label = ui.label(strings.import_name_label);
-        let mut name = form.name.clone();
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut name)
-                    .id_salt("import-name")
-                    .desired_width(360.0),
-            )
-            .labelled_by(label.id);
+        let (field, name) =
+            labelled_line_field(ui, strings.import_name_label, &form.name, |edit| {
+                edit.id_salt("import-name").desired_width(360.0)
+            });
         if field.changed() {
             commands.push(trust(TrustCommand::SetImportName(name)));
         }
     });
     ui.horizontal(|ui| {
-        let label = ui.label(strings.import_note_label);
-        let mut note = form.note.clone();
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut note)
-                    .id_salt("import-note")
-                    .desired_width(360.0),
-            )
-            .labelled_by(label.id);
+        let (field, note) =
+            labelled_line_field(ui, strings.import_note_label, &form.note, |edit| {
+                edit.id_salt("import-note").desired_width(360.0)
+            });
         if field.changed() {
             commands.push(trust(TrustCommand::SetImportNote(note)));
         }
@@ -406,9 +372,7 @@ pub(in crate::ui::trust) fn confirm_ui(
     let key = match action {
         KeyAction::Revoke(key) | KeyAction::Remove(key) => key,
     };
-    let name = record_for(&state.trust.files, &key)
-        .map(|record| record.name.clone())
-        .unwrap_or_default();
+    let name = name_of(&state.trust.files, &key);
     let values = [("name", name.as_str()), ("key_id", &key.key_id.to_string())];
     let (title, detail, button) = match action {
         KeyAction::Revoke(_) => (
@@ -426,14 +390,11 @@ pub(in crate::ui::trust) fn confirm_ui(
         ui.set_max_width(520.0);
         ui.heading(title);
         ui.add(egui::Label::new(detail).wrap());
-        ui.horizontal(|ui| {
-            if ui.button(button).clicked() {
-                commands.push(trust(TrustCommand::ConfirmAction));
-            }
-            if ui.button(strings.cancel).clicked() {
-                commands.push(trust(TrustCommand::CancelAction));
-            }
-        });
+        match confirm_row_ui(ui, Some((button.into(), true)), strings.cancel) {
+            Some(Choice::Confirm) => commands.push(trust(TrustCommand::ConfirmAction)),
+            Some(Choice::Cancel) => commands.push(trust(TrustCommand::CancelAction)),
+            None => {}
+        }
     });
     if modal.should_close() {
         commands.push(trust(TrustCommand::CancelAction));

@@ -20,6 +20,7 @@ use crate::ui::trust::dialogs_view::{new_key_dialog_ui, trust_dialog_ui};
 use crate::ui::trust::keys_window_view::{confirm_ui, keys_window_ui};
 use crate::ui::trust::state::{TrustAction, TrustCommand, TrustEffect, TrustNote};
 use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::widgets::error_detail_text;
 
 pub use crate::ui::trust::files_view::file_problems_ui;
 
@@ -221,12 +222,7 @@ pub(in crate::ui::trust) fn note_row_ui(ui: &mut egui::Ui, note: &TrustNote, str
         ui.vertical(|ui| {
             ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
             if let Some(detail) = detail {
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(fill(strings.error_detail, &[("reason", &detail)])).small(),
-                    )
-                    .wrap(),
-                );
+                ui.add(egui::Label::new(error_detail_text(strings, &detail)).wrap());
             }
         });
     });
@@ -383,6 +379,37 @@ pub(in crate::ui::trust) fn others_named<'a>(
         .unwrap_or_default()
 }
 
+/// An alarm for each trusted key other than `key` already named `name`: giving this one the
+/// same name would let it pass for that one.
+pub(in crate::ui::trust) fn name_taken_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    name: &str,
+    key: &PublicKey,
+) {
+    let strings = state.language().strings();
+    for other in others_named(state, name, key) {
+        alarm_ui(
+            ui,
+            &fill(
+                strings.impersonation_name,
+                &[
+                    ("name", &other.name),
+                    ("key_id", &other.public_key.key_id.to_string()),
+                ],
+            ),
+        );
+    }
+}
+
+/// Gives fields and buttons a visible border, so that a prefilled field plainly reads as
+/// something to edit.
+pub(in crate::ui::trust) fn visible_borders(ui: &mut egui::Ui) {
+    let border = ui.visuals().weak_text_color();
+    ui.visuals_mut().widgets.inactive.bg_stroke = egui::Stroke::new(1.0, border);
+}
+
+/// One alarm line in a small red box with the danger icon.
 pub(in crate::ui::trust) fn alarm_ui(ui: &mut egui::Ui, line: &str) {
     let (fill_color, border, text) = Tone::Danger.colors(ui.visuals().dark_mode);
     egui::Frame::new()

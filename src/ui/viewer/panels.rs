@@ -13,6 +13,8 @@ use crate::ui::error_text::explain;
 use crate::ui::i18n::{Language, Strings, fill};
 use crate::ui::settings::ThemeChoice;
 use crate::ui::state::{AppState, Dialog, Message, PathPromptReason, Shown, WithheldSort};
+use crate::ui::viewer::banner::{Tone, status_icon};
+use crate::ui::widgets::{error_detail_text, tone_box_ui};
 
 pub use crate::ui::viewer::panes::{altered_frame, panes_ui};
 pub use crate::ui::viewer::side_list::sidebar_ui;
@@ -103,58 +105,27 @@ pub fn error_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>
         return;
     };
     let strings = state.language().strings();
-    let dark = ui.visuals().dark_mode;
-    let (fill_color, border) = if dark {
-        (
-            egui::Color32::from_rgb(0x43, 0x0f, 0x12),
-            egui::Color32::from_rgb(0xf8, 0x51, 0x49),
-        )
-    } else {
-        (
-            egui::Color32::from_rgb(0xff, 0xe5, 0xe3),
-            egui::Color32::from_rgb(0xc0, 0x26, 0x2d),
-        )
-    };
-    egui::Frame::new()
-        .fill(fill_color)
-        .stroke(egui::Stroke::new(1.5, border))
-        .corner_radius(6)
-        .inner_margin(egui::Margin::symmetric(14, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_top(|ui| {
-                crate::ui::viewer::banner::status_icon(
-                    ui,
-                    crate::ui::viewer::banner::Tone::Danger,
-                    24.0,
-                    border,
-                );
-                ui.vertical(|ui| {
-                    ui.label(
-                        RichText::new(fill(strings.error_title, &[("file", &error.file)]))
-                            .strong()
-                            .size(16.0),
-                    );
-                    ui.label(match error.kind {
-                        FailureKind::Unreadable => strings.error_unreadable_advice,
-                        FailureKind::Invalid => strings.error_invalid_advice,
-                    });
-                    ui.label(
-                        RichText::new(fill(
-                            strings.error_detail,
-                            &[("reason", &explain(&error.error, strings.lang))],
-                        ))
-                        .small(),
-                    );
-                    if state.shown.is_some() {
-                        ui.label(strings.error_kept);
-                    }
-                    if ui.button(strings.dismiss).clicked() {
-                        commands.push(Command::DismissError);
-                    }
-                });
-            });
+    tone_box_ui(ui, Tone::Danger, |ui, _| {
+        ui.label(
+            RichText::new(fill(strings.error_title, &[("file", &error.file)]))
+                .strong()
+                .size(16.0),
+        );
+        ui.label(match error.kind {
+            FailureKind::Unreadable => strings.error_unreadable_advice,
+            FailureKind::Invalid => strings.error_invalid_advice,
         });
+        ui.label(error_detail_text(
+            strings,
+            &explain(&error.error, strings.lang),
+        ));
+        if state.shown.is_some() {
+            ui.label(strings.error_kept);
+        }
+        if ui.button(strings.dismiss).clicked() {
+            commands.push(Command::DismissError);
+        }
+    });
 }
 
 /// A short note (copied, saved…), if any.
@@ -176,12 +147,7 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     };
     ui.horizontal(|ui| {
         let color = ui.visuals().hyperlink_color;
-        crate::ui::viewer::banner::status_icon(
-            ui,
-            crate::ui::viewer::banner::Tone::Info,
-            16.0,
-            color,
-        );
+        status_icon(ui, Tone::Info, 16.0, color);
         ui.label(text);
         if ui.small_button(strings.dismiss).clicked() {
             commands.push(Command::DismissMessage);
