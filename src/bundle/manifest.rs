@@ -325,6 +325,13 @@ impl Manifest {
         self.expires_at.as_ref().map(StatedTime::at)
     }
 
+    /// The entries that are not documents (attachments and statements), in order.
+    pub fn attachments(&self) -> impl Iterator<Item = &ManifestEntry> {
+        self.entries
+            .iter()
+            .filter(|entry| !entry.role.is_document())
+    }
+
     /// The entries that are documents, in order.
     pub fn documents(&self) -> impl Iterator<Item = &ManifestEntry> {
         self.entries.iter().filter(|entry| entry.role.is_document())

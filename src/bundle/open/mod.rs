@@ -249,12 +249,7 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
             Err(_) => {}
         }
     }
-    let attachments = manifest
-        .entries
-        .iter()
-        .filter(|entry| !entry.role.is_document())
-        .cloned()
-        .collect();
+    let attachments = manifest.attachments().cloned().collect();
     Ok(OpenedBundle {
         signature_key_id: signature.key_id,
         manifest,

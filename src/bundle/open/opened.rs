@@ -83,12 +83,7 @@ impl OpenedBundle {
     /// is [`Verdict::Unsigned`], its signature key id all zeros, and it holds no entry bytes,
     /// so [`OpenedBundle::entry_bytes`] fails for every path.
     pub fn unsigned(manifest: Manifest, documents: Vec<BundleDocument>) -> Self {
-        let attachments = manifest
-            .entries
-            .iter()
-            .filter(|entry| !entry.role.is_document())
-            .cloned()
-            .collect();
+        let attachments = manifest.attachments().cloned().collect();
         OpenedBundle {
             manifest,
             signature_key_id: KeyId([0; 8]),

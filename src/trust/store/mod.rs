@@ -116,6 +116,24 @@ pub struct KeyRecord {
 }
 
 impl KeyRecord {
+    /// A record of a key trusted from `added_at` on.
+    fn trusted(
+        name: String,
+        public_key: PublicKey,
+        added_at: jiff::Timestamp,
+        how_added: HowAdded,
+        note: String,
+    ) -> Self {
+        KeyRecord {
+            name,
+            public_key,
+            added_at,
+            how_added,
+            note,
+            status: KeyStatus::Trusted,
+        }
+    }
+
     /// The key's fingerprint, to read aloud (see [`PublicKey::fingerprint`]).
     pub fn fingerprint(&self) -> String {
         self.public_key.fingerprint()
@@ -284,14 +302,7 @@ impl TrustStore {
             }) {
                 return Err(name_taken(holder));
             }
-            let record = KeyRecord {
-                name,
-                public_key,
-                added_at: now,
-                how_added,
-                note,
-                status: KeyStatus::Trusted,
-            };
+            let record = KeyRecord::trusted(name, public_key, now, how_added, note);
             records.push(record.clone());
             Ok(record)
         })
@@ -389,14 +400,7 @@ impl TrustStore {
                     records.remove(position);
                 }
             }
-            let record = KeyRecord {
-                name,
-                public_key: new_key,
-                added_at: now,
-                how_added,
-                note,
-                status: KeyStatus::Trusted,
-            };
+            let record = KeyRecord::trusted(name, new_key, now, how_added, note);
             records.push(record.clone());
             Ok(record)
         })
