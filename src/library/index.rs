@@ -44,6 +44,8 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (folded, tokenize = 'trigram');
 pub(super) enum Existing {
     /// It works.
     Usable(Connection),
+    /// It holds no schema (its creation was interrupted).
+    Empty,
     /// It is not a database, or a damaged one.
     Corrupt,
     /// It is of another schema version.
@@ -87,6 +89,7 @@ pub(super) fn open_existing(path: &Path) -> rusqlite::Result<Existing> {
                 Err(_) => Ok(Existing::OtherVersion),
             }
         }
+        Ok(0) => Ok(Existing::Empty),
         Ok(_) => Ok(Existing::OtherVersion),
         Err(error) if is_corruption(&error) => Ok(Existing::Corrupt),
         Err(error) => Err(error),
