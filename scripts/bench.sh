@@ -11,6 +11,8 @@
 #            (benches/frame.rs)
 # 4. memory: peak RSS of `kairan verify` on the 64 MiB bundle minus on the sample, against the bundle size
 # 5. pack:   `kairan pack` of 64 MiB            vs  `zip -0` + `sha256sum` + `minisign -S` of the same files
+# 6. library: list and search over 1,000 kept notices  vs  SQLite's own time for the same queries
+#            (benches/library.rs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -76,6 +78,9 @@ HOME=$work/home XDG_RUNTIME_DIR=$work/runtime KAIRAN_CONFIG_DIR=$work/home/confi
 # 3. Frame cost, in-process (median of 300 frames each).
 cargo bench --quiet --bench frame 2>/dev/null | grep '^frame:' > "$work/frame.txt"
 
+# 6. The library of received notices, in-process (median of 25 runs each).
+cargo bench --quiet --bench library 2>/dev/null | grep '^library:' > "$work/library.txt"
+
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 big_rss=(); sample_rss=()
 for _ in 1 2 3 4 5; do
@@ -103,6 +108,7 @@ def row(results):
     return ta, tb, ta / tb
 v = row(verify); p = row(pack); st = row(start)
 fr = frame_large / frame_small
+library_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "library.txt")).read().splitlines())
 out = f"""# Performance
 
 Measured by `scripts/bench.sh` on {datetime.date.today()} — {cpu}, {os.cpu_count()} cores,
@@ -118,6 +124,11 @@ shared and noisy, so read ratios, not absolute times. Release build.
 | 5. pack + sign 64 MiB (`kairan pack`) vs `zip -0` + `sha256sum` + `minisign -S` | {p[0]*1000:.1f} ms | {p[1]*1000:.1f} ms | {p[2]:.2f}× | ≤ 1.5× {'✔' if p[2] <= 1.5 else '✘'} |
 
 Peak RSS (median of 5, KiB): 64 MiB bundle {big_kib}, sample {sample_kib}.
+
+6. Library of received notices, 1,000 kept notices (`benches/library.rs`; floor: SQLite's own
+   time for the same query on the same database, every row and column read):
+
+{library_lines}
 """
 extra_notes = os.path.join("docs", "performance-notes.md")
 if os.path.exists(extra_notes):

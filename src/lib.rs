@@ -7,6 +7,7 @@
 //! - [`document`]: the notice model — letters with masked fields, omitted sections and links.
 //! - [`escape`]: bundle text made safe to show (controls, bidi and invisible characters).
 //! - [`fs`]: the one atomic, durable file writer (secret keys owner-only).
+//! - [`library`]: the reader's library of received notices — kept files, index, search.
 //! - [`sample`]: the built-in sample bundle.
 //! - [`series`]: notice series — continuity and what changed between two reports.
 //! - [`time`]: the one RFC 3339 parser; times kept as stated and as instants.
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod document;
 pub mod escape;
 pub mod fs;
+pub mod library;
 pub mod sample;
 pub mod series;
 pub mod time;

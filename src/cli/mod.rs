@@ -1,6 +1,7 @@
-//! The command line: `verify`, `inspect`, `keygen`, `pack`, `import`, `check`, `preview`,
-//! `trust`, `settings`. A thin front end over [`crate::bundle`], [`crate::document`] and
-//! [`crate::trust`]; with [`crate::ui`] the only code besides
+//! The command line: `verify`, `inspect`, `diff`, `library`, `keygen`, `pack`, `import`,
+//! `check`, `preview`, `trust`, `settings`. A thin front end over [`crate::bundle`],
+//! [`crate::document`], [`crate::trust`] and [`crate::library`]; with [`crate::ui`] the only
+//! code besides
 //! `main.rs` that prints.
 
 // The command line is, with main.rs, the one place that prints.
@@ -8,6 +9,7 @@
 
 mod authoring;
 mod diff;
+mod library;
 mod output;
 mod preview;
 mod trust;
@@ -59,6 +61,11 @@ pub enum Command {
         /// Print a JSON report instead of text.
         #[arg(long)]
         json: bool,
+        /// Do not keep this file in your library of received notices (for a file you check
+        /// for someone else, or your own bundle before sending it). The series history is
+        /// still recorded: it is what catches a replayed or conflicting notice.
+        #[arg(long)]
+        no_library: bool,
     },
     /// List a bundle's documents, links, masked fields and omitted sections.
     ///
@@ -72,10 +79,22 @@ pub enum Command {
         /// Print a JSON report instead of text.
         #[arg(long)]
         json: bool,
+        /// Do not keep this file in your library of received notices (for a file you check
+        /// for someone else, or your own bundle before sending it). The series history is
+        /// still recorded: it is what catches a replayed or conflicting notice.
+        #[arg(long)]
+        no_library: bool,
     },
     /// What changed between two reports of a series (第N報 → 第M報): disclosed masks, new masks,
     /// lifted and added omissions, sections and paragraphs.
     Diff(diff::DiffArgs),
+    /// Your library of received notices: every bundle you open whose signature is valid is
+    /// kept. List series by issuer, search the letters, show, remove, export, rebuild the index.
+    Library {
+        /// What to do.
+        #[command(subcommand)]
+        command: library::LibraryCommand,
+    },
     /// Create a signing key pair (minisign format).
     Keygen {
         /// Base path: writes BASE.pub (give it to clients) and BASE.key (keep it secret).
@@ -138,9 +157,14 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             sample,
             keys,
             json,
+            no_library,
         } => {
             let mut context = trust::TrustContext::load()?;
             let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
+            // The built-in sample is not something received: it is never kept.
+            let mut kept = (!no_library && file.is_some())
+                .then(|| library::open_for_keeping(&context, &trusted))
+                .flatten();
             let (label, opened, origin) = match (&file, sample) {
                 (Some(file), _) => (
                     file.display().to_string(),
@@ -153,7 +177,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                     crate::trust::Origin::BuiltInSample,
                 ),
             };
-            let assessment = context.assess_and_record(&opened, origin);
+            let assessment = context.assess_and_record(&opened, origin, kept.as_mut());
             report(
                 &label,
                 &opened,
@@ -162,11 +186,20 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 output::Detail::Verdict,
             )
         }
-        Command::Inspect { file, keys, json } => {
+        Command::Inspect {
+            file,
+            keys,
+            json,
+            no_library,
+        } => {
             let mut context = trust::TrustContext::load()?;
             let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
+            let mut kept = (!no_library)
+                .then(|| library::open_for_keeping(&context, &trusted))
+                .flatten();
             let opened = bundle::open_file(&file, &trusted);
-            let assessment = context.assess_and_record(&opened, crate::trust::Origin::File);
+            let assessment =
+                context.assess_and_record(&opened, crate::trust::Origin::File, kept.as_mut());
             report(
                 &file.display().to_string(),
                 &opened,
@@ -176,6 +209,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             )
         }
         Command::Trust { command } => trust::run(command),
+        Command::Library { command } => library::run(command),
         Command::Settings { command } => trust::run_settings(command),
         Command::Keygen {
             output,

@@ -9,6 +9,7 @@
 //! This module knows nothing of files, signatures or widgets: the bundle reader hands it bytes,
 //! the viewer draws what it describes.
 
+pub mod find;
 mod model;
 mod text;
 

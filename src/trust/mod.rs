@@ -26,7 +26,7 @@ use std::path::PathBuf;
 
 pub use assess::{
     Assessment, Records, RolloverOffer, Severity, TrustVerdict, Warning, assess, assess_and_record,
-    keys_for_opening,
+    keys_for_opening, record_in_history,
 };
 pub use config::{CONFIG_DIR_ENV, ConfigDir};
 pub use history::{SeenBundle, SeriesHistory, SeriesRecord, manifest_sha256};

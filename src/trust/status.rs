@@ -111,6 +111,11 @@ impl Status {
         }
     }
 
+    /// The status whose [`Status::word`] is `word`.
+    pub fn from_word(word: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.word() == word)
+    }
+
     /// The process exit status: 0 only for a bundle the reader can rely on.
     pub fn exit_code(self) -> u8 {
         match self {
@@ -208,5 +213,8 @@ mod tests {
         words.sort_unstable();
         words.dedup();
         assert_eq!(words.len(), Status::ALL.len());
+        for status in Status::ALL {
+            assert_eq!(Status::from_word(status.word()), Some(status));
+        }
     }
 }

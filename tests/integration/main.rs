@@ -21,6 +21,7 @@ mod format;
 mod import;
 mod import_styles;
 mod interop;
+mod library;
 mod sample_fidelity;
 mod series_diff;
 mod trust;

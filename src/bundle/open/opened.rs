@@ -95,6 +95,12 @@ impl OpenedBundle {
         }
     }
 
+    /// The whole file exactly as it was read (empty for an unsigned preview): what a reader's
+    /// library keeps, so that what it stores is what was verified, not the file read again.
+    pub fn file_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// The bytes of an attachment, checked again against the signed hash before they are
     /// handed out.
     ///

@@ -4,6 +4,7 @@
 
 use crate::bundle::{BundleError, OpenedBundle, TrustedKey, Verdict};
 use crate::escape::one_line;
+use crate::library::{self, Library, Opening, Reading};
 use crate::trust::{
     self, Assessment, ConfigDir, KeyRecord, KeyStatus, SeriesHistory, Settings, TrustStore, Warning,
 };
@@ -48,25 +49,50 @@ impl TrustContext {
         trust::assess(bundle, records, origin, jiff::Timestamp::now())
     }
 
-    /// Assesses an opened bundle and records it in the series history. A failure to record is
-    /// reported on standard error and does not change the verdict.
+    /// The reader's keys and records, to judge stored notices when the library's index is
+    /// rebuilt.
+    pub(in crate::cli) fn reader<'a>(&'a self, keys: &'a [TrustedKey]) -> library::Reader<'a> {
+        library::Reader {
+            keys,
+            store: Some(&self.store),
+            settings: Some(&self.settings),
+        }
+    }
+
+    /// Assesses an opened bundle, records it in the series history and keeps it in `library`
+    /// ([`library::record_opening`]). A failure to record either is one warning line on
+    /// standard error and does not change the verdict.
     pub(in crate::cli) fn assess_and_record(
         &mut self,
         opened: &Result<OpenedBundle, BundleError>,
         origin: trust::Origin,
+        library: Option<&mut Library>,
     ) -> Option<Assessment> {
         let bundle = opened.as_ref().ok()?;
-        let (assessment, not_recorded) = trust::assess_and_record(
+        let now = jiff::Timestamp::now();
+        let records = trust::Records {
+            store: Some(&self.store),
+            history: Some(&self.history),
+            settings: Some(&self.settings),
+        };
+        let assessment = trust::assess(bundle, records, origin, now);
+        let opening = Opening {
             bundle,
-            Some(&self.store),
-            Some(&mut self.history),
-            Some(&self.settings),
+            assessment: &assessment,
             origin,
-            jiff::Timestamp::now(),
-        );
-        if let Some(error) = not_recorded {
+            reading: Reading::VerdictOnly,
+            at: now,
+        };
+        let recorded = library::record_opening(&opening, &mut self.history, library);
+        if let Err(error) = recorded.history {
             eprintln!(
                 "kairan: warning: could not record that this notice was opened: {}",
+                one_line(&error.to_string())
+            );
+        }
+        if let Some(Err(error)) = recorded.library {
+            eprintln!(
+                "kairan: warning: could not keep this notice in your library: {}",
                 one_line(&error.to_string())
             );
         }

@@ -232,13 +232,28 @@ pub fn assess_and_record(
         settings,
     };
     let assessment = assess(bundle, records, origin, now);
-    let failure = match (assessment.series_signer(), history) {
-        (Some(signer), Some(history)) if assessment.status.verified() => {
-            history.record(signer, &bundle.manifest, now).err()
-        }
-        _ => None,
-    };
+    let failure =
+        history.and_then(|history| record_in_history(&assessment, bundle, history, now).err());
     (assessment, failure)
+}
+
+/// Records in the series history that `bundle` was opened, if its assessment says it is
+/// verified (with or without cautions) by a key other than the demo key: the one rule for what
+/// the history keeps. Anything else is left out and is `Ok`.
+///
+/// Fails if the history cannot be written.
+pub fn record_in_history(
+    assessment: &Assessment,
+    bundle: &OpenedBundle,
+    history: &mut SeriesHistory,
+    now: jiff::Timestamp,
+) -> Result<(), super::TrustError> {
+    match assessment.series_signer() {
+        Some(signer) if assessment.status.verified() => {
+            history.record(signer, &bundle.manifest, now)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A name in the bundle — the issuer it claims, or the issuer lines and title of a letter —

@@ -1,8 +1,9 @@
 //! Japanese words for keys and the reader's trust records: key files and passwords, the trust
 //! store, series history and settings files, the names a key may be given, and key rollovers.
 
-use super::{Explain, io_japanese, p, q};
+use super::{Explain, io_japanese, p, q, v};
 use crate::bundle::KeyError;
+use crate::library::LibraryError;
 use crate::trust::{Exposure, NameRule, RolloverError, RolloverProblem, TrustError};
 
 impl Explain for KeyError {
@@ -190,6 +191,42 @@ impl Explain for RolloverProblem {
             RolloverProblem::OldKeyRevoked { name, key_id } => format!(
                 "声明に署名した鍵{}（鍵ID {key_id}）は、あなたが失効させた鍵です。",
                 q(name)
+            ),
+        }
+    }
+}
+
+impl Explain for LibraryError {
+    fn japanese(&self) -> String {
+        match self {
+            LibraryError::NoDataDir => format!(
+                "受け取った通知のライブラリを置くフォルダーが見つかりません（ホームフォルダーがない可能性があります）。環境変数{}に、Kairan がファイルを保存できるフォルダーを指定してください。",
+                crate::trust::CONFIG_DIR_ENV
+            ),
+            LibraryError::Read { path, cause } => {
+                format!("{}を読み取れません：{}。", p(path), io_japanese(cause))
+            }
+            LibraryError::Write { path, cause } => {
+                format!("{}に書き込めません：{}。", p(path), io_japanese(cause))
+            }
+            LibraryError::Index { path, .. } => format!(
+                "ライブラリの索引{}でエラーが起きました。保存された通知そのものは無事です。「kairan library rebuild」で保存されたファイルから索引を作り直せます。",
+                p(path)
+            ),
+            LibraryError::BadId(given) => format!(
+                "{}は通知のIDではありません。IDの先頭8桁以上（16進数）を指定してください（「kairan library list」に表示されます）。",
+                q(given)
+            ),
+            LibraryError::NoSuchNotice(prefix) => {
+                format!("ライブラリに、IDが{}で始まる通知はありません。", v(prefix))
+            }
+            LibraryError::AmbiguousId { prefix, count } => format!(
+                "ライブラリに、IDが{}で始まる通知が{count}件あります。もっと長く指定してください。",
+                v(prefix)
+            ),
+            LibraryError::ExportExists { path } => format!(
+                "{}はすでにあります。書き出しではファイルを上書きしません。",
+                p(path)
             ),
         }
     }

@@ -4,6 +4,7 @@ use std::io::ErrorKind;
 
 use super::{check_all, io, key, path};
 use crate::bundle::KeyError;
+use crate::library::LibraryError;
 use crate::trust::{Exposure, NameRule, RolloverError, RolloverProblem, TrustError};
 
 fn key_errors() -> Vec<KeyError> {
@@ -27,6 +28,31 @@ fn name_rules() -> Vec<NameRule> {
         NameRule::LooksLikeKeyId,
         NameRule::NoteTooLong(2000),
         NameRule::OrganisationControl,
+    ]
+}
+
+fn library_errors() -> Vec<LibraryError> {
+    vec![
+        LibraryError::NoDataDir,
+        LibraryError::Read {
+            path: path(),
+            cause: io(ErrorKind::PermissionDenied),
+        },
+        LibraryError::Write {
+            path: path(),
+            cause: io(ErrorKind::StorageFull),
+        },
+        LibraryError::Index {
+            path: path(),
+            cause: rusqlite::Error::QueryReturnedNoRows,
+        },
+        LibraryError::BadId("6b73".into()),
+        LibraryError::NoSuchNotice("6b736508".into()),
+        LibraryError::AmbiguousId {
+            prefix: "6b736508".into(),
+            count: 2,
+        },
+        LibraryError::ExportExists { path: path() },
     ]
 }
 
@@ -131,6 +157,7 @@ fn every_key_trust_and_rollover_error_reads_as_japanese() {
     check_all("KeyError", &key_errors(), 7);
     check_all("NameRule", &name_rules(), 7);
     check_all("TrustError", &trust_errors(), 14);
+    check_all("LibraryError", &library_errors(), 8);
     check_all("RolloverError", &rollover_errors(), 8);
     check_all("RolloverProblem", &rollover_problems(), 8);
 }

@@ -1,0 +1,169 @@
+//! The library as a reader following incidents looks at it: issuers (as the reader named their
+//! keys; a key the reader has not named is listed by its key id), under each its series, under
+//! each its reports 第1報…第N報, with the numbers missing between them and the numbers held by
+//! two different notices.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+use super::Notice;
+
+/// The kept notices grouped for reading.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Listing {
+    /// Issuers the reader named, by name; then keys the reader has not named, by key id.
+    pub issuers: Vec<IssuerGroup>,
+}
+
+/// The notices of one issuer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuerGroup {
+    /// The reader's name for the signer; `None` for a key the reader has not named (an unknown
+    /// signer or the public demo key): then [`IssuerGroup::key_ids`] holds that one key.
+    pub name: Option<String>,
+    /// The keys that signed these notices (more than one after a key rollover).
+    pub key_ids: Vec<String>,
+    /// Its series, by id.
+    pub series: Vec<SeriesGroup>,
+}
+
+/// The reports of one series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriesGroup {
+    /// The series id.
+    pub series_id: String,
+    /// Its reports by number (and, within a number, by when they were received).
+    pub reports: Vec<Notice>,
+    /// Numbers missing between 1 and the highest kept, as ranges.
+    pub missing: Vec<RangeInclusive<u32>>,
+    /// Numbers held by more than one different notice.
+    pub conflicts: Vec<u32>,
+}
+
+impl Listing {
+    /// Groups `notices`.
+    pub fn of(notices: Vec<Notice>) -> Listing {
+        // Named issuers first (sorted by name), then unnamed keys (sorted by key id).
+        let mut groups: BTreeMap<(bool, String), BTreeMap<String, Vec<Notice>>> = BTreeMap::new();
+        for notice in notices {
+            let key = match &notice.signer {
+                Some(name) => (false, name.clone()),
+                None => (true, notice.key_id.clone()),
+            };
+            groups
+                .entry(key)
+                .or_default()
+                .entry(notice.series_id.clone())
+                .or_default()
+                .push(notice);
+        }
+        let issuers = groups
+            .into_iter()
+            .map(|((unnamed, name), series)| {
+                let mut key_ids: Vec<String> = series
+                    .values()
+                    .flatten()
+                    .map(|notice| notice.key_id.clone())
+                    .collect();
+                key_ids.sort_unstable();
+                key_ids.dedup();
+                IssuerGroup {
+                    name: (!unnamed).then_some(name),
+                    key_ids,
+                    series: series
+                        .into_iter()
+                        .map(|(series_id, reports)| SeriesGroup::of(series_id, reports))
+                        .collect(),
+                }
+            })
+            .collect();
+        Listing { issuers }
+    }
+
+    /// How many notices are unread.
+    pub fn unread(&self) -> usize {
+        self.issuers
+            .iter()
+            .flat_map(|issuer| &issuer.series)
+            .flat_map(|series| &series.reports)
+            .filter(|notice| !notice.read)
+            .count()
+    }
+}
+
+impl SeriesGroup {
+    fn of(series_id: String, mut reports: Vec<Notice>) -> SeriesGroup {
+        reports.sort_by(|a, b| {
+            (a.sequence, a.received_at, &a.id).cmp(&(b.sequence, b.received_at, &b.id))
+        });
+        let mut missing = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut expected = 1u32;
+        for (index, report) in reports.iter().enumerate() {
+            if report.sequence > expected {
+                missing.push(expected..=report.sequence - 1);
+            }
+            if index > 0
+                && reports[index - 1].sequence == report.sequence
+                && conflicts.last() != Some(&report.sequence)
+            {
+                conflicts.push(report.sequence);
+            }
+            expected = expected.max(report.sequence.saturating_add(1));
+        }
+        SeriesGroup {
+            series_id,
+            reports,
+            missing,
+            conflicts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trust::Status;
+
+    fn notice(signer: Option<&str>, key: &str, series: &str, sequence: u32, id: &str) -> Notice {
+        Notice {
+            id: id.to_owned(),
+            signer: signer.map(str::to_owned),
+            claimed_issuer: "みかさ".to_owned(),
+            key_id: key.to_owned(),
+            series_id: series.to_owned(),
+            sequence,
+            bundle_id: format!("b{sequence}"),
+            issued_at: "2023-06-29T00:00:00+09:00".to_owned(),
+            received_at: jiff::Timestamp::UNIX_EPOCH,
+            status: Status::Verified,
+            read: false,
+        }
+    }
+
+    #[test]
+    fn gaps_and_conflicts_are_found_per_series() {
+        let listing = Listing::of(vec![
+            notice(Some("みかさ"), "K1", "s", 5, "e"),
+            notice(Some("みかさ"), "K1", "s", 2, "b"),
+            notice(Some("みかさ"), "K2", "s", 2, "c"),
+            notice(None, "K9", "s", 1, "z"),
+        ]);
+        assert_eq!(listing.issuers.len(), 2);
+        let named = &listing.issuers[0];
+        assert_eq!(named.name.as_deref(), Some("みかさ"));
+        assert_eq!(named.key_ids, vec!["K1", "K2"]);
+        let series = &named.series[0];
+        assert_eq!(series.missing, vec![1..=1, 3..=4]);
+        assert_eq!(series.conflicts, vec![2]);
+        assert_eq!(listing.issuers[1].name, None);
+        assert!(listing.issuers[1].series[0].missing.is_empty());
+        assert_eq!(listing.unread(), 4);
+    }
+
+    #[test]
+    fn a_huge_number_is_one_gap_not_billions() {
+        let listing = Listing::of(vec![notice(None, "K", "s", u32::MAX, "a")]);
+        assert_eq!(listing.issuers[0].series[0].missing, vec![1..=u32::MAX - 1]);
+    }
+}

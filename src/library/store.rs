@@ -1,0 +1,691 @@
+//! The library on disk: the stored files (`bundles/<sha256>.kairan`), the index beside them,
+//! and every operation on the two — keep, list, search, show, remove, export, rebuild — in the
+//! order that keeps them in agreement: a file is written before its row and removed before it.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+use sha2::Digest as _;
+
+use super::index::{self, DocumentRow, Existing, NOTICE_COLUMNS};
+use super::{
+    Kept, LibraryError, Notice, Opened, Opening, Reader, Reading, RebuildReason, Rebuilt,
+    SearchHit, keepable, stored_path,
+};
+use crate::bundle::{self, OpenedBundle, hex};
+use crate::document::find::{Query, folded};
+use crate::document::plain_text;
+use crate::fs::{Access, Existing as WhenExisting, write_atomically};
+use crate::trust::{Assessment, Origin, assess};
+
+/// The folder of stored files inside the library folder.
+pub(super) const BUNDLES: &str = "bundles";
+/// The index file inside the library folder.
+const INDEX: &str = "index.sqlite";
+/// Characters of context on each side of a search hit's match.
+const EXCERPT_BEFORE: usize = 20;
+const EXCERPT_AFTER: usize = 40;
+
+/// The reader's library of received notices.
+#[derive(Debug)]
+pub struct Library {
+    folder: PathBuf,
+    connection: Connection,
+}
+
+/// A document of a kept notice, as the index holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    /// Its path in the bundle.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Its plain text ([`crate::document::plain_text`]).
+    pub text: String,
+}
+
+impl Library {
+    /// Opens the library in `folder` (made if missing). An index that is missing (while files
+    /// are stored), corrupt or of another version is rebuilt from the stored files, judged with
+    /// `reader`; stored files the index lacks are added and rows whose file is gone are
+    /// dropped, so the index always agrees with the files.
+    ///
+    /// Fails if the folder cannot be made or read, or the index cannot be written.
+    pub fn open(folder: &Path, reader: Reader<'_>) -> Result<Opened, LibraryError> {
+        let bundles = folder.join(BUNDLES);
+        std::fs::create_dir_all(&bundles).map_err(|cause| LibraryError::Write {
+            path: bundles.clone(),
+            cause,
+        })?;
+        let index_path = folder.join(INDEX);
+        let index_error = |cause| LibraryError::Index {
+            path: index_path.clone(),
+            cause,
+        };
+        let reason = if index_path.exists() {
+            match index::open_existing(&index_path).map_err(index_error)? {
+                Existing::Usable(connection) => {
+                    let library = Library {
+                        folder: folder.to_owned(),
+                        connection,
+                    };
+                    library.reconcile(reader)?;
+                    return Ok(Opened {
+                        library,
+                        rebuilt: None,
+                    });
+                }
+                Existing::Empty => RebuildReason::Missing,
+                Existing::Corrupt => RebuildReason::Corrupt,
+                Existing::OtherVersion => RebuildReason::OtherVersion,
+            }
+        } else {
+            RebuildReason::Missing
+        };
+        if reason == RebuildReason::Missing && stored_ids(folder)?.is_empty() {
+            // A new library (or one whose creation was interrupted): nothing to tell.
+            let (library, _) = Self::rebuild_in(folder, reader, reason)?;
+            return Ok(Opened {
+                library,
+                rebuilt: None,
+            });
+        }
+        let (library, rebuilt) = Self::rebuild_in(folder, reader, reason)?;
+        Ok(Opened {
+            library,
+            rebuilt: Some(rebuilt),
+        })
+    }
+
+    /// Throws the index away and makes a new one from the stored files.
+    ///
+    /// Fails if the index cannot be removed or written.
+    pub fn rebuild(self, reader: Reader<'_>) -> Result<(Library, Rebuilt), LibraryError> {
+        let folder = self.folder.clone();
+        drop(self);
+        Self::rebuild_in(&folder, reader, RebuildReason::Requested)
+    }
+
+    fn rebuild_in(
+        folder: &Path,
+        reader: Reader<'_>,
+        reason: RebuildReason,
+    ) -> Result<(Library, Rebuilt), LibraryError> {
+        let index_path = folder.join(INDEX);
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let path = PathBuf::from(format!("{}{suffix}", index_path.display()));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(cause) => return Err(LibraryError::Write { path, cause }),
+            }
+        }
+        let connection = index::create(&index_path).map_err(|cause| LibraryError::Index {
+            path: index_path.clone(),
+            cause,
+        })?;
+        let library = Library {
+            folder: folder.to_owned(),
+            connection,
+        };
+        let (indexed, skipped) = library.index_stored(&stored_ids(folder)?, reader)?;
+        Ok((
+            library,
+            Rebuilt {
+                reason,
+                indexed,
+                skipped,
+            },
+        ))
+    }
+
+    /// The library's folder.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// The stored file of a kept notice.
+    pub fn file_of(&self, notice: &Notice) -> PathBuf {
+        stored_path(&self.folder, &notice.id)
+    }
+
+    fn index_error(&self, cause: rusqlite::Error) -> LibraryError {
+        LibraryError::Index {
+            path: self.folder.join(INDEX),
+            cause,
+        }
+    }
+
+    /// Adds stored files the index lacks, drops rows whose file is gone.
+    fn reconcile(&self, reader: Reader<'_>) -> Result<(), LibraryError> {
+        let stored = stored_ids(&self.folder)?;
+        let indexed = self.ids()?;
+        let orphans: Vec<String> = stored
+            .iter()
+            .filter(|id| indexed.binary_search(id).is_err())
+            .cloned()
+            .collect();
+        let gone: Vec<&String> = indexed
+            .iter()
+            .filter(|id| stored.binary_search(id).is_err())
+            .collect();
+        if !gone.is_empty() {
+            let transaction = self
+                .connection
+                .unchecked_transaction()
+                .map_err(|e| self.index_error(e))?;
+            for id in gone {
+                index::delete(&transaction, id).map_err(|e| self.index_error(e))?;
+            }
+            transaction.commit().map_err(|e| self.index_error(e))?;
+        }
+        self.index_stored(&orphans, reader)?;
+        Ok(())
+    }
+
+    fn ids(&self) -> Result<Vec<String>, LibraryError> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT id FROM notices ORDER BY id")
+            .map_err(|e| self.index_error(e))?;
+        let ids = statement
+            .query_map([], |row| row.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.index_error(e))?;
+        Ok(ids)
+    }
+
+    /// Indexes stored files again, judged with `reader`; returns how many were indexed and how
+    /// many no longer verify.
+    fn index_stored(
+        &self,
+        ids: &[String],
+        reader: Reader<'_>,
+    ) -> Result<(usize, usize), LibraryError> {
+        let (mut indexed, mut skipped) = (0, 0);
+        for id in ids {
+            let path = stored_path(&self.folder, id);
+            let Ok(bundle) = bundle::open_file(&path, reader.keys) else {
+                skipped += 1;
+                continue;
+            };
+            if hex(&sha2::Sha256::digest(bundle.file_bytes())) != *id
+                || keepable(&bundle, Origin::File).is_err()
+            {
+                skipped += 1;
+                continue;
+            }
+            let assessment = assess(
+                &bundle,
+                reader.records(),
+                Origin::File,
+                jiff::Timestamp::now(),
+            );
+            // The file was written when the notice was received.
+            let received = std::fs::metadata(&path)
+                .and_then(|metadata| metadata.modified())
+                .ok()
+                .and_then(|time| jiff::Timestamp::try_from(time).ok())
+                .unwrap_or_else(jiff::Timestamp::now);
+            let notice = notice_of(id, &bundle, &assessment, received, false);
+            let transaction = self
+                .connection
+                .unchecked_transaction()
+                .map_err(|e| self.index_error(e))?;
+            index::insert(
+                &transaction,
+                &notice,
+                bundle.manifest.issued_at.at().as_second(),
+                &document_rows(&bundle),
+            )
+            .map_err(|e| self.index_error(e))?;
+            transaction.commit().map_err(|e| self.index_error(e))?;
+            indexed += 1;
+        }
+        Ok((indexed, skipped))
+    }
+
+    /// Keeps an opened bundle: its exact bytes as `bundles/<sha256>.kairan` (written and
+    /// flushed first), then its index row in one transaction. A bundle already kept gets its
+    /// latest verdict and signer name; a bundle whose signature is not valid, or the built-in
+    /// sample, is not kept.
+    ///
+    /// Fails if the file or the index cannot be written.
+    pub fn keep(&mut self, opening: &Opening<'_>) -> Result<Kept, LibraryError> {
+        if let Err(reason) = keepable(opening.bundle, opening.origin) {
+            return Ok(Kept::NotKept(reason));
+        }
+        let bytes = opening.bundle.file_bytes();
+        let id = hex(&sha2::Sha256::digest(bytes));
+        let path = stored_path(&self.folder, &id);
+        let stored_intact = std::fs::read(&path)
+            .map(|stored| stored == bytes)
+            .unwrap_or(false);
+        if !stored_intact {
+            write_atomically(&path, bytes, Access::Private, WhenExisting::Replace).map_err(
+                |cause| LibraryError::Write {
+                    path: path.clone(),
+                    cause,
+                },
+            )?;
+        }
+        let read = opening.reading == Reading::Shown;
+        let notice = notice_of(&id, opening.bundle, opening.assessment, opening.at, read);
+        let index_path = self.folder.join(INDEX);
+        let failed = |cause| LibraryError::Index {
+            path: index_path.clone(),
+            cause,
+        };
+        let transaction = self.connection.transaction().map_err(failed)?;
+        let kept = if index::contains(&transaction, &id).map_err(failed)? {
+            transaction
+                .execute(
+                    "UPDATE notices SET signer = ?2, status = ?3, read = read OR ?4 WHERE id = ?1",
+                    params![id, notice.signer, notice.status.word(), read],
+                )
+                .map_err(failed)?;
+            Kept::AlreadyKept { id }
+        } else {
+            index::insert(
+                &transaction,
+                &notice,
+                opening.bundle.manifest.issued_at.at().as_second(),
+                &document_rows(opening.bundle),
+            )
+            .map_err(failed)?;
+            Kept::Added { id }
+        };
+        transaction.commit().map_err(failed)?;
+        Ok(kept)
+    }
+
+    /// Every kept notice, by series and number.
+    ///
+    /// Fails if the index cannot be read.
+    pub fn notices(&self) -> Result<Vec<Notice>, LibraryError> {
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices n ORDER BY n.series_id, n.sequence, n.received_unix, n.id"
+        );
+        let mut statement = self
+            .connection
+            .prepare(&sql)
+            .map_err(|e| self.index_error(e))?;
+        let notices = statement
+            .query_map([], index::notice_from_row)
+            .and_then(Iterator::collect)
+            .map_err(|e| self.index_error(e))?;
+        Ok(notices)
+    }
+
+    /// The documents of every kept notice whose text holds `text` (full- and half-width, upper
+    /// and lower case alike), newest issue first. Three folded characters or more use the
+    /// trigram index; shorter queries scan the same folded text. A blank query finds nothing.
+    ///
+    /// Fails if the index cannot be read.
+    pub fn search(&self, text: &str) -> Result<Vec<SearchHit>, LibraryError> {
+        let Some(query) = Query::new(text) else {
+            return Ok(Vec::new());
+        };
+        let needle = query.folded();
+        let (condition, argument) = if needle.chars().count() >= 3 {
+            (
+                "documents_fts MATCH ?1",
+                format!("\"{}\"", needle.replace('"', "\"\"")),
+            )
+        } else {
+            let escaped: String = needle
+                .chars()
+                .flat_map(|c| match c {
+                    '%' | '_' | '\\' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect();
+            ("f.folded LIKE ?1 ESCAPE '\\'", format!("%{escaped}%"))
+        };
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS}, d.path, d.title, d.text
+             FROM documents_fts f
+             JOIN documents d ON d.rowid = f.rowid
+             JOIN notices n ON n.id = d.notice_id
+             WHERE {condition}
+             ORDER BY n.issued_unix DESC, n.id, d.position"
+        );
+        let mut statement = self
+            .connection
+            .prepare(&sql)
+            .map_err(|e| self.index_error(e))?;
+        let rows = statement
+            .query_map([argument], |row| {
+                Ok((
+                    index::notice_from_row(row)?,
+                    row.get::<_, String>(11)?,
+                    row.get::<_, String>(12)?,
+                    row.get::<_, String>(13)?,
+                ))
+            })
+            .map_err(|e| self.index_error(e))?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (notice, document_path, document_title, text) =
+                row.map_err(|e| self.index_error(e))?;
+            let ranges = query.find_in(&text);
+            let Some(first) = ranges.first() else {
+                continue;
+            };
+            hits.push(SearchHit {
+                notice,
+                document_path,
+                document_title,
+                excerpt: excerpt(&text, first.clone()),
+                matches: ranges.len(),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The kept notice whose id starts with `prefix` (at least 8 hex digits, any case).
+    ///
+    /// Fails if the prefix is too short or not hex, no notice or several match, or the index
+    /// cannot be read.
+    pub fn find(&self, prefix: &str) -> Result<Notice, LibraryError> {
+        let prefix_lower = prefix.trim().to_ascii_lowercase();
+        if prefix_lower.len() < 8 || !prefix_lower.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(LibraryError::BadId(prefix.to_owned()));
+        }
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices n WHERE substr(n.id, 1, ?2) = ?1 LIMIT 2"
+        );
+        let mut statement = self
+            .connection
+            .prepare(&sql)
+            .map_err(|e| self.index_error(e))?;
+        let mut found: Vec<Notice> = statement
+            .query_map(
+                params![prefix_lower, prefix_lower.len() as i64],
+                index::notice_from_row,
+            )
+            .and_then(Iterator::collect)
+            .map_err(|e| self.index_error(e))?;
+        match found.len() {
+            0 => Err(LibraryError::NoSuchNotice(prefix_lower)),
+            1 => Ok(found.remove(0)),
+            _ => {
+                let count: i64 = self
+                    .connection
+                    .query_row(
+                        "SELECT count(*) FROM notices WHERE substr(id, 1, ?2) = ?1",
+                        params![prefix_lower, prefix_lower.len() as i64],
+                        |row| row.get(0),
+                    )
+                    .map_err(|e| self.index_error(e))?;
+                Err(LibraryError::AmbiguousId {
+                    prefix: prefix_lower,
+                    count: count as usize,
+                })
+            }
+        }
+    }
+
+    /// The documents of a kept notice, in bundle order.
+    ///
+    /// Fails if the index cannot be read.
+    pub fn documents(&self, notice: &Notice) -> Result<Vec<StoredDocument>, LibraryError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT path, title, text FROM documents WHERE notice_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.index_error(e))?;
+        let documents = statement
+            .query_map([&notice.id], |row| {
+                Ok(StoredDocument {
+                    path: row.get(0)?,
+                    title: row.get(1)?,
+                    text: row.get(2)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.index_error(e))?;
+        Ok(documents)
+    }
+
+    /// Marks a kept notice as read.
+    ///
+    /// Fails if the index cannot be written.
+    pub fn mark_read(&mut self, notice: &Notice) -> Result<(), LibraryError> {
+        self.connection
+            .execute("UPDATE notices SET read = 1 WHERE id = ?1", [&notice.id])
+            .map_err(|e| self.index_error(e))?;
+        Ok(())
+    }
+
+    /// Removes a kept notice: its file first, then its rows (so that a crash in between leaves
+    /// a row without a file, which the next opening drops, never a file that comes back).
+    ///
+    /// Fails if the file cannot be removed or the index written.
+    pub fn remove(&mut self, notice: &Notice) -> Result<(), LibraryError> {
+        let path = self.file_of(notice);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(cause) => return Err(LibraryError::Write { path, cause }),
+        }
+        let transaction = self
+            .connection
+            .unchecked_transaction()
+            .map_err(|e| self.index_error(e))?;
+        index::delete(&transaction, &notice.id).map_err(|e| self.index_error(e))?;
+        transaction.commit().map_err(|e| self.index_error(e))
+    }
+
+    /// Copies every stored file into `folder` (made if missing) under a safe name made from its
+    /// bundle id (`<bundle id>.kairan`, with the id's first 8 digits added when two notices share
+    /// a bundle id); returns the files written. Nothing is overwritten.
+    ///
+    /// Fails if a file is already there, a stored file cannot be read or a copy written.
+    pub fn export(&self, folder: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+        std::fs::create_dir_all(folder).map_err(|cause| LibraryError::Write {
+            path: folder.to_owned(),
+            cause,
+        })?;
+        let notices = self.notices()?;
+        let mut written = Vec::with_capacity(notices.len());
+        for notice in &notices {
+            let stem = crate::fs::safe_file_name(&notice.bundle_id);
+            let shared = notices
+                .iter()
+                .filter(|other| crate::fs::safe_file_name(&other.bundle_id) == stem)
+                .count()
+                > 1;
+            let name = if shared {
+                format!("{stem}-{}.kairan", &notice.id[..8.min(notice.id.len())])
+            } else {
+                format!("{stem}.kairan")
+            };
+            let target = folder.join(name);
+            let source = self.file_of(notice);
+            let bytes = std::fs::read(&source).map_err(|cause| LibraryError::Read {
+                path: source.clone(),
+                cause,
+            })?;
+            write_atomically(&target, &bytes, Access::Shared, WhenExisting::Keep).map_err(
+                |cause| {
+                    if cause.kind() == std::io::ErrorKind::AlreadyExists {
+                        LibraryError::ExportExists {
+                            path: target.clone(),
+                        }
+                    } else {
+                        LibraryError::Write {
+                            path: target.clone(),
+                            cause,
+                        }
+                    }
+                },
+            )?;
+            written.push(target);
+        }
+        Ok(written)
+    }
+}
+
+/// The ids of the stored files in `folder`, sorted. Other files (temporary files of a writer
+/// that was killed) are not notices.
+fn stored_ids(folder: &Path) -> Result<Vec<String>, LibraryError> {
+    let bundles = folder.join(BUNDLES);
+    let entries = match std::fs::read_dir(&bundles) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(cause) => {
+            return Err(LibraryError::Read {
+                path: bundles,
+                cause,
+            });
+        }
+    };
+    let mut ids: Vec<String> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let id = name.strip_suffix(".kairan")?;
+            (id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+                .then(|| id.to_owned())
+        })
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// The index row of an opened bundle.
+fn notice_of(
+    id: &str,
+    bundle: &OpenedBundle,
+    assessment: &Assessment,
+    received_at: jiff::Timestamp,
+    read: bool,
+) -> Notice {
+    let signer = match &assessment.verdict {
+        crate::trust::TrustVerdict::Revoked { record } => Some(record.name.clone()),
+        _ => assessment
+            .signer()
+            .filter(|signer| !signer.public_key.is_demo())
+            .map(|signer| signer.name.clone()),
+    };
+    Notice {
+        id: id.to_owned(),
+        signer,
+        claimed_issuer: bundle.manifest.issuer.name.clone(),
+        key_id: bundle.signature_key_id.to_string(),
+        series_id: bundle.manifest.series.id.clone(),
+        sequence: bundle.manifest.series.sequence,
+        bundle_id: bundle.manifest.bundle_id.clone(),
+        issued_at: bundle.manifest.issued_at.as_str().to_owned(),
+        received_at: jiff::Timestamp::from_second(received_at.as_second()).unwrap_or(received_at),
+        status: assessment.status,
+        read,
+    }
+}
+
+fn document_rows(bundle: &OpenedBundle) -> Vec<DocumentRow> {
+    bundle
+        .documents
+        .iter()
+        .map(|document| {
+            let text = plain_text(&document.document);
+            DocumentRow {
+                path: document.entry.path.clone(),
+                title: document.document.title.clone(),
+                folded: folded(&text),
+                text,
+            }
+        })
+        .collect()
+}
+
+/// The text around a match (character range `hit`), on one line.
+fn excerpt(text: &str, hit: std::ops::Range<usize>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let start = hit.start.saturating_sub(EXCERPT_BEFORE);
+    let end = (hit.end + EXCERPT_AFTER).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut last_space = false;
+    for &c in &chars[start..end] {
+        if c == '\n' || c == '\r' {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Reader;
+
+    #[test]
+    fn an_excerpt_is_one_line_around_the_match() {
+        let text = "一行目\n\nＡＷＳ上の両面で構築";
+        let hit = Query::new("aws").unwrap().find_in(text)[0].clone();
+        assert_eq!(excerpt(text, hit), "一行目 ＡＷＳ上の両面で構築");
+        let long = format!("{}サーバ{}", "あ".repeat(50), "い".repeat(50));
+        let hit = Query::new("サーバ").unwrap().find_in(&long)[0].clone();
+        let shown = excerpt(&long, hit);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            shown.chars().count(),
+            2 + EXCERPT_BEFORE + 3 + EXCERPT_AFTER
+        );
+    }
+
+    #[test]
+    fn a_file_kept_before_a_crash_is_indexed_and_leftovers_are_not_notices() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = vec![crate::sample::demo_trusted_key()];
+        let reader = Reader {
+            keys: &keys,
+            store: None,
+            settings: None,
+        };
+        let sample = crate::sample::SAMPLE_BUNDLE;
+        let id = hex(&sha2::Sha256::digest(sample));
+        std::fs::create_dir_all(dir.path().join(BUNDLES)).unwrap();
+        // As a process killed between writing the file and its row leaves it.
+        std::fs::write(stored_path(dir.path(), &id), sample).unwrap();
+        std::fs::write(
+            dir.path().join(BUNDLES).join(".x.kairan.1.partial"),
+            b"half",
+        )
+        .unwrap();
+        let opened = Library::open(dir.path(), reader).unwrap();
+        // No index yet but a stored file: rebuilt, and told.
+        assert_eq!(
+            opened.rebuilt,
+            Some(Rebuilt {
+                reason: RebuildReason::Missing,
+                indexed: 1,
+                skipped: 0
+            })
+        );
+        let notices = opened.library.notices().unwrap();
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].id, id);
+        assert_eq!(notices[0].status, crate::trust::Status::DemoKey);
+        drop(opened);
+        // A row whose file is gone is dropped on the next opening.
+        std::fs::remove_file(stored_path(dir.path(), &id)).unwrap();
+        let opened = Library::open(dir.path(), reader).unwrap();
+        assert_eq!(opened.rebuilt, None);
+        assert!(opened.library.notices().unwrap().is_empty());
+    }
+}
