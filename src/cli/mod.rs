@@ -56,16 +56,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         sample: bool,
         #[command(flatten)]
-        /// Keys to trust for this run.
-        keys: KeyArgs,
-        /// Print a JSON report instead of text.
-        #[arg(long)]
-        json: bool,
-        /// Do not keep this file in your library of received notices (for a file you check
-        /// for someone else, or your own bundle before sending it). The series history is
-        /// still recorded: it is what catches a replayed or conflicting notice.
-        #[arg(long)]
-        no_library: bool,
+        /// Keys to trust, the report's form, and whether to keep the file.
+        options: ReportArgs,
     },
     /// List a bundle's documents, links, masked fields and omitted sections.
     ///
@@ -74,16 +66,8 @@ pub enum Command {
         /// The bundle (`.kairan`).
         file: PathBuf,
         #[command(flatten)]
-        /// Keys to trust for this run.
-        keys: KeyArgs,
-        /// Print a JSON report instead of text.
-        #[arg(long)]
-        json: bool,
-        /// Do not keep this file in your library of received notices (for a file you check
-        /// for someone else, or your own bundle before sending it). The series history is
-        /// still recorded: it is what catches a replayed or conflicting notice.
-        #[arg(long)]
-        no_library: bool,
+        /// Keys to trust, the report's form, and whether to keep the file.
+        options: ReportArgs,
     },
     /// What changed between two reports of a series (第N報 → 第M報): disclosed masks, new masks,
     /// lifted and added omissions, sections and paragraphs.
@@ -144,8 +128,46 @@ pub struct KeyArgs {
     keys: Vec<PathBuf>,
 }
 
+/// What `verify` and `inspect` share: keys to trust, the report's form, and whether to keep
+/// the file in the library.
+#[derive(Debug, Default, clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    /// Keys to trust for this run.
+    keys: KeyArgs,
+    /// Print a JSON report instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Do not keep this file in your library of received notices (for a file you check
+    /// for someone else, or your own bundle before sending it). The series history is
+    /// still recorded: it is what catches a replayed or conflicting notice.
+    #[arg(long)]
+    no_library: bool,
+}
+
 /// Exit statuses of `verify` and `inspect` (decided by the library's [`crate::trust::Status`]).
 pub use crate::trust::exit;
+
+/// `verify` and `inspect`: opens a bundle with the reader's keys, assesses it, records it in
+/// the series history and (unless asked not to, and never the built-in sample) keeps it in
+/// the library, then reports.
+fn open_and_report(
+    options: &ReportArgs,
+    label: &str,
+    open: impl FnOnce(&[TrustedKey]) -> Result<bundle::OpenedBundle, bundle::BundleError>,
+    origin: crate::trust::Origin,
+    detail: output::Detail,
+) -> anyhow::Result<ExitCode> {
+    let mut context = trust::TrustContext::load()?;
+    let trusted = context.keys_for_opening(&key_file_keys(&options.keys)?);
+    let keeps = !options.no_library && origin == crate::trust::Origin::File;
+    let mut kept = keeps
+        .then(|| library::open_for_keeping(&context, &trusted))
+        .flatten();
+    let opened = open(&trusted);
+    let assessment = context.assess_and_record(&opened, origin, kept.as_mut());
+    report(label, &opened, assessment.as_ref(), options.json, detail)
+}
 
 /// Runs a subcommand and returns the process exit status.
 ///
@@ -155,59 +177,30 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Verify {
             file,
             sample,
-            keys,
-            json,
-            no_library,
-        } => {
-            let mut context = trust::TrustContext::load()?;
-            let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
-            // The built-in sample is not something received: it is never kept.
-            let mut kept = (!no_library && file.is_some())
-                .then(|| library::open_for_keeping(&context, &trusted))
-                .flatten();
-            let (label, opened, origin) = match (&file, sample) {
-                (Some(file), _) => (
-                    file.display().to_string(),
-                    bundle::open_file(file, &trusted),
-                    crate::trust::Origin::File,
-                ),
-                (None, _) => (
-                    "(built-in sample)".to_owned(),
-                    bundle::open_bytes(sample::SAMPLE_BUNDLE.into(), &trusted),
-                    crate::trust::Origin::BuiltInSample,
-                ),
-            };
-            let assessment = context.assess_and_record(&opened, origin, kept.as_mut());
-            report(
-                &label,
-                &opened,
-                assessment.as_ref(),
-                json,
-                output::Detail::Verdict,
-            )
-        }
-        Command::Inspect {
-            file,
-            keys,
-            json,
-            no_library,
-        } => {
-            let mut context = trust::TrustContext::load()?;
-            let trusted = context.keys_for_opening(&key_file_keys(&keys)?);
-            let mut kept = (!no_library)
-                .then(|| library::open_for_keeping(&context, &trusted))
-                .flatten();
-            let opened = bundle::open_file(&file, &trusted);
-            let assessment =
-                context.assess_and_record(&opened, crate::trust::Origin::File, kept.as_mut());
-            report(
+            options,
+        } => match (file, sample) {
+            (Some(file), _) => open_and_report(
+                &options,
                 &file.display().to_string(),
-                &opened,
-                assessment.as_ref(),
-                json,
-                output::Detail::Contents,
-            )
-        }
+                |trusted| bundle::open_file(&file, trusted),
+                crate::trust::Origin::File,
+                output::Detail::Verdict,
+            ),
+            (None, _) => open_and_report(
+                &options,
+                "(built-in sample)",
+                |trusted| bundle::open_bytes(sample::SAMPLE_BUNDLE.into(), trusted),
+                crate::trust::Origin::BuiltInSample,
+                output::Detail::Verdict,
+            ),
+        },
+        Command::Inspect { file, options } => open_and_report(
+            &options,
+            &file.display().to_string(),
+            |trusted| bundle::open_file(&file, trusted),
+            crate::trust::Origin::File,
+            output::Detail::Contents,
+        ),
         Command::Trust { command } => trust::run(command),
         Command::Library { command } => library::run(command),
         Command::Settings { command } => trust::run_settings(command),
