@@ -39,12 +39,9 @@ pub const LIBRARY_FOLDER: &str = "library";
 ///
 /// Fails if neither is available (no home directory).
 pub fn default_folder() -> Result<PathBuf, LibraryError> {
-    if let Some(path) = std::env::var_os(CONFIG_DIR_ENV).filter(|value| !value.is_empty()) {
-        return Ok(PathBuf::from(path).join(LIBRARY_FOLDER));
-    }
-    directories::ProjectDirs::from("", "", "kairan")
-        .map(|dirs| dirs.data_dir().join(LIBRARY_FOLDER))
-        .ok_or(LibraryError::NoDataDir)
+    crate::trust::ConfigDir::locate()
+        .map(|config| config.library())
+        .map_err(|_| LibraryError::NoDataDir)
 }
 
 /// A notice kept in the library, as its index row says.

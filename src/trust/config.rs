@@ -8,10 +8,13 @@ use super::TrustError;
 /// Environment variable that, when set and non-empty, replaces the per-user configuration folder.
 pub const CONFIG_DIR_ENV: &str = "KAIRAN_CONFIG_DIR";
 
-/// The folder holding the trust store, the series history and the settings.
+/// The folder holding the trust store, the series history and the settings, and the data
+/// folder that holds the library of received notices (the same folder when it was named by
+/// [`CONFIG_DIR_ENV`] or given with [`ConfigDir::at`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigDir {
     path: PathBuf,
+    data: PathBuf,
 }
 
 impl ConfigDir {
@@ -24,13 +27,24 @@ impl ConfigDir {
             return Ok(Self::at(PathBuf::from(path)));
         }
         directories::ProjectDirs::from("", "", "kairan")
-            .map(|dirs| Self::at(dirs.config_dir().to_owned()))
+            .map(|dirs| ConfigDir {
+                path: dirs.config_dir().to_owned(),
+                data: dirs.data_dir().to_owned(),
+            })
             .ok_or(TrustError::NoConfigDir)
     }
 
     /// A configuration folder at `path`.
     pub fn at(path: PathBuf) -> Self {
-        ConfigDir { path }
+        ConfigDir {
+            data: path.clone(),
+            path,
+        }
+    }
+
+    /// The folder of the library of received notices (`library/` in the data folder).
+    pub fn library(&self) -> PathBuf {
+        self.data.join("library")
     }
 
     /// The folder.

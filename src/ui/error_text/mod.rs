@@ -50,6 +50,8 @@ pub enum Problem {
     Bundle(Arc<BundleError>),
     /// A trust file could not be read or changed.
     Trust(Arc<TrustError>),
+    /// The library of received notices could not be opened or changed.
+    Library(Arc<crate::library::LibraryError>),
     /// A key could not be read.
     Key(Arc<KeyError>),
     /// Signing, exporting or writing a key failed.
@@ -117,6 +119,12 @@ impl From<BundleError> for Problem {
     }
 }
 
+impl From<crate::library::LibraryError> for Problem {
+    fn from(error: crate::library::LibraryError) -> Self {
+        Problem::Library(Arc::new(error))
+    }
+}
+
 impl From<TrustError> for Problem {
     fn from(error: TrustError) -> Self {
         Problem::Trust(Arc::new(error))
@@ -155,6 +163,7 @@ impl std::fmt::Display for Problem {
         match self {
             Problem::Bundle(error) => write!(f, "{error}"),
             Problem::Trust(error) => write!(f, "{error}"),
+            Problem::Library(error) => write!(f, "{error}"),
             Problem::Key(error) => write!(f, "{error}"),
             Problem::Publish(error) => write!(f, "{error}"),
             Problem::Import(error) => write!(f, "{error}"),
@@ -191,6 +200,7 @@ impl Explain for Problem {
         match self {
             Problem::Bundle(error) => error.japanese(),
             Problem::Trust(error) => error.japanese(),
+            Problem::Library(error) => error.japanese(),
             Problem::Key(error) => error.japanese(),
             Problem::Publish(error) => error.japanese(),
             Problem::Import(error) => error.japanese(),

@@ -128,6 +128,7 @@ fn viewer_problems() -> Vec<Problem> {
     vec![
         BundleError::NotAnArchive.into(),
         TrustError::DemoKey.into(),
+        crate::library::LibraryError::NoDataDir.into(),
         KeyError::WrongPassword.into(),
         PublishError::Exists { path: path() }.into(),
         ImportError::NoLetter.into(),

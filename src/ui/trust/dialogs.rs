@@ -332,6 +332,35 @@ mod tests {
     }
 
     #[test]
+    fn a_file_opened_in_the_viewer_is_kept_in_the_readers_own_library_and_the_sample_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config");
+        let (_key, path) = signed_sample(dir.path());
+        let mut state = state_in(&config);
+        state.handle(Command::OpenSample);
+        assert!(!config.join("library").exists());
+        state.handle(Command::OpenPath(path.clone()));
+        assert!(state.trust.note.is_none(), "{:?}", state.trust.note);
+        let stored: Vec<_> = std::fs::read_dir(config.join("library/bundles"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(stored.len(), 1, "{stored:?}");
+        assert_eq!(
+            std::fs::read(config.join("library/bundles").join(&stored[0])).unwrap(),
+            std::fs::read(&path).unwrap()
+        );
+        // Opening it again keeps one copy.
+        state.handle(Command::OpenPath(path));
+        assert_eq!(
+            std::fs::read_dir(config.join("library/bundles"))
+                .unwrap()
+                .count(),
+            1
+        );
+    }
+
+    #[test]
     fn a_trust_dialog_is_only_offered_for_an_unknown_signer() {
         let dir = tempfile::tempdir().unwrap();
         let mut state = state_in(dir.path());

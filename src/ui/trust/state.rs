@@ -123,6 +123,8 @@ pub enum TrustNote {
     },
     /// Opening a verified notice could not be recorded in the series history.
     NotRecorded(Problem),
+    /// The notice on screen could not be kept in the library of received notices.
+    NotKept(Problem),
 }
 
 /// Everything trust-related the viewer holds.
@@ -140,6 +142,8 @@ pub struct TrustState {
     pub window: Option<KeysWindow>,
     /// What the last action from the banner did.
     pub note: Option<TrustNote>,
+    /// The library of received notices, opened the first time a file is kept.
+    library: Option<crate::library::Library>,
 }
 
 impl TrustState {
@@ -152,6 +156,7 @@ impl TrustState {
             new_key: None,
             window: None,
             note: None,
+            library: None,
         }
     }
 
@@ -308,6 +313,49 @@ impl AppState {
         );
         if let Some(error) = not_recorded {
             self.trust.note = Some(TrustNote::NotRecorded(error.into()));
+        }
+        // A file the reader opened is kept in the library (the sample and previews are not
+        // received notices); a failure is a note and changes nothing on screen.
+        if let Origin::File(_) = shown.origin
+            && let Some(config) = &files.config
+        {
+            let opening = crate::library::Opening {
+                bundle: &shown.bundle,
+                assessment: &assessment,
+                origin,
+                // Letters withheld behind "Show anyway" have not been read.
+                reading: if assessment.status.shows_contents() {
+                    crate::library::Reading::Shown
+                } else {
+                    crate::library::Reading::VerdictOnly
+                },
+                at: jiff::Timestamp::now(),
+            };
+            let library = match self.trust.library.take() {
+                Some(library) => Ok(library),
+                None => {
+                    let keys = files
+                        .store
+                        .as_ref()
+                        .map(|store| trust::keys_for_opening(store, &[]))
+                        .unwrap_or_default();
+                    let reader = crate::library::Reader {
+                        keys: &keys,
+                        store: files.store.as_ref(),
+                        settings: files.settings.as_ref(),
+                    };
+                    crate::library::Library::open(&config.library(), reader)
+                        .map(|opened| opened.library)
+                }
+            };
+            match library.and_then(|mut library| {
+                let kept = library.keep(&opening);
+                self.trust.library = Some(library);
+                kept
+            }) {
+                Ok(_) => {}
+                Err(error) => self.trust.note = Some(TrustNote::NotKept(error.into())),
+            }
         }
         if !assessment.status.shows_contents() && shown.contents == Contents::Shown {
             shown.contents = Contents::Withheld;

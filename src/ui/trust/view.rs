@@ -332,6 +332,11 @@ pub fn note_text(note: &TrustNote, strings: &Strings) -> (Tone, String, Option<S
             .to_owned(),
             Some(explain(reason, strings.lang)),
         ),
+        TrustNote::NotKept(reason) => (
+            Tone::Caution,
+            strings.note_not_kept.to_owned(),
+            Some(explain(reason, strings.lang)),
+        ),
         TrustNote::NotRecorded(reason) => (
             Tone::Caution,
             strings.note_not_recorded.to_owned(),
