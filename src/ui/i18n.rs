@@ -311,6 +311,7 @@ strings! {
     note_exported: "鍵{key_id}を書き出しました：{path}", "Wrote key {key_id} to {path}";
     note_organisation_set: "あなたの組織を「{name}」にしました。ほかの宛先のお知らせには警告が表示されます。", "Your organisation is now “{name}”; notices addressed to anyone else are flagged.";
     note_organisation_cleared: "あなたの組織の設定を外しました。宛先は確認されません。", "Your organisation is no longer set; recipients are not checked.";
+    note_library_rebuilt: "受け取ったお知らせのライブラリの索引が読めなかったため、保存されたファイルから作り直しました（{indexed}件。検証できなくなったファイル{skipped}件は索引に入れず、フォルダーに残しています）。", "The index of your library of received notices could not be read and was made anew from the stored files ({indexed} notices; {skipped} files that no longer verify were left out of the index and kept in the folder).";
     note_not_kept: "このお知らせを、受け取ったお知らせのライブラリに保存できませんでした。表示と検証には影響しません。", "Could not keep this notice in your library of received notices; what is shown and its verdict are not affected.";
     note_not_recorded: "このお知らせを開いた記録を残せませんでした（古いお知らせの再送の検出に使います）。", "Could not record that this notice was opened (this is how replayed older notices are detected).";
     failed_accept_rollover: "鍵の切り替えを受け入れられませんでした。何も変更されていません。", "Could not accept the key rollover; nothing was changed.";

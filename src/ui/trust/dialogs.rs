@@ -351,12 +351,31 @@ mod tests {
             std::fs::read(&path).unwrap()
         );
         // Opening it again keeps one copy.
-        state.handle(Command::OpenPath(path));
+        state.handle(Command::OpenPath(path.clone()));
         assert_eq!(
             std::fs::read_dir(config.join("library/bundles"))
                 .unwrap()
                 .count(),
             1
+        );
+        // A damaged index is made anew from the stored files, and the reader is told.
+        drop(state);
+        for name in ["index.sqlite", "index.sqlite-wal", "index.sqlite-shm"] {
+            let _ = std::fs::remove_file(config.join("library").join(name));
+        }
+        std::fs::write(config.join("library/index.sqlite"), b"not a database").unwrap();
+        let mut state = state_in(&config);
+        state.handle(Command::OpenPath(path));
+        assert!(
+            matches!(
+                state.trust.note,
+                Some(TrustNote::LibraryRebuilt {
+                    indexed: 1,
+                    skipped: 0
+                })
+            ),
+            "{:?}",
+            state.trust.note
         );
     }
 

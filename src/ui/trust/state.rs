@@ -125,6 +125,13 @@ pub enum TrustNote {
     NotRecorded(Problem),
     /// The notice on screen could not be kept in the library of received notices.
     NotKept(Problem),
+    /// The library's index could not be read and was made anew from the stored files.
+    LibraryRebuilt {
+        /// Stored files indexed again.
+        indexed: usize,
+        /// Stored files left out because they no longer verify.
+        skipped: usize,
+    },
 }
 
 /// Everything trust-related the viewer holds.
@@ -344,8 +351,19 @@ impl AppState {
                         store: files.store.as_ref(),
                         settings: files.settings.as_ref(),
                     };
-                    crate::library::Library::open(&config.library(), reader)
-                        .map(|opened| opened.library)
+                    crate::library::Library::open(&config.library(), reader).map(|opened| {
+                        // A first index is no news; one that was lost or damaged is.
+                        if let Some(rebuilt) = opened.rebuilt.filter(|rebuilt| {
+                            rebuilt.reason != crate::library::RebuildReason::Missing
+                                || rebuilt.indexed + rebuilt.skipped > 0
+                        }) {
+                            self.trust.note = Some(TrustNote::LibraryRebuilt {
+                                indexed: rebuilt.indexed,
+                                skipped: rebuilt.skipped,
+                            });
+                        }
+                        opened.library
+                    })
                 }
             };
             match library.and_then(|mut library| {

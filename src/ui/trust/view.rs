@@ -332,6 +332,17 @@ pub fn note_text(note: &TrustNote, strings: &Strings) -> (Tone, String, Option<S
             .to_owned(),
             Some(explain(reason, strings.lang)),
         ),
+        TrustNote::LibraryRebuilt { indexed, skipped } => (
+            Tone::Info,
+            fill(
+                strings.note_library_rebuilt,
+                &[
+                    ("indexed", &indexed.to_string()),
+                    ("skipped", &skipped.to_string()),
+                ],
+            ),
+            None,
+        ),
         TrustNote::NotKept(reason) => (
             Tone::Caution,
             strings.note_not_kept.to_owned(),
@@ -521,6 +532,10 @@ mod tests {
                 path: "/tmp/k.pub".into(),
             },
             TrustNote::OrganisationSet(Some("o".into())),
+            TrustNote::LibraryRebuilt {
+                indexed: 3,
+                skipped: 1,
+            },
             TrustNote::ReplacedKey {
                 name: "n".into(),
                 key_id: "k".into(),
