@@ -93,3 +93,10 @@ pub fn confirm_row_ui(
 pub fn error_detail_text(strings: &Strings, reason: &str) -> RichText {
     RichText::new(fill(strings.error_detail, &[("reason", reason)])).small()
 }
+
+/// Limits a dialog's width to `preferred` points, or to the window's width less its frame when
+/// the window is narrower (a 480-point window would otherwise cut the dialog off at both sides).
+pub fn fit_dialog_width(ui: &mut egui::Ui, preferred: f32) {
+    let window = ui.ctx().content_rect().width();
+    ui.set_max_width(preferred.min(window - 48.0).max(120.0));
+}

@@ -198,7 +198,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
     let strings = state.language().strings();
     if let Some(job) = &state.authoring.job {
         egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
+            crate::ui::widgets::fit_dialog_width(ui, 460.0);
             ui.horizontal(|ui| job_indicator_ui(ui, strings, job.task, job.done, job.total));
             ui.label(strings.job_keeps_running);
         });
@@ -208,7 +208,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         return;
     };
     let modal = egui::Modal::new(egui::Id::unique("authoring-dialog")).show(ctx, |ui| {
-        ui.set_max_width(620.0);
+        crate::ui::widgets::fit_dialog_width(ui, 620.0);
         dialog_ui(ui, strings, dialog, commands);
     });
     if modal.should_close() {
@@ -230,7 +230,7 @@ fn dialog_ui(
             }
             let frame = field_frame(ui);
             let (field, edited) = labelled_line_field(ui, strings.folder_label, text, |edit| {
-                edit.desired_width(520.0)
+                edit.desired_width(f32::INFINITY)
                     .frame(frame)
                     .hint_text("/home/…/notices/…")
             });

@@ -29,7 +29,7 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
     let strings = state.language().strings();
     let name = one_line(&dialog.old.name);
     let modal = egui::Modal::new(egui::Id::unique("new-key-dialog")).show(ctx, |ui| {
-        ui.set_max_width(640.0);
+        crate::ui::widgets::fit_dialog_width(ui, 640.0);
         ui.spacing_mut().item_spacing.y = 6.0;
         visible_borders(ui);
         ui.heading(fill(strings.replace_key_title, &[("name", &name)]));
@@ -74,7 +74,7 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
         }
         let (note_field, note) =
             labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
-                edit.id_salt("new-key-note").desired_width(540.0)
+                edit.id_salt("new-key-note").desired_width(f32::INFINITY)
             });
         if note_field.changed() {
             commands.push(trust(TrustCommand::SetNewKeyNote(note)));
@@ -108,7 +108,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
 ) {
     let strings = state.language().strings();
     let modal = egui::Modal::new(egui::Id::unique("trust-key-dialog")).show(ctx, |ui| {
-        ui.set_max_width(620.0);
+        crate::ui::widgets::fit_dialog_width(ui, 620.0);
         ui.spacing_mut().item_spacing.y = 6.0;
         visible_borders(ui);
         ui.heading(strings.trust_dialog_title);
@@ -142,7 +142,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
         let (field, name) =
             labelled_line_field(ui, strings.trust_dialog_name, &dialog.name, |edit| {
                 edit.id_salt("trust-name")
-                    .desired_width(520.0)
+                    .desired_width(f32::INFINITY)
                     .font(egui::TextStyle::Heading)
             });
         if field.changed() {
@@ -150,7 +150,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
         }
         let (note_field, note) =
             labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
-                edit.id_salt("trust-note").desired_width(520.0)
+                edit.id_salt("trust-note").desired_width(f32::INFINITY)
             });
         if note_field.changed() {
             commands.push(trust(TrustCommand::SetTrustNote(note)));

@@ -387,7 +387,7 @@ pub(in crate::ui::trust) fn confirm_ui(
         ),
     };
     let modal = egui::Modal::new(egui::Id::unique("trust-confirm-dialog")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        crate::ui::widgets::fit_dialog_width(ui, 520.0);
         ui.heading(title);
         ui.add(egui::Label::new(detail).wrap());
         match confirm_row_ui(ui, Some((button.into(), true)), strings.cancel) {

@@ -322,7 +322,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         None => {}
         Some(Dialog::Path { text, reason }) => {
             let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
-                ui.set_max_width(520.0);
+                crate::ui::widgets::fit_dialog_width(ui, 520.0);
                 ui.heading(strings.path_title);
                 if *reason == PathPromptReason::NoFileChosen {
                     ui.label(strings.path_no_dialog);
@@ -353,7 +353,7 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         }
         Some(Dialog::External { url }) => {
             let modal = egui::Modal::new(egui::Id::unique("external-dialog")).show(ctx, |ui| {
-                ui.set_max_width(560.0);
+                crate::ui::widgets::fit_dialog_width(ui, 560.0);
                 ui.heading(strings.external_title);
                 ui.label(strings.external_detail);
                 let disguised = crate::document::disguised_host(url);
