@@ -76,6 +76,16 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// A value from a bundle on one line (see [`one_line`]), cut to `max_chars` characters with
+/// `…`: for lists where the whole text is shown elsewhere (the detail panel, a tooltip).
+pub fn elided(text: &str, max_chars: usize) -> String {
+    let line = one_line(text);
+    match line.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.into_owned(),
+    }
+}
+
 /// `text` with every hidden character written as `\u{…}`, except line feeds and tabs: for
 /// paragraphs and whole reports.
 pub fn visible(text: &str) -> Cow<'_, str> {
@@ -127,6 +137,13 @@ fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_elided_value_keeps_its_first_characters_and_says_it_was_cut() {
+        assert_eq!(super::elided("同報告書は厳秘扱いのため", 5), "同報告書は…");
+        assert_eq!(super::elided("短い", 5), "短い");
+        assert_eq!(super::elided("a\nb", 20), "a\\u{000A}b");
+    }
 
     #[test]
     fn a_quoted_value_cannot_close_its_quotation_or_fill_a_banner() {

@@ -40,8 +40,10 @@ pub enum Command {
     NextWithheld,
     /// Go to the previous masked field or omitted section.
     PreviousWithheld,
-    /// Go to one withheld item of the bundle-wide list.
+    /// Go to one withheld item of the bundle-wide list (and show its details).
     GoToWithheld(usize),
+    /// Close the withheld item's detail panel (the item is no longer current).
+    CloseWithheldDetail,
     /// Show the contents of a bundle that failed verification.
     RevealAnyway,
     /// Hide them again.

@@ -266,7 +266,16 @@ strings! {
     provenance_retrieved_unknown: "取得日：記載なし。現在の公開ページとは異なる場合があります。", "Retrieval date: not stated; the live page may differ.";
     not_stated: "記載なし", "not stated";
     open_source: "出典を開く…", "Open source…";
-    mask_accessible: "伏せ字：{marker}", "Masked field {marker}";
+    mask_accessible: "伏せ字：{what}、理由：{reason}、伏せた人：{who}", "Masked field: {what}, reason: {reason}, masked by: {who}";
+    omission_accessible: "省略：{marker}、理由：{reason}、省略した人：{who}", "Omitted section: {marker}, reason: {reason}, omitted by: {who}";
+    what_not_stated: "内容の記載なし", "what is hidden is not stated";
+    detail_mask_heading: "伏せ字 {n}／{total}　{marker}", "Masked field {n} of {total}  {marker}";
+    detail_omission_heading: "省略 {n}／{total}　{marker}", "Omitted section {n} of {total}  {marker}";
+    detail_place: "場所：{document}", "Where: {document}";
+    detail_place_section: "場所：{document} › {section}", "Where: {document} › {section}";
+    omission_by: "省略した人：{who}", "Omitted by: {who}";
+    detail_keys: "F8 次へ・Shift+F8 前へ・Esc 閉じる", "F8 next · Shift+F8 previous · Esc closes";
+    detail_close: "閉じる", "Close";
     mask_title: "伏せ字（元の文字は記録されていません）", "Masked field (the hidden text is not in the file)";
     mask_what: "内容：{label}", "What: {label}";
     mask_reason: "理由：{reason}", "Reason: {reason}";

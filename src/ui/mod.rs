@@ -198,8 +198,13 @@ impl KairanApp {
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
     ctx.input_mut(|input| {
         commands.extend(Action::pressed(input));
-        if state.search.open && state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
-            commands.push(Command::CloseSearch);
+        if state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
+            // Esc closes the innermost thing first: the search bar, then the detail panel.
+            if state.search.open {
+                commands.push(Command::CloseSearch);
+            } else if viewer::withheld_detail::detail_shown(state) {
+                commands.push(Command::CloseWithheldDetail);
+            }
         }
         if let Some(dropped) = input.raw.dropped_files.first() {
             let path = dropped.path();
@@ -278,6 +283,11 @@ impl eframe::App for KairanApp {
                 .show(ui, |ui| {
                     authoring::panels::checks_ui(ui, state, &mut commands)
                 });
+        }
+        if viewer::withheld_detail::detail_shown(state) {
+            egui::Panel::bottom("withheld-detail").show(ui, |ui| {
+                viewer::withheld_detail::detail_panel_ui(ui, state, &mut commands)
+            });
         }
         if state.shown.is_some() {
             egui::Panel::left("documents")

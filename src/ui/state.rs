@@ -129,6 +129,9 @@ pub struct Shown {
     pub withheld_labels: Vec<WithheldLabel>,
     /// The current withheld item.
     pub withheld_cursor: Option<usize>,
+    /// Where each withheld item is in [`Shown::withheld`], by document, kind and ordinal (so a
+    /// click on a mask finds its entry without a search).
+    pub withheld_index: std::collections::HashMap<(usize, WithheldSort, usize), usize>,
     /// What the reader's own records say about it (`None` without a readable trust store).
     pub assessment: Option<Assessment>,
 }
@@ -413,6 +416,11 @@ impl AppState {
             Command::NextWithheld => self.step_withheld(Step::Forward),
             Command::PreviousWithheld => self.step_withheld(Step::Backward),
             Command::GoToWithheld(index) => self.go_to_withheld(index),
+            Command::CloseWithheldDetail => {
+                if let Some(shown) = &mut self.shown {
+                    shown.withheld_cursor = None;
+                }
+            }
             Command::RevealAnyway => {
                 if let Some(shown) = &mut self.shown
                     && shown.contents == Contents::Withheld
@@ -542,7 +550,12 @@ impl AppState {
             .iter()
             .enumerate()
             .flat_map(|(index, document)| withheld_refs(index, &document.document))
-            .unzip();
+            .unzip::<_, _, Vec<_>, Vec<_>>();
+        let withheld_index = withheld
+            .iter()
+            .enumerate()
+            .map(|(position, item)| ((item.document, item.kind, item.ordinal), position))
+            .collect();
         self.shown = Some(Shown {
             bundle: opened,
             origin,
@@ -554,6 +567,7 @@ impl AppState {
             withheld,
             withheld_labels,
             withheld_cursor: None,
+            withheld_index,
             assessment: None,
         });
         self.assess_shown();

@@ -20,3 +20,4 @@ mod trust;
 // Runs the CLI too, but its last rendering is the viewer's, in a kittest harness: it belongs here.
 mod verdict_consistency;
 mod viewer;
+mod withheld;

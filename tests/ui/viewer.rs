@@ -209,20 +209,25 @@ fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
         match item.kind {
             WithheldSort::Mask => {
                 assert!(
-                    !harness
-                        .get_all_by_label("伏せ字：■■■■")
-                        .collect::<Vec<_>>()
-                        .is_empty()
+                    harness
+                        .query_all_by_label_contains("伏せ字：内容の記載なし、理由：記載なし")
+                        .next()
+                        .is_some()
                 );
             }
             WithheldSort::Omission => {
-                let on_screen = |marker| {
-                    harness
-                        .query_all_by_role_and_label(Role::Label, marker)
-                        .next()
-                        .is_some()
-                };
-                assert!(on_screen("—省略—") || on_screen("—中略—"));
+                let marker = &shown.withheld_labels[step].marker;
+                let on_screen = harness
+                    .query_all_by(|node| {
+                        // A label's text is its AccessKit value.
+                        node.role() == Role::Label
+                            && node
+                                .value()
+                                .is_some_and(|text| text.starts_with(&format!("省略：{marker}、")))
+                    })
+                    .next()
+                    .is_some();
+                assert!(on_screen, "omission {marker} (step {step}) is on screen");
             }
         }
         let title = &shown.bundle.documents[item.document].document.title;
@@ -517,7 +522,7 @@ fn masks_explain_themselves_on_hover() {
         .click();
     settle(&mut harness);
     harness
-        .get_all_by_label("伏せ字：■■■■")
+        .get_all_by_label_contains("伏せ字：内容の記載なし")
         .next()
         .unwrap()
         .hover();

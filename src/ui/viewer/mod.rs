@@ -2,8 +2,9 @@
 //! letters ([`panels`]: menu bar, toolbar, search bar, dialogs; the [`side_list`]; the two
 //! document [`panes`]), each letter laid out and painted ([`document`], from the reading order
 //! of [`letter`]), moving around the bundle (links, Back, the withheld-item and search cursors:
-//! [`navigation`]), search that folds full- and half-width forms ([`search`]) and the recently
-//! opened files ([`recent`]).
+//! [`navigation`]), search that folds full- and half-width forms ([`search`]), the detail panel of the
+//! current masked field or omitted section ([`withheld_detail`]) and the recently opened files
+//! ([`recent`]).
 
 pub mod banner;
 pub mod document;
@@ -14,3 +15,4 @@ pub mod panes;
 pub mod recent;
 pub mod search;
 pub mod side_list;
+pub mod withheld_detail;

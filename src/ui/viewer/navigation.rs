@@ -6,7 +6,7 @@
 //! Plain state, like [`crate::ui::state`]: [`AppState::handle`] calls in here, and the views
 //! read what it leaves in [`AppState`].
 
-use crate::document::LinkTarget;
+use crate::document::{LinkTarget, OmissionKind, WithheldBy};
 use crate::ui::state::{AppState, Dialog, Message, Pane, Shown};
 use crate::ui::viewer::letter::{self, PartKey, Span};
 use crate::ui::viewer::search::Query;
@@ -24,13 +24,22 @@ pub struct ScrollRequest {
     pub part: PartKey,
 }
 
-/// What the side list says about a withheld item.
+/// What the side list, the detail panel and a screen reader say about a withheld item: all
+/// the file states about it, gathered once when the bundle is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WithheldLabel {
     /// The marker as written (`■■■■`, `—省略—`).
     pub marker: String,
     /// The text of the heading above it, if any.
     pub section: Option<String>,
+    /// What a mask hides (`サーバ名`), if stated; omissions state no such thing.
+    pub what: Option<String>,
+    /// Why it was withheld, if stated.
+    pub reason: Option<String>,
+    /// Who withheld it, as far as the file says.
+    pub by: WithheldBy,
+    /// For an omission, how much was left out.
+    pub extent: Option<OmissionKind>,
 }
 
 /// One masked field or omitted section of the bundle.
@@ -47,7 +56,7 @@ pub struct WithheldRef {
 }
 
 /// Whether a withheld item is a mask or an omission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WithheldSort {
     /// A masked field.
     Mask,
@@ -107,6 +116,16 @@ impl Shown {
     pub fn current_withheld(&self) -> Option<&WithheldRef> {
         self.withheld_cursor
             .and_then(|cursor| self.withheld.get(cursor))
+    }
+
+    /// The place in [`Shown::withheld`] of a document's mask or omission.
+    pub fn withheld_position(
+        &self,
+        document: usize,
+        kind: WithheldSort,
+        ordinal: usize,
+    ) -> Option<usize> {
+        self.withheld_index.get(&(document, kind, ordinal)).copied()
     }
 }
 
@@ -196,6 +215,9 @@ impl AppState {
         let Some(item) = shown.withheld.get(index).copied() else {
             return;
         };
+        if !shown.contents_visible() {
+            return;
+        }
         shown.withheld_cursor = Some(index);
         self.show_document(item.document);
         self.request_scroll(item.document, item.part);
@@ -280,6 +302,10 @@ pub(in crate::ui) fn withheld_refs(
             let label = WithheldLabel {
                 marker: omission.marker.clone(),
                 section: section.clone(),
+                what: None,
+                reason: omission.reason.clone(),
+                by: omission.omitted_by,
+                extent: Some(omission.kind),
             };
             refs.push((reference, label));
         }
@@ -294,6 +320,10 @@ pub(in crate::ui) fn withheld_refs(
                 let label = WithheldLabel {
                     marker: mask.marker.clone(),
                     section: section.clone(),
+                    what: mask.label.clone(),
+                    reason: mask.reason.clone(),
+                    by: mask.masked_by,
+                    extent: None,
                 };
                 refs.push((reference, label));
             }

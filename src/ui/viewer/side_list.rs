@@ -5,7 +5,10 @@
 
 use egui::RichText;
 
-use crate::escape::one_line;
+use crate::escape::{elided, one_line};
+
+/// How much of a withheld item's reason the side list shows; the detail panel shows it all.
+const SIDE_LIST_REASON_CHARS: usize = 24;
 use crate::ui::command::Command;
 use crate::ui::i18n::fill;
 use crate::ui::state::{AppState, WithheldSort};
@@ -114,22 +117,30 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         WithheldSort::Mask => strings.kind_mask,
                         WithheldSort::Omission => strings.kind_omission,
                     };
-                    let label = fill(
-                        strings.withheld_entry,
-                        &[
-                            ("n", &(index + 1).to_string()),
-                            ("kind", kind),
-                            ("marker", &one_line(marker)),
-                            ("place", &one_line(&place)),
-                        ],
+                    let reason = label.and_then(|label| label.reason.as_deref()).map_or_else(
+                        || strings.not_stated.to_owned(),
+                        |reason| elided(reason, SIDE_LIST_REASON_CHARS),
                     );
-                    if ui
-                        .add(egui::Button::selectable(
-                            shown.withheld_cursor == Some(index),
-                            label,
-                        ))
-                        .clicked()
-                    {
+                    let text = format!(
+                        "{}\n{}",
+                        fill(
+                            strings.withheld_entry,
+                            &[
+                                ("n", &(index + 1).to_string()),
+                                ("kind", kind),
+                                ("marker", &one_line(marker)),
+                                ("place", &one_line(&place)),
+                            ],
+                        ),
+                        fill(strings.mask_reason, &[("reason", &reason)])
+                    );
+                    let current = shown.withheld_cursor == Some(index);
+                    let response = ui.add(egui::Button::selectable(current, text));
+                    // Tab (and F8, which makes an item current) bring the item into view.
+                    if response.gained_focus() || (current && state.scroll.is_some()) {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
                         commands.push(Command::GoToWithheld(index));
                     }
                 }

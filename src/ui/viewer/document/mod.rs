@@ -12,8 +12,7 @@
 
 use egui::Color32;
 
-use crate::document::WithheldBy;
-use crate::ui::i18n::Strings;
+use crate::ui::viewer::withheld_detail::who;
 
 pub mod layout;
 pub mod paint;
@@ -88,14 +87,6 @@ impl Palette {
                 focus: Color32::from_rgb(0x09, 0x69, 0xda),
             }
         }
-    }
-}
-
-fn who(strings: &Strings, by: WithheldBy) -> &'static str {
-    match by {
-        WithheldBy::Author => strings.who_author,
-        WithheldBy::Forwarder => strings.who_forwarder,
-        WithheldBy::NotStated => strings.who_not_stated,
     }
 }
 

@@ -11,8 +11,9 @@ use crate::document::{LinkTarget, opens_externally};
 use crate::escape::one_line;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::state::{AppState, Pane};
+use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
 use crate::ui::viewer::document::layout::{LaidPart, LayoutCache, SpanKind};
+use crate::ui::viewer::withheld_detail::accessible_name;
 
 /// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
 /// as wide as the linked characters on that row.
@@ -88,12 +89,37 @@ pub fn document_ui(
         let painter = ui.painter().clone();
         for part in &layout.parts[layout.visible(viewport.y_range())] {
             let part_rect = part.rect.translate(origin);
-            // Accessibility: each visible part is a label carrying its text.
+            // Accessibility: each visible part is a label carrying its text; an omission is a
+            // focusable item named by what the file says about it, and selects it when
+            // clicked or activated with Enter.
             let part_id = ui.scope_id().with(("part", part.key));
-            let response = ui.interact(part_rect, part_id, Sense::hover());
-            let text = part.text.clone();
-            response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone()));
+            let omission_entry = part.omission.and_then(|ordinal| {
+                shown.withheld_position(document, WithheldSort::Omission, ordinal)
+            });
+            match omission_entry {
+                Some(entry) => {
+                    let response = ui.interact(part_rect, part_id, Sense::click());
+                    let name = shown
+                        .withheld_labels
+                        .get(entry)
+                        .map(|label| accessible_name(strings, WithheldSort::Omission, label))
+                        .unwrap_or_else(|| part.text.clone());
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
+                    });
+                    withheld_item_response(ui, &response, part_rect, &palette);
+                    if response.clicked() {
+                        commands.push(Command::GoToWithheld(entry));
+                    }
+                }
+                None => {
+                    let response = ui.interact(part_rect, part_id, Sense::hover());
+                    let text = part.text.clone();
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone())
+                    });
+                }
+            }
 
             if let Some(ordinal) = part.omission {
                 painter.rect(
@@ -182,38 +208,59 @@ pub fn document_ui(
                     palette.focus.gamma_multiply(0.12 * strength),
                 );
             }
-            spans_ui(ui, part, origin, &shown.bundle, strings, commands);
+            spans_ui(ui, part, origin, shown, document, strings, commands);
         }
     });
 }
 
-/// Hover and click areas for masks and links of one visible part.
+/// Hover and click areas for masks and links of one visible part. A mask is focusable (its
+/// first row), named for a screen reader by what the file says about it, and selects it for
+/// the detail panel when clicked or activated with Enter.
 fn spans_ui(
     ui: &mut egui::Ui,
     part: &LaidPart,
     origin: Vec2,
-    bundle: &crate::bundle::OpenedBundle,
+    shown: &Shown,
+    document: usize,
     strings: &Strings,
     commands: &mut Vec<Command>,
 ) {
+    let bundle = &shown.bundle;
+    let palette = Palette::for_theme(ui.visuals().dark_mode);
     for (span_index, span) in part.spans.iter().enumerate() {
         for (row, rect) in span.rects.iter().enumerate() {
             let rect = rect.translate(origin);
             let id = ui.scope_id().with(("span", part.key, span_index, row));
             match &span.kind {
                 SpanKind::Mask {
-                    marker,
+                    ordinal,
                     label,
                     reason,
                     masked_by,
                     ..
                 } => {
-                    let response = ui.interact(rect, id, Sense::hover());
+                    // Only the first row takes keyboard focus: one Tab stop per mask.
+                    let sense = if row == 0 {
+                        Sense::click()
+                    } else {
+                        Sense::CLICK
+                    };
+                    let response = ui.interact(rect, id, sense);
+                    let entry = shown.withheld_position(document, WithheldSort::Mask, *ordinal);
                     if row == 0 {
-                        let name = fill(strings.mask_accessible, &[("marker", &one_line(marker))]);
+                        let name = entry
+                            .and_then(|entry| shown.withheld_labels.get(entry))
+                            .map(|label| accessible_name(strings, WithheldSort::Mask, label))
+                            .unwrap_or_default();
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
                         });
+                        withheld_item_response(ui, &response, rect.expand(2.0), &palette);
+                    }
+                    if response.clicked()
+                        && let Some(entry) = entry
+                    {
+                        commands.push(Command::GoToWithheld(entry));
                     }
                     response.on_hover_ui(|ui| {
                         ui.strong(strings.mask_title);
@@ -272,6 +319,22 @@ fn spans_ui(
                 }
             }
         }
+    }
+}
+
+/// What every focusable withheld item does with focus: a visible focus ring, and scrolled
+/// into view when Tab reaches it.
+fn withheld_item_response(ui: &egui::Ui, response: &egui::Response, rect: Rect, palette: &Palette) {
+    if response.gained_focus() {
+        response.scroll_to_me(None);
+    }
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect.expand(5.0),
+            CornerRadius::same(6),
+            Stroke::new(2.0, palette.focus),
+            StrokeKind::Outside,
+        );
     }
 }
 

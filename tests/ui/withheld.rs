@@ -1,0 +1,147 @@
+//! Masked fields and omitted sections without a mouse: F8 fills a detail panel with what the
+//! file says (reason, who withheld it, "not stated" where it says nothing), Esc closes it, a
+//! click or Enter on a mask selects it, the side list shows reasons, and a screen reader hears
+//! each mask and omission named by kind, reason and who withheld it.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kairan::ui::KairanApp;
+use kairan::ui::state::WithheldSort;
+
+use crate::support::app::{sample_harness, settle, strings};
+
+/// The sample's reason for its omissions, as the file states it.
+const OMISSION_REASON: &str =
+    "同報告書は厳秘扱いのため（2023年6月29日付の当法人のお知らせより）。詳細の確認は当法人へ。";
+
+fn cursor(harness: &Harness<'_, KairanApp>) -> Option<usize> {
+    harness
+        .state()
+        .state
+        .shown
+        .as_ref()
+        .unwrap()
+        .withheld_cursor
+}
+
+fn press(harness: &mut Harness<'_, KairanApp>, key: egui::Key) {
+    harness.key_press(key);
+    settle(harness);
+}
+
+/// The accessible nodes whose label starts with `prefix`.
+fn labelled_starting(harness: &Harness<'_, KairanApp>, prefix: &str) -> usize {
+    harness
+        .query_all_by(|node| {
+            // A label's text is its AccessKit value.
+            node.role() == Role::Label && node.value().is_some_and(|text| text.starts_with(prefix))
+        })
+        .count()
+}
+
+#[test]
+fn f8_fills_the_detail_panel_with_the_stated_reason_and_who_and_esc_closes_it() {
+    let mut harness = sample_harness();
+    assert!(harness.query_by_label(strings().detail_close).is_none());
+
+    press(&mut harness, egui::Key::F8);
+    assert_eq!(cursor(&harness), Some(0));
+    harness.get_by_label_contains("省略 1／12");
+    harness.get_by_label(&format!("理由：{OMISSION_REASON}"));
+    harness.get_by_label("省略した人：転送した事務所");
+    harness.get_by_label_contains("場所：セキュリティ調査に関する報告書 › ");
+
+    // On to the first mask: the sample states nothing about it, and the panel says so.
+    for _ in 0..5 {
+        press(&mut harness, egui::Key::F8);
+    }
+    harness.get_by_label_contains("伏せ字 6／12");
+    harness.get_by_label("内容：記載なし");
+    harness.get_by_label("理由：記載なし");
+    harness.get_by_label("伏せた人：記載なし");
+
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(cursor(&harness), None);
+    assert!(harness.query_by_label(strings().detail_close).is_none());
+    assert!(harness.query_by_label_contains("伏せ字 6／12").is_none());
+}
+
+#[test]
+fn the_close_button_closes_the_panel() {
+    let mut harness = sample_harness();
+    press(&mut harness, egui::Key::F8);
+    harness.get_by_label(strings().detail_close).click();
+    settle(&mut harness);
+    assert_eq!(cursor(&harness), None);
+}
+
+#[test]
+fn a_click_or_enter_on_a_mask_selects_it_for_the_detail_panel() {
+    let mut harness = sample_harness();
+    // Bring the report's masks on screen, then close the panel.
+    for _ in 0..6 {
+        press(&mut harness, egui::Key::F8);
+    }
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(cursor(&harness), None);
+
+    let mask_name = "伏せ字：内容の記載なし、理由：記載なし、伏せた人：記載なし";
+    let masks: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Label, mask_name)
+        .collect();
+    assert_eq!(
+        masks.len(),
+        3,
+        "the three masks of section 6 are named for a screen reader"
+    );
+    masks[1].click();
+    settle(&mut harness);
+    let shown = harness.state().state.shown.as_ref().unwrap();
+    let second_mask = shown
+        .withheld
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.kind == WithheldSort::Mask)
+        .nth(1)
+        .map(|(index, _)| index);
+    assert_eq!(cursor(&harness), second_mask);
+    harness.get_by_label_contains("伏せ字 7／12");
+
+    press(&mut harness, egui::Key::Escape);
+    let masks: Vec<_> = harness
+        .get_all_by_role_and_label(Role::Label, mask_name)
+        .collect();
+    masks[2].focus();
+    settle(&mut harness);
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label_contains("伏せ字 8／12");
+}
+
+#[test]
+fn omissions_are_named_by_marker_reason_and_who_for_a_screen_reader() {
+    let mut harness = sample_harness();
+    press(&mut harness, egui::Key::F8);
+    let name = format!("省略：—省略—、理由：{OMISSION_REASON}、省略した人：転送した事務所");
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Label, &name)
+            .count()
+            >= 1,
+        "the first omission, on screen, is named {name}"
+    );
+    let named = labelled_starting(&harness, "省略：—省略—");
+    assert!(named >= 1);
+    assert_eq!(named, labelled_starting(&harness, &name));
+}
+
+#[test]
+fn the_side_list_shows_each_reason_cut_short() {
+    let harness = sample_harness();
+    // Cut short in the list: the first 24 characters and an ellipsis.
+    let short: String = OMISSION_REASON.chars().take(24).collect();
+    let entries = harness
+        .query_all_by_label_contains(&format!("理由：{short}…"))
+        .count();
+    assert!(entries >= 1, "the side list shows the omissions' reason");
+}
