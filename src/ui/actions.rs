@@ -30,11 +30,13 @@ pub enum Action {
     ZoomOut,
     /// Actual size.
     ZoomReset,
+    /// Show or hide the side list.
+    ToggleSideList,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::Open,
         Action::Find,
         Action::NextWithheld,
@@ -45,6 +47,7 @@ impl Action {
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ZoomReset,
+        Action::ToggleSideList,
     ];
 
     /// Its keyboard shortcut.
@@ -61,6 +64,8 @@ impl Action {
             Action::ZoomIn => kb_shortcuts::ZOOM_IN,
             Action::ZoomOut => kb_shortcuts::ZOOM_OUT,
             Action::ZoomReset => kb_shortcuts::ZOOM_RESET,
+            // As in PDF readers, which show and hide their navigation pane with F4.
+            Action::ToggleSideList => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
         }
     }
 
@@ -83,6 +88,7 @@ impl Action {
             Action::ZoomIn => strings.zoom_in,
             Action::ZoomOut => strings.zoom_out,
             Action::ZoomReset => strings.zoom_reset,
+            Action::ToggleSideList => strings.toggle_side_list,
         }
     }
 
@@ -99,6 +105,7 @@ impl Action {
             Action::ZoomIn => Command::Zoom(ZoomStep::In),
             Action::ZoomOut => Command::Zoom(ZoomStep::Out),
             Action::ZoomReset => Command::Zoom(ZoomStep::Reset),
+            Action::ToggleSideList => Command::ToggleSideList,
         }
     }
 

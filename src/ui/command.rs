@@ -68,6 +68,10 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Change the zoom.
     Zoom(ZoomStep),
+    /// Show this pane when the window is too small for both.
+    ShowPane(crate::ui::state::Pane),
+    /// Show or hide the side list (for windows of the current width class).
+    ToggleSideList,
     /// Copy a document's text (masks as their markers).
     CopyDocument(usize),
     /// Ask where to save an attachment.

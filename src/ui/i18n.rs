@@ -143,6 +143,9 @@ strings! {
     zoom_in: "拡大", "Zoom in";
     zoom_out: "縮小", "Zoom out";
     zoom_reset: "実際のサイズ", "Actual size";
+    zoom_percent: "表示倍率：{percent}%", "Zoom: {percent}%";
+    toggle_side_list: "一覧の表示／非表示", "Show or hide the list";
+    side_list_button: "≡ 一覧", "≡ List";
     theme: "配色", "Theme";
     theme_system: "システムに合わせる", "Follow system";
     theme_light: "ライト", "Light";

@@ -244,6 +244,7 @@ impl eframe::App for KairanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
+        self.state.narrow_window = ctx.content_rect().width() < settings::NARROW_WINDOW_POINTS;
         let mut commands = self.background.poll();
         for command in commands.drain(..) {
             self.state.handle(command);
@@ -289,11 +290,13 @@ impl eframe::App for KairanApp {
                 viewer::withheld_detail::detail_panel_ui(ui, state, &mut commands)
             });
         }
-        if state.shown.is_some() {
+        if state.shown.is_some() && state.settings.side_list.shown(state.narrow_window) {
+            // Never more than 60 % of a narrow window: the letters keep the rest.
+            let widest = (ctx.content_rect().width() * 0.6).clamp(180.0, 420.0);
             egui::Panel::left("documents")
                 .resizable(true)
-                .default_size(270.0)
-                .size_range(180.0..=420.0)
+                .default_size(270.0_f32.min(widest))
+                .size_range(160.0..=widest)
                 .show(ui, |ui| {
                     viewer::panels::sidebar_ui(ui, state, &mut commands)
                 });
@@ -334,7 +337,7 @@ pub fn native_options() -> eframe::NativeOptions {
         .with_title("Kairan")
         .with_app_id("kairan")
         .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([560.0, 420.0])
+        .with_min_inner_size([360.0, 320.0])
         .with_drag_and_drop(true);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(std::sync::Arc::new(icon));

@@ -1,4 +1,4 @@
-//! The reader's viewer settings (language, theme, zoom), saved between runs through eframe's
+//! The reader's viewer settings (language, theme, zoom, side list), saved between runs through eframe's
 //! storage as one JSON value. Window size and panel widths are saved by eframe itself.
 
 use serde::{Deserialize, Serialize};
@@ -31,7 +31,55 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The zoom factor (1.0 is actual size).
     pub zoom: f32,
+    /// Whether the side list is shown.
+    pub side_list: SideList,
 }
+
+/// Whether the side list is shown, chosen separately for wide and narrow windows: a wide
+/// window shows it unless the reader hid it, a narrow one hides it unless the reader showed
+/// it, so that shrinking a window never leaves the letters a sliver beside the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SideList {
+    /// In windows at least [`NARROW_WINDOW_POINTS`] wide.
+    pub in_wide_windows: bool,
+    /// In narrower windows.
+    pub in_narrow_windows: bool,
+}
+
+impl Default for SideList {
+    fn default() -> Self {
+        SideList {
+            in_wide_windows: true,
+            in_narrow_windows: false,
+        }
+    }
+}
+
+impl SideList {
+    /// Whether the list is shown in a window of this width class.
+    pub fn shown(self, narrow: bool) -> bool {
+        if narrow {
+            self.in_narrow_windows
+        } else {
+            self.in_wide_windows
+        }
+    }
+
+    /// Shows or hides it for this width class only.
+    pub fn toggle(&mut self, narrow: bool) {
+        let choice = if narrow {
+            &mut self.in_narrow_windows
+        } else {
+            &mut self.in_wide_windows
+        };
+        *choice = !*choice;
+    }
+}
+
+/// Below this width (in points) a window is narrow: the side list is hidden unless the reader
+/// shows it, and the two letters are stacked.
+pub const NARROW_WINDOW_POINTS: f32 = 720.0;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -39,6 +87,7 @@ impl Default for Settings {
             language: None,
             theme: ThemeChoice::Light,
             zoom: 1.0,
+            side_list: SideList::default(),
         }
     }
 }
@@ -69,8 +118,27 @@ mod tests {
             language: Some(Language::English),
             theme: ThemeChoice::Dark,
             zoom: 1.25,
+            side_list: SideList {
+                in_wide_windows: false,
+                in_narrow_windows: true,
+            },
         };
         assert_eq!(Settings::from_json(&settings.to_json()), settings);
+    }
+
+    #[test]
+    fn hiding_the_side_list_in_a_wide_window_leaves_the_narrow_choice_alone() {
+        let mut side_list = SideList::default();
+        assert!(side_list.shown(false) && !side_list.shown(true));
+        side_list.toggle(false);
+        assert!(!side_list.shown(false) && !side_list.shown(true));
+        side_list.toggle(true);
+        assert!(!side_list.shown(false) && side_list.shown(true));
+        // Settings saved before the choice existed show the list in wide windows.
+        assert_eq!(
+            Settings::from_json(r#"{"zoom":1.0}"#).side_list,
+            SideList::default()
+        );
     }
 
     #[test]

@@ -122,6 +122,9 @@ pub struct Shown {
     pub right: Option<usize>,
     /// Right-pane documents to return to with Back.
     pub back: Vec<usize>,
+    /// The pane shown when the window is too small for both (the last one a document was
+    /// shown in, or the one the reader chose).
+    pub single_pane: Pane,
     /// Every withheld item, in reading order.
     pub withheld: Vec<WithheldRef>,
     /// For each withheld item, its marker and the heading of the section it sits in, found
@@ -330,6 +333,9 @@ pub struct AppState {
     pub flash: Option<Flash>,
     /// Platform work requested by the last commands.
     pub effects: Vec<Effect>,
+    /// Whether the window is narrower than [`super::settings::NARROW_WINDOW_POINTS`] (set by
+    /// the app each frame, before commands are applied).
+    pub narrow_window: bool,
     /// The firm's authoring work: preview, checks, signing and export.
     pub authoring: crate::ui::authoring::state::Authoring,
     pub(super) serial: u64,
@@ -354,6 +360,7 @@ impl AppState {
             scroll: None,
             flash: None,
             effects: Vec::new(),
+            narrow_window: false,
             authoring: crate::ui::authoring::state::Authoring::default(),
             serial: 0,
         }
@@ -460,6 +467,12 @@ impl AppState {
             Command::SetLanguage(language) => self.settings.language = Some(language),
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::Zoom(step) => self.effects.push(Effect::Zoom(step)),
+            Command::ShowPane(pane) => {
+                if let Some(shown) = &mut self.shown {
+                    shown.single_pane = pane;
+                }
+            }
+            Command::ToggleSideList => self.settings.side_list.toggle(self.narrow_window),
             Command::CopyDocument(document) => {
                 if let Some(shown) = &self.shown
                     && shown.contents_visible()
@@ -564,6 +577,7 @@ impl AppState {
             left,
             right,
             back: Vec::new(),
+            single_pane: Pane::Left,
             withheld,
             withheld_labels,
             withheld_cursor: None,

@@ -14,6 +14,7 @@
 mod support;
 
 mod hostile;
+mod layout;
 mod preview;
 mod reader;
 mod trust;

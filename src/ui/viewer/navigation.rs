@@ -137,6 +137,7 @@ impl AppState {
         if document >= shown.bundle.documents.len() {
             return;
         }
+        shown.single_pane = shown.pane_of(document);
         if shown.pane_of(document) == Pane::Right && shown.right != Some(document) {
             if let Some(current) = shown.right {
                 shown.back.push(current);

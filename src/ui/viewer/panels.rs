@@ -63,9 +63,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         ui.menu_button(strings.menu_view, |ui| {
             Action::Find.menu_button(ui, strings, commands);
             ui.separator();
+            Action::ToggleSideList.menu_button(ui, strings, commands);
+            ui.separator();
             for action in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
                 action.menu_button(ui, strings, commands);
             }
+            let percent = format!("{:.0}", state.settings.zoom * 100.0);
+            ui.label(fill(strings.zoom_percent, &[("percent", &percent)]));
             ui.separator();
             ui.label(strings.theme);
             for (label, theme) in [
@@ -163,6 +167,19 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     };
     let visible = shown.contents_visible();
     ui.horizontal_wrapped(|ui| {
+        let list_shown = state.settings.side_list.shown(state.narrow_window);
+        let shortcut = ui.ctx().format_shortcut(&Action::ToggleSideList.shortcut());
+        if ui
+            .add(egui::Button::selectable(
+                list_shown,
+                strings.side_list_button,
+            ))
+            .on_hover_text(format!("{} ({shortcut})", strings.toggle_side_list))
+            .clicked()
+        {
+            commands.push(Command::ToggleSideList);
+        }
+        ui.separator();
         let back = ui
             .add_enabled(!shown.back.is_empty(), egui::Button::new(strings.back))
             .on_hover_text(strings.back_hint);
@@ -190,21 +207,25 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         }
         if visible {
             ui.separator();
-            ui.label(fill(
-                strings.bundle_counts,
-                &[
-                    (
-                        "masks",
-                        &shown.withheld_count(None, WithheldSort::Mask).to_string(),
-                    ),
-                    (
-                        "omissions",
-                        &shown
-                            .withheld_count(None, WithheldSort::Omission)
-                            .to_string(),
-                    ),
-                ],
-            ));
+            // Kept whole: in a narrow window it moves to the next row instead of breaking.
+            ui.add(
+                egui::Label::new(fill(
+                    strings.bundle_counts,
+                    &[
+                        (
+                            "masks",
+                            &shown.withheld_count(None, WithheldSort::Mask).to_string(),
+                        ),
+                        (
+                            "omissions",
+                            &shown
+                                .withheld_count(None, WithheldSort::Omission)
+                                .to_string(),
+                        ),
+                    ],
+                ))
+                .extend(),
+            );
         }
         ui.separator();
         if !state.search.open

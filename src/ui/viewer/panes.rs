@@ -11,6 +11,9 @@ use crate::ui::state::{AppState, Pane, Shown};
 use crate::ui::viewer::document::{LayoutCache, document_ui};
 use crate::ui::viewer::panels::role_name;
 
+/// Below this height (in points) a narrow window shows one letter at a time.
+const ONE_AT_A_TIME_BELOW_POINTS: f32 = 520.0;
+
 /// The two document panes: firm notice left, vendor documents right (tabs), side by side
 /// with a resizable divider, stacked when the window is narrow.
 pub fn panes_ui(
@@ -37,7 +40,28 @@ pub fn panes_ui(
     }
     let full = ui.available_rect_before_wrap();
     let narrow = full.width() < 820.0;
+    // Stacked letters need room for several lines each; below that, one at a time.
+    let one_at_a_time = narrow && full.height() < ONE_AT_A_TIME_BELOW_POINTS;
     match (shown.left, shown.right) {
+        (Some(left), Some(_)) if one_at_a_time => {
+            ui.horizontal_wrapped(|ui| {
+                for (pane, label) in [
+                    (Pane::Left, strings.firm_pane),
+                    (Pane::Right, strings.vendor_pane),
+                ] {
+                    if ui
+                        .add(egui::Button::selectable(shown.single_pane == pane, label))
+                        .clicked()
+                    {
+                        commands.push(Command::ShowPane(pane));
+                    }
+                }
+            });
+            match shown.single_pane {
+                Pane::Left => firm_pane_ui(ui, state, cache, left, commands),
+                Pane::Right => vendor_pane_ui(ui, state, shown, cache, commands),
+            }
+        }
         (Some(left), Some(_)) => {
             let panel = if narrow {
                 egui::Panel::top("firm-pane-stacked")

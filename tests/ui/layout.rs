@@ -1,0 +1,126 @@
+//! Small windows and big text: a narrow window hides the side list until the reader shows it
+//! (F4 or the toolbar, remembered per width class), the View menu says the zoom, and at 480
+//! pixels or at 200 % zoom no control or text spills out of the window.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kairan::ui::KairanApp;
+
+use crate::support::app::{sample_harness_sized, settle, strings};
+
+const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
+
+fn side_list_shown(harness: &Harness<'_, KairanApp>) -> bool {
+    harness.query_by_label(strings().documents).is_some()
+}
+
+/// Asserts that every node with text lies inside the window, which is `width` points wide.
+fn assert_nothing_spills_out(harness: &Harness<'_, KairanApp>, width: f32, when: &str) {
+    let mut checked = 0;
+    for node in harness.query_all_by(|node| node.label().is_some() || node.value().is_some()) {
+        let node_text = {
+            let access = node.accesskit_node();
+            access
+                .label()
+                .or_else(|| access.value())
+                .unwrap_or_default()
+        };
+        // egui's own resize handles are not text.
+        if node_text == "Resize panel" {
+            continue;
+        }
+        let rect = node.rect();
+        assert!(
+            rect.left() >= -0.5 && rect.right() <= width + 0.5,
+            "{when}: {node_text:?} spans {:.0}..{:.0}, outside the window's 0..{width:.0}",
+            rect.left(),
+            rect.right()
+        );
+        checked += 1;
+    }
+    assert!(checked > 10, "{when}: only {checked} nodes checked");
+}
+
+#[test]
+fn a_narrow_window_hides_the_side_list_until_f4_shows_it_and_remembers_that() {
+    let mut harness = sample_harness_sized([480.0, 760.0]);
+    assert!(!side_list_shown(&harness), "480 px starts without the list");
+    harness.key_press(egui::Key::F4);
+    settle(&mut harness);
+    assert!(side_list_shown(&harness), "F4 shows it");
+    let side_list = harness.state().state.settings.side_list;
+    assert!(side_list.in_narrow_windows && side_list.in_wide_windows);
+
+    // The toolbar button hides it again, in narrow windows only.
+    harness.get_by_label(strings().side_list_button).click();
+    settle(&mut harness);
+    assert!(!side_list_shown(&harness));
+    let side_list = harness.state().state.settings.side_list;
+    assert!(!side_list.in_narrow_windows && side_list.in_wide_windows);
+}
+
+#[test]
+fn a_wide_window_shows_the_side_list_until_f4_hides_it() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    assert!(side_list_shown(&harness));
+    harness.key_press(egui::Key::F4);
+    settle(&mut harness);
+    assert!(!side_list_shown(&harness));
+    assert!(!harness.state().state.settings.side_list.in_wide_windows);
+}
+
+#[test]
+fn at_480_pixels_nothing_spills_out_and_the_firm_letter_keeps_its_title() {
+    let mut harness = sample_harness_sized([480.0, 760.0]);
+    settle(&mut harness);
+    assert_nothing_spills_out(&harness, 480.0, "480 px");
+    harness.get_by_label(FIRM_TITLE);
+    // With the list shown as well.
+    harness.key_press(egui::Key::F4);
+    settle(&mut harness);
+    assert_nothing_spills_out(&harness, 480.0, "480 px with the list");
+}
+
+#[test]
+fn at_200_percent_zoom_nothing_spills_out() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    harness.ctx.set_zoom_factor(2.0);
+    settle(&mut harness);
+    assert_nothing_spills_out(&harness, 640.0, "200 %");
+    harness.get_by_label(FIRM_TITLE);
+}
+
+#[test]
+fn the_view_menu_says_the_zoom() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    harness.ctx.set_zoom_factor(1.5);
+    settle(&mut harness);
+    harness.get_by_label(strings().menu_view).click();
+    settle(&mut harness);
+    harness.get_by_label("表示倍率：150%");
+}
+
+#[test]
+fn a_small_window_shows_one_letter_at_a_time_and_a_jump_brings_its_letter_forward() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    harness.ctx.set_zoom_factor(2.0);
+    settle(&mut harness);
+    harness.get_by_label(FIRM_TITLE);
+    assert!(
+        harness
+            .query_by_label("セキュリティ調査に関する報告書")
+            .is_none()
+    );
+
+    // F8 goes to the report's first omission: the report comes forward.
+    harness.key_press(egui::Key::F8);
+    settle(&mut harness);
+    assert!(harness.query_by_label(FIRM_TITLE).is_none());
+    harness.get_by_label_contains("省略：—省略—、");
+
+    harness.get_by_label(strings().firm_pane).click();
+    settle(&mut harness);
+    // The firm letter is back, from its top (the detail panel leaves room for its first lines).
+    harness.get_by_label("お客様 各位");
+    assert!(harness.query_by_label_contains("省略：—省略—、").is_none());
+}
