@@ -14,6 +14,7 @@
 mod support;
 
 mod hostile;
+mod library;
 mod preview;
 mod reader;
 mod trust;
