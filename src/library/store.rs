@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 use sha2::Digest as _;
 
 use super::index::{self, DocumentRow, Existing, NOTICE_COLUMNS};
@@ -381,6 +381,35 @@ impl Library {
             });
         }
         Ok(hits)
+    }
+
+    /// The report kept before `notice` in its series: the highest number below its own, from
+    /// the same signing key or the signer of the same name when there is one (a key rollover
+    /// keeps the name), else from any key; of two under one number, the one received last.
+    /// Whether the two are one series continuing is for [`crate::series::compare`] to say.
+    ///
+    /// Fails if the index cannot be read.
+    pub fn earlier_report(&self, notice: &Notice) -> Result<Option<Notice>, LibraryError> {
+        let sql = format!(
+            "SELECT {NOTICE_COLUMNS} FROM notices n
+             WHERE n.series_id = ?1 AND n.sequence < ?2
+             ORDER BY (n.key_id = ?3 OR (n.signer IS NOT NULL AND n.signer = ?4)) DESC,
+                      n.sequence DESC, n.received_unix DESC, n.id
+             LIMIT 1"
+        );
+        self.connection
+            .query_row(
+                &sql,
+                params![
+                    notice.series_id,
+                    notice.sequence,
+                    notice.key_id,
+                    notice.signer
+                ],
+                index::notice_from_row,
+            )
+            .optional()
+            .map_err(|e| self.index_error(e))
     }
 
     /// The kept notice whose id starts with `prefix` (at least 8 hex digits, any case).

@@ -6,12 +6,15 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::{Command, ZoomStep};
 use super::i18n::Strings;
+use super::library::state::LibraryCommand;
 
 /// Something the reader can ask for from a menu or with a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Open a bundle with the native file dialog.
     Open,
+    /// Open the Library window of received notices.
+    Library,
     /// Open the search bar.
     Find,
     /// Go to the next masked field or omitted section.
@@ -38,6 +41,7 @@ impl Action {
     /// Every action, in menu order.
     pub const ALL: [Action; 11] = [
         Action::Open,
+        Action::Library,
         Action::Find,
         Action::NextWithheld,
         Action::PreviousWithheld,
@@ -55,6 +59,7 @@ impl Action {
         use egui::gui_zoom::kb_shortcuts;
         match self {
             Action::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+            Action::Library => KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
             Action::Find => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Action::NextWithheld => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
             Action::PreviousWithheld => KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
@@ -79,6 +84,7 @@ impl Action {
     pub fn label(self, strings: &Strings) -> &'static str {
         match self {
             Action::Open => strings.open,
+            Action::Library => strings.library_menu,
             Action::Find => strings.find,
             Action::NextWithheld => strings.next_withheld,
             Action::PreviousWithheld => strings.previous_withheld,
@@ -96,6 +102,7 @@ impl Action {
     pub fn command(self) -> Command {
         match self {
             Action::Open => Command::ChooseFile,
+            Action::Library => Command::Library(LibraryCommand::OpenWindow),
             Action::Find => Command::OpenSearch,
             Action::NextWithheld => Command::NextWithheld,
             Action::PreviousWithheld => Command::PreviousWithheld,

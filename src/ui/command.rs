@@ -91,6 +91,8 @@ pub enum Command {
     Quit,
     /// A trusted-keys request (see [`TrustCommand`]).
     Trust(TrustCommand),
+    /// A request about the library of received notices.
+    Library(crate::ui::library::state::LibraryCommand),
     /// Preview, check, sign and export a notice folder.
     Authoring(crate::ui::authoring::state::AuthoringCommand),
 }

@@ -2,8 +2,8 @@
 //! notices, and every masked field and omitted section made plain.
 //!
 //! Layout follows the split between data and views: [`state::AppState`] owns what is open and
-//! is plain Rust; views (`*_ui` functions in the feature folders [`viewer`], [`trust`] and
-//! [`authoring`]) read it and push [`command::Command`]s that [`KairanApp`] applies after each
+//! is plain Rust; views (`*_ui` functions in the feature folders [`viewer`], [`trust`],
+//! [`library`] and [`authoring`]) read it and push [`command::Command`]s that [`KairanApp`] applies after each
 //! frame; keyboard shortcuts and menu entries come from one table, [`actions`]; platform work
 //! (dialogs, clipboard, browser, zoom) comes back as [`command::Effect`]s run here. This
 //! module never decides a verdict: [`crate::trust::assess`] does.
@@ -14,6 +14,7 @@ pub mod command;
 pub mod error_text;
 pub mod fonts;
 pub mod i18n;
+pub mod library;
 pub mod settings;
 pub mod state;
 pub mod trust;
@@ -307,6 +308,7 @@ impl eframe::App for KairanApp {
         });
         viewer::panels::dialogs_ui(&ctx, state, &mut commands);
         trust::view::windows_ui(&ctx, state, &mut commands);
+        library::windows_ui(&ctx, state, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 

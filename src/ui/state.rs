@@ -311,6 +311,8 @@ pub struct AppState {
     pub trusted: Vec<TrustedKey>,
     /// The reader's trust files, dialogs and the Trusted keys window.
     pub trust: TrustState,
+    /// The library of received notices: its window and "Changes since 第N報".
+    pub library: crate::ui::library::state::LibraryState,
     /// The bundle on screen.
     pub shown: Option<Shown>,
     /// The last open failure.
@@ -347,6 +349,7 @@ impl AppState {
         AppState {
             trusted: options.trusted,
             trust: TrustState::new(options.config_dir),
+            library: Default::default(),
             shown: None,
             error: None,
             settings: options.settings,
@@ -506,6 +509,7 @@ impl AppState {
             Command::DroppedWithoutPath => self.message = Some(Message::DroppedNothing),
             Command::Quit => self.effects.push(Effect::Quit),
             Command::Trust(command) => self.handle_trust(command),
+            Command::Library(command) => self.handle_library(command),
             Command::Authoring(command) => self.handle_authoring(command),
         }
     }

@@ -15,6 +15,7 @@ mod support;
 
 mod hostile;
 mod layout;
+mod library;
 mod preview;
 mod reader;
 mod trust;

@@ -13,6 +13,7 @@
 use std::path::PathBuf;
 
 use crate::bundle::{KeyId, PublicKey, TrustedKey};
+use crate::library::Kept;
 use crate::trust::{self, ConfigDir, OldKeyFate, RolloverOffer, Settings};
 use crate::ui::command::Command;
 use crate::ui::error_text::Problem;
@@ -149,8 +150,6 @@ pub struct TrustState {
     pub window: Option<KeysWindow>,
     /// What the last action from the banner did.
     pub note: Option<TrustNote>,
-    /// The library of received notices, opened the first time a file is kept.
-    library: Option<crate::library::Library>,
 }
 
 impl TrustState {
@@ -163,7 +162,6 @@ impl TrustState {
             new_key: None,
             window: None,
             note: None,
-            library: None,
         }
     }
 
@@ -323,8 +321,9 @@ impl AppState {
         }
         // A file the reader opened is kept in the library (the sample and previews are not
         // received notices); a failure is a note and changes nothing on screen.
+        let mut kept_id = None;
         if let Origin::File(_) = shown.origin
-            && let Some(config) = &files.config
+            && files.config.is_some()
         {
             let opening = crate::library::Opening {
                 bundle: &shown.bundle,
@@ -338,40 +337,20 @@ impl AppState {
                 },
                 at: jiff::Timestamp::now(),
             };
-            let library = match self.trust.library.take() {
-                Some(library) => Ok(library),
-                None => {
-                    let keys = files
-                        .store
-                        .as_ref()
-                        .map(|store| trust::keys_for_opening(store, &[]))
-                        .unwrap_or_default();
-                    let reader = crate::library::Reader {
-                        keys: &keys,
-                        store: files.store.as_ref(),
-                        settings: files.settings.as_ref(),
-                    };
-                    crate::library::Library::open(&config.library(), reader).map(|opened| {
-                        // A first index is no news; one that was lost or damaged is.
-                        if let Some(rebuilt) = opened.rebuilt.filter(|rebuilt| {
-                            rebuilt.reason != crate::library::RebuildReason::Missing
-                                || rebuilt.indexed + rebuilt.skipped > 0
-                        }) {
-                            self.trust.note = Some(TrustNote::LibraryRebuilt {
-                                indexed: rebuilt.indexed,
-                                skipped: rebuilt.skipped,
-                            });
-                        }
-                        opened.library
-                    })
+            match self.library.store(files) {
+                Ok((library, rebuilt)) => {
+                    if let Some(rebuilt) = rebuilt {
+                        self.trust.note = Some(TrustNote::LibraryRebuilt {
+                            indexed: rebuilt.indexed,
+                            skipped: rebuilt.skipped,
+                        });
+                    }
+                    match library.keep(&opening) {
+                        Ok(Kept::Added { id } | Kept::AlreadyKept { id }) => kept_id = Some(id),
+                        Ok(Kept::NotKept(_)) => {}
+                        Err(error) => self.trust.note = Some(TrustNote::NotKept(error.into())),
+                    }
                 }
-            };
-            match library.and_then(|mut library| {
-                let kept = library.keep(&opening);
-                self.trust.library = Some(library);
-                kept
-            }) {
-                Ok(_) => {}
                 Err(error) => self.trust.note = Some(TrustNote::NotKept(error.into())),
             }
         }
@@ -379,6 +358,7 @@ impl AppState {
             shown.contents = Contents::Withheld;
         }
         shown.assessment = Some(assessment);
+        self.library_after_showing(kept_id);
     }
 
     /// Applies one trust command.

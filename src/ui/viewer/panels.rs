@@ -37,6 +37,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(strings.menu_file, |ui| {
             Action::Open.menu_button(ui, strings, commands);
+            Action::Library.menu_button(ui, strings, commands);
             if ui.button(strings.open_by_path).clicked() {
                 commands.push(Command::AskForPath);
             }
@@ -227,6 +228,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 .extend(),
             );
         }
+        crate::ui::library::changes_view::changes_button_ui(ui, state, commands);
         ui.separator();
         if !state.search.open
             && visible
