@@ -35,11 +35,13 @@ pub enum Action {
     ZoomReset,
     /// Show or hide the side list.
     ToggleSideList,
+    /// Open the guide.
+    Help,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 13] = [
         Action::Open,
         Action::Library,
         Action::Find,
@@ -52,6 +54,7 @@ impl Action {
         Action::ZoomOut,
         Action::ZoomReset,
         Action::ToggleSideList,
+        Action::Help,
     ];
 
     /// Its keyboard shortcut.
@@ -71,6 +74,7 @@ impl Action {
             Action::ZoomReset => kb_shortcuts::ZOOM_RESET,
             // As in PDF readers, which show and hide their navigation pane with F4.
             Action::ToggleSideList => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
+            Action::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         }
     }
 
@@ -95,6 +99,7 @@ impl Action {
             Action::ZoomOut => strings.zoom_out,
             Action::ZoomReset => strings.zoom_reset,
             Action::ToggleSideList => strings.toggle_side_list,
+            Action::Help => strings.help_guide,
         }
     }
 
@@ -113,6 +118,7 @@ impl Action {
             Action::ZoomOut => Command::Zoom(ZoomStep::Out),
             Action::ZoomReset => Command::Zoom(ZoomStep::Reset),
             Action::ToggleSideList => Command::ToggleSideList,
+            Action::Help => Command::ShowHelp(crate::ui::help::HelpPage::Guide),
         }
     }
 

@@ -70,6 +70,10 @@ pub enum Command {
     Zoom(ZoomStep),
     /// Show this pane when the window is too small for both.
     ShowPane(crate::ui::state::Pane),
+    /// Open the help window at this page.
+    ShowHelp(crate::ui::help::HelpPage),
+    /// Close the help window.
+    CloseHelp,
     /// Show or hide the side list (for windows of the current width class).
     ToggleSideList,
     /// Copy a document's text (masks as their markers).

@@ -13,6 +13,7 @@ pub mod authoring;
 pub mod command;
 pub mod error_text;
 pub mod fonts;
+pub mod help;
 pub mod i18n;
 pub mod library;
 pub mod settings;
@@ -203,6 +204,8 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
             // Esc closes the innermost thing first: the search bar, then the detail panel.
             if state.search.open {
                 commands.push(Command::CloseSearch);
+            } else if state.help.is_some() {
+                commands.push(Command::CloseHelp);
             } else if viewer::withheld_detail::detail_shown(state) {
                 commands.push(Command::CloseWithheldDetail);
             }
@@ -308,6 +311,7 @@ impl eframe::App for KairanApp {
         });
         viewer::panels::dialogs_ui(&ctx, state, &mut commands);
         trust::view::windows_ui(&ctx, state, &mut commands);
+        help::help_window_ui(&ctx, state, &mut commands);
         library::windows_ui(&ctx, state, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());

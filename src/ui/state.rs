@@ -327,6 +327,8 @@ pub struct AppState {
     pub search: Search,
     /// A dialog over the window.
     pub dialog: Option<Dialog>,
+    /// The help window's page, while it is open.
+    pub help: Option<crate::ui::help::HelpPage>,
     /// A short note.
     pub message: Option<Message>,
     /// A pending scroll.
@@ -359,6 +361,7 @@ impl AppState {
             recent: RecentFiles::load(options.recent_store),
             search: Search::default(),
             dialog: None,
+            help: None,
             message: None,
             scroll: None,
             flash: None,
@@ -475,6 +478,8 @@ impl AppState {
                     shown.single_pane = pane;
                 }
             }
+            Command::ShowHelp(page) => self.help = Some(page),
+            Command::CloseHelp => self.help = None,
             Command::ToggleSideList => self.settings.side_list.toggle(self.narrow_window),
             Command::CopyDocument(document) => {
                 if let Some(shown) = &self.shown

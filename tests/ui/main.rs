@@ -13,6 +13,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod help;
 mod hostile;
 mod layout;
 mod library;

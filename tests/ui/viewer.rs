@@ -630,6 +630,14 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     settle(&mut harness);
     screens.push(("search", english_sentences(&harness)));
 
+    harness
+        .state_mut()
+        .state
+        .handle(Command::ShowHelp(kairan::ui::help::HelpPage::Guide));
+    settle(&mut harness);
+    screens.push(("help", english_sentences(&harness)));
+    harness.state_mut().state.handle(Command::CloseHelp);
+
     harness.state_mut().state.handle(Command::AskForPath);
     settle(&mut harness);
     screens.push(("open by path", english_sentences(&harness)));

@@ -91,6 +91,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             }
         });
         crate::ui::trust::view::settings_menu_ui(ui, state, commands);
+        ui.menu_button(strings.menu_help, |ui| {
+            Action::Help.menu_button(ui, strings, commands);
+            if ui.button(strings.help_about).clicked() {
+                commands.push(Command::ShowHelp(crate::ui::help::HelpPage::About));
+            }
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let other = language.other();
             if ui
