@@ -300,8 +300,8 @@ strings! {
     mask_accessible: "伏せ字：{what}、理由：{reason}、伏せた人：{who}", "Masked field: {what}, reason: {reason}, masked by: {who}";
     omission_accessible: "省略：{marker}、理由：{reason}、省略した人：{who}", "Omitted section: {marker}, reason: {reason}, omitted by: {who}";
     what_not_stated: "内容の記載なし", "what is hidden is not stated";
-    detail_mask_heading: "伏せ字 {n}／{total}　{marker}", "Masked field {n} of {total}  {marker}";
-    detail_omission_heading: "省略 {n}／{total}　{marker}", "Omitted section {n} of {total}  {marker}";
+    detail_mask_heading: "伏せ字{n}／{total}　{marker}", "Masked field {n} of {total}  {marker}";
+    detail_omission_heading: "省略{n}／{total}　{marker}", "Omitted section {n} of {total}  {marker}";
     detail_place: "場所：{document}", "Where: {document}";
     detail_place_section: "場所：{document} › {section}", "Where: {document} › {section}";
     omission_by: "省略した人：{who}", "Omitted by: {who}";

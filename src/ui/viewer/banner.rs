@@ -111,7 +111,7 @@ fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
                 ("role", crate::ui::viewer::panels::role_name(strings, role)),
                 (
                     "title",
-                    &short(&document.document.title, HEADLINE_TITLE_CHARS),
+                    &crate::escape::elided(&document.document.title, HEADLINE_TITLE_CHARS),
                 ),
             ],
         ),
@@ -123,14 +123,6 @@ fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
             ],
         ),
         (None, _) => one_line(entry).into_owned(),
-    }
-}
-
-/// `text` on one line, escaped, cut after `max` characters with "…".
-pub fn short(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", one_line(&text[..cut])),
-        None => one_line(text).into_owned(),
     }
 }
 
@@ -368,19 +360,5 @@ pub fn status_icon(ui: &mut egui::Ui, tone: Tone, size: f32, color: Color32) {
             painter.line_segment([at(-0.38, -0.38), at(0.38, 0.38)], mark);
             painter.line_segment([at(0.38, -0.38), at(-0.38, 0.38)], mark);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_title_is_cut_short_on_one_line_and_a_short_one_is_kept_whole() {
-        assert_eq!(short("利用システム障害", 30), "利用システム障害");
-        assert_eq!(short("あいうえお", 3), "あいう…");
-        assert_eq!(short("a\nb\u{202E}c", 30), "a\\u{000A}b\\u{202E}c");
-        let ten_megabytes = "長".repeat(10_000_000 / 3);
-        assert_eq!(short(&ten_megabytes, 30).chars().count(), 31);
     }
 }

@@ -263,7 +263,7 @@ pub fn withheld_position(shown: &Shown, strings: &Strings) -> Option<String> {
             ("n", &(cursor + 1).to_string()),
             ("total", &shown.withheld.len().to_string()),
             ("kind", kind),
-            ("document", &one_line(&document.title)),
+            ("document", &crate::escape::elided(&document.title, 30)),
         ],
     ))
 }

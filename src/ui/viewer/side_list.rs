@@ -9,6 +9,10 @@ use crate::escape::{elided, one_line};
 
 /// How much of a withheld item's reason the side list shows; the detail panel shows it all.
 const SIDE_LIST_REASON_CHARS: usize = 24;
+
+/// How much of a title, issuer, date, marker or heading the side list shows (the letter
+/// itself shows it all).
+const SIDE_LIST_TEXT_CHARS: usize = 80;
 use crate::ui::command::Command;
 use crate::ui::i18n::fill;
 use crate::ui::state::{AppState, WithheldSort};
@@ -70,10 +74,10 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 );
                 let label = format!(
                     "{}\n{}・{}・{}\n{}",
-                    one_line(&letter.title),
+                    elided(&letter.title, SIDE_LIST_TEXT_CHARS),
                     role_name(strings, document.entry.role),
-                    one_line(issuer),
-                    one_line(date),
+                    elided(issuer, SIDE_LIST_TEXT_CHARS),
+                    elided(date, SIDE_LIST_TEXT_CHARS),
                     counts
                 );
                 let selected = shown.left == Some(index) || shown.right == Some(index);
@@ -111,8 +115,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     let label = shown.withheld_labels.get(index);
                     let marker = label.map(|label| label.marker.as_str()).unwrap_or_default();
                     let place = label
-                        .and_then(|label| label.section.clone())
-                        .unwrap_or_else(|| document.document.title.clone());
+                        .and_then(|label| label.section.as_deref())
+                        .unwrap_or(&document.document.title);
                     let kind = match item.kind {
                         WithheldSort::Mask => strings.kind_mask,
                         WithheldSort::Omission => strings.kind_omission,
@@ -128,8 +132,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                             &[
                                 ("n", &(index + 1).to_string()),
                                 ("kind", kind),
-                                ("marker", &one_line(marker)),
-                                ("place", &one_line(&place)),
+                                ("marker", &elided(marker, SIDE_LIST_TEXT_CHARS)),
+                                ("place", &elided(place, SIDE_LIST_TEXT_CHARS)),
                             ],
                         ),
                         fill(strings.mask_reason, &[("reason", &reason)])

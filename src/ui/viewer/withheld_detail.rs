@@ -13,6 +13,9 @@ use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, WithheldLabel, WithheldSort};
 
+/// How much of a title or heading the panel shows (the letter itself shows it all).
+const DETAIL_TEXT_CHARS: usize = 120;
+
 /// Who withheld it, in words.
 pub fn who(strings: &Strings, by: WithheldBy) -> &'static str {
     match by {
@@ -104,11 +107,17 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
         WithheldSort::Mask => fill(strings.detail_mask_heading, &position),
         WithheldSort::Omission => fill(strings.detail_omission_heading, &position),
     };
-    let title = one_line(&document.document.title);
+    let title = crate::escape::elided(&document.document.title, DETAIL_TEXT_CHARS);
     let place = match &label.section {
         Some(section) => fill(
             strings.detail_place_section,
-            &[("document", &title), ("section", &one_line(section))],
+            &[
+                ("document", &title),
+                (
+                    "section",
+                    &crate::escape::elided(section, DETAIL_TEXT_CHARS),
+                ),
+            ],
         ),
         None => fill(strings.detail_place, &[("document", &title)]),
     };
