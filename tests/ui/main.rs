@@ -19,6 +19,7 @@ mod layout;
 mod library;
 mod preview;
 mod reader;
+mod selection;
 mod trust;
 // Runs the CLI too, but its last rendering is the viewer's, in a kittest harness: it belongs here.
 mod verdict_consistency;

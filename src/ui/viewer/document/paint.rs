@@ -96,9 +96,12 @@ pub fn document_ui(
             let omission_entry = part.omission.and_then(|ordinal| {
                 shown.withheld_position(document, WithheldSort::Omission, ordinal)
             });
-            match omission_entry {
+            // Dragging over the text selects it (across parts, as in egui's labels) for
+            // Ctrl+C; the galley holds masks as their markers, so nothing else is copied.
+            let selectable = Sense::click_and_drag();
+            let part_response = match omission_entry {
                 Some(entry) => {
-                    let response = ui.interact(part_rect, part_id, Sense::click());
+                    let response = ui.interact(part_rect, part_id, selectable);
                     let name = shown
                         .withheld_labels
                         .get(entry)
@@ -111,15 +114,18 @@ pub fn document_ui(
                     if response.clicked() {
                         commands.push(Command::GoToWithheld(entry));
                     }
+                    response
                 }
                 None => {
-                    let response = ui.interact(part_rect, part_id, Sense::hover());
+                    // Not a Tab stop: Tab moves between links, masks and omissions.
+                    let response = ui.interact(part_rect, part_id, selectable - Sense::FOCUSABLE);
                     let text = part.text.clone();
                     response.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone())
                     });
+                    response
                 }
-            }
+            };
 
             if let Some(ordinal) = part.omission {
                 painter.rect(
@@ -181,7 +187,14 @@ pub fn document_ui(
                     }
                 }
             }
-            painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            egui::text_selection::LabelSelectionState::label_text_selection(
+                ui,
+                &part_response,
+                part.galley_pos + origin,
+                part.galley.clone(),
+                palette.text,
+                Stroke::NONE,
+            );
             for span in &part.spans {
                 if let SpanKind::Link { .. } = span.kind {
                     for rect in &span.rects {

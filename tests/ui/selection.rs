@@ -1,0 +1,82 @@
+//! Selecting letter text with the mouse and copying it: a drag across paragraphs selects
+//! their text, Copy puts exactly that text on the clipboard, and masks are copied as their
+//! markers, never as anything else.
+
+use egui::{OutputCommand, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kairan::ui::KairanApp;
+
+use crate::support::app::{sample_harness, settle};
+
+const FIRST: &str = "時下ますますご清栄のこととお慶び申し上げます。";
+const SECOND: &str = "平素より当法人に対しまして、格別のご厚情を賜り厚くお礼申し上げます。";
+
+/// Drags from `from` to `to`, asks for Copy and returns what the app put on the clipboard.
+fn drag_and_copy(harness: &mut Harness<'_, KairanApp>, from: Pos2, to: Pos2) -> Option<String> {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.step();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn dragging_across_two_paragraphs_copies_exactly_their_text() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    let second = harness.get_by_label(SECOND).rect();
+    let copied = drag_and_copy(
+        &mut harness,
+        Pos2::new(first.left() + 1.0, first.center().y),
+        Pos2::new(second.right() - 1.0, second.bottom() - 4.0),
+    )
+    .expect("Copy put the selection on the clipboard");
+    assert!(copied.contains("ますますご清栄"), "copied {copied:?}");
+    assert!(copied.contains("お礼申し上げます"), "copied {copied:?}");
+    assert!(!copied.contains("先般"), "copied past the selection: {copied:?}");
+}
+
+#[test]
+fn a_selection_over_masks_copies_their_markers() {
+    let mut harness = sample_harness();
+    // Bring the report's section 6, which holds the three masks, into view.
+    for _ in 0..6 {
+        harness.key_press(egui::Key::F8);
+        settle(&mut harness);
+    }
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    let paragraph = harness
+        .get_all_by_label_contains("サーバ及び個人情報を保持する")
+        .next()
+        .unwrap()
+        .rect();
+    let copied = drag_and_copy(
+        &mut harness,
+        Pos2::new(paragraph.left() + 1.0, paragraph.top() + 8.0),
+        Pos2::new(paragraph.right() - 1.0, paragraph.bottom() - 4.0),
+    )
+    .expect("Copy put the selection on the clipboard");
+    assert!(
+        copied.contains("■■■■サーバ及び個人情報を保持する■■■■サーバ"),
+        "copied {copied:?}"
+    );
+}
