@@ -98,6 +98,11 @@ pub struct KairanApp {
 }
 
 impl KairanApp {
+    /// How many letter layouts the viewer keeps (for tests of its memory bound).
+    pub fn kept_layouts(&self) -> usize {
+        self.cache.len()
+    }
+
     /// Creates the app, restoring saved settings and opening `options.first`.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         fonts::install(&cc.egui_ctx);

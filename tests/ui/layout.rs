@@ -124,3 +124,19 @@ fn a_small_window_shows_one_letter_at_a_time_and_a_jump_brings_its_letter_forwar
     harness.get_by_label("お客様 各位");
     assert!(harness.query_by_label_contains("省略：—省略—、").is_none());
 }
+
+#[test]
+fn resizing_through_many_widths_keeps_one_layout_per_shown_letter() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    settle(&mut harness);
+    for width in (900..=1400).step_by(50) {
+        harness.set_size(egui::Vec2::new(width as f32, 800.0));
+        settle(&mut harness);
+        assert!(
+            harness.state().kept_layouts() <= 2,
+            "at {width} points wide {} layouts are kept for two letters",
+            harness.state().kept_layouts()
+        );
+    }
+    harness.get_by_label(FIRM_TITLE);
+}

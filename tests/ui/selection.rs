@@ -51,7 +51,10 @@ fn dragging_across_two_paragraphs_copies_exactly_their_text() {
     .expect("Copy put the selection on the clipboard");
     assert!(copied.contains("ますますご清栄"), "copied {copied:?}");
     assert!(copied.contains("お礼申し上げます"), "copied {copied:?}");
-    assert!(!copied.contains("先般"), "copied past the selection: {copied:?}");
+    assert!(
+        !copied.contains("先般"),
+        "copied past the selection: {copied:?}"
+    );
 }
 
 #[test]

@@ -168,8 +168,16 @@ pub struct LayoutCache {
 }
 
 impl LayoutCache {
-    /// How many layouts are kept before the cache starts over (a few widths per document).
-    const CAPACITY: usize = 24;
+    /// How many layouts are kept (one per document of the shown bundle; more only for a
+    /// bundle with that many documents).
+    pub fn len(&self) -> usize {
+        self.layouts.len()
+    }
+
+    /// Whether no layout is kept.
+    pub fn is_empty(&self) -> bool {
+        self.layouts.is_empty()
+    }
 
     /// Checks whether egui rebuilt its fonts since the last pass and drops every layout if it
     /// did. Call at the start of every pass, before anything is laid out (calling it again
@@ -206,9 +214,11 @@ impl LayoutCache {
         if let Some(layout) = self.layouts.get(&key) {
             return Some(layout.clone());
         }
-        if self.layouts.len() >= Self::CAPACITY {
-            self.layouts.clear();
-        }
+        // One layout per document of the bundle on screen: a new width, zoom, theme or
+        // language replaces the document's old layout, and another bundle's are dropped, so
+        // dragging a divider across many widths never piles layouts up.
+        self.layouts
+            .retain(|kept, _| kept.bundle == key.bundle && kept.document != key.document);
         let layout = Arc::new(lay_out(
             ui,
             letter,
