@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
-use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
+use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, JobOutcome};
 use kairan::ui::command::Command;
 use kairan::ui::viewer::letter::PartKey;
 use kairan::ui::{FirstOpen, KairanApp};
@@ -105,19 +105,43 @@ fn unprotected_key(dir: &Path) -> (PathBuf, keys::GeneratedKeyPair) {
     (path, pair)
 }
 
-fn sign_with(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
+/// Types `text` into the field labelled `label`, replacing what it held, as a person does:
+/// click, select all, type.
+fn type_into(harness: &mut Harness<'_, KairanApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    if !text.is_empty() {
+        harness.get_by_label(label).type_text(text);
+    } else {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run_steps(2);
+}
+
+/// Opens the sign dialog and fills in key, password and destination.
+fn fill_sign_dialog(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
     authoring(harness, AuthoringCommand::OpenSignDialog);
     assert!(matches!(
         dialog(harness),
-        Some(AuthoringDialog::SignExport { .. })
+        Some(AuthoringDialog::SignExport(_))
     ));
-    for (field, value) in [
-        (Field::KeyFile, key.display().to_string()),
-        (Field::Password, password.to_owned()),
-        (Field::Destination, to.display().to_string()),
-    ] {
-        authoring(harness, AuthoringCommand::SetField(field, value));
-    }
+    type_into(
+        harness,
+        strings().key_file_field,
+        &key.display().to_string(),
+    );
+    type_into(harness, strings().password_field, password);
+    type_into(
+        harness,
+        strings().destination_field,
+        &to.display().to_string(),
+    );
+}
+
+fn sign_with(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
+    fill_sign_dialog(harness, key, password, to);
     harness
         .get_by_role_and_label(Role::Button, strings().sign_button)
         .click();
@@ -287,7 +311,7 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
 
     sign_with(&mut harness, &key, "", &destination);
     step_until(&mut harness, Duration::from_secs(20), job_finished);
-    let Some(AuthoringDialog::Signed(report)) = dialog(&harness) else {
+    let Some(AuthoringDialog::Signed { report, .. }) = dialog(&harness) else {
         panic!("not signed: {:?}", dialog(&harness));
     };
     assert!(matches!(report.verdict, Verdict::Verified { .. }));
@@ -354,12 +378,12 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let mut harness = preview_harness(&folder);
 
     authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
-    for (field, value) in [
-        (Field::ClientList, list.display().to_string()),
-        (Field::KeyFile, key.display().to_string()),
-        (Field::OutputFolder, output.display().to_string()),
+    for (label, path) in [
+        (strings().client_list_field, &list),
+        (strings().key_file_field, &key),
+        (strings().output_folder_field, &output),
     ] {
-        authoring(&mut harness, AuthoringCommand::SetField(field, value));
+        type_into(&mut harness, label, &path.display().to_string());
     }
     harness
         .get_by_role_and_label(Role::Button, strings().clients_button)
@@ -386,13 +410,15 @@ fn importing_the_seed_opens_the_new_folder_with_its_detections() {
     let target = out.path().join("imported");
 
     authoring(&mut harness, AuthoringCommand::OpenImportDialog);
-    authoring(
+    type_into(
         &mut harness,
-        AuthoringCommand::SetField(Field::Letter, seed.display().to_string()),
+        strings().import_letter_field,
+        &seed.display().to_string(),
     );
-    authoring(
+    type_into(
         &mut harness,
-        AuthoringCommand::SetField(Field::ImportFolder, target.display().to_string()),
+        strings().import_folder_field,
+        &target.display().to_string(),
     );
     harness
         .get_by_role_and_label(Role::Button, strings().import_letter_button)
@@ -464,8 +490,8 @@ fn typing_into_a_dialog_field_keeps_every_character() {
         .get_by_label(strings().key_base_field)
         .type_text("-2");
     harness.run_steps(2);
-    let Some(AuthoringDialog::NewKey { base, .. }) = dialog(&harness) else {
+    let Some(AuthoringDialog::NewKey(form)) = dialog(&harness) else {
         panic!("{:?}", dialog(&harness));
     };
-    assert_eq!(base, "/tmp/firm-2");
+    assert_eq!(form.base, "/tmp/firm-2");
 }

@@ -44,12 +44,9 @@ impl Background {
                 Some(dir) => authoring(AuthoringCommand::OpenFolder(dir)),
                 None => authoring(AuthoringCommand::FolderDialogGaveNothing),
             },
-            AuthoringEffect::ChooseFor(field) => choose(field).map(|path| {
-                Command::Authoring(AuthoringCommand::SetField(
-                    field,
-                    path.display().to_string(),
-                ))
-            }),
+            AuthoringEffect::ChooseFor(field) => {
+                choose(field).map(|path| Command::Authoring(AuthoringCommand::Chosen(field, path)))
+            }
             AuthoringEffect::Watch(dir) => {
                 self.watch = None;
                 let wake = ctx.clone();
@@ -159,7 +156,6 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
         }
         .save_file(),
         Chooser::Folder => dialog.pick_folder(),
-        Chooser::None => None,
     }
 }
 
@@ -177,12 +173,12 @@ fn unlock(key: &Path, password: &str) -> Result<crate::bundle::SecretKey, publis
 
 fn sign(job: &SignJob) -> JobOutcome {
     let result = publish::prepare(&job.dir, WarningPolicy::Allow).and_then(|checked| {
-        let secret = unlock(&job.key, job.password.expose())?;
+        let secret = unlock(&job.fields.key, job.fields.password.expose())?;
         publish::export(
             &checked.folder,
             &secret,
             &PackOptions::default(),
-            &job.destination,
+            &job.fields.destination,
         )
     });
     match result {
@@ -212,20 +208,21 @@ fn export_clients(
     job: &ClientsJob,
     progress: &mut dyn FnMut(publish::RecipientOutcome),
 ) -> JobOutcome {
-    let rows = match publish::read_text(&job.list).map(|text| parse_recipients(&text)) {
+    let fields = &job.fields;
+    let rows = match publish::read_text(&fields.list).map(|text| parse_recipients(&text)) {
         Ok(Ok(rows)) => rows,
         Ok(Err(error)) => {
             return failed(
                 Task::ExportClients,
                 Problem::Recipients {
-                    list: job.list.clone(),
+                    list: fields.list.clone(),
                     error,
                 },
             );
         }
         Err(error) => return failed(Task::ExportClients, error),
     };
-    let secret = match unlock(&job.key, job.password.expose()) {
+    let secret = match unlock(&fields.key, fields.password.expose()) {
         Ok(secret) => secret,
         Err(error) => return failed(Task::ExportClients, error),
     };
@@ -237,12 +234,12 @@ fn export_clients(
         &checked.folder,
         &secret,
         &rows,
-        &job.output,
+        &fields.output,
         &mut |outcome| progress(outcome.clone()),
     ) {
         Ok(summary) => JobOutcome::ClientsDone {
             summary,
-            output: job.output.clone(),
+            output: fields.output.clone(),
         },
         Err(error) => failed(Task::ExportClients, error),
     }

@@ -10,7 +10,10 @@ use crate::authoring::checks::Finding;
 use crate::authoring::import::{ImportOptions, import_letters};
 use crate::authoring::publish::{self, RecipientSummary, WrittenKeyPair};
 use crate::bundle::Verdict;
-use crate::ui::authoring::forms::{AuthoringDialog, Password, path_of};
+use crate::ui::authoring::forms::{
+    AuthoringDialog, ClientsFields, ClientsForm, NewKeyForm, Password, SignFields, SignForm,
+    path_of,
+};
 use crate::ui::authoring::state::AuthoringEffect;
 use crate::ui::error_text::Problem;
 use crate::ui::state::AppState;
@@ -52,17 +55,13 @@ pub struct SignedReport {
     pub verdict: Verdict,
 }
 
-/// A signing request for the background.
+/// A signing request for the background: the sign dialog's fields, parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignJob {
     /// The notice folder.
     pub dir: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password (ignored for an unprotected key).
-    pub password: Password,
-    /// Where to write.
-    pub destination: PathBuf,
+    /// Key, password and destination.
+    pub fields: SignFields<PathBuf>,
 }
 
 /// A key-creation request for the background.
@@ -74,19 +73,13 @@ pub struct KeyJob {
     pub password: Password,
 }
 
-/// A one-bundle-per-client request for the background.
+/// A one-bundle-per-client request for the background: the dialog's fields, parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientsJob {
     /// The notice folder.
     pub dir: PathBuf,
-    /// The clients CSV.
-    pub list: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password.
-    pub password: Password,
-    /// The output folder.
-    pub output: PathBuf,
+    /// List, key, password and output folder.
+    pub fields: ClientsFields<PathBuf>,
 }
 
 /// How a background task ended.
@@ -115,10 +108,10 @@ pub enum JobOutcome {
 impl AppState {
     pub(in crate::ui::authoring) fn import_letter(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::Import { letter, folder, .. }) = &self.authoring.dialog else {
+        let Some(AuthoringDialog::Import(form)) = &self.authoring.dialog else {
             return;
         };
-        let (Some(letter), Some(folder)) = (path_of(letter), path_of(folder)) else {
+        let (Some(letter), Some(folder)) = (path_of(&form.letter), path_of(&form.folder)) else {
             self.set_problem(strings.import_needs_both);
             return;
         };
@@ -185,39 +178,29 @@ impl AppState {
                 Some(dir.parent().unwrap_or(dir).join(name).display().to_string())
             })
             .unwrap_or_default();
-        self.authoring.dialog = Some(AuthoringDialog::SignExport {
-            key: String::new(),
-            password: Password::default(),
-            destination,
-            problem: None,
-        });
+        self.authoring.dialog = Some(AuthoringDialog::SignExport(SignForm {
+            fields: SignFields {
+                destination,
+                ..SignFields::default()
+            },
+            ..SignForm::default()
+        }));
     }
 
     pub(in crate::ui::authoring) fn sign(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::SignExport {
-            key,
-            password,
-            destination,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
+        let Some(AuthoringDialog::SignExport(form)) = &self.authoring.dialog else {
             return;
         };
         if self.authoring.job.is_some() {
             return;
         }
-        let (Some(key), Some(destination)) = (path_of(&key), path_of(&destination)) else {
+        let Some(fields) = form.fields.parse() else {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
         self.start_on_preview(Task::Sign, 1, |dir| {
-            AuthoringEffect::Sign(SignJob {
-                dir,
-                key,
-                password,
-                destination,
-            })
+            AuthoringEffect::Sign(SignJob { dir, fields })
         });
     }
 
@@ -269,12 +252,12 @@ impl AppState {
 
     pub(in crate::ui::authoring) fn create_key(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::NewKey {
+        let Some(AuthoringDialog::NewKey(NewKeyForm {
             base,
             password,
             repeat,
             ..
-        }) = self.authoring.dialog.clone()
+        })) = self.authoring.dialog.clone()
         else {
             return;
         };
@@ -317,44 +300,23 @@ impl AppState {
         if self.refused() {
             return;
         }
-        self.authoring.dialog = Some(AuthoringDialog::ExportClients {
-            list: String::new(),
-            key: String::new(),
-            password: Password::default(),
-            output: String::new(),
-            problem: None,
-        });
+        self.authoring.dialog = Some(AuthoringDialog::ExportClients(ClientsForm::default()));
     }
 
     pub(in crate::ui::authoring) fn export_clients(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::ExportClients {
-            list,
-            key,
-            password,
-            output,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
+        let Some(AuthoringDialog::ExportClients(form)) = &self.authoring.dialog else {
             return;
         };
         if self.authoring.job.is_some() {
             return;
         }
-        let (Some(list), Some(key), Some(output)) =
-            (path_of(&list), path_of(&key), path_of(&output))
-        else {
+        let Some(fields) = form.fields.parse() else {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
         self.start_on_preview(Task::ExportClients, 0, |dir| {
-            AuthoringEffect::ExportClients(ClientsJob {
-                dir,
-                list,
-                key,
-                password,
-                output,
-            })
+            AuthoringEffect::ExportClients(ClientsJob { dir, fields })
         });
     }
 }

@@ -20,7 +20,10 @@ use crate::ui::error_text::Problem;
 use crate::ui::state::{AppState, Origin, PathPromptReason};
 
 use super::forms::path_of;
-pub use super::forms::{AuthoringDialog, Chooser, Field, Password};
+pub use super::forms::{
+    AuthoringDialog, Chooser, ClientsFields, ClientsForm, Field, FolderPathForm, ImportForm,
+    NewKeyForm, Password, SignFields, SignForm,
+};
 pub use super::jobs::{ClientsJob, Job, JobOutcome, KeyJob, SignJob, SignedReport, Task};
 
 /// Whether the preview's folder is being watched for changes.
@@ -95,8 +98,8 @@ pub enum AuthoringCommand {
     WatchFailed(Problem),
     /// Jump to the place of a finding in the preview.
     GoToFinding(usize),
-    /// Fill a dialog field.
-    SetField(Field, String),
+    /// A native dialog chose this path for a field.
+    Chosen(Field, PathBuf),
     /// Show the native dialog for a field.
     ChooseFor(Field),
     /// Open the import dialog.
@@ -166,21 +169,21 @@ impl AppState {
         match command {
             AuthoringCommand::ChooseFolder => self.authoring_effect(AuthoringEffect::ChooseFolder),
             AuthoringCommand::FolderDialogGaveNothing => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath {
+                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::NoFileChosen,
-                });
+                }));
             }
             AuthoringCommand::AskForFolderPath => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath {
+                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::Asked,
-                });
+                }));
             }
             AuthoringCommand::OpenFolder(dir) => self.open_folder(dir),
             AuthoringCommand::OpenTypedFolder => {
-                if let Some(AuthoringDialog::FolderPath { text, .. }) = &self.authoring.dialog
-                    && let Some(dir) = path_of(text)
+                if let Some(AuthoringDialog::FolderPath(form)) = &self.authoring.dialog
+                    && let Some(dir) = path_of(&form.text)
                 {
                     self.authoring.dialog = None;
                     self.open_folder(dir);
@@ -193,27 +196,18 @@ impl AppState {
                 }
             }
             AuthoringCommand::GoToFinding(index) => self.go_to_finding(index),
-            AuthoringCommand::SetField(field, value) => self.set_field(field, value),
+            AuthoringCommand::Chosen(field, path) => self.fill_chosen(field, &path),
             AuthoringCommand::ChooseFor(field) => {
                 self.authoring_effect(AuthoringEffect::ChooseFor(field))
             }
             AuthoringCommand::OpenImportDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::Import {
-                    letter: String::new(),
-                    folder: String::new(),
-                    problem: None,
-                });
+                self.authoring.dialog = Some(AuthoringDialog::Import(ImportForm::default()));
             }
             AuthoringCommand::Import => self.import_letter(),
             AuthoringCommand::OpenSignDialog => self.open_sign_dialog(),
             AuthoringCommand::Sign => self.sign(),
             AuthoringCommand::OpenNewKeyDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::NewKey {
-                    base: String::new(),
-                    password: Password::default(),
-                    repeat: Password::default(),
-                    problem: None,
-                });
+                self.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm::default()));
             }
             AuthoringCommand::CreateKey => self.create_key(),
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
@@ -232,11 +226,16 @@ impl AppState {
             AuthoringCommand::JobFinished(outcome) => {
                 self.authoring.job = None;
                 self.authoring.dialog = Some(match outcome {
-                    JobOutcome::Signed(report) => AuthoringDialog::Signed(report),
+                    JobOutcome::Signed(report) => AuthoringDialog::Signed {
+                        report,
+                        reveal_failed: None,
+                    },
                     JobOutcome::KeyCreated(written) => AuthoringDialog::KeyCreated(written),
-                    JobOutcome::ClientsDone { summary, output } => {
-                        AuthoringDialog::ClientsDone { summary, output }
-                    }
+                    JobOutcome::ClientsDone { summary, output } => AuthoringDialog::ClientsDone {
+                        summary,
+                        output,
+                        reveal_failed: None,
+                    },
                     JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
                 });
             }
@@ -447,18 +446,18 @@ mod tests {
             folder.path().to_owned(),
         )));
         state.handle(Command::Authoring(AuthoringCommand::OpenSignDialog));
-        state.handle(Command::Authoring(AuthoringCommand::SetField(
-            Field::Destination,
-            String::new(),
-        )));
+        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+            panic!("no sign dialog");
+        };
+        form.fields.destination.clear();
         state.handle(Command::Authoring(AuthoringCommand::Sign));
         assert!(state.authoring.job.is_none());
         assert!(matches!(
-            state.authoring.dialog,
-            Some(AuthoringDialog::SignExport {
+            &state.authoring.dialog,
+            Some(AuthoringDialog::SignExport(SignForm {
                 problem: Some(_),
                 ..
-            })
+            }))
         ));
     }
 
@@ -466,16 +465,12 @@ mod tests {
     fn different_passwords_create_no_key() {
         let mut state = state();
         state.handle(Command::Authoring(AuthoringCommand::OpenNewKeyDialog));
-        for (field, value) in [
-            (Field::KeyBase, "/tmp/firm"),
-            (Field::Password, "one"),
-            (Field::PasswordRepeat, "two"),
-        ] {
-            state.handle(Command::Authoring(AuthoringCommand::SetField(
-                field,
-                value.into(),
-            )));
-        }
+        state.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm {
+            base: "/tmp/firm".into(),
+            password: Password::new("one"),
+            repeat: Password::new("two"),
+            problem: None,
+        }));
         state.handle(Command::Authoring(AuthoringCommand::CreateKey));
         assert!(state.authoring.job.is_none());
         assert!(state.effects.is_empty());
