@@ -12,8 +12,11 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
-use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, JobOutcome};
+use kairan::ui::authoring::state::{
+    AuthoringCommand, AuthoringDialog, JobOutcome, PasswordProblem,
+};
 use kairan::ui::command::Command;
+use kairan::ui::i18n::Language;
 use kairan::ui::viewer::letter::PartKey;
 use kairan::ui::{FirstOpen, KairanApp};
 
@@ -331,7 +334,7 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
 }
 
 #[test]
-fn a_wrong_password_leaves_no_file() {
+fn a_wrong_password_keeps_the_dialog_says_so_and_leaves_no_file() {
     let copy = sample_copy();
     let folder = copy.path().to_owned();
     // A password-protected key at the minisign crate's (cheap) cost keeps this test fast.
@@ -343,14 +346,26 @@ fn a_wrong_password_leaves_no_file() {
 
     sign_with(&mut harness, &key, "wrong", &destination);
     step_until(&mut harness, Duration::from_secs(30), job_finished);
-    let Some(AuthoringDialog::Failed { reason, .. }) = dialog(&harness) else {
-        panic!("did not fail: {:?}", dialog(&harness));
+    // The dialog is still there with what was typed; only the password is emptied.
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("the sign dialog did not stay: {:?}", dialog(&harness));
     };
-    assert!(reason.to_string().contains("wrong password"), "{reason}");
-    // The Japanese UI says it in Japanese.
-    harness.get_by_label_contains("パスワードが違います");
-    harness.get_by_label(strings().failed_sign);
-    harness.get_by_label(strings().nothing_written);
+    assert_eq!(form.fields.key, key.display().to_string());
+    assert_eq!(form.fields.destination, destination.display().to_string());
+    assert!(form.fields.password.is_empty());
+    assert_eq!(form.password_problem, Some(PasswordProblem::Wrong));
+    // Said in the UI language, beside the password field, with the form's button still there.
+    harness.get_by_label(strings().password_wrong);
+    harness.get_by_label(strings().password_field);
+    harness.get_by_role_and_label(Role::Button, strings().sign_button);
+    assert!(harness.query_by_label(strings().failed_sign).is_none());
+    harness
+        .state_mut()
+        .state
+        .handle(Command::SetLanguage(Language::English));
+    harness.run_steps(2);
+    harness.get_by_label("The password does not open this key; type it again.");
+
     let left: Vec<_> = std::fs::read_dir(copy.parent())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -361,6 +376,24 @@ fn a_wrong_password_leaves_no_file() {
             .all(|name| name == "notice" || name == "firm.key"),
         "{left:?}"
     );
+
+    // The right password, typed again into the same dialog, signs.
+    type_into(
+        &mut harness,
+        Language::English.strings().password_field,
+        "right",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, Language::English.strings().sign_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(30), job_finished);
+    assert!(
+        matches!(dialog(&harness), Some(AuthoringDialog::Signed { .. })),
+        "{:?}",
+        dialog(&harness)
+    );
+    assert!(destination.exists());
 }
 
 #[test]

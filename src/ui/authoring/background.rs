@@ -1,6 +1,9 @@
 //! Where the authoring preview's platform work runs: native dialogs for its fields, the folder
-//! watcher, and signing, key creation and export on background threads — unlocking a
-//! password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
+//! watcher, and signing, key creation and export on background threads — unlocking or creating
+//! a password-protected key takes seconds (scrypt, 1 GiB: about 5 s on a two-core machine, in
+//! a debug build with optimised dependencies as in a release build), and the window must keep
+//! drawing. Each thread reports the [`Stage`] it reaches, so the text beside the spinner says
+//! what is slow only while it is.
 //!
 //! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
 //! into commands for [`crate::ui::state::AppState::handle`]. Nothing here decides anything: the
@@ -15,7 +18,7 @@ use crate::authoring::{PackOptions, parse_recipients};
 use crate::bundle::keys;
 use crate::ui::authoring::state::{
     AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
-    SignedReport, Task,
+    SignedReport, Stage, Task,
 };
 use crate::ui::authoring::watch::FolderWatch;
 use crate::ui::command::Command;
@@ -23,7 +26,7 @@ use crate::ui::error_text::Problem;
 
 /// A message from a background thread.
 enum Report {
-    Progress(publish::RecipientOutcome),
+    Progress(Stage),
     Finished(JobOutcome),
 }
 
@@ -61,7 +64,7 @@ impl Background {
                 }
             }
             AuthoringEffect::Sign(job) => {
-                self.spawn(ctx, Task::Sign, move |_| sign(&job));
+                self.spawn(ctx, Task::Sign, move |stage| sign(&job, stage));
                 None
             }
             AuthoringEffect::CreateKey(job) => {
@@ -81,7 +84,7 @@ impl Background {
         &mut self,
         ctx: &egui::Context,
         task: Task,
-        work: impl FnOnce(&mut dyn FnMut(publish::RecipientOutcome)) -> JobOutcome + Send + 'static,
+        work: impl FnOnce(&mut dyn FnMut(Stage)) -> JobOutcome + Send + 'static,
     ) {
         let (sender, receiver) = mpsc::channel();
         self.reports = Some(receiver);
@@ -94,7 +97,7 @@ impl Background {
                     let _ = sender.send(report);
                     ctx.request_repaint();
                 };
-                let outcome = work(&mut |outcome| send(&sender, Report::Progress(outcome)));
+                let outcome = work(&mut |stage| send(&sender, Report::Progress(stage)));
                 send(&sender, Report::Finished(outcome));
             });
         if let Err(error) = spawned {
@@ -122,7 +125,7 @@ impl Background {
             let mut finished = false;
             while let Ok(report) = reports.try_recv() {
                 commands.push(Command::Authoring(match report {
-                    Report::Progress(outcome) => AuthoringCommand::JobProgress(outcome),
+                    Report::Progress(stage) => AuthoringCommand::JobProgress(stage),
                     Report::Finished(outcome) => {
                         finished = true;
                         AuthoringCommand::JobFinished(outcome)
@@ -166,14 +169,23 @@ fn failed(task: Task, error: impl Into<Problem>) -> JobOutcome {
     }
 }
 
-fn unlock(key: &Path, password: &str) -> Result<crate::bundle::SecretKey, publish::PublishError> {
+/// Reads and unlocks the key, telling `stage` when the slow part (scrypt) begins.
+fn unlock(
+    key: &Path,
+    password: &str,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<crate::bundle::SecretKey, publish::PublishError> {
     let file = SecretKeyFile::read(key)?;
+    if file.needs_password() && !password.is_empty() {
+        stage(Stage::Unlocking);
+    }
     file.unlock(Some(password).filter(|password| !password.is_empty()))
 }
 
-fn sign(job: &SignJob) -> JobOutcome {
+fn sign(job: &SignJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome {
     let result = publish::prepare(&job.dir, WarningPolicy::Allow).and_then(|checked| {
-        let secret = unlock(&job.fields.key, job.fields.password.expose())?;
+        let secret = unlock(&job.fields.key, job.fields.password.expose(), stage)?;
+        stage(Stage::Signing);
         publish::export(
             &checked.folder,
             &secret,
@@ -204,10 +216,7 @@ fn create_key(job: &KeyJob) -> JobOutcome {
     }
 }
 
-fn export_clients(
-    job: &ClientsJob,
-    progress: &mut dyn FnMut(publish::RecipientOutcome),
-) -> JobOutcome {
+fn export_clients(job: &ClientsJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome {
     let fields = &job.fields;
     let rows = match publish::read_text(&fields.list).map(|text| parse_recipients(&text)) {
         Ok(Ok(rows)) => rows,
@@ -222,7 +231,7 @@ fn export_clients(
         }
         Err(error) => return failed(Task::ExportClients, error),
     };
-    let secret = match unlock(&fields.key, fields.password.expose()) {
+    let secret = match unlock(&fields.key, fields.password.expose(), stage) {
         Ok(secret) => secret,
         Err(error) => return failed(Task::ExportClients, error),
     };
@@ -230,12 +239,21 @@ fn export_clients(
         Ok(checked) => checked,
         Err(error) => return failed(Task::ExportClients, error),
     };
+    stage(Stage::Clients {
+        done: 0,
+        total: rows.len(),
+    });
     match publish::export_for_recipients(
         &checked.folder,
         &secret,
         &rows,
         &fields.output,
-        &mut |outcome| progress(outcome.clone()),
+        &mut |outcome| {
+            stage(Stage::Clients {
+                done: outcome.position,
+                total: outcome.total,
+            })
+        },
     ) {
         Ok(summary) => JobOutcome::ClientsDone {
             summary,

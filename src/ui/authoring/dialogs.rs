@@ -13,7 +13,7 @@ use crate::ui::authoring::panels::{finding_label, job_indicator_ui};
 use crate::ui::authoring::reports::{clients_done_ui, import_report_ui, key_created_ui, signed_ui};
 use crate::ui::authoring::state::{
     Authoring, AuthoringCommand, AuthoringDialog, ClientsForm, Field, FolderPathForm, ImportForm,
-    NewKeyForm, Password, SignForm, Task,
+    NewKeyForm, Password, PasswordProblem, SignForm, Task,
 };
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
@@ -131,6 +131,17 @@ fn problem_ui(ui: &mut egui::Ui, problem: Option<&str>) {
     }
 }
 
+/// Why the last password did not open the key, right under the password field.
+fn password_problem_ui(ui: &mut egui::Ui, strings: &Strings, problem: Option<PasswordProblem>) {
+    problem_ui(
+        ui,
+        problem.map(|problem| match problem {
+            PasswordProblem::Wrong => strings.password_wrong,
+            PasswordProblem::Missing => strings.password_missing,
+        }),
+    );
+}
+
 /// A form dialog: heading, what it does, its fields (drawn by `fields_ui`), why the last
 /// attempt could not start, and the action with Cancel.
 fn form_ui(
@@ -187,7 +198,7 @@ pub fn dialogs_ui(
     if let Some(job) = &authoring.job {
         egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
             crate::ui::widgets::fit_dialog_width(ui, 460.0);
-            ui.horizontal(|ui| job_indicator_ui(ui, strings, job.task, job.done, job.total));
+            ui.horizontal_wrapped(|ui| job_indicator_ui(ui, strings, job.stage));
             ui.label(strings.job_keeps_running);
         });
         return;
@@ -242,7 +253,10 @@ fn sign_form_ui(
     commands: &mut Vec<Command>,
 ) {
     let SignForm {
-        fields, problem, ..
+        fields,
+        problem,
+        password_problem,
+        ..
     } = form;
     form_ui(
         ui,
@@ -258,6 +272,7 @@ fn sign_form_ui(
                 commands,
             );
             password_field_ui(ui, strings.password_field, &mut fields.password);
+            password_problem_ui(ui, strings, *password_problem);
             path_field_ui(
                 ui,
                 strings,
@@ -280,7 +295,10 @@ fn clients_form_ui(
     commands: &mut Vec<Command>,
 ) {
     let ClientsForm {
-        fields, problem, ..
+        fields,
+        problem,
+        password_problem,
+        ..
     } = form;
     form_ui(
         ui,
@@ -304,6 +322,7 @@ fn clients_form_ui(
                 commands,
             );
             password_field_ui(ui, strings.password_field, &mut fields.password);
+            password_problem_ui(ui, strings, *password_problem);
             path_field_ui(
                 ui,
                 strings,

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use crate::authoring::checks::Finding;
 use crate::authoring::import::Detection;
 use crate::authoring::publish::{RecipientSummary, WrittenKeyPair};
-use crate::ui::authoring::jobs::{SignedReport, Task};
+use crate::ui::authoring::jobs::{PasswordProblem, SignedReport, Task};
 use crate::ui::error_text::Problem;
 use crate::ui::state::{AppState, PathPromptReason};
 
@@ -184,15 +184,15 @@ pub struct NewKeyForm {
 ///
 /// After a wrong password the form comes back as it was, with the password field emptied (a
 /// wrong password is of no use, and retyping it whole is how a typo is found) and
-/// [`SignForm::wrong_password`] set, which the view says next to that field.
+/// [`SignForm::password_problem`] set, which the view says next to that field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SignForm {
     /// Key, password and destination as typed.
     pub fields: SignFields<String>,
     /// Why the last attempt could not start.
     pub problem: Option<String>,
-    /// The last attempt's password did not open the key.
-    pub wrong_password: bool,
+    /// Why the last attempt's password did not open the key.
+    pub password_problem: Option<PasswordProblem>,
     /// Whether the open warnings of the pre-send checks are listed.
     pub show_warnings: bool,
     /// The second step: this file exists; replace it?
@@ -206,8 +206,8 @@ pub struct ClientsForm {
     pub fields: ClientsFields<String>,
     /// Why the last attempt could not start.
     pub problem: Option<String>,
-    /// The last attempt's password did not open the key.
-    pub wrong_password: bool,
+    /// Why the last attempt's password did not open the key.
+    pub password_problem: Option<PasswordProblem>,
     /// Whether the open warnings of the pre-send checks are listed.
     pub show_warnings: bool,
     /// The second step: this many bundles in the output folder would be replaced; go on?

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::authoring::checks::Finding;
 use crate::authoring::import::{ImportOptions, import_letters};
 use crate::authoring::publish::{self, RecipientSummary, WrittenKeyPair};
-use crate::bundle::Verdict;
+use crate::bundle::{KeyError, Verdict};
 use crate::ui::authoring::forms::{
     AuthoringDialog, ClientsFields, ClientsForm, NewKeyForm, Password, SignFields, SignForm,
     path_of,
@@ -31,15 +31,63 @@ pub enum Task {
     Import,
 }
 
+/// What a running task is doing now, as the background thread reports it. Only the stages
+/// that take time are told apart: unlocking or creating a password-protected key runs scrypt
+/// at 1 GiB, about five seconds on an ordinary office machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Compiling and checking the folder, reading the key and the client list.
+    Checking,
+    /// Deriving the key from its password (seconds).
+    Unlocking,
+    /// Signing, writing and reading back one bundle.
+    Signing,
+    /// One bundle per client: rows done so far of all rows.
+    Clients {
+        /// Rows done.
+        done: usize,
+        /// Rows in all.
+        total: usize,
+    },
+    /// Creating a password-protected key pair (seconds).
+    CreatingKey,
+}
+
 /// A running background task and how far it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
     /// Which task.
     pub task: Task,
-    /// Rows done so far (for one bundle per client).
-    pub done: usize,
-    /// Rows in all.
-    pub total: usize,
+    /// What it is doing now.
+    pub stage: Stage,
+}
+
+/// Why a password did not open a key, said next to the password field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    /// A password was typed and it does not open the key (or the key file is damaged).
+    Wrong,
+    /// The key is password-protected and no password was typed.
+    Missing,
+}
+
+impl PasswordProblem {
+    /// The password problem behind `reason`, if that is why a task failed.
+    pub fn of(reason: &Problem) -> Option<Self> {
+        let key_error = match reason {
+            Problem::Key(error) => error.as_ref(),
+            Problem::Publish(error) => match error.as_ref() {
+                publish::PublishError::Key { source, .. } => source,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match key_error {
+            KeyError::WrongPassword => Some(PasswordProblem::Wrong),
+            KeyError::PasswordRequired => Some(PasswordProblem::Missing),
+            _ => None,
+        }
+    }
 }
 
 /// What a finished export wrote and how it verified after being read back from disk.
@@ -199,7 +247,7 @@ impl AppState {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
-        self.start_on_preview(Task::Sign, 1, |dir| {
+        self.start_on_preview(Task::Sign, |dir| {
             AuthoringEffect::Sign(SignJob { dir, fields })
         });
     }
@@ -223,31 +271,68 @@ impl AppState {
         }
     }
 
-    /// Hands `effect` to the background as the running `task`, with `total` rows to do.
-    fn start(&mut self, task: Task, total: usize, effect: AuthoringEffect) {
-        self.authoring.job = Some(Job {
-            task,
-            done: 0,
-            total,
-        });
+    /// Hands `effect` to the background as the running `task`, at `stage`.
+    fn start(&mut self, task: Task, stage: Stage, effect: AuthoringEffect) {
+        self.authoring.job = Some(Job { task, stage });
         self.authoring_effect(effect);
     }
 
     /// Starts `task` on the previewed folder, unless a check stops signing (then the findings
     /// are shown instead) or nothing is previewed.
-    fn start_on_preview(
-        &mut self,
-        task: Task,
-        total: usize,
-        effect: impl FnOnce(PathBuf) -> AuthoringEffect,
-    ) {
+    fn start_on_preview(&mut self, task: Task, effect: impl FnOnce(PathBuf) -> AuthoringEffect) {
         if self.refused() {
             return;
         }
         let Some(dir) = self.preview_dir() else {
             return;
         };
-        self.start(task, total, effect(dir));
+        self.start(task, Stage::Checking, effect(dir));
+    }
+
+    /// Ends the running task. A password that did not open the key brings back the form it came
+    /// from, every field kept but the password, with the reason next to the password field;
+    /// anything else replaces the form with its report.
+    pub(in crate::ui::authoring) fn finish_job(&mut self, outcome: JobOutcome) {
+        self.authoring.job = None;
+        if let JobOutcome::Failed {
+            task: Task::Sign | Task::ExportClients,
+            reason,
+        } = &outcome
+            && let Some(problem) = PasswordProblem::of(reason)
+        {
+            let form = match &mut self.authoring.dialog {
+                Some(AuthoringDialog::SignExport(form)) => Some((
+                    &mut form.fields.password,
+                    &mut form.password_problem,
+                    &mut form.problem,
+                )),
+                Some(AuthoringDialog::ExportClients(form)) => Some((
+                    &mut form.fields.password,
+                    &mut form.password_problem,
+                    &mut form.problem,
+                )),
+                _ => None,
+            };
+            if let Some((password, password_problem, other)) = form {
+                *password = Password::default();
+                *password_problem = Some(problem);
+                *other = None;
+                return;
+            }
+        }
+        self.authoring.dialog = Some(match outcome {
+            JobOutcome::Signed(report) => AuthoringDialog::Signed {
+                report,
+                reveal_failed: None,
+            },
+            JobOutcome::KeyCreated(written) => AuthoringDialog::KeyCreated(written),
+            JobOutcome::ClientsDone { summary, output } => AuthoringDialog::ClientsDone {
+                summary,
+                output,
+                reveal_failed: None,
+            },
+            JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
+        });
     }
 
     pub(in crate::ui::authoring) fn create_key(&mut self) {
@@ -288,7 +373,7 @@ impl AppState {
         }
         self.start(
             Task::CreateKey,
-            1,
+            Stage::CreatingKey,
             AuthoringEffect::CreateKey(KeyJob { base, password }),
         );
     }
@@ -315,7 +400,7 @@ impl AppState {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
-        self.start_on_preview(Task::ExportClients, 0, |dir| {
+        self.start_on_preview(Task::ExportClients, |dir| {
             AuthoringEffect::ExportClients(ClientsJob { dir, fields })
         });
     }

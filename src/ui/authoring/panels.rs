@@ -11,7 +11,7 @@ use egui::RichText;
 use crate::authoring::checks::{Finding, FindingCode, Severity};
 use crate::authoring::{CompiledFolder, Position};
 use crate::document::Block;
-use crate::ui::authoring::state::{AuthoringCommand, Preview, Task, Watching};
+use crate::ui::authoring::state::{AuthoringCommand, Preview, Stage, Watching};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
@@ -240,28 +240,23 @@ pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
         }
         if let Some(job) = &state.authoring.job {
             ui.separator();
-            job_indicator_ui(ui, strings, job.task, job.done, job.total);
+            job_indicator_ui(ui, strings, job.stage);
         }
     });
 }
 
-/// A spinner and what is running.
-pub fn job_indicator_ui(
-    ui: &mut egui::Ui,
-    strings: &Strings,
-    task: Task,
-    done: usize,
-    total: usize,
-) {
+/// A spinner and what the running task is doing now.
+pub fn job_indicator_ui(ui: &mut egui::Ui, strings: &Strings, stage: Stage) {
     ui.add(egui::Spinner::new());
-    ui.label(match task {
-        Task::Sign => strings.job_signing.to_owned(),
-        Task::CreateKey => strings.job_creating_key.to_owned(),
-        Task::ExportClients if total > 0 => fill(
+    ui.label(match stage {
+        Stage::Checking => strings.job_checking.to_owned(),
+        Stage::Unlocking => strings.job_unlocking.to_owned(),
+        Stage::Signing => strings.job_signing.to_owned(),
+        Stage::CreatingKey => strings.job_creating_key.to_owned(),
+        Stage::Clients { done, total } => fill(
             strings.job_clients_progress,
             &[("n", &done.to_string()), ("total", &total.to_string())],
         ),
-        Task::ExportClients | Task::Import => strings.job_starting.to_owned(),
     });
 }
 

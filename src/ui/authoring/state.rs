@@ -13,7 +13,6 @@
 use std::path::PathBuf;
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
-use crate::authoring::publish::RecipientOutcome;
 use crate::authoring::{CompiledFolder, SourceError, compile_folder};
 use crate::authoring::{PackError, PackOptions};
 use crate::ui::error_text::Problem;
@@ -24,7 +23,9 @@ pub use super::forms::{
     AuthoringDialog, Chooser, ClientsFields, ClientsForm, Field, FolderPathForm, ImportForm,
     NewKeyForm, Password, SignFields, SignForm,
 };
-pub use super::jobs::{ClientsJob, Job, JobOutcome, KeyJob, SignJob, SignedReport, Task};
+pub use super::jobs::{
+    ClientsJob, Job, JobOutcome, KeyJob, PasswordProblem, SignJob, SignedReport, Stage, Task,
+};
 
 /// Whether the preview's folder is being watched for changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,8 +121,8 @@ pub enum AuthoringCommand {
     ExportClients,
     /// Close the authoring dialog.
     CloseDialog,
-    /// A client row is done.
-    JobProgress(RecipientOutcome),
+    /// The running task reached another stage.
+    JobProgress(Stage),
     /// A background task ended.
     JobFinished(JobOutcome),
 }
@@ -217,28 +218,12 @@ impl AppState {
                     self.authoring.dialog = None;
                 }
             }
-            AuthoringCommand::JobProgress(outcome) => {
+            AuthoringCommand::JobProgress(stage) => {
                 if let Some(job) = &mut self.authoring.job {
-                    job.done = outcome.position;
-                    job.total = outcome.total;
+                    job.stage = stage;
                 }
             }
-            AuthoringCommand::JobFinished(outcome) => {
-                self.authoring.job = None;
-                self.authoring.dialog = Some(match outcome {
-                    JobOutcome::Signed(report) => AuthoringDialog::Signed {
-                        report,
-                        reveal_failed: None,
-                    },
-                    JobOutcome::KeyCreated(written) => AuthoringDialog::KeyCreated(written),
-                    JobOutcome::ClientsDone { summary, output } => AuthoringDialog::ClientsDone {
-                        summary,
-                        output,
-                        reveal_failed: None,
-                    },
-                    JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
-                });
-            }
+            AuthoringCommand::JobFinished(outcome) => self.finish_job(outcome),
         }
     }
 
