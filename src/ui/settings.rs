@@ -1,5 +1,10 @@
-//! The reader's viewer settings (language, theme, zoom), saved between runs through eframe's
-//! storage as one JSON value. Window size and panel widths are saved by eframe itself.
+//! The reader's viewer settings (language, theme, zoom, and for the firm the signing key file
+//! last used), saved between runs through eframe's storage as one JSON value (eframe keeps it
+//! in its `app.ron` in the per-user data folder, written on exit and every 30 seconds). Window
+//! size and panel widths are saved by eframe itself. Nothing secret is ever kept here: a key's
+//! password is typed each time.
+
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +36,9 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The zoom factor (1.0 is actual size).
     pub zoom: f32,
+    /// The secret key file that last signed successfully (its path only, never its password),
+    /// filled into the sign dialogs.
+    pub key_file: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -39,6 +47,7 @@ impl Default for Settings {
             language: None,
             theme: ThemeChoice::Light,
             zoom: 1.0,
+            key_file: None,
         }
     }
 }
@@ -69,8 +78,16 @@ mod tests {
             language: Some(Language::English),
             theme: ThemeChoice::Dark,
             zoom: 1.25,
+            key_file: Some(PathBuf::from("/keys/firm.key")),
         };
         assert_eq!(Settings::from_json(&settings.to_json()), settings);
+    }
+
+    #[test]
+    fn settings_saved_before_the_key_file_was_kept_still_read() {
+        let settings = Settings::from_json(r#"{"language":"English","theme":"Dark","zoom":1.5}"#);
+        assert_eq!(settings.zoom, 1.5);
+        assert_eq!(settings.key_file, None);
     }
 
     #[test]

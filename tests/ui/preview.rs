@@ -397,6 +397,62 @@ fn a_wrong_password_keeps_the_dialog_says_so_and_leaves_no_file() {
 }
 
 #[test]
+fn the_key_file_that_signed_is_filled_in_next_time_and_its_password_is_not_kept() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let pair = minisign::KeyPair::generate_encrypted_keypair(Some("pw-7f3a9".into())).unwrap();
+    let key = copy.parent().join("firm.key");
+    std::fs::write(&key, pair.sk.to_box(None).unwrap().into_string()).unwrap();
+    let destination = copy.parent().join("out.kairan");
+    let config = copy.parent().join("kairan-config");
+    let options = || {
+        app::options(
+            FirstOpen::Folder(folder.clone()),
+            vec![kairan::sample::demo_trusted_key()],
+            config.clone(),
+        )
+    };
+    let first_run = app::MemoryStorage::default();
+    let mut harness = app::harness_with_storage(app::SIZE, options(), &first_run);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(
+        form.fields.key, "",
+        "nothing is remembered before the first signing"
+    );
+    authoring(&mut harness, AuthoringCommand::CloseDialog);
+
+    sign_with(&mut harness, &key, "pw-7f3a9", &destination);
+    step_until(&mut harness, Duration::from_secs(30), job_finished);
+    assert!(matches!(
+        dialog(&harness),
+        Some(AuthoringDialog::Signed { .. })
+    ));
+    let saved = app::save(&mut harness);
+    drop(harness);
+    let text: String = saved.0.values().cloned().collect();
+    assert!(text.contains("firm.key"), "{text}");
+    assert!(!text.contains("pw-7f3a9"), "the password was saved: {text}");
+
+    let mut harness = app::harness_with_storage(app::SIZE, options(), &saved);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(form.fields.key, key.display().to_string());
+    assert!(form.fields.password.is_empty());
+    // The field shows it.
+    assert!(
+        harness
+            .query_all_by_value(&key.display().to_string())
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let copy = sample_copy();
     let folder = copy.path().to_owned();

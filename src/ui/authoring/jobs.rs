@@ -60,6 +60,8 @@ pub struct Job {
     pub task: Task,
     /// What it is doing now.
     pub stage: Stage,
+    /// The secret key file it signs with, remembered in the settings once it has signed.
+    pub key: Option<PathBuf>,
 }
 
 /// Why a password did not open a key, said next to the password field.
@@ -228,6 +230,7 @@ impl AppState {
             .unwrap_or_default();
         self.authoring.dialog = Some(AuthoringDialog::SignExport(SignForm {
             fields: SignFields {
+                key: self.remembered_key(),
                 destination,
                 ..SignFields::default()
             },
@@ -247,9 +250,18 @@ impl AppState {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
-        self.start_on_preview(Task::Sign, |dir| {
+        self.start_on_preview(Task::Sign, fields.key.clone(), |dir| {
             AuthoringEffect::Sign(SignJob { dir, fields })
         });
+    }
+
+    /// The key file that last signed, as the key field's text (empty when none is kept).
+    fn remembered_key(&self) -> String {
+        self.settings
+            .key_file
+            .as_ref()
+            .map(|path| path.display().to_string())
+            .unwrap_or_default()
     }
 
     fn preview_dir(&self) -> Option<PathBuf> {
@@ -272,28 +284,45 @@ impl AppState {
     }
 
     /// Hands `effect` to the background as the running `task`, at `stage`.
-    fn start(&mut self, task: Task, stage: Stage, effect: AuthoringEffect) {
-        self.authoring.job = Some(Job { task, stage });
+    fn start(&mut self, job: Job, effect: AuthoringEffect) {
+        self.authoring.job = Some(job);
         self.authoring_effect(effect);
     }
 
     /// Starts `task` on the previewed folder, unless a check stops signing (then the findings
     /// are shown instead) or nothing is previewed.
-    fn start_on_preview(&mut self, task: Task, effect: impl FnOnce(PathBuf) -> AuthoringEffect) {
+    fn start_on_preview(
+        &mut self,
+        task: Task,
+        key: PathBuf,
+        effect: impl FnOnce(PathBuf) -> AuthoringEffect,
+    ) {
         if self.refused() {
             return;
         }
         let Some(dir) = self.preview_dir() else {
             return;
         };
-        self.start(task, Stage::Checking, effect(dir));
+        let job = Job {
+            task,
+            stage: Stage::Checking,
+            key: Some(key),
+        };
+        self.start(job, effect(dir));
     }
 
     /// Ends the running task. A password that did not open the key brings back the form it came
     /// from, every field kept but the password, with the reason next to the password field;
     /// anything else replaces the form with its report.
     pub(in crate::ui::authoring) fn finish_job(&mut self, outcome: JobOutcome) {
-        self.authoring.job = None;
+        let job = self.authoring.job.take();
+        if matches!(
+            outcome,
+            JobOutcome::Signed(_) | JobOutcome::ClientsDone { .. }
+        ) && let Some(key) = job.and_then(|job| job.key)
+        {
+            self.settings.key_file = Some(key);
+        }
         if let JobOutcome::Failed {
             task: Task::Sign | Task::ExportClients,
             reason,
@@ -371,11 +400,12 @@ impl AppState {
                 return;
             }
         }
-        self.start(
-            Task::CreateKey,
-            Stage::CreatingKey,
-            AuthoringEffect::CreateKey(KeyJob { base, password }),
-        );
+        let job = Job {
+            task: Task::CreateKey,
+            stage: Stage::CreatingKey,
+            key: None,
+        };
+        self.start(job, AuthoringEffect::CreateKey(KeyJob { base, password }));
     }
 
     pub(in crate::ui::authoring) fn open_clients_dialog(&mut self) {
@@ -385,7 +415,13 @@ impl AppState {
         if self.refused() {
             return;
         }
-        self.authoring.dialog = Some(AuthoringDialog::ExportClients(ClientsForm::default()));
+        self.authoring.dialog = Some(AuthoringDialog::ExportClients(ClientsForm {
+            fields: ClientsFields {
+                key: self.remembered_key(),
+                ..ClientsFields::default()
+            },
+            ..ClientsForm::default()
+        }));
     }
 
     pub(in crate::ui::authoring) fn export_clients(&mut self) {
@@ -400,7 +436,7 @@ impl AppState {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
-        self.start_on_preview(Task::ExportClients, |dir| {
+        self.start_on_preview(Task::ExportClients, fields.key.clone(), |dir| {
             AuthoringEffect::ExportClients(ClientsJob { dir, fields })
         });
     }
