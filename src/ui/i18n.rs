@@ -491,6 +491,10 @@ strings! {
     destination_field: "書き出し先（.kairan）", "Save the bundle as (.kairan)";
     sign_button: "署名して書き出す", "Sign and export";
     sign_needs_fields: "鍵ファイルと書き出し先を指定してください。", "Give the key file and where to save the bundle.";
+    replace_file_question: "ファイル「{path}」は既にあります。上書きしますか？", "The file {path} already exists. Replace it?";
+    replace_files_question: "書き出し先フォルダ「{folder}」には、これから書き出すのと同じ名前のファイルが{n}件あります。上書きしますか？", "The folder {folder} already holds {n} of the files this export writes. Replace them?";
+    replace_button: "上書きする", "Replace";
+    keep_button: "やめる", "Don't replace";
     sign_refused_title: "署名できません", "Signing refused";
     sign_refused_detail: "送付前チェックでエラーが{n}件あります。原稿を直して保存すると、プレビューとチェックが更新されます。", "The pre-send checks report {n} errors. Fix them in the sources; the preview and the checks update as you save.";
     new_key_title: "新しい署名鍵を作る", "Create a signing key";

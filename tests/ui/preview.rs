@@ -453,6 +453,111 @@ fn the_key_file_that_signed_is_filled_in_next_time_and_its_password_is_not_kept(
 }
 
 #[test]
+fn an_existing_file_is_replaced_only_after_asking() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let (key, pair) = unprotected_key(copy.parent());
+    let destination = copy.parent().join("out.kairan");
+    std::fs::write(&destination, b"the bundle sent last week").unwrap();
+    let mut harness = preview_harness(&folder);
+    let question = kairan::ui::i18n::fill(
+        strings().replace_file_question,
+        &[("path", &destination.display().to_string())],
+    );
+
+    // Asked, and "Don't replace" goes back to the form with the old file as it was.
+    sign_with(&mut harness, &key, "", &destination);
+    assert!(job_finished(&harness), "a job started without asking");
+    harness.run_steps(2);
+    harness.get_by_label(&question);
+    harness
+        .get_by_role_and_label(Role::Button, strings().keep_button)
+        .click();
+    harness.run_steps(3);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(form.confirm_replace, None);
+    assert_eq!(form.fields.destination, destination.display().to_string());
+    assert!(harness.query_by_label(&question).is_none());
+    assert_eq!(
+        std::fs::read(&destination).unwrap(),
+        b"the bundle sent last week"
+    );
+
+    // Asked again, and "Replace" writes the new bundle in its place.
+    harness
+        .get_by_role_and_label(Role::Button, strings().sign_button)
+        .click();
+    // The dialog is re-centred for its new size before it is clicked, as it is before a person
+    // can click it.
+    harness.run_steps(4);
+    harness.get_by_label(&question);
+    harness
+        .get_by_role_and_label(Role::Button, strings().replace_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    assert!(
+        matches!(dialog(&harness), Some(AuthoringDialog::Signed { .. })),
+        "{:?}",
+        dialog(&harness)
+    );
+    let trusted = [TrustedKey {
+        name: "firm".into(),
+        public_key: pair.public_key,
+    }];
+    let opened = open_file(&destination, &trusted).unwrap();
+    assert!(matches!(opened.verdict, Verdict::Verified { .. }));
+}
+
+#[test]
+fn exporting_for_clients_says_how_many_files_it_would_replace_and_asks_once() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let (key, _) = unprotected_key(copy.parent());
+    let list = copy.parent().join("clients.csv");
+    std::fs::write(
+        &list,
+        "recipient,id\n株式会社あおば,aoba\n株式会社さくら,sakura\n株式会社かえで,kaede\n",
+    )
+    .unwrap();
+    let output = copy.parent().join("out");
+    std::fs::create_dir(&output).unwrap();
+    for id in ["aoba", "sakura"] {
+        std::fs::write(output.join(format!("mikasa-2023-06-29-{id}.kairan")), "old").unwrap();
+    }
+    let mut harness = preview_harness(&folder);
+    authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
+    for (label, path) in [
+        (strings().client_list_field, &list),
+        (strings().key_file_field, &key),
+        (strings().output_folder_field, &output),
+    ] {
+        type_into(&mut harness, label, &path.display().to_string());
+    }
+    harness
+        .get_by_role_and_label(Role::Button, strings().clients_button)
+        .click();
+    harness.run_steps(4);
+    assert!(job_finished(&harness), "a job started without asking");
+    harness.get_by_label_contains("同じ名前のファイルが2件あります。上書きしますか？");
+    harness
+        .get_by_role_and_label(Role::Button, strings().replace_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    let Some(AuthoringDialog::ClientsDone { summary, .. }) = dialog(&harness) else {
+        panic!("not done: {:?}", dialog(&harness));
+    };
+    assert_eq!((summary.written(), summary.failed()), (3, 0));
+    for id in ["aoba", "sakura", "kaede"] {
+        let written = std::fs::read(output.join(format!("mikasa-2023-06-29-{id}.kairan"))).unwrap();
+        assert_ne!(written, b"old");
+    }
+}
+
+#[test]
 fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let copy = sample_copy();
     let folder = copy.path().to_owned();

@@ -191,6 +191,7 @@ fn sign(job: &SignJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome {
             &secret,
             &PackOptions::default(),
             &job.fields.destination,
+            job.overwrite,
         )
     });
     match result {
@@ -248,6 +249,7 @@ fn export_clients(job: &ClientsJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome 
         &secret,
         &rows,
         &fields.output,
+        job.overwrite,
         &mut |outcome| {
             stage(Stage::Clients {
                 done: outcome.position,

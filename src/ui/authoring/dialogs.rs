@@ -246,12 +246,43 @@ fn folder_path_ui(
     );
 }
 
+/// The second step of a dialog whose action would replace files: the question, then
+/// "Replace" and "Don't replace" (back to the form).
+fn replace_question_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    heading: &str,
+    question: &str,
+    commands: &mut Vec<Command>,
+) {
+    toned_heading_ui(ui, Tone::Caution, heading);
+    ui.label(RichText::new(question).strong());
+    ui.add_space(6.0);
+    match confirm_row_ui(
+        ui,
+        Some((RichText::new(strings.replace_button).into(), true)),
+        strings.keep_button,
+    ) {
+        Some(Choice::Confirm) => push(commands, AuthoringCommand::ReplaceExisting),
+        Some(Choice::Cancel) => push(commands, AuthoringCommand::KeepExisting),
+        None => {}
+    }
+}
+
 fn sign_form_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     form: &mut SignForm,
     commands: &mut Vec<Command>,
 ) {
+    if let Some(path) = &form.confirm_replace {
+        let question = fill(
+            strings.replace_file_question,
+            &[("path", &path.display().to_string())],
+        );
+        replace_question_ui(ui, strings, strings.sign_title, &question, commands);
+        return;
+    }
     let SignForm {
         fields,
         problem,
@@ -294,6 +325,17 @@ fn clients_form_ui(
     form: &mut ClientsForm,
     commands: &mut Vec<Command>,
 ) {
+    if let Some(count) = form.confirm_replace {
+        let question = fill(
+            strings.replace_files_question,
+            &[
+                ("folder", form.fields.output.trim()),
+                ("n", &count.to_string()),
+            ],
+        );
+        replace_question_ui(ui, strings, strings.clients_title, &question, commands);
+        return;
+    }
     let ClientsForm {
         fields,
         problem,

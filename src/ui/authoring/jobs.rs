@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::authoring::checks::Finding;
 use crate::authoring::import::{ImportOptions, import_letters};
-use crate::authoring::publish::{self, RecipientSummary, WrittenKeyPair};
+use crate::authoring::parse_recipients;
+use crate::authoring::publish::{self, Overwrite, RecipientSummary, WrittenKeyPair};
 use crate::bundle::{KeyError, Verdict};
 use crate::ui::authoring::forms::{
     AuthoringDialog, ClientsFields, ClientsForm, NewKeyForm, Password, SignFields, SignForm,
@@ -112,6 +113,8 @@ pub struct SignJob {
     pub dir: PathBuf,
     /// Key, password and destination.
     pub fields: SignFields<PathBuf>,
+    /// Whether a file at the destination may be replaced (the person was asked).
+    pub overwrite: Overwrite,
 }
 
 /// A key-creation request for the background.
@@ -130,6 +133,9 @@ pub struct ClientsJob {
     pub dir: PathBuf,
     /// List, key, password and output folder.
     pub fields: ClientsFields<PathBuf>,
+    /// Whether bundles of the same names in the output folder may be replaced (the person was
+    /// asked).
+    pub overwrite: Overwrite,
 }
 
 /// How a background task ended.
@@ -238,9 +244,11 @@ impl AppState {
         }));
     }
 
-    pub(in crate::ui::authoring) fn sign(&mut self) {
+    /// Starts signing with the sign dialog's fields. With [`Overwrite::Refuse`], a destination
+    /// that exists turns the dialog to its second step, which asks before anything is written.
+    pub(in crate::ui::authoring) fn sign(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::SignExport(form)) = &self.authoring.dialog else {
+        let Some(AuthoringDialog::SignExport(form)) = &mut self.authoring.dialog else {
             return;
         };
         if self.authoring.job.is_some() {
@@ -250,9 +258,55 @@ impl AppState {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
+        form.confirm_replace = None;
+        if overwrite == Overwrite::Refuse && fields.destination.symlink_metadata().is_ok() {
+            form.confirm_replace = Some(fields.destination);
+            return;
+        }
         self.start_on_preview(Task::Sign, fields.key.clone(), |dir| {
-            AuthoringEffect::Sign(SignJob { dir, fields })
+            AuthoringEffect::Sign(SignJob {
+                dir,
+                fields,
+                overwrite,
+            })
         });
+    }
+
+    /// The second step's answer: replace the existing file(s) and go on, or go back to the form
+    /// with nothing written.
+    pub(in crate::ui::authoring) fn answer_replace(&mut self, overwrite: Overwrite) {
+        match (&mut self.authoring.dialog, overwrite) {
+            (Some(AuthoringDialog::SignExport(_)), Overwrite::Replace) => self.sign(overwrite),
+            (Some(AuthoringDialog::ExportClients(_)), Overwrite::Replace) => {
+                self.export_clients(overwrite)
+            }
+            (Some(AuthoringDialog::SignExport(form)), Overwrite::Refuse) => {
+                form.confirm_replace = None;
+            }
+            (Some(AuthoringDialog::ExportClients(form)), Overwrite::Refuse) => {
+                form.confirm_replace = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// How many bundles exporting for the clients of `list` into `output` would replace; none
+    /// when the list cannot be read (the export then says why, and writes nothing).
+    fn client_bundles_to_replace(&self, list: &Path, output: &Path) -> usize {
+        let Some(folder) = self
+            .authoring
+            .preview
+            .as_ref()
+            .and_then(|preview| preview.compiled.as_ref())
+        else {
+            return 0;
+        };
+        match publish::read_text(list).map(|text| parse_recipients(&text)) {
+            Ok(Ok(rows)) => {
+                publish::existing_recipient_bundles(&folder.metadata.bundle_id, &rows, output).len()
+            }
+            _ => 0,
+        }
     }
 
     /// The key file that last signed, as the key field's text (empty when none is kept).
@@ -424,7 +478,10 @@ impl AppState {
         }));
     }
 
-    pub(in crate::ui::authoring) fn export_clients(&mut self) {
+    /// Starts exporting for clients with the dialog's fields. With [`Overwrite::Refuse`], bundles
+    /// of the same names in the output folder turn the dialog to its second step, which says how
+    /// many would be replaced and asks once.
+    pub(in crate::ui::authoring) fn export_clients(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
         let Some(AuthoringDialog::ExportClients(form)) = &self.authoring.dialog else {
             return;
@@ -436,8 +493,22 @@ impl AppState {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
+        let replaced = match overwrite {
+            Overwrite::Refuse => self.client_bundles_to_replace(&fields.list, &fields.output),
+            Overwrite::Replace => 0,
+        };
+        if let Some(AuthoringDialog::ExportClients(form)) = &mut self.authoring.dialog {
+            form.confirm_replace = (replaced > 0).then_some(replaced);
+        }
+        if replaced > 0 {
+            return;
+        }
         self.start_on_preview(Task::ExportClients, fields.key.clone(), |dir| {
-            AuthoringEffect::ExportClients(ClientsJob { dir, fields })
+            AuthoringEffect::ExportClients(ClientsJob {
+                dir,
+                fields,
+                overwrite,
+            })
         });
     }
 }

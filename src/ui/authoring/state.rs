@@ -13,6 +13,7 @@
 use std::path::PathBuf;
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
+use crate::authoring::publish::Overwrite;
 use crate::authoring::{CompiledFolder, SourceError, compile_folder};
 use crate::authoring::{PackError, PackOptions};
 use crate::ui::error_text::Problem;
@@ -109,15 +110,20 @@ pub enum AuthoringCommand {
     Import,
     /// Open the sign-and-export dialog (or the refusal, while errors remain).
     OpenSignDialog,
-    /// Sign and export with the dialog's key, password and destination.
+    /// Sign and export with the dialog's key, password and destination (asking first if the
+    /// destination exists).
     Sign,
+    /// Replace the existing file(s) the dialog asked about, and go on.
+    ReplaceExisting,
+    /// Replace nothing: back to the dialog's form.
+    KeepExisting,
     /// Open the new-key dialog.
     OpenNewKeyDialog,
     /// Create the key pair.
     CreateKey,
     /// Open the export-for-clients dialog.
     OpenClientsDialog,
-    /// Export one bundle per client.
+    /// Export one bundle per client (asking first if that would replace files).
     ExportClients,
     /// Close the authoring dialog.
     CloseDialog,
@@ -206,13 +212,15 @@ impl AppState {
             }
             AuthoringCommand::Import => self.import_letter(),
             AuthoringCommand::OpenSignDialog => self.open_sign_dialog(),
-            AuthoringCommand::Sign => self.sign(),
+            AuthoringCommand::Sign => self.sign(Overwrite::Refuse),
+            AuthoringCommand::ReplaceExisting => self.answer_replace(Overwrite::Replace),
+            AuthoringCommand::KeepExisting => self.answer_replace(Overwrite::Refuse),
             AuthoringCommand::OpenNewKeyDialog => {
                 self.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm::default()));
             }
             AuthoringCommand::CreateKey => self.create_key(),
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
-            AuthoringCommand::ExportClients => self.export_clients(),
+            AuthoringCommand::ExportClients => self.export_clients(Overwrite::Refuse),
             AuthoringCommand::CloseDialog => {
                 if self.authoring.job.is_none() {
                     self.authoring.dialog = None;
