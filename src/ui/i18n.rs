@@ -433,6 +433,8 @@ strings! {
     checks_warnings_only: "警告{warnings}件（署名はできます）", "{warnings} warnings (signing allowed)";
     checks_blocked: "エラー{errors}件・警告{warnings}件 — エラーがある間は署名できません", "{errors} errors · {warnings} warnings — signing is refused while errors remain";
     checks_none: "指摘事項はありません。", "Nothing to report.";
+    checks_not_run: "原稿に誤りが{errors}件あるため、チェックできません（署名できません）。", "The sources have {errors} errors, so the checks cannot run (signing is refused). ";
+    checks_last_good: "表示中の直前の正しい版の警告：{warnings}件", "Warnings in the last good version shown: {warnings}";
     severity_error: "エラー", "Error";
     severity_warning: "警告", "Warning";
     finding_entry: "{severity}　{place}　{check}：{message}（{code}）", "{severity}  {place}  {check}: {message} ({code})";
@@ -490,6 +492,10 @@ strings! {
     password_missing: "この鍵にはパスワードが必要です。入力してください。", "This key is password-protected; type its password.";
     destination_field: "書き出し先（.kairan）", "Save the bundle as (.kairan)";
     sign_button: "署名して書き出す", "Sign and export";
+    sign_warnings: "送付前チェックの警告が{n}件あります（署名はできます）。", "The pre-send checks report {n} warnings (signing is allowed).";
+    sign_no_warnings: "送付前チェックの警告はありません。", "The pre-send checks report no warnings.";
+    show_warnings: "警告を見る", "Show warnings";
+    hide_warnings: "警告を隠す", "Hide warnings";
     sign_needs_fields: "鍵ファイルと書き出し先を指定してください。", "Give the key file and where to save the bundle.";
     replace_file_question: "ファイル「{path}」は既にあります。上書きしますか？", "The file {path} already exists. Replace it?";
     replace_files_question: "書き出し先フォルダ「{folder}」には、これから書き出すのと同じ名前のファイルが{n}件あります。上書きしますか？", "The folder {folder} already holds {n} of the files this export writes. Replace them?";

@@ -247,6 +247,49 @@ fn a_source_error_is_shown_with_its_place_and_the_last_good_text_stays() {
     // The last good version is still on screen, unchanged.
     harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
     harness.get_by_label_contains("平素より当法人に対しまして");
+    // The checks could not run; the panel says so and keeps the last good version's warnings
+    // in view instead of claiming none.
+    let preview = harness.state().state.authoring.preview.as_ref().unwrap();
+    let kept = preview.warnings_on_screen.unwrap();
+    assert!(kept > 0);
+    harness.get_by_label_contains(&format!("表示中の直前の正しい版の警告：{kept}件"));
+    harness.get_by_label_contains("チェックできません");
+    assert!(harness.query_by_label_contains("警告0件").is_none());
+}
+
+#[test]
+fn the_sign_dialog_shows_how_many_warnings_are_open_and_lists_them() {
+    let copy = sample_copy();
+    let mut harness = preview_harness(copy.path());
+    let warnings = harness
+        .state()
+        .state
+        .authoring
+        .preview
+        .as_ref()
+        .unwrap()
+        .counts()
+        .1;
+    assert!(warnings >= 3, "the sample has its unexplained masks");
+    let listed = |harness: &Harness<'_, KairanApp>| {
+        harness
+            .query_all_by_label_contains("（mask-without-reason）")
+            .count()
+    };
+    // The checks panel lists the three masks without a reason.
+    assert_eq!(listed(&harness), 3);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    harness.get_by_label(&kairan::ui::i18n::fill(
+        strings().sign_warnings,
+        &[("n", &warnings.to_string())],
+    ));
+    harness
+        .get_by_role_and_label(Role::Button, strings().show_warnings)
+        .click();
+    harness.run_steps(3);
+    // Now listed in the dialog too.
+    assert_eq!(listed(&harness), 6);
+    harness.get_by_role_and_label(Role::Button, strings().hide_warnings);
 }
 
 #[test]

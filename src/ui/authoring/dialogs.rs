@@ -9,11 +9,12 @@
 
 use egui::RichText;
 
-use crate::ui::authoring::panels::{finding_label, job_indicator_ui};
+use crate::authoring::checks::Finding;
+use crate::ui::authoring::panels::{finding_label, job_indicator_ui, warnings_in_dialog_ui};
 use crate::ui::authoring::reports::{clients_done_ui, import_report_ui, key_created_ui, signed_ui};
 use crate::ui::authoring::state::{
     Authoring, AuthoringCommand, AuthoringDialog, ClientsForm, Field, FolderPathForm, ImportForm,
-    NewKeyForm, Password, PasswordProblem, SignForm, Task,
+    NewKeyForm, Password, PasswordProblem, Preview, SignForm, Task,
 };
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
@@ -206,9 +207,14 @@ pub fn dialogs_ui(
     let Some(dialog) = &mut authoring.dialog else {
         return;
     };
+    let warnings = authoring
+        .preview
+        .as_ref()
+        .map(Preview::warnings)
+        .unwrap_or_default();
     let modal = egui::Modal::new(egui::Id::unique("authoring-dialog")).show(ctx, |ui| {
         crate::ui::widgets::fit_dialog_width(ui, 620.0);
-        dialog_ui(ui, strings, dialog, commands);
+        dialog_ui(ui, strings, dialog, &warnings, commands);
     });
     if modal.should_close() {
         push(commands, AuthoringCommand::CloseDialog);
@@ -273,6 +279,7 @@ fn sign_form_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     form: &mut SignForm,
+    warnings: &[&Finding],
     commands: &mut Vec<Command>,
 ) {
     if let Some(path) = &form.confirm_replace {
@@ -287,6 +294,7 @@ fn sign_form_ui(
         fields,
         problem,
         password_problem,
+        show_warnings,
         ..
     } = form;
     form_ui(
@@ -294,6 +302,7 @@ fn sign_form_ui(
         strings,
         (strings.sign_title, strings.sign_detail),
         |ui, commands| {
+            warnings_in_dialog_ui(ui, strings, warnings, show_warnings);
             path_field_ui(
                 ui,
                 strings,
@@ -323,6 +332,7 @@ fn clients_form_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     form: &mut ClientsForm,
+    warnings: &[&Finding],
     commands: &mut Vec<Command>,
 ) {
     if let Some(count) = form.confirm_replace {
@@ -340,6 +350,7 @@ fn clients_form_ui(
         fields,
         problem,
         password_problem,
+        show_warnings,
         ..
     } = form;
     form_ui(
@@ -347,6 +358,7 @@ fn clients_form_ui(
         strings,
         (strings.clients_title, strings.clients_detail),
         |ui, commands| {
+            warnings_in_dialog_ui(ui, strings, warnings, show_warnings);
             path_field_ui(
                 ui,
                 strings,
@@ -384,6 +396,7 @@ fn dialog_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     dialog: &mut AuthoringDialog,
+    warnings: &[&Finding],
     commands: &mut Vec<Command>,
 ) {
     match dialog {
@@ -421,7 +434,7 @@ fn dialog_ui(
         AuthoringDialog::ImportReport { folder, detections } => {
             import_report_ui(ui, strings, folder, detections, commands);
         }
-        AuthoringDialog::SignExport(form) => sign_form_ui(ui, strings, form, commands),
+        AuthoringDialog::SignExport(form) => sign_form_ui(ui, strings, form, warnings, commands),
         AuthoringDialog::SignRefused { blocking } => {
             toned_heading_ui(ui, Tone::Danger, strings.sign_refused_title);
             ui.label(fill(
@@ -464,7 +477,9 @@ fn dialog_ui(
             commands,
         ),
         AuthoringDialog::KeyCreated(written) => key_created_ui(ui, strings, written, commands),
-        AuthoringDialog::ExportClients(form) => clients_form_ui(ui, strings, form, commands),
+        AuthoringDialog::ExportClients(form) => {
+            clients_form_ui(ui, strings, form, warnings, commands)
+        }
         AuthoringDialog::Signed { report, .. } => signed_ui(ui, strings, report, commands),
         AuthoringDialog::ClientsDone {
             summary, output, ..

@@ -245,6 +245,55 @@ pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
     });
 }
 
+/// The open warnings of the pre-send checks, inside a sign dialog: how many (or that there are
+/// none), and a button that lists them.
+pub fn warnings_in_dialog_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    warnings: &[&Finding],
+    shown: &mut bool,
+) {
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        let tone = if warnings.is_empty() {
+            Tone::Good
+        } else {
+            Tone::Caution
+        };
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 16.0, border);
+        if warnings.is_empty() {
+            ui.label(strings.sign_no_warnings);
+            return;
+        }
+        ui.label(
+            RichText::new(fill(
+                strings.sign_warnings,
+                &[("n", &warnings.len().to_string())],
+            ))
+            .strong(),
+        );
+        let label = if *shown {
+            strings.hide_warnings
+        } else {
+            strings.show_warnings
+        };
+        if ui.button(label).clicked() {
+            *shown = !*shown;
+        }
+    });
+    if *shown && !warnings.is_empty() {
+        egui::ScrollArea::vertical()
+            .id_salt("dialog-warnings")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for finding in warnings {
+                    ui.add(egui::Label::new(finding_label(strings, finding)).wrap());
+                }
+            });
+    }
+}
+
 /// A spinner and what the running task is doing now.
 pub fn job_indicator_ui(ui: &mut egui::Ui, strings: &Strings, stage: Stage) {
     ui.add(egui::Spinner::new());
@@ -268,9 +317,24 @@ pub fn checks_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     };
     let strings = state.language().strings();
     let (errors, warnings) = preview.counts();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(strings.checks_title);
         let (tone, summary) = match (errors, warnings) {
+            // The checks ran on nothing: never "no warnings" while the sources have errors.
+            _ if preview.has_errors() => {
+                let not_run = fill(
+                    strings.checks_not_run,
+                    &[("errors", &preview.error_count().to_string())],
+                );
+                let summary = match preview.warnings_on_screen {
+                    Some(kept) => format!(
+                        "{not_run}{}",
+                        fill(strings.checks_last_good, &[("warnings", &kept.to_string())])
+                    ),
+                    None => not_run,
+                };
+                (Tone::Danger, summary)
+            }
             (0, 0) => (Tone::Good, strings.checks_clean.to_owned()),
             (0, _) => (
                 Tone::Caution,
@@ -309,7 +373,9 @@ fn findings_ui(
 ) {
     let strings = state.language().strings();
     if preview.findings.is_empty() {
-        ui.label(strings.checks_none);
+        if !preview.has_errors() {
+            ui.label(strings.checks_none);
+        }
         return;
     }
     let dark = ui.visuals().dark_mode;

@@ -51,6 +51,10 @@ pub struct Preview {
     pub pack_error: Option<std::sync::Arc<PackError>>,
     /// The current pre-send findings (source errors as error findings when it does not compile).
     pub findings: Vec<Finding>,
+    /// How many warnings the checks found in the version on screen (the last that compiled and
+    /// could be shown); `None` until one has. While the sources have errors the checks cannot
+    /// run, and this is the count the checks panel gives, said to be the last good version's.
+    pub warnings_on_screen: Option<usize>,
     /// How many times the folder was compiled.
     pub builds: u64,
     /// File watching.
@@ -68,6 +72,20 @@ impl Preview {
     /// The findings that stop signing: every error (warnings are shown but allowed).
     pub fn blocking(&self) -> Vec<&Finding> {
         checks::blocking(&self.findings, WarningPolicy::Allow)
+    }
+
+    /// The open warnings of the pre-send checks (allowed, but to be read before signing).
+    pub fn warnings(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Warning)
+            .collect()
+    }
+
+    /// How many source errors keep the checks from running (compile errors, or a folder that
+    /// compiles but cannot be made into a bundle).
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + usize::from(self.pack_error.is_some())
     }
 
     /// Error and warning counts.
@@ -262,6 +280,7 @@ impl AppState {
             errors: Vec::new(),
             pack_error: None,
             findings: Vec::new(),
+            warnings_on_screen: None,
             builds: 0,
             watching: Watching::Active,
             selected: None,
@@ -300,6 +319,7 @@ impl AppState {
             }
             Ok((folder, Ok(opened))) => {
                 preview.findings = checks::check_folder(&folder);
+                preview.warnings_on_screen = Some(preview.warnings().len());
                 preview.errors.clear();
                 preview.pack_error = None;
                 preview.compiled = Some(folder);
