@@ -527,6 +527,10 @@ strings! {
     signed_verified: "検証済み：書き出したファイルをディスクから読み直し、署名とすべての項目が鍵{key_id}で確認できました。", "Verified: the written file was read back from disk; its signature and every entry check out with key {key_id}.";
     signed_with_demo_key: "公開デモ鍵で署名しました。デモ鍵の秘密鍵は公開されているため、この署名は差出人を何も証明しません。お客様に送る前に事務所の鍵で署名し直してください。", "Signed with the public demo key. Its secret half is public, so this signature proves nothing about the sender; sign with the firm's own key before sending.";
     signed_not_verified: "検証できませんでした：{verdict}", "Did not verify: {verdict}";
+    open_written: "開く", "Open";
+    open_written_hint: "書き出したファイルをこのビューアーで開きます（プレビューは閉じます）", "Opens the written file in this viewer (the preview closes)";
+    show_folder: "フォルダを表示", "Show in folder";
+    show_folder_hint: "書き出し先のフォルダをファイルマネージャーで開きます", "Opens the folder in the file manager";
     signed_file: "{path}（{size}バイト、文書{documents}件）", "{path} ({size} bytes, {documents} documents)";
     clients_done_title: "顧客ごとの書き出し", "Bundles for clients";
     clients_done_summary: "{total}件中{written}件を{folder}に書き出しました。", "Wrote {written} of {total} bundles to {folder}.";

@@ -374,6 +374,27 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
     assert!(matches!(opened.verdict, Verdict::Verified { .. }));
     assert_eq!(opened.mask_count(), 3);
     assert_eq!(opened.omission_count(), 9);
+
+    // The report offers to show the folder (not clicked here: it starts the file manager) and
+    // to open the new file in this viewer, which ends the preview.
+    harness.get_by_role_and_label(Role::Button, strings().show_folder);
+    harness
+        .get_by_role_and_label(Role::Button, strings().open_written)
+        .click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    assert!(state.authoring.dialog.is_none());
+    assert!(state.authoring.preview.is_none());
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(
+        shown.origin,
+        kairan::ui::state::Origin::File(destination.clone())
+    );
+    assert!(
+        harness
+            .query_by_label(strings().banner_preview_title)
+            .is_none()
+    );
 }
 
 #[test]

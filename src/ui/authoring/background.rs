@@ -71,6 +71,12 @@ impl Background {
                 self.spawn(ctx, Task::CreateKey, move |_| create_key(&job));
                 None
             }
+            AuthoringEffect::ShowFolder(folder) => show_folder(&folder).err().map(|error| {
+                Command::Authoring(AuthoringCommand::ShowFolderFailed(Problem::ShowFolder {
+                    folder,
+                    error: std::sync::Arc::new(error),
+                }))
+            }),
             AuthoringEffect::ExportClients(job) => {
                 self.spawn(ctx, Task::ExportClients, move |progress| {
                     export_clients(&job, progress)
@@ -160,6 +166,34 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
         .save_file(),
         Chooser::Folder => dialog.pick_folder(),
     }
+}
+
+/// Opens `folder` in the desktop's file manager with the platform's own opener (`xdg-open`,
+/// `open`, `explorer`), given the folder as one argument, never through a shell. The path is
+/// made absolute first, so that no name is taken for an option.
+///
+/// Fails if the folder does not exist or the opener cannot be started.
+fn show_folder(folder: &Path) -> std::io::Result<()> {
+    let folder = std::fs::canonicalize(folder)?;
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(&folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // The opener hands over to the file manager and exits; wait for it so it is not left as a
+    // zombie. Whether the file manager then shows the folder is the desktop's business.
+    let _ = std::thread::Builder::new()
+        .name("kairan-show-folder".into())
+        .spawn(move || child.wait());
+    Ok(())
 }
 
 fn failed(task: Task, error: impl Into<Problem>) -> JobOutcome {

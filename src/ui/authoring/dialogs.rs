@@ -480,10 +480,22 @@ fn dialog_ui(
         AuthoringDialog::ExportClients(form) => {
             clients_form_ui(ui, strings, form, warnings, commands)
         }
-        AuthoringDialog::Signed { report, .. } => signed_ui(ui, strings, report, commands),
+        AuthoringDialog::Signed {
+            report,
+            reveal_failed,
+        } => signed_ui(ui, strings, report, reveal_failed.as_ref(), commands),
         AuthoringDialog::ClientsDone {
-            summary, output, ..
-        } => clients_done_ui(ui, strings, summary, output, commands),
+            summary,
+            output,
+            reveal_failed,
+        } => clients_done_ui(
+            ui,
+            strings,
+            summary,
+            output,
+            reveal_failed.as_ref(),
+            commands,
+        ),
         AuthoringDialog::Failed { task, reason } => {
             toned_heading_ui(
                 ui,

@@ -145,6 +145,10 @@ pub enum AuthoringCommand {
     ExportClients,
     /// Close the authoring dialog.
     CloseDialog,
+    /// Show this folder in the desktop's file manager.
+    ShowFolder(PathBuf),
+    /// The file manager could not be started.
+    ShowFolderFailed(Problem),
     /// The running task reached another stage.
     JobProgress(Stage),
     /// A background task ended.
@@ -166,6 +170,8 @@ pub enum AuthoringEffect {
     CreateKey(KeyJob),
     /// Export one bundle per client on a background thread.
     ExportClients(ClientsJob),
+    /// Show a folder in the desktop's file manager.
+    ShowFolder(PathBuf),
 }
 
 /// Everything of the authoring work.
@@ -242,6 +248,18 @@ impl AppState {
             AuthoringCommand::CloseDialog => {
                 if self.authoring.job.is_none() {
                     self.authoring.dialog = None;
+                }
+            }
+            AuthoringCommand::ShowFolder(folder) => {
+                self.authoring_effect(AuthoringEffect::ShowFolder(folder))
+            }
+            AuthoringCommand::ShowFolderFailed(problem) => {
+                if let Some(
+                    AuthoringDialog::Signed { reveal_failed, .. }
+                    | AuthoringDialog::ClientsDone { reveal_failed, .. },
+                ) = &mut self.authoring.dialog
+                {
+                    *reveal_failed = Some(problem);
                 }
             }
             AuthoringCommand::JobProgress(stage) => {
@@ -500,6 +518,38 @@ mod tests {
         state.handle(Command::OpenSample);
         assert!(state.end_replaced_preview());
         assert!(state.authoring.preview.is_none());
+    }
+
+    #[test]
+    fn show_in_folder_is_left_to_the_platform_and_its_failure_is_told_in_the_report() {
+        let mut state = state();
+        let dir = PathBuf::from("/srv/notices");
+        state.handle(Command::Authoring(AuthoringCommand::ShowFolder(
+            dir.clone(),
+        )));
+        assert_eq!(
+            state.effects,
+            vec![Effect::Authoring(AuthoringEffect::ShowFolder(dir.clone()))]
+        );
+        state.authoring.dialog = Some(AuthoringDialog::ClientsDone {
+            summary: Default::default(),
+            output: dir.clone(),
+            reveal_failed: None,
+        });
+        let problem = Problem::ShowFolder {
+            folder: dir,
+            error: std::sync::Arc::new(std::io::ErrorKind::NotFound.into()),
+        };
+        state.handle(Command::Authoring(AuthoringCommand::ShowFolderFailed(
+            problem,
+        )));
+        assert!(matches!(
+            state.authoring.dialog,
+            Some(AuthoringDialog::ClientsDone {
+                reveal_failed: Some(_),
+                ..
+            })
+        ));
     }
 
     #[test]

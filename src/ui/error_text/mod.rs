@@ -93,6 +93,13 @@ pub enum Problem {
     Thread(Arc<std::io::Error>),
     /// The previewed folder cannot be watched.
     Watch(Arc<notify::Error>),
+    /// The file manager could not be started to show a folder.
+    ShowFolder {
+        /// The folder.
+        folder: PathBuf,
+        /// The operating system's reason.
+        error: Arc<std::io::Error>,
+    },
 }
 
 impl Problem {
@@ -191,6 +198,11 @@ impl std::fmt::Display for Problem {
             }
             Problem::Thread(error) => write!(f, "could not start a background thread: {error}"),
             Problem::Watch(error) => write!(f, "{error}"),
+            Problem::ShowFolder { folder, error } => write!(
+                f,
+                "could not show {} in the file manager: {error}",
+                folder.display()
+            ),
         }
     }
 }
@@ -233,6 +245,11 @@ impl Explain for Problem {
                 }
                 _ => "フォルダーの変更を監視できません".to_owned(),
             },
+            Problem::ShowFolder { folder, error } => format!(
+                "フォルダ{}を表示できません：{}。",
+                p(folder),
+                io_japanese(error)
+            ),
         }
     }
 }
