@@ -504,7 +504,7 @@ strings! {
     sign_refused_title: "署名できません", "Signing refused";
     sign_refused_detail: "送付前チェックでエラーが{n}件あります。原稿を直して保存すると、プレビューとチェックが更新されます。", "The pre-send checks report {n} errors. Fix them in the sources; the preview and the checks update as you save.";
     new_key_title: "新しい署名鍵を作る", "Create a signing key";
-    new_key_detail: "パスワードで保護した鍵のペアを作ります。「名前.key」は事務所で厳重に保管し、「名前.pub」をお客様に渡します。パスワードから鍵を導き出すため、作るのに5秒ほどかかります。", "Creates a password-protected key pair. Keep NAME.key safe at the firm; give NAME.pub to your clients. Deriving the key from the password takes about 5 seconds.";
+    new_key_detail: "パスワードで保護した鍵のペアを作ります。「名前.key」は事務所で厳重に保管し、「名前.pub」をお客様に渡します。パスワードから鍵を導き出すため、作るのに5〜15秒ほどかかります。", "Creates a password-protected key pair. Keep NAME.key safe at the firm; give NAME.pub to your clients. Deriving the key from the password takes 5 to 15 seconds.";
     key_base_field: "保存先と名前（名前.key と 名前.pub を作ります）", "Where and under what name (writes NAME.key and NAME.pub)";
     create_key_button: "鍵を作る", "Create key";
     key_needs_place: "鍵の保存先と名前を指定してください。", "Give where to save the key and its name.";
@@ -541,9 +541,9 @@ strings! {
     failed_import_letter: "取り込めませんでした", "Could not import the letter";
     nothing_written: "ファイルは何も書き出していません。", "Nothing was written.";
     job_checking: "原稿を確認しています…", "Checking the folder…";
-    job_unlocking: "鍵を開いています…（パスワードから鍵を導き出すため、5秒ほどかかります）", "Unlocking the key… (deriving it from the password takes about 5 seconds)";
+    job_unlocking: "鍵を開いています…（パスワードから鍵を導き出すため、5〜15秒ほどかかります）", "Unlocking the key… (deriving it from the password takes 5 to 15 seconds)";
     job_signing: "署名して書き出し、読み直して確かめています…", "Signing, writing and reading the file back…";
-    job_creating_key: "鍵を作っています…（パスワードから鍵を導き出すため、5秒ほどかかります）", "Creating the key… (deriving it from the password takes about 5 seconds)";
+    job_creating_key: "鍵を作っています…（パスワードから鍵を導き出すため、5〜15秒ほどかかります）", "Creating the key… (deriving it from the password takes 5 to 15 seconds)";
     job_clients_progress: "書き出しています… {n} / {total}", "Exporting… {n} of {total}";
     job_keeps_running: "処理はバックグラウンドで行っています。完了すると結果を表示します。", "This runs in the background; the result appears when it is done.";
 }

@@ -1,9 +1,11 @@
 //! Where the authoring preview's platform work runs: native dialogs for its fields, the folder
 //! watcher, and signing, key creation and export on background threads — unlocking or creating
-//! a password-protected key takes seconds (scrypt, 1 GiB: about 5 s on a two-core machine, in
-//! a debug build with optimised dependencies as in a release build), and the window must keep
-//! drawing. Each thread reports the [`Stage`] it reaches, so the text beside the spinner says
-//! what is slow only while it is.
+//! a password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
+//! Measured on a shared two-core machine (scrypt is a dependency, optimised in every profile):
+//! 5–6 s for `kairan keygen` or `kairan pack` alone, and 9–17 s for signing in the app of a
+//! debug build, whose own redrawing competes for the cores; hence "5 to 15 seconds" in the
+//! text. Each thread reports the [`Stage`] it reaches, so the text beside the spinner says what
+//! is slow only while it is.
 //!
 //! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
 //! into commands for [`crate::ui::state::AppState::handle`]. Nothing here decides anything: the
@@ -71,12 +73,9 @@ impl Background {
                 self.spawn(ctx, Task::CreateKey, move |_| create_key(&job));
                 None
             }
-            AuthoringEffect::ShowFolder(folder) => show_folder(&folder).err().map(|error| {
-                Command::Authoring(AuthoringCommand::ShowFolderFailed(Problem::ShowFolder {
-                    folder,
-                    error: std::sync::Arc::new(error),
-                }))
-            }),
+            AuthoringEffect::ShowFolder(folder) => show_folder(&folder)
+                .err()
+                .map(|problem| Command::Authoring(AuthoringCommand::ShowFolderFailed(problem))),
             AuthoringEffect::ExportClients(job) => {
                 self.spawn(ctx, Task::ExportClients, move |progress| {
                     export_clients(&job, progress)
@@ -172,9 +171,9 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
 /// `open`, `explorer`), given the folder as one argument, never through a shell. The path is
 /// made absolute first, so that no name is taken for an option.
 ///
-/// Fails if the folder does not exist or the opener cannot be started.
-fn show_folder(folder: &Path) -> std::io::Result<()> {
-    let folder = std::fs::canonicalize(folder)?;
+/// Fails if the folder cannot be found or the opener cannot be started.
+fn show_folder(folder: &Path) -> Result<(), Problem> {
+    let folder = std::fs::canonicalize(folder).map_err(|error| Problem::read(folder, error))?;
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -187,7 +186,12 @@ fn show_folder(folder: &Path) -> std::io::Result<()> {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
-        .spawn()?;
+        .spawn()
+        .map_err(|error| Problem::ShowFolder {
+            folder: folder.clone(),
+            program: opener,
+            error: std::sync::Arc::new(error),
+        })?;
     // The opener hands over to the file manager and exits; wait for it so it is not left as a
     // zombie. Whether the file manager then shows the folder is the desktop's business.
     let _ = std::thread::Builder::new()

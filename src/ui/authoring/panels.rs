@@ -294,9 +294,35 @@ pub fn warnings_in_dialog_ui(
     }
 }
 
+/// A spinner redrawn ten times a second. egui's own spinner asks for every frame, and while a
+/// key is being unlocked that repainting (in software, on a small machine) took CPU time from
+/// scrypt and made it take twice as long; ten frames a second still shows the window is alive.
+fn slow_spinner_ui(ui: &mut egui::Ui) {
+    let size = ui.style().spacing.interact_size.y;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let radius = rect.height() / 2.0 - 2.0;
+        let time = ui.input(|input| input.time);
+        let start = time * std::f64::consts::TAU;
+        let end = start + 240f64.to_radians() * time.sin();
+        let points: Vec<egui::Pos2> = (0..=16)
+            .map(|step| {
+                let angle = start + (end - start) * f64::from(step) / 16.0;
+                let (sin, cos) = angle.sin_cos();
+                rect.center() + radius * egui::vec2(cos as f32, sin as f32)
+            })
+            .collect();
+        let color = ui.visuals().strong_text_color();
+        ui.painter()
+            .add(egui::Shape::line(points, egui::Stroke::new(3.0, color)));
+    }
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
 /// A spinner and what the running task is doing now.
 pub fn job_indicator_ui(ui: &mut egui::Ui, strings: &Strings, stage: Stage) {
-    ui.add(egui::Spinner::new());
+    slow_spinner_ui(ui);
     ui.label(match stage {
         Stage::Checking => strings.job_checking.to_owned(),
         Stage::Unlocking => strings.job_unlocking.to_owned(),

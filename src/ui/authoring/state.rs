@@ -538,6 +538,7 @@ mod tests {
         });
         let problem = Problem::ShowFolder {
             folder: dir,
+            program: "xdg-open",
             error: std::sync::Arc::new(std::io::ErrorKind::NotFound.into()),
         };
         state.handle(Command::Authoring(AuthoringCommand::ShowFolderFailed(

@@ -93,10 +93,12 @@ pub enum Problem {
     Thread(Arc<std::io::Error>),
     /// The previewed folder cannot be watched.
     Watch(Arc<notify::Error>),
-    /// The file manager could not be started to show a folder.
+    /// The program that shows a folder in the file manager could not be started.
     ShowFolder {
         /// The folder.
         folder: PathBuf,
+        /// The program (`xdg-open`, `open`, `explorer`).
+        program: &'static str,
         /// The operating system's reason.
         error: Arc<std::io::Error>,
     },
@@ -198,9 +200,13 @@ impl std::fmt::Display for Problem {
             }
             Problem::Thread(error) => write!(f, "could not start a background thread: {error}"),
             Problem::Watch(error) => write!(f, "{error}"),
-            Problem::ShowFolder { folder, error } => write!(
+            Problem::ShowFolder {
+                folder,
+                program,
+                error,
+            } => write!(
                 f,
-                "could not show {} in the file manager: {error}",
+                "could not start {program} to show {} in the file manager: {error}",
                 folder.display()
             ),
         }
@@ -245,8 +251,12 @@ impl Explain for Problem {
                 }
                 _ => "フォルダーの変更を監視できません".to_owned(),
             },
-            Problem::ShowFolder { folder, error } => format!(
-                "フォルダ{}を表示できません：{}。",
+            Problem::ShowFolder {
+                folder,
+                program,
+                error,
+            } => format!(
+                "フォルダ{}を表示するプログラム（{program}）を起動できません：{}。",
                 p(folder),
                 io_japanese(error)
             ),

@@ -153,6 +153,7 @@ fn viewer_problems() -> Vec<Problem> {
         Problem::Watch(Arc::new(notify::Error::path_not_found())),
         Problem::ShowFolder {
             folder: path(),
+            program: "xdg-open",
             error: Arc::new(io(ErrorKind::NotFound)),
         },
     ]
