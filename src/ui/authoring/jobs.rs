@@ -259,6 +259,7 @@ impl AppState {
             return;
         };
         form.confirm_replace = None;
+        form.problem = None;
         if overwrite == Overwrite::Refuse && fields.destination.symlink_metadata().is_ok() {
             form.confirm_replace = Some(fields.destination);
             return;
@@ -499,6 +500,7 @@ impl AppState {
         };
         if let Some(AuthoringDialog::ExportClients(form)) = &mut self.authoring.dialog {
             form.confirm_replace = (replaced > 0).then_some(replaced);
+            form.problem = None;
         }
         if replaced > 0 {
             return;

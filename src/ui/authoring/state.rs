@@ -490,6 +490,18 @@ mod tests {
                 ..
             }))
         ));
+        // Once the fields are given, the old reason goes with the next submit.
+        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+            panic!("no sign dialog");
+        };
+        form.fields.key = "/nonexistent/firm.key".into();
+        form.fields.destination = folder.path().join("out.kairan").display().to_string();
+        state.handle(Command::Authoring(AuthoringCommand::Sign));
+        assert!(state.authoring.job.is_some());
+        assert!(matches!(
+            &state.authoring.dialog,
+            Some(AuthoringDialog::SignExport(SignForm { problem: None, .. }))
+        ));
     }
 
     #[test]
