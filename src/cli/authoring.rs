@@ -12,7 +12,7 @@ use anyhow::{Context as _, bail};
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
 use crate::authoring::import::{DetectionKind, ImportOptions, import_letters};
-use crate::authoring::publish::{self, PublishError, SecretKeyFile};
+use crate::authoring::publish::{self, Overwrite, PublishError, SecretKeyFile};
 use crate::authoring::{
     self, AUTHORING_EXTENSION, CompiledFolder, MASK_MARKER_WIDTH, PackOptions, compile_folder,
     fix_mask_width, parse_recipients,
@@ -277,7 +277,14 @@ pub fn pack(args: &PackArgs) -> anyhow::Result<ExitCode> {
                 recipient: args.recipient.clone(),
                 bundle_id: None,
             };
-            let exported = publish::export(&checked.folder, &secret, &options, &args.output)?;
+            // `kairan pack -o FILE` replaces FILE, as writing to a named file does in a shell.
+            let exported = publish::export(
+                &checked.folder,
+                &secret,
+                &options,
+                &args.output,
+                Overwrite::Replace,
+            )?;
             println!(
                 "Wrote {} ({} bytes, {} documents, signed by key {}; read back and verified).",
                 exported.path.display(),
@@ -316,7 +323,8 @@ fn pack_for_recipients(
     let rows =
         parse_recipients(&text).map_err(|error| anyhow::anyhow!("{}: {error}", list.display()))?;
     let summary =
-        publish::export_for_recipients(folder, secret, &rows, &args.output, &mut |outcome| {
+        // Like `-o FILE` for one bundle, the client bundles replace files of the same names.
+        publish::export_for_recipients(folder, secret, &rows, &args.output, Overwrite::Replace, &mut |outcome| {
             let progress = format!("[{}/{}]", outcome.position, outcome.total);
             match &outcome.result {
                 Ok(path) => println!(

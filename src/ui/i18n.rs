@@ -541,6 +541,8 @@ strings! {
     checks_warnings_only: "警告{warnings}件（署名はできます）", "{warnings} warnings (signing allowed)";
     checks_blocked: "エラー{errors}件・警告{warnings}件 — エラーがある間は署名できません", "{errors} errors · {warnings} warnings — signing is refused while errors remain";
     checks_none: "指摘事項はありません。", "Nothing to report.";
+    checks_not_run: "原稿に誤りが{errors}件あるため、チェックできません（署名できません）。", "The sources have {errors} errors, so the checks cannot run (signing is refused). ";
+    checks_last_good: "表示中の直前の正しい版の警告：{warnings}件", "Warnings in the last good version shown: {warnings}";
     severity_error: "エラー", "Error";
     severity_warning: "警告", "Warning";
     finding_entry: "{severity}　{place}　{check}：{message}（{code}）", "{severity}  {place}  {check}: {message} ({code})";
@@ -594,13 +596,23 @@ strings! {
     key_file_field: "事務所の秘密鍵ファイル（.key）", "The firm's secret key file (.key)";
     password_field: "鍵のパスワード", "Key password";
     password_repeat_field: "パスワード（確認）", "Password again";
+    password_wrong: "このパスワードでは鍵を開けません。もう一度入力してください。", "The password does not open this key; type it again.";
+    password_missing: "この鍵にはパスワードが必要です。入力してください。", "This key is password-protected; type its password.";
     destination_field: "書き出し先（.kairan）", "Save the bundle as (.kairan)";
     sign_button: "署名して書き出す", "Sign and export";
+    sign_warnings: "送付前チェックの警告が{n}件あります（署名はできます）。", "The pre-send checks report {n} warnings (signing is allowed).";
+    sign_no_warnings: "送付前チェックの警告はありません。", "The pre-send checks report no warnings.";
+    show_warnings: "警告を見る", "Show warnings";
+    hide_warnings: "警告を隠す", "Hide warnings";
     sign_needs_fields: "鍵ファイルと書き出し先を指定してください。", "Give the key file and where to save the bundle.";
+    replace_file_question: "ファイル「{path}」は既にあります。上書きしますか？", "The file {path} already exists. Replace it?";
+    replace_files_question: "書き出し先フォルダ「{folder}」には、これから書き出すのと同じ名前のファイルが{n}件あります。上書きしますか？", "The folder {folder} already holds {n} of the files this export writes. Replace them?";
+    replace_button: "上書きする", "Replace";
+    keep_button: "やめる", "Don't replace";
     sign_refused_title: "署名できません", "Signing refused";
     sign_refused_detail: "送付前チェックでエラーが{n}件あります。原稿を直して保存すると、プレビューとチェックが更新されます。", "The pre-send checks report {n} errors. Fix them in the sources; the preview and the checks update as you save.";
     new_key_title: "新しい署名鍵を作る", "Create a signing key";
-    new_key_detail: "パスワードで保護した鍵のペアを作ります。「名前.key」は事務所で厳重に保管し、「名前.pub」をお客様に渡します。パスワードからの鍵の導出には数秒かかります。", "Creates a password-protected key pair. Keep NAME.key safe at the firm; give NAME.pub to your clients. Deriving the key from the password takes a few seconds.";
+    new_key_detail: "パスワードで保護した鍵のペアを作ります。「名前.key」は事務所で厳重に保管し、「名前.pub」をお客様に渡します。パスワードから鍵を導き出すため、作るのに5〜15秒ほどかかります。", "Creates a password-protected key pair. Keep NAME.key safe at the firm; give NAME.pub to your clients. Deriving the key from the password takes 5 to 15 seconds.";
     key_base_field: "保存先と名前（名前.key と 名前.pub を作ります）", "Where and under what name (writes NAME.key and NAME.pub)";
     create_key_button: "鍵を作る", "Create key";
     key_needs_place: "鍵の保存先と名前を指定してください。", "Give where to save the key and its name.";
@@ -623,6 +635,10 @@ strings! {
     signed_verified: "検証済み：書き出したファイルをディスクから読み直し、署名とすべての項目が鍵{key_id}で確認できました。", "Verified: the written file was read back from disk; its signature and every entry check out with key {key_id}.";
     signed_with_demo_key: "公開デモ鍵で署名しました。デモ鍵の秘密鍵は公開されているため、この署名は差出人を何も証明しません。お客様に送る前に事務所の鍵で署名し直してください。", "Signed with the public demo key. Its secret half is public, so this signature proves nothing about the sender; sign with the firm's own key before sending.";
     signed_not_verified: "検証できませんでした：{verdict}", "Did not verify: {verdict}";
+    open_written: "開く", "Open";
+    open_written_hint: "書き出したファイルをこのビューアーで開きます（プレビューは閉じます）", "Opens the written file in this viewer (the preview closes)";
+    show_folder: "フォルダを表示", "Show in folder";
+    show_folder_hint: "書き出し先のフォルダをファイルマネージャーで開きます", "Opens the folder in the file manager";
     signed_file: "{path}（{size}バイト、文書{documents}件）", "{path} ({size} bytes, {documents} documents)";
     clients_done_title: "顧客ごとの書き出し", "Bundles for clients";
     clients_done_summary: "{total}件中{written}件を{folder}に書き出しました。", "Wrote {written} of {total} bundles to {folder}.";
@@ -632,10 +648,11 @@ strings! {
     failed_clients: "顧客ごとの書き出しができませんでした", "Could not export for clients";
     failed_import_letter: "取り込めませんでした", "Could not import the letter";
     nothing_written: "ファイルは何も書き出していません。", "Nothing was written.";
-    job_signing: "署名しています…（パスワードからの鍵の導出に数秒かかります）", "Signing… (deriving the key from the password takes a few seconds)";
-    job_creating_key: "鍵を作っています…（数秒かかります）", "Creating the key… (this takes a few seconds)";
+    job_checking: "原稿を確認しています…", "Checking the folder…";
+    job_unlocking: "鍵を開いています…（パスワードから鍵を導き出すため、5〜15秒ほどかかります）", "Unlocking the key… (deriving it from the password takes 5 to 15 seconds)";
+    job_signing: "署名して書き出し、読み直して確かめています…", "Signing, writing and reading the file back…";
+    job_creating_key: "鍵を作っています…（パスワードから鍵を導き出すため、5〜15秒ほどかかります）", "Creating the key… (deriving it from the password takes 5 to 15 seconds)";
     job_clients_progress: "書き出しています… {n} / {total}", "Exporting… {n} of {total}";
-    job_starting: "準備しています…", "Starting…";
     job_keeps_running: "処理はバックグラウンドで行っています。完了すると結果を表示します。", "This runs in the background; the result appears when it is done.";
 }
 

@@ -318,7 +318,6 @@ impl eframe::App for KairanApp {
         trust::view::windows_ui(&ctx, state, &mut commands);
         help::help_window_ui(&ctx, state, &mut commands);
         library::windows_ui(&ctx, state, &mut commands);
-        authoring::dialogs::dialogs_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
 
         let title = match &state.shown {
@@ -333,6 +332,10 @@ impl eframe::App for KairanApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = Some(title);
         }
+        // The authoring dialog edits its own form in place, so it is drawn with `&mut` access to
+        // the authoring state, after the views that only read.
+        let strings = self.state.language().strings();
+        authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
         self.apply(&ctx, commands);
     }
 

@@ -1,5 +1,10 @@
-//! The reader's viewer settings (language, theme, zoom, side list), saved between runs through eframe's
-//! storage as one JSON value. Window size and panel widths are saved by eframe itself.
+//! The reader's viewer settings (language, theme, zoom, side list, and for the firm the signing
+//! key file last used), saved between runs through eframe's storage as one JSON value (eframe keeps it
+//! in its `app.ron` in the per-user data folder, written on exit and every 30 seconds). Window
+//! size and panel widths are saved by eframe itself. Nothing secret is ever kept here: a key's
+//! password is typed each time.
+
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +38,9 @@ pub struct Settings {
     pub zoom: f32,
     /// Whether the side list is shown.
     pub side_list: SideList,
+    /// The secret key file that last signed successfully (its path only, never its password),
+    /// filled into the sign dialogs.
+    pub key_file: Option<PathBuf>,
 }
 
 /// Whether the side list is shown, chosen separately for wide and narrow windows: a wide
@@ -88,6 +96,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             zoom: 1.0,
             side_list: SideList::default(),
+            key_file: None,
         }
     }
 }
@@ -122,6 +131,7 @@ mod tests {
                 in_wide_windows: false,
                 in_narrow_windows: true,
             },
+            key_file: Some(PathBuf::from("/keys/firm.key")),
         };
         assert_eq!(Settings::from_json(&settings.to_json()), settings);
     }
@@ -139,6 +149,13 @@ mod tests {
             Settings::from_json(r#"{"zoom":1.0}"#).side_list,
             SideList::default()
         );
+    }
+
+    #[test]
+    fn settings_saved_before_the_key_file_was_kept_still_read() {
+        let settings = Settings::from_json(r#"{"language":"English","theme":"Dark","zoom":1.5}"#);
+        assert_eq!(settings.zoom, 1.5);
+        assert_eq!(settings.key_file, None);
     }
 
     #[test]

@@ -40,6 +40,47 @@ pub fn harness(size: [f32; 2], options: AppOptions) -> Harness<'static, KairanAp
     harness
 }
 
+/// eframe's storage kept in memory, as the app's settings are kept between runs.
+#[derive(Default)]
+pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+/// [`harness`], restoring what the app saved in `storage` as eframe does at start-up.
+pub fn harness_with_storage<'a>(
+    size: [f32; 2],
+    options: AppOptions,
+    storage: &'a MemoryStorage,
+) -> Harness<'a, KairanApp> {
+    let mut harness = builder(size).build_eframe(move |cc| {
+        cc.storage = Some(storage);
+        KairanApp::new(cc, options)
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// What the app saves when it closes, as eframe asks for it.
+pub fn save(harness: &mut Harness<'_, KairanApp>) -> MemoryStorage {
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    storage
+}
+
 /// The app showing the sample, with the demo key trusted and a configuration folder of its own,
 /// in a window of `size` points.
 pub fn sample_harness_sized(size: [f32; 2]) -> Harness<'static, KairanApp> {

@@ -12,8 +12,11 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
-use kairan::ui::authoring::state::{AuthoringCommand, AuthoringDialog, Field, JobOutcome};
+use kairan::ui::authoring::state::{
+    AuthoringCommand, AuthoringDialog, JobOutcome, PasswordProblem,
+};
 use kairan::ui::command::Command;
+use kairan::ui::i18n::Language;
 use kairan::ui::viewer::letter::PartKey;
 use kairan::ui::{FirstOpen, KairanApp};
 
@@ -105,19 +108,43 @@ fn unprotected_key(dir: &Path) -> (PathBuf, keys::GeneratedKeyPair) {
     (path, pair)
 }
 
-fn sign_with(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
+/// Types `text` into the field labelled `label`, replacing what it held, as a person does:
+/// click, select all, type.
+fn type_into(harness: &mut Harness<'_, KairanApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    if !text.is_empty() {
+        harness.get_by_label(label).type_text(text);
+    } else {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run_steps(2);
+}
+
+/// Opens the sign dialog and fills in key, password and destination.
+fn fill_sign_dialog(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
     authoring(harness, AuthoringCommand::OpenSignDialog);
     assert!(matches!(
         dialog(harness),
-        Some(AuthoringDialog::SignExport { .. })
+        Some(AuthoringDialog::SignExport(_))
     ));
-    for (field, value) in [
-        (Field::KeyFile, key.display().to_string()),
-        (Field::Password, password.to_owned()),
-        (Field::Destination, to.display().to_string()),
-    ] {
-        authoring(harness, AuthoringCommand::SetField(field, value));
-    }
+    type_into(
+        harness,
+        strings().key_file_field,
+        &key.display().to_string(),
+    );
+    type_into(harness, strings().password_field, password);
+    type_into(
+        harness,
+        strings().destination_field,
+        &to.display().to_string(),
+    );
+}
+
+fn sign_with(harness: &mut Harness<'_, KairanApp>, key: &Path, password: &str, to: &Path) {
+    fill_sign_dialog(harness, key, password, to);
     harness
         .get_by_role_and_label(Role::Button, strings().sign_button)
         .click();
@@ -220,6 +247,49 @@ fn a_source_error_is_shown_with_its_place_and_the_last_good_text_stays() {
     // The last good version is still on screen, unchanged.
     harness.get_by_role_and_label(Role::Label, FIRM_TITLE);
     harness.get_by_label_contains("平素より当法人に対しまして");
+    // The checks could not run; the panel says so and keeps the last good version's warnings
+    // in view instead of claiming none.
+    let preview = harness.state().state.authoring.preview.as_ref().unwrap();
+    let kept = preview.warnings_on_screen.unwrap();
+    assert!(kept > 0);
+    harness.get_by_label_contains(&format!("表示中の直前の正しい版の警告：{kept}件"));
+    harness.get_by_label_contains("チェックできません");
+    assert!(harness.query_by_label_contains("警告0件").is_none());
+}
+
+#[test]
+fn the_sign_dialog_shows_how_many_warnings_are_open_and_lists_them() {
+    let copy = sample_copy();
+    let mut harness = preview_harness(copy.path());
+    let warnings = harness
+        .state()
+        .state
+        .authoring
+        .preview
+        .as_ref()
+        .unwrap()
+        .counts()
+        .1;
+    assert!(warnings >= 3, "the sample has its unexplained masks");
+    let listed = |harness: &Harness<'_, KairanApp>| {
+        harness
+            .query_all_by_label_contains("（mask-without-reason）")
+            .count()
+    };
+    // The checks panel lists the three masks without a reason.
+    assert_eq!(listed(&harness), 3);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    harness.get_by_label(&kairan::ui::i18n::fill(
+        strings().sign_warnings,
+        &[("n", &warnings.to_string())],
+    ));
+    harness
+        .get_by_role_and_label(Role::Button, strings().show_warnings)
+        .click();
+    harness.run_steps(3);
+    // Now listed in the dialog too.
+    assert_eq!(listed(&harness), 6);
+    harness.get_by_role_and_label(Role::Button, strings().hide_warnings);
 }
 
 #[test]
@@ -287,7 +357,7 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
 
     sign_with(&mut harness, &key, "", &destination);
     step_until(&mut harness, Duration::from_secs(20), job_finished);
-    let Some(AuthoringDialog::Signed(report)) = dialog(&harness) else {
+    let Some(AuthoringDialog::Signed { report, .. }) = dialog(&harness) else {
         panic!("not signed: {:?}", dialog(&harness));
     };
     assert!(matches!(report.verdict, Verdict::Verified { .. }));
@@ -304,10 +374,31 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
     assert!(matches!(opened.verdict, Verdict::Verified { .. }));
     assert_eq!(opened.mask_count(), 3);
     assert_eq!(opened.omission_count(), 9);
+
+    // The report offers to show the folder (not clicked here: it starts the file manager) and
+    // to open the new file in this viewer, which ends the preview.
+    harness.get_by_role_and_label(Role::Button, strings().show_folder);
+    harness
+        .get_by_role_and_label(Role::Button, strings().open_written)
+        .click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    assert!(state.authoring.dialog.is_none());
+    assert!(state.authoring.preview.is_none());
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(
+        shown.origin,
+        kairan::ui::state::Origin::File(destination.clone())
+    );
+    assert!(
+        harness
+            .query_by_label(strings().banner_preview_title)
+            .is_none()
+    );
 }
 
 #[test]
-fn a_wrong_password_leaves_no_file() {
+fn a_wrong_password_keeps_the_dialog_says_so_and_leaves_no_file() {
     let copy = sample_copy();
     let folder = copy.path().to_owned();
     // A password-protected key at the minisign crate's (cheap) cost keeps this test fast.
@@ -319,14 +410,26 @@ fn a_wrong_password_leaves_no_file() {
 
     sign_with(&mut harness, &key, "wrong", &destination);
     step_until(&mut harness, Duration::from_secs(30), job_finished);
-    let Some(AuthoringDialog::Failed { reason, .. }) = dialog(&harness) else {
-        panic!("did not fail: {:?}", dialog(&harness));
+    // The dialog is still there with what was typed; only the password is emptied.
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("the sign dialog did not stay: {:?}", dialog(&harness));
     };
-    assert!(reason.to_string().contains("wrong password"), "{reason}");
-    // The Japanese UI says it in Japanese.
-    harness.get_by_label_contains("パスワードが違います");
-    harness.get_by_label(strings().failed_sign);
-    harness.get_by_label(strings().nothing_written);
+    assert_eq!(form.fields.key, key.display().to_string());
+    assert_eq!(form.fields.destination, destination.display().to_string());
+    assert!(form.fields.password.is_empty());
+    assert_eq!(form.password_problem, Some(PasswordProblem::Wrong));
+    // Said in the UI language, beside the password field, with the form's button still there.
+    harness.get_by_label(strings().password_wrong);
+    harness.get_by_label(strings().password_field);
+    harness.get_by_role_and_label(Role::Button, strings().sign_button);
+    assert!(harness.query_by_label(strings().failed_sign).is_none());
+    harness
+        .state_mut()
+        .state
+        .handle(Command::SetLanguage(Language::English));
+    harness.run_steps(2);
+    harness.get_by_label("The password does not open this key; type it again.");
+
     let left: Vec<_> = std::fs::read_dir(copy.parent())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -337,6 +440,185 @@ fn a_wrong_password_leaves_no_file() {
             .all(|name| name == "notice" || name == "firm.key"),
         "{left:?}"
     );
+
+    // The right password, typed again into the same dialog, signs.
+    type_into(
+        &mut harness,
+        Language::English.strings().password_field,
+        "right",
+    );
+    harness
+        .get_by_role_and_label(Role::Button, Language::English.strings().sign_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(30), job_finished);
+    assert!(
+        matches!(dialog(&harness), Some(AuthoringDialog::Signed { .. })),
+        "{:?}",
+        dialog(&harness)
+    );
+    assert!(destination.exists());
+}
+
+#[test]
+fn the_key_file_that_signed_is_filled_in_next_time_and_its_password_is_not_kept() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let pair = minisign::KeyPair::generate_encrypted_keypair(Some("pw-7f3a9".into())).unwrap();
+    let key = copy.parent().join("firm.key");
+    std::fs::write(&key, pair.sk.to_box(None).unwrap().into_string()).unwrap();
+    let destination = copy.parent().join("out.kairan");
+    let config = copy.parent().join("kairan-config");
+    let options = || {
+        app::options(
+            FirstOpen::Folder(folder.clone()),
+            vec![kairan::sample::demo_trusted_key()],
+            config.clone(),
+        )
+    };
+    let first_run = app::MemoryStorage::default();
+    let mut harness = app::harness_with_storage(app::SIZE, options(), &first_run);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(
+        form.fields.key, "",
+        "nothing is remembered before the first signing"
+    );
+    authoring(&mut harness, AuthoringCommand::CloseDialog);
+
+    sign_with(&mut harness, &key, "pw-7f3a9", &destination);
+    step_until(&mut harness, Duration::from_secs(30), job_finished);
+    assert!(matches!(
+        dialog(&harness),
+        Some(AuthoringDialog::Signed { .. })
+    ));
+    let saved = app::save(&mut harness);
+    drop(harness);
+    let text: String = saved.0.values().cloned().collect();
+    assert!(text.contains("firm.key"), "{text}");
+    assert!(!text.contains("pw-7f3a9"), "the password was saved: {text}");
+
+    let mut harness = app::harness_with_storage(app::SIZE, options(), &saved);
+    authoring(&mut harness, AuthoringCommand::OpenSignDialog);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(form.fields.key, key.display().to_string());
+    assert!(form.fields.password.is_empty());
+    // The field shows it.
+    assert!(
+        harness
+            .query_all_by_value(&key.display().to_string())
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_asking() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let (key, pair) = unprotected_key(copy.parent());
+    let destination = copy.parent().join("out.kairan");
+    std::fs::write(&destination, b"the bundle sent last week").unwrap();
+    let mut harness = preview_harness(&folder);
+    let question = kairan::ui::i18n::fill(
+        strings().replace_file_question,
+        &[("path", &destination.display().to_string())],
+    );
+
+    // Asked, and "Don't replace" goes back to the form with the old file as it was.
+    sign_with(&mut harness, &key, "", &destination);
+    assert!(job_finished(&harness), "a job started without asking");
+    harness.run_steps(2);
+    harness.get_by_label(&question);
+    harness
+        .get_by_role_and_label(Role::Button, strings().keep_button)
+        .click();
+    harness.run_steps(3);
+    let Some(AuthoringDialog::SignExport(form)) = dialog(&harness) else {
+        panic!("{:?}", dialog(&harness));
+    };
+    assert_eq!(form.confirm_replace, None);
+    assert_eq!(form.fields.destination, destination.display().to_string());
+    assert!(harness.query_by_label(&question).is_none());
+    assert_eq!(
+        std::fs::read(&destination).unwrap(),
+        b"the bundle sent last week"
+    );
+
+    // Asked again, and "Replace" writes the new bundle in its place.
+    harness
+        .get_by_role_and_label(Role::Button, strings().sign_button)
+        .click();
+    // The dialog is re-centred for its new size before it is clicked, as it is before a person
+    // can click it.
+    harness.run_steps(4);
+    harness.get_by_label(&question);
+    harness
+        .get_by_role_and_label(Role::Button, strings().replace_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    assert!(
+        matches!(dialog(&harness), Some(AuthoringDialog::Signed { .. })),
+        "{:?}",
+        dialog(&harness)
+    );
+    let trusted = [TrustedKey {
+        name: "firm".into(),
+        public_key: pair.public_key,
+    }];
+    let opened = open_file(&destination, &trusted).unwrap();
+    assert!(matches!(opened.verdict, Verdict::Verified { .. }));
+}
+
+#[test]
+fn exporting_for_clients_says_how_many_files_it_would_replace_and_asks_once() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let (key, _) = unprotected_key(copy.parent());
+    let list = copy.parent().join("clients.csv");
+    std::fs::write(
+        &list,
+        "recipient,id\n株式会社あおば,aoba\n株式会社さくら,sakura\n株式会社かえで,kaede\n",
+    )
+    .unwrap();
+    let output = copy.parent().join("out");
+    std::fs::create_dir(&output).unwrap();
+    for id in ["aoba", "sakura"] {
+        std::fs::write(output.join(format!("mikasa-2023-06-29-{id}.kairan")), "old").unwrap();
+    }
+    let mut harness = preview_harness(&folder);
+    authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
+    for (label, path) in [
+        (strings().client_list_field, &list),
+        (strings().key_file_field, &key),
+        (strings().output_folder_field, &output),
+    ] {
+        type_into(&mut harness, label, &path.display().to_string());
+    }
+    harness
+        .get_by_role_and_label(Role::Button, strings().clients_button)
+        .click();
+    harness.run_steps(4);
+    assert!(job_finished(&harness), "a job started without asking");
+    harness.get_by_label_contains("同じ名前のファイルが2件あります。上書きしますか？");
+    harness
+        .get_by_role_and_label(Role::Button, strings().replace_button)
+        .click();
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    let Some(AuthoringDialog::ClientsDone { summary, .. }) = dialog(&harness) else {
+        panic!("not done: {:?}", dialog(&harness));
+    };
+    assert_eq!((summary.written(), summary.failed()), (3, 0));
+    for id in ["aoba", "sakura", "kaede"] {
+        let written = std::fs::read(output.join(format!("mikasa-2023-06-29-{id}.kairan"))).unwrap();
+        assert_ne!(written, b"old");
+    }
 }
 
 #[test]
@@ -354,12 +636,12 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let mut harness = preview_harness(&folder);
 
     authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
-    for (field, value) in [
-        (Field::ClientList, list.display().to_string()),
-        (Field::KeyFile, key.display().to_string()),
-        (Field::OutputFolder, output.display().to_string()),
+    for (label, path) in [
+        (strings().client_list_field, &list),
+        (strings().key_file_field, &key),
+        (strings().output_folder_field, &output),
     ] {
-        authoring(&mut harness, AuthoringCommand::SetField(field, value));
+        type_into(&mut harness, label, &path.display().to_string());
     }
     harness
         .get_by_role_and_label(Role::Button, strings().clients_button)
@@ -386,13 +668,15 @@ fn importing_the_seed_opens_the_new_folder_with_its_detections() {
     let target = out.path().join("imported");
 
     authoring(&mut harness, AuthoringCommand::OpenImportDialog);
-    authoring(
+    type_into(
         &mut harness,
-        AuthoringCommand::SetField(Field::Letter, seed.display().to_string()),
+        strings().import_letter_field,
+        &seed.display().to_string(),
     );
-    authoring(
+    type_into(
         &mut harness,
-        AuthoringCommand::SetField(Field::ImportFolder, target.display().to_string()),
+        strings().import_folder_field,
+        &target.display().to_string(),
     );
     harness
         .get_by_role_and_label(Role::Button, strings().import_letter_button)
@@ -464,8 +748,8 @@ fn typing_into_a_dialog_field_keeps_every_character() {
         .get_by_label(strings().key_base_field)
         .type_text("-2");
     harness.run_steps(2);
-    let Some(AuthoringDialog::NewKey { base, .. }) = dialog(&harness) else {
+    let Some(AuthoringDialog::NewKey(form)) = dialog(&harness) else {
         panic!("{:?}", dialog(&harness));
     };
-    assert_eq!(base, "/tmp/firm-2");
+    assert_eq!(form.base, "/tmp/firm-2");
 }

@@ -211,22 +211,43 @@ pub struct Exported {
     pub reopened: OpenedBundle,
 }
 
-/// Signs the compiled folder, writes the bundle atomically to `destination`, then reads it back
-/// from disk and verifies it against the signing key.
+/// Writes a bundle's bytes to `path` atomically, replacing a file there only if `overwrite`
+/// says so.
+fn write_bundle(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), PublishError> {
+    let existing = match overwrite {
+        Overwrite::Refuse => fs::Existing::Keep,
+        Overwrite::Replace => fs::Existing::Replace,
+    };
+    fs::write_atomically(path, bytes, fs::Access::Shared, existing).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            PublishError::Exists {
+                path: path.to_owned(),
+            }
+        } else {
+            PublishError::Write {
+                path: path.to_owned(),
+                source,
+            }
+        }
+    })
+}
+
+/// Signs the compiled folder, writes the bundle atomically to `destination` (replacing a file
+/// there only with [`Overwrite::Replace`]), then reads it back from disk and verifies it against
+/// the signing key.
 ///
-/// Fails if packing, verifying or writing fails (nothing is left behind), or if the written
+/// Fails if packing, verifying or writing fails (nothing is left behind), if `destination`
+/// exists and `overwrite` is [`Overwrite::Refuse`] (it is left as it was), or if the written
 /// file does not read back as verified (it is then removed).
 pub fn export(
     folder: &CompiledFolder,
     secret: &SecretKey,
     options: &PackOptions,
     destination: &Path,
+    overwrite: Overwrite,
 ) -> Result<Exported, PublishError> {
     let signed = sign_verified(folder, secret, options)?;
-    fs::write_shared(destination, &signed.bytes).map_err(|source| PublishError::Write {
-        path: destination.to_owned(),
-        source,
-    })?;
+    write_bundle(destination, &signed.bytes, overwrite)?;
     let reread = bundle::open_file(destination, &signing_key_as_trusted(secret));
     let failure = match &reread {
         Ok(opened) if matches!(opened.verdict, Verdict::Verified { .. }) => None,
@@ -314,9 +335,30 @@ impl RecipientSummary {
     }
 }
 
-/// Writes one bundle per client row into `out_dir`, each addressed to its client and named
-/// `<bundle id>.kairan` (the folder's bundle id with the row's suffix), reporting each row to `progress` as it is done. A bad row is reported
-/// and the rest go on.
+/// The file [`export_for_recipients`] writes for `row` into `out_dir`, for a folder whose
+/// bundle id is `bundle_id`: `<bundle id>.kairan`, the id with the row's suffix.
+pub fn recipient_bundle_path(bundle_id: &str, row: &RecipientRow, out_dir: &Path) -> PathBuf {
+    out_dir.join(format!("{}.kairan", recipient_bundle_id(bundle_id, row)))
+}
+
+/// The files in `out_dir` that [`export_for_recipients`] would replace for `rows` (rows that
+/// cannot be read write nothing), so that a person can be asked first.
+pub fn existing_recipient_bundles(
+    bundle_id: &str,
+    rows: &[Result<RecipientRow, RecipientRowError>],
+    out_dir: &Path,
+) -> Vec<PathBuf> {
+    rows.iter()
+        .flatten()
+        .map(|row| recipient_bundle_path(bundle_id, row, out_dir))
+        .filter(|path| path.symlink_metadata().is_ok())
+        .collect()
+}
+
+/// Writes one bundle per client row into `out_dir`, each addressed to its client and named as
+/// [`recipient_bundle_path`] says, reporting each row to `progress` as it is done. A bad row is
+/// reported and the rest go on; so is a row whose file exists while `overwrite` is
+/// [`Overwrite::Refuse`] (that file is left as it was).
 ///
 /// Fails only if `out_dir` cannot be created.
 pub fn export_for_recipients(
@@ -324,6 +366,7 @@ pub fn export_for_recipients(
     secret: &SecretKey,
     rows: &[Result<RecipientRow, RecipientRowError>],
     out_dir: &Path,
+    overwrite: Overwrite,
     progress: &mut dyn FnMut(&RecipientOutcome),
 ) -> Result<RecipientSummary, PublishError> {
     std::fs::create_dir_all(out_dir).map_err(|source| PublishError::Write {
@@ -337,7 +380,7 @@ pub fn export_for_recipients(
             Ok(row) => (
                 row.line,
                 row.recipient.clone(),
-                export_one(folder, secret, row, out_dir),
+                export_one(folder, secret, row, out_dir, overwrite),
             ),
             Err(error) => (
                 error.line,
@@ -363,6 +406,7 @@ fn export_one(
     secret: &SecretKey,
     row: &RecipientRow,
     out_dir: &Path,
+    overwrite: Overwrite,
 ) -> Result<PathBuf, RecipientFailure> {
     let failure = |error| RecipientFailure::Publish {
         line: row.line,
@@ -375,20 +419,15 @@ fn export_one(
         bundle_id: Some(bundle_id.clone()),
     };
     let signed = sign_verified(folder, secret, &options).map_err(failure)?;
-    let path = out_dir.join(format!("{bundle_id}.kairan"));
-    fs::write_shared(&path, &signed.bytes).map_err(|source| {
-        failure(PublishError::Write {
-            path: path.clone(),
-            source,
-        })
-    })?;
+    let path = recipient_bundle_path(&folder.metadata.bundle_id, row, out_dir);
+    write_bundle(&path, &signed.bytes, overwrite).map_err(failure)?;
     Ok(path)
 }
 
-/// Whether an existing key pair may be replaced.
+/// Whether existing files (a bundle, a key pair) may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overwrite {
-    /// Refuse if either file exists.
+    /// Refuse if a file to be written exists, and leave it as it is.
     Refuse,
     /// Replace them.
     Replace,

@@ -32,6 +32,7 @@ fn an_exported_bundle_reads_back_as_verified() {
         &test_key(),
         &PackOptions::default(),
         &destination,
+        Overwrite::Refuse,
     )
     .unwrap();
     assert!(matches!(
@@ -53,6 +54,7 @@ fn an_export_to_a_missing_folder_leaves_nothing() {
         &test_key(),
         &PackOptions::default(),
         &destination,
+        Overwrite::Refuse,
     )
     .unwrap_err();
     assert!(matches!(error, PublishError::Write { .. }), "{error}");
@@ -66,15 +68,74 @@ fn a_bad_client_row_does_not_stop_the_others() {
         crate::authoring::parse_recipients("recipient,id\n株式会社A,a\n,b\n株式会社C,c\n").unwrap();
     let mut seen = Vec::new();
     let folder = compile_folder(&sample_dir()).unwrap();
-    let summary = export_for_recipients(&folder, &test_key(), &rows, out.path(), &mut |outcome| {
-        seen.push(outcome.position)
-    })
+    let summary = export_for_recipients(
+        &folder,
+        &test_key(),
+        &rows,
+        out.path(),
+        Overwrite::Refuse,
+        &mut |outcome| seen.push(outcome.position),
+    )
     .unwrap();
     assert_eq!(seen, vec![1, 2, 3]);
     assert_eq!(summary.written(), 2);
     assert_eq!(summary.failed(), 1);
     let expected = format!("{}-c.kairan", folder.metadata.bundle_id);
     assert!(out.path().join(expected).exists());
+}
+
+#[test]
+fn an_existing_bundle_is_replaced_only_when_asked() {
+    let out = tempfile::tempdir().unwrap();
+    let destination = out.path().join("notice.kairan");
+    std::fs::write(&destination, "old").unwrap();
+    let folder = compile_folder(&sample_dir()).unwrap();
+    let options = PackOptions::default();
+    let error = export(
+        &folder,
+        &test_key(),
+        &options,
+        &destination,
+        Overwrite::Refuse,
+    )
+    .unwrap_err();
+    assert!(matches!(error, PublishError::Exists { .. }), "{error}");
+    assert_eq!(std::fs::read(&destination).unwrap(), b"old");
+    export(
+        &folder,
+        &test_key(),
+        &options,
+        &destination,
+        Overwrite::Replace,
+    )
+    .unwrap();
+    assert_ne!(std::fs::read(&destination).unwrap(), b"old");
+}
+
+#[test]
+fn the_client_bundles_that_would_be_replaced_are_found_before_writing() {
+    let out = tempfile::tempdir().unwrap();
+    let rows =
+        crate::authoring::parse_recipients("recipient,id\n株式会社A,a\n,b\n株式会社C,c\n").unwrap();
+    let folder = compile_folder(&sample_dir()).unwrap();
+    let id = &folder.metadata.bundle_id;
+    let kept = out.path().join(format!("{id}-c.kairan"));
+    std::fs::write(&kept, "old").unwrap();
+    assert_eq!(
+        existing_recipient_bundles(id, &rows, out.path()),
+        vec![kept.clone()]
+    );
+    let summary = export_for_recipients(
+        &folder,
+        &test_key(),
+        &rows,
+        out.path(),
+        Overwrite::Refuse,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!((summary.written(), summary.failed()), (1, 2));
+    assert_eq!(std::fs::read(&kept).unwrap(), b"old");
 }
 
 #[test]

@@ -1,6 +1,11 @@
 //! Where the authoring preview's platform work runs: native dialogs for its fields, the folder
-//! watcher, and signing, key creation and export on background threads — unlocking a
-//! password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
+//! watcher, and signing, key creation and export on background threads — unlocking or creating
+//! a password-protected key takes seconds (scrypt, 1 GiB), and the window must keep drawing.
+//! Measured on a shared two-core machine (scrypt is a dependency, optimised in every profile):
+//! 5–6 s for `kairan keygen` or `kairan pack` alone, and 9–17 s for signing in the app of a
+//! debug build, whose own redrawing competes for the cores; hence "5 to 15 seconds" in the
+//! text. Each thread reports the [`Stage`] it reaches, so the text beside the spinner says what
+//! is slow only while it is.
 //!
 //! Threads report back over channels and wake the UI; [`Background::poll`] turns what arrived
 //! into commands for [`crate::ui::state::AppState::handle`]. Nothing here decides anything: the
@@ -15,7 +20,7 @@ use crate::authoring::{PackOptions, parse_recipients};
 use crate::bundle::keys;
 use crate::ui::authoring::state::{
     AuthoringCommand, AuthoringEffect, Chooser, ClientsJob, Field, JobOutcome, KeyJob, SignJob,
-    SignedReport, Task,
+    SignedReport, Stage, Task,
 };
 use crate::ui::authoring::watch::FolderWatch;
 use crate::ui::command::Command;
@@ -23,7 +28,7 @@ use crate::ui::error_text::Problem;
 
 /// A message from a background thread.
 enum Report {
-    Progress(publish::RecipientOutcome),
+    Progress(Stage),
     Finished(JobOutcome),
 }
 
@@ -44,12 +49,9 @@ impl Background {
                 Some(dir) => authoring(AuthoringCommand::OpenFolder(dir)),
                 None => authoring(AuthoringCommand::FolderDialogGaveNothing),
             },
-            AuthoringEffect::ChooseFor(field) => choose(field).map(|path| {
-                Command::Authoring(AuthoringCommand::SetField(
-                    field,
-                    path.display().to_string(),
-                ))
-            }),
+            AuthoringEffect::ChooseFor(field) => {
+                choose(field).map(|path| Command::Authoring(AuthoringCommand::Chosen(field, path)))
+            }
             AuthoringEffect::Watch(dir) => {
                 self.watch = None;
                 let wake = ctx.clone();
@@ -64,13 +66,16 @@ impl Background {
                 }
             }
             AuthoringEffect::Sign(job) => {
-                self.spawn(ctx, Task::Sign, move |_| sign(&job));
+                self.spawn(ctx, Task::Sign, move |stage| sign(&job, stage));
                 None
             }
             AuthoringEffect::CreateKey(job) => {
                 self.spawn(ctx, Task::CreateKey, move |_| create_key(&job));
                 None
             }
+            AuthoringEffect::ShowFolder(folder) => show_folder(&folder)
+                .err()
+                .map(|problem| Command::Authoring(AuthoringCommand::ShowFolderFailed(problem))),
             AuthoringEffect::ExportClients(job) => {
                 self.spawn(ctx, Task::ExportClients, move |progress| {
                     export_clients(&job, progress)
@@ -84,7 +89,7 @@ impl Background {
         &mut self,
         ctx: &egui::Context,
         task: Task,
-        work: impl FnOnce(&mut dyn FnMut(publish::RecipientOutcome)) -> JobOutcome + Send + 'static,
+        work: impl FnOnce(&mut dyn FnMut(Stage)) -> JobOutcome + Send + 'static,
     ) {
         let (sender, receiver) = mpsc::channel();
         self.reports = Some(receiver);
@@ -97,7 +102,7 @@ impl Background {
                     let _ = sender.send(report);
                     ctx.request_repaint();
                 };
-                let outcome = work(&mut |outcome| send(&sender, Report::Progress(outcome)));
+                let outcome = work(&mut |stage| send(&sender, Report::Progress(stage)));
                 send(&sender, Report::Finished(outcome));
             });
         if let Err(error) = spawned {
@@ -125,7 +130,7 @@ impl Background {
             let mut finished = false;
             while let Ok(report) = reports.try_recv() {
                 commands.push(Command::Authoring(match report {
-                    Report::Progress(outcome) => AuthoringCommand::JobProgress(outcome),
+                    Report::Progress(stage) => AuthoringCommand::JobProgress(stage),
                     Report::Finished(outcome) => {
                         finished = true;
                         AuthoringCommand::JobFinished(outcome)
@@ -159,8 +164,40 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
         }
         .save_file(),
         Chooser::Folder => dialog.pick_folder(),
-        Chooser::None => None,
     }
+}
+
+/// Opens `folder` in the desktop's file manager with the platform's own opener (`xdg-open`,
+/// `open`, `explorer`), given the folder as one argument, never through a shell. The path is
+/// made absolute first, so that no name is taken for an option.
+///
+/// Fails if the folder cannot be found or the opener cannot be started.
+fn show_folder(folder: &Path) -> Result<(), Problem> {
+    let folder = std::fs::canonicalize(folder).map_err(|error| Problem::read(folder, error))?;
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(&folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|error| Problem::ShowFolder {
+            folder: folder.clone(),
+            program: opener,
+            error: std::sync::Arc::new(error),
+        })?;
+    // The opener hands over to the file manager and exits; wait for it so it is not left as a
+    // zombie. Whether the file manager then shows the folder is the desktop's business.
+    let _ = std::thread::Builder::new()
+        .name("kairan-show-folder".into())
+        .spawn(move || child.wait());
+    Ok(())
 }
 
 fn failed(task: Task, error: impl Into<Problem>) -> JobOutcome {
@@ -170,19 +207,29 @@ fn failed(task: Task, error: impl Into<Problem>) -> JobOutcome {
     }
 }
 
-fn unlock(key: &Path, password: &str) -> Result<crate::bundle::SecretKey, publish::PublishError> {
+/// Reads and unlocks the key, telling `stage` when the slow part (scrypt) begins.
+fn unlock(
+    key: &Path,
+    password: &str,
+    stage: &mut dyn FnMut(Stage),
+) -> Result<crate::bundle::SecretKey, publish::PublishError> {
     let file = SecretKeyFile::read(key)?;
+    if file.needs_password() && !password.is_empty() {
+        stage(Stage::Unlocking);
+    }
     file.unlock(Some(password).filter(|password| !password.is_empty()))
 }
 
-fn sign(job: &SignJob) -> JobOutcome {
+fn sign(job: &SignJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome {
     let result = publish::prepare(&job.dir, WarningPolicy::Allow).and_then(|checked| {
-        let secret = unlock(&job.key, job.password.expose())?;
+        let secret = unlock(&job.fields.key, job.fields.password.expose(), stage)?;
+        stage(Stage::Signing);
         publish::export(
             &checked.folder,
             &secret,
             &PackOptions::default(),
-            &job.destination,
+            &job.fields.destination,
+            job.overwrite,
         )
     });
     match result {
@@ -208,24 +255,22 @@ fn create_key(job: &KeyJob) -> JobOutcome {
     }
 }
 
-fn export_clients(
-    job: &ClientsJob,
-    progress: &mut dyn FnMut(publish::RecipientOutcome),
-) -> JobOutcome {
-    let rows = match publish::read_text(&job.list).map(|text| parse_recipients(&text)) {
+fn export_clients(job: &ClientsJob, stage: &mut dyn FnMut(Stage)) -> JobOutcome {
+    let fields = &job.fields;
+    let rows = match publish::read_text(&fields.list).map(|text| parse_recipients(&text)) {
         Ok(Ok(rows)) => rows,
         Ok(Err(error)) => {
             return failed(
                 Task::ExportClients,
                 Problem::Recipients {
-                    list: job.list.clone(),
+                    list: fields.list.clone(),
                     error,
                 },
             );
         }
         Err(error) => return failed(Task::ExportClients, error),
     };
-    let secret = match unlock(&job.key, job.password.expose()) {
+    let secret = match unlock(&fields.key, fields.password.expose(), stage) {
         Ok(secret) => secret,
         Err(error) => return failed(Task::ExportClients, error),
     };
@@ -233,16 +278,26 @@ fn export_clients(
         Ok(checked) => checked,
         Err(error) => return failed(Task::ExportClients, error),
     };
+    stage(Stage::Clients {
+        done: 0,
+        total: rows.len(),
+    });
     match publish::export_for_recipients(
         &checked.folder,
         &secret,
         &rows,
-        &job.output,
-        &mut |outcome| progress(outcome.clone()),
+        &fields.output,
+        job.overwrite,
+        &mut |outcome| {
+            stage(Stage::Clients {
+                done: outcome.position,
+                total: outcome.total,
+            })
+        },
     ) {
         Ok(summary) => JobOutcome::ClientsDone {
             summary,
-            output: job.output.clone(),
+            output: fields.output.clone(),
         },
         Err(error) => failed(Task::ExportClients, error),
     }

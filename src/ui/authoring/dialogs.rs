@@ -3,20 +3,25 @@
 //! [`reports`](super::reports).
 //!
 //! Every path field has a "Choose…" button for the native dialog and stays editable, so a
-//! desktop without a file-chooser service can still be used. Passwords are masked. Views only
-//! read state and push commands.
+//! desktop without a file-chooser service can still be used. Passwords are masked. The fields
+//! are bound to the open dialog's form (the one thing these views change); submitting,
+//! cancelling and choosing are commands, and the form is checked when it is submitted.
 
 use egui::RichText;
 
-use crate::ui::authoring::panels::{finding_label, job_indicator_ui};
+use crate::authoring::checks::Finding;
+use crate::ui::authoring::panels::{finding_label, job_indicator_ui, warnings_in_dialog_ui};
 use crate::ui::authoring::reports::{clients_done_ui, import_report_ui, key_created_ui, signed_ui};
-use crate::ui::authoring::state::{AuthoringCommand, AuthoringDialog, Field, Password, Task};
+use crate::ui::authoring::state::{
+    Authoring, AuthoringCommand, AuthoringDialog, ClientsForm, Field, FolderPathForm, ImportForm,
+    NewKeyForm, Password, PasswordProblem, Preview, SignForm, Task,
+};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, PathPromptReason};
 use crate::ui::viewer::banner::{Tone, status_icon};
-use crate::ui::widgets::{Choice, confirm_row_ui, labelled_line_field, line_field};
+use crate::ui::widgets::{Choice, confirm_row_ui};
 
 /// A visible box for text fields (the theme's own frame can vanish against a dialog's fill).
 fn field_frame(ui: &egui::Ui) -> egui::Frame {
@@ -78,20 +83,12 @@ pub fn file_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comm
     }
 }
 
-/// One row of a form dialog.
-enum Row<'a> {
-    /// A labelled path field with a "Choose…" button.
-    Path(&'a str, &'a str, Field),
-    /// A labelled, masked password field.
-    Password(&'a str, &'a Password, Field),
-}
-
-/// A labelled path field with a "Choose…" button.
+/// A labelled path field bound to `value`, with a "Choose…" button for the native dialog.
 fn path_field_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     label: &str,
-    value: &str,
+    value: &mut String,
     field: Field,
     commands: &mut Vec<Command>,
 ) {
@@ -99,37 +96,33 @@ fn path_field_ui(
     let label = ui.label(label);
     ui.horizontal(|ui| {
         let frame = field_frame(ui);
-        let (edit, text) = line_field(ui, label.id, value, |edit| {
-            edit.desired_width(440.0).frame(frame)
-        });
-        if edit.changed() {
-            push(commands, AuthoringCommand::SetField(field, text));
-        }
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .desired_width(440.0)
+                .frame(frame),
+        )
+        .labelled_by(label.id);
         if ui.button(strings.choose).clicked() {
             push(commands, AuthoringCommand::ChooseFor(field));
         }
     });
 }
 
-/// A labelled, masked password field.
-fn password_field_ui(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &Password,
-    field: Field,
-    commands: &mut Vec<Command>,
-) {
+/// A labelled, masked password field bound to `value`.
+fn password_field_ui(ui: &mut egui::Ui, label: &str, value: &mut Password) -> egui::Response {
     ui.add_space(6.0);
     let frame = field_frame(ui);
-    let (edit, text) = labelled_line_field(ui, label, value.expose(), |edit| {
-        edit.password(true).desired_width(300.0).frame(frame)
-    });
-    if edit.changed() {
-        push(commands, AuthoringCommand::SetField(field, text));
-    }
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value.text_mut())
+            .password(true)
+            .desired_width(300.0)
+            .frame(frame),
+    )
+    .labelled_by(label.id)
 }
 
-fn problem_ui(ui: &mut egui::Ui, problem: Option<&String>) {
+fn problem_ui(ui: &mut egui::Ui, problem: Option<&str>) {
     if let Some(problem) = problem {
         ui.horizontal_wrapped(|ui| {
             let (_, border, _) = Tone::Danger.colors(ui.visuals().dark_mode);
@@ -139,29 +132,31 @@ fn problem_ui(ui: &mut egui::Ui, problem: Option<&String>) {
     }
 }
 
-/// A form dialog: heading, what it does, its rows, why the last attempt could not start, and
-/// the action with Cancel.
+/// Why the last password did not open the key, right under the password field.
+fn password_problem_ui(ui: &mut egui::Ui, strings: &Strings, problem: Option<PasswordProblem>) {
+    problem_ui(
+        ui,
+        problem.map(|problem| match problem {
+            PasswordProblem::Wrong => strings.password_wrong,
+            PasswordProblem::Missing => strings.password_missing,
+        }),
+    );
+}
+
+/// A form dialog: heading, what it does, its fields (drawn by `fields_ui`), why the last
+/// attempt could not start, and the action with Cancel.
 fn form_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     (heading, detail): (&str, &str),
-    rows: &[Row<'_>],
-    problem: Option<&String>,
+    fields_ui: impl FnOnce(&mut egui::Ui, &mut Vec<Command>),
+    problem: Option<&str>,
     action: (&str, AuthoringCommand),
     commands: &mut Vec<Command>,
 ) {
     ui.heading(heading);
     ui.label(detail);
-    for row in rows {
-        match *row {
-            Row::Path(label, value, field) => {
-                path_field_ui(ui, strings, label, value, field, commands)
-            }
-            Row::Password(label, value, field) => {
-                password_field_ui(ui, label, value, field, commands)
-            }
-        }
-    }
+    fields_ui(ui, commands);
     problem_ui(ui, problem);
     buttons_ui(ui, Some(action), strings.cancel, commands);
 }
@@ -193,100 +188,253 @@ pub(in crate::ui::authoring) fn buttons_ui(
     }
 }
 
-/// The authoring dialog, if one is open, or the running task's progress.
-pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
-    let strings = state.language().strings();
-    if let Some(job) = &state.authoring.job {
+/// The authoring dialog, if one is open, or the running task's progress. The dialog's form is
+/// edited in place: its fields are bound to the widgets.
+pub fn dialogs_ui(
+    ctx: &egui::Context,
+    strings: &Strings,
+    authoring: &mut Authoring,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(job) = &authoring.job {
         egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
             crate::ui::widgets::fit_dialog_width(ui, 460.0);
-            ui.horizontal(|ui| job_indicator_ui(ui, strings, job.task, job.done, job.total));
+            ui.horizontal_wrapped(|ui| job_indicator_ui(ui, strings, job.stage));
             ui.label(strings.job_keeps_running);
         });
         return;
     }
-    let Some(dialog) = &state.authoring.dialog else {
+    let Some(dialog) = &mut authoring.dialog else {
         return;
     };
+    let warnings = authoring
+        .preview
+        .as_ref()
+        .map(Preview::warnings)
+        .unwrap_or_default();
     let modal = egui::Modal::new(egui::Id::unique("authoring-dialog")).show(ctx, |ui| {
         crate::ui::widgets::fit_dialog_width(ui, 620.0);
-        dialog_ui(ui, strings, dialog, commands);
+        dialog_ui(ui, strings, dialog, &warnings, commands);
     });
     if modal.should_close() {
         push(commands, AuthoringCommand::CloseDialog);
     }
 }
 
+fn folder_path_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    form: &mut FolderPathForm,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(strings.open_folder_title);
+    if form.reason == PathPromptReason::NoFileChosen {
+        ui.label(strings.folder_no_dialog);
+    }
+    let frame = field_frame(ui);
+    let label = ui.label(strings.folder_label);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut form.text)
+                .desired_width(f32::INFINITY)
+                .frame(frame)
+                .hint_text("/home/…/notices/…"),
+        )
+        .labelled_by(label.id);
+    if field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+        push(commands, AuthoringCommand::OpenTypedFolder);
+    }
+    buttons_ui(
+        ui,
+        Some((strings.open_button, AuthoringCommand::OpenTypedFolder)),
+        strings.cancel,
+        commands,
+    );
+}
+
+/// The second step of a dialog whose action would replace files: the question, then
+/// "Replace" and "Don't replace" (back to the form).
+fn replace_question_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    heading: &str,
+    question: &str,
+    commands: &mut Vec<Command>,
+) {
+    toned_heading_ui(ui, Tone::Caution, heading);
+    ui.label(RichText::new(question).strong());
+    ui.add_space(6.0);
+    match confirm_row_ui(
+        ui,
+        Some((RichText::new(strings.replace_button).into(), true)),
+        strings.keep_button,
+    ) {
+        Some(Choice::Confirm) => push(commands, AuthoringCommand::ReplaceExisting),
+        Some(Choice::Cancel) => push(commands, AuthoringCommand::KeepExisting),
+        None => {}
+    }
+}
+
+fn sign_form_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    form: &mut SignForm,
+    warnings: &[&Finding],
+    commands: &mut Vec<Command>,
+) {
+    if let Some(path) = &form.confirm_replace {
+        let question = fill(
+            strings.replace_file_question,
+            &[("path", &path.display().to_string())],
+        );
+        replace_question_ui(ui, strings, strings.sign_title, &question, commands);
+        return;
+    }
+    let SignForm {
+        fields,
+        problem,
+        password_problem,
+        show_warnings,
+        ..
+    } = form;
+    form_ui(
+        ui,
+        strings,
+        (strings.sign_title, strings.sign_detail),
+        |ui, commands| {
+            warnings_in_dialog_ui(ui, strings, warnings, show_warnings);
+            path_field_ui(
+                ui,
+                strings,
+                strings.key_file_field,
+                &mut fields.key,
+                Field::KeyFile,
+                commands,
+            );
+            password_field_ui(ui, strings.password_field, &mut fields.password);
+            password_problem_ui(ui, strings, *password_problem);
+            path_field_ui(
+                ui,
+                strings,
+                strings.destination_field,
+                &mut fields.destination,
+                Field::Destination,
+                commands,
+            );
+        },
+        problem.as_deref(),
+        (strings.sign_button, AuthoringCommand::Sign),
+        commands,
+    );
+}
+
+fn clients_form_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    form: &mut ClientsForm,
+    warnings: &[&Finding],
+    commands: &mut Vec<Command>,
+) {
+    if let Some(count) = form.confirm_replace {
+        let question = fill(
+            strings.replace_files_question,
+            &[
+                ("folder", form.fields.output.trim()),
+                ("n", &count.to_string()),
+            ],
+        );
+        replace_question_ui(ui, strings, strings.clients_title, &question, commands);
+        return;
+    }
+    let ClientsForm {
+        fields,
+        problem,
+        password_problem,
+        show_warnings,
+        ..
+    } = form;
+    form_ui(
+        ui,
+        strings,
+        (strings.clients_title, strings.clients_detail),
+        |ui, commands| {
+            warnings_in_dialog_ui(ui, strings, warnings, show_warnings);
+            path_field_ui(
+                ui,
+                strings,
+                strings.client_list_field,
+                &mut fields.list,
+                Field::ClientList,
+                commands,
+            );
+            path_field_ui(
+                ui,
+                strings,
+                strings.key_file_field,
+                &mut fields.key,
+                Field::KeyFile,
+                commands,
+            );
+            password_field_ui(ui, strings.password_field, &mut fields.password);
+            password_problem_ui(ui, strings, *password_problem);
+            path_field_ui(
+                ui,
+                strings,
+                strings.output_folder_field,
+                &mut fields.output,
+                Field::OutputFolder,
+                commands,
+            );
+        },
+        problem.as_deref(),
+        (strings.clients_button, AuthoringCommand::ExportClients),
+        commands,
+    );
+}
+
 fn dialog_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
-    dialog: &AuthoringDialog,
+    dialog: &mut AuthoringDialog,
+    warnings: &[&Finding],
     commands: &mut Vec<Command>,
 ) {
     match dialog {
-        AuthoringDialog::FolderPath { text, reason } => {
-            ui.heading(strings.open_folder_title);
-            if *reason == PathPromptReason::NoFileChosen {
-                ui.label(strings.folder_no_dialog);
-            }
-            let frame = field_frame(ui);
-            let (field, edited) = labelled_line_field(ui, strings.folder_label, text, |edit| {
-                edit.desired_width(f32::INFINITY)
-                    .frame(frame)
-                    .hint_text("/home/…/notices/…")
-            });
-            if field.changed() {
-                push(
-                    commands,
-                    AuthoringCommand::SetField(Field::FolderPath, edited),
-                );
-            }
-            if field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
-                push(commands, AuthoringCommand::OpenTypedFolder);
-            }
-            buttons_ui(
-                ui,
-                Some((strings.open_button, AuthoringCommand::OpenTypedFolder)),
-                strings.cancel,
-                commands,
-            );
-        }
-        AuthoringDialog::Import {
+        AuthoringDialog::FolderPath(form) => folder_path_ui(ui, strings, form, commands),
+        AuthoringDialog::Import(ImportForm {
             letter,
             folder,
             problem,
-        } => form_ui(
+        }) => form_ui(
             ui,
             strings,
             (strings.import_title, strings.import_detail),
-            &[
-                Row::Path(strings.import_letter_field, letter, Field::Letter),
-                Row::Path(strings.import_folder_field, folder, Field::ImportFolder),
-            ],
-            problem.as_ref(),
+            |ui, commands| {
+                path_field_ui(
+                    ui,
+                    strings,
+                    strings.import_letter_field,
+                    letter,
+                    Field::Letter,
+                    commands,
+                );
+                path_field_ui(
+                    ui,
+                    strings,
+                    strings.import_folder_field,
+                    folder,
+                    Field::ImportFolder,
+                    commands,
+                );
+            },
+            problem.as_deref(),
             (strings.import_letter_button, AuthoringCommand::Import),
             commands,
         ),
         AuthoringDialog::ImportReport { folder, detections } => {
             import_report_ui(ui, strings, folder, detections, commands);
         }
-        AuthoringDialog::SignExport {
-            key,
-            password,
-            destination,
-            problem,
-        } => form_ui(
-            ui,
-            strings,
-            (strings.sign_title, strings.sign_detail),
-            &[
-                Row::Path(strings.key_file_field, key, Field::KeyFile),
-                Row::Password(strings.password_field, password, Field::Password),
-                Row::Path(strings.destination_field, destination, Field::Destination),
-            ],
-            problem.as_ref(),
-            (strings.sign_button, AuthoringCommand::Sign),
-            commands,
-        ),
+        AuthoringDialog::SignExport(form) => sign_form_ui(ui, strings, form, warnings, commands),
         AuthoringDialog::SignRefused { blocking } => {
             toned_heading_ui(ui, Tone::Danger, strings.sign_refused_title);
             ui.label(fill(
@@ -297,55 +445,57 @@ fn dialog_ui(
                 .id_salt("refused")
                 .max_height(300.0)
                 .show(ui, |ui| {
-                    for finding in blocking {
+                    for finding in blocking.iter() {
                         ui.label(finding_label(strings, finding));
                     }
                 });
             buttons_ui(ui, None, strings.dismiss, commands);
         }
-        AuthoringDialog::NewKey {
+        AuthoringDialog::NewKey(NewKeyForm {
             base,
             password,
             repeat,
             problem,
-        } => form_ui(
+        }) => form_ui(
             ui,
             strings,
             (strings.new_key_title, strings.new_key_detail),
-            &[
-                Row::Path(strings.key_base_field, base, Field::KeyBase),
-                Row::Password(strings.password_field, password, Field::Password),
-                Row::Password(strings.password_repeat_field, repeat, Field::PasswordRepeat),
-            ],
-            problem.as_ref(),
+            |ui, commands| {
+                path_field_ui(
+                    ui,
+                    strings,
+                    strings.key_base_field,
+                    base,
+                    Field::KeyBase,
+                    commands,
+                );
+                password_field_ui(ui, strings.password_field, password);
+                password_field_ui(ui, strings.password_repeat_field, repeat);
+            },
+            problem.as_deref(),
             (strings.create_key_button, AuthoringCommand::CreateKey),
             commands,
         ),
         AuthoringDialog::KeyCreated(written) => key_created_ui(ui, strings, written, commands),
-        AuthoringDialog::ExportClients {
-            list,
-            key,
-            password,
+        AuthoringDialog::ExportClients(form) => {
+            clients_form_ui(ui, strings, form, warnings, commands)
+        }
+        AuthoringDialog::Signed {
+            report,
+            reveal_failed,
+        } => signed_ui(ui, strings, report, reveal_failed.as_ref(), commands),
+        AuthoringDialog::ClientsDone {
+            summary,
             output,
-            problem,
-        } => form_ui(
+            reveal_failed,
+        } => clients_done_ui(
             ui,
             strings,
-            (strings.clients_title, strings.clients_detail),
-            &[
-                Row::Path(strings.client_list_field, list, Field::ClientList),
-                Row::Path(strings.key_file_field, key, Field::KeyFile),
-                Row::Password(strings.password_field, password, Field::Password),
-                Row::Path(strings.output_folder_field, output, Field::OutputFolder),
-            ],
-            problem.as_ref(),
-            (strings.clients_button, AuthoringCommand::ExportClients),
+            summary,
+            output,
+            reveal_failed.as_ref(),
             commands,
         ),
-        AuthoringDialog::Signed(report) => signed_ui(ui, strings, report, commands),
-        AuthoringDialog::ClientsDone { summary, output } => {
-            clients_done_ui(ui, strings, summary, output, commands)
-        }
         AuthoringDialog::Failed { task, reason } => {
             toned_heading_ui(
                 ui,

@@ -8,9 +8,13 @@ use std::path::{Path, PathBuf};
 
 use crate::authoring::checks::Finding;
 use crate::authoring::import::{ImportOptions, import_letters};
-use crate::authoring::publish::{self, RecipientSummary, WrittenKeyPair};
-use crate::bundle::Verdict;
-use crate::ui::authoring::forms::{AuthoringDialog, Password, path_of};
+use crate::authoring::parse_recipients;
+use crate::authoring::publish::{self, Overwrite, RecipientSummary, WrittenKeyPair};
+use crate::bundle::{KeyError, Verdict};
+use crate::ui::authoring::forms::{
+    AuthoringDialog, ClientsFields, ClientsForm, NewKeyForm, Password, SignFields, SignForm,
+    path_of,
+};
 use crate::ui::authoring::state::AuthoringEffect;
 use crate::ui::error_text::Problem;
 use crate::ui::state::AppState;
@@ -28,15 +32,65 @@ pub enum Task {
     Import,
 }
 
+/// What a running task is doing now, as the background thread reports it. Only the stages
+/// that take time are told apart: unlocking or creating a password-protected key runs scrypt
+/// at 1 GiB, about five seconds on an ordinary office machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Compiling and checking the folder, reading the key and the client list.
+    Checking,
+    /// Deriving the key from its password (seconds).
+    Unlocking,
+    /// Signing, writing and reading back one bundle.
+    Signing,
+    /// One bundle per client: rows done so far of all rows.
+    Clients {
+        /// Rows done.
+        done: usize,
+        /// Rows in all.
+        total: usize,
+    },
+    /// Creating a password-protected key pair (seconds).
+    CreatingKey,
+}
+
 /// A running background task and how far it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Job {
     /// Which task.
     pub task: Task,
-    /// Rows done so far (for one bundle per client).
-    pub done: usize,
-    /// Rows in all.
-    pub total: usize,
+    /// What it is doing now.
+    pub stage: Stage,
+    /// The secret key file it signs with, remembered in the settings once it has signed.
+    pub key: Option<PathBuf>,
+}
+
+/// Why a password did not open a key, said next to the password field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    /// A password was typed and it does not open the key (or the key file is damaged).
+    Wrong,
+    /// The key is password-protected and no password was typed.
+    Missing,
+}
+
+impl PasswordProblem {
+    /// The password problem behind `reason`, if that is why a task failed.
+    pub fn of(reason: &Problem) -> Option<Self> {
+        let key_error = match reason {
+            Problem::Key(error) => error.as_ref(),
+            Problem::Publish(error) => match error.as_ref() {
+                publish::PublishError::Key { source, .. } => source,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match key_error {
+            KeyError::WrongPassword => Some(PasswordProblem::Wrong),
+            KeyError::PasswordRequired => Some(PasswordProblem::Missing),
+            _ => None,
+        }
+    }
 }
 
 /// What a finished export wrote and how it verified after being read back from disk.
@@ -52,17 +106,15 @@ pub struct SignedReport {
     pub verdict: Verdict,
 }
 
-/// A signing request for the background.
+/// A signing request for the background: the sign dialog's fields, parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignJob {
     /// The notice folder.
     pub dir: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password (ignored for an unprotected key).
-    pub password: Password,
-    /// Where to write.
-    pub destination: PathBuf,
+    /// Key, password and destination.
+    pub fields: SignFields<PathBuf>,
+    /// Whether a file at the destination may be replaced (the person was asked).
+    pub overwrite: Overwrite,
 }
 
 /// A key-creation request for the background.
@@ -74,19 +126,16 @@ pub struct KeyJob {
     pub password: Password,
 }
 
-/// A one-bundle-per-client request for the background.
+/// A one-bundle-per-client request for the background: the dialog's fields, parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientsJob {
     /// The notice folder.
     pub dir: PathBuf,
-    /// The clients CSV.
-    pub list: PathBuf,
-    /// The secret key file.
-    pub key: PathBuf,
-    /// Its password.
-    pub password: Password,
-    /// The output folder.
-    pub output: PathBuf,
+    /// List, key, password and output folder.
+    pub fields: ClientsFields<PathBuf>,
+    /// Whether bundles of the same names in the output folder may be replaced (the person was
+    /// asked).
+    pub overwrite: Overwrite,
 }
 
 /// How a background task ended.
@@ -115,10 +164,10 @@ pub enum JobOutcome {
 impl AppState {
     pub(in crate::ui::authoring) fn import_letter(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::Import { letter, folder, .. }) = &self.authoring.dialog else {
+        let Some(AuthoringDialog::Import(form)) = &self.authoring.dialog else {
             return;
         };
-        let (Some(letter), Some(folder)) = (path_of(letter), path_of(folder)) else {
+        let (Some(letter), Some(folder)) = (path_of(&form.letter), path_of(&form.folder)) else {
             self.set_problem(strings.import_needs_both);
             return;
         };
@@ -185,40 +234,89 @@ impl AppState {
                 Some(dir.parent().unwrap_or(dir).join(name).display().to_string())
             })
             .unwrap_or_default();
-        self.authoring.dialog = Some(AuthoringDialog::SignExport {
-            key: String::new(),
-            password: Password::default(),
-            destination,
-            problem: None,
-        });
+        self.authoring.dialog = Some(AuthoringDialog::SignExport(SignForm {
+            fields: SignFields {
+                key: self.remembered_key(),
+                destination,
+                ..SignFields::default()
+            },
+            ..SignForm::default()
+        }));
     }
 
-    pub(in crate::ui::authoring) fn sign(&mut self) {
+    /// Starts signing with the sign dialog's fields. With [`Overwrite::Refuse`], a destination
+    /// that exists turns the dialog to its second step, which asks before anything is written.
+    pub(in crate::ui::authoring) fn sign(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::SignExport {
-            key,
-            password,
-            destination,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
+        let Some(AuthoringDialog::SignExport(form)) = &mut self.authoring.dialog else {
             return;
         };
         if self.authoring.job.is_some() {
             return;
         }
-        let (Some(key), Some(destination)) = (path_of(&key), path_of(&destination)) else {
+        let Some(fields) = form.fields.parse() else {
             self.set_problem(strings.sign_needs_fields);
             return;
         };
-        self.start_on_preview(Task::Sign, 1, |dir| {
+        form.confirm_replace = None;
+        form.problem = None;
+        if overwrite == Overwrite::Refuse && fields.destination.symlink_metadata().is_ok() {
+            form.confirm_replace = Some(fields.destination);
+            return;
+        }
+        self.start_on_preview(Task::Sign, fields.key.clone(), |dir| {
             AuthoringEffect::Sign(SignJob {
                 dir,
-                key,
-                password,
-                destination,
+                fields,
+                overwrite,
             })
         });
+    }
+
+    /// The second step's answer: replace the existing file(s) and go on, or go back to the form
+    /// with nothing written.
+    pub(in crate::ui::authoring) fn answer_replace(&mut self, overwrite: Overwrite) {
+        match (&mut self.authoring.dialog, overwrite) {
+            (Some(AuthoringDialog::SignExport(_)), Overwrite::Replace) => self.sign(overwrite),
+            (Some(AuthoringDialog::ExportClients(_)), Overwrite::Replace) => {
+                self.export_clients(overwrite)
+            }
+            (Some(AuthoringDialog::SignExport(form)), Overwrite::Refuse) => {
+                form.confirm_replace = None;
+            }
+            (Some(AuthoringDialog::ExportClients(form)), Overwrite::Refuse) => {
+                form.confirm_replace = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// How many bundles exporting for the clients of `list` into `output` would replace; none
+    /// when the list cannot be read (the export then says why, and writes nothing).
+    fn client_bundles_to_replace(&self, list: &Path, output: &Path) -> usize {
+        let Some(folder) = self
+            .authoring
+            .preview
+            .as_ref()
+            .and_then(|preview| preview.compiled.as_ref())
+        else {
+            return 0;
+        };
+        match publish::read_text(list).map(|text| parse_recipients(&text)) {
+            Ok(Ok(rows)) => {
+                publish::existing_recipient_bundles(&folder.metadata.bundle_id, &rows, output).len()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The key file that last signed, as the key field's text (empty when none is kept).
+    fn remembered_key(&self) -> String {
+        self.settings
+            .key_file
+            .as_ref()
+            .map(|path| path.display().to_string())
+            .unwrap_or_default()
     }
 
     fn preview_dir(&self) -> Option<PathBuf> {
@@ -240,13 +338,9 @@ impl AppState {
         }
     }
 
-    /// Hands `effect` to the background as the running `task`, with `total` rows to do.
-    fn start(&mut self, task: Task, total: usize, effect: AuthoringEffect) {
-        self.authoring.job = Some(Job {
-            task,
-            done: 0,
-            total,
-        });
+    /// Hands `effect` to the background as the running `task`, at `stage`.
+    fn start(&mut self, job: Job, effect: AuthoringEffect) {
+        self.authoring.job = Some(job);
         self.authoring_effect(effect);
     }
 
@@ -255,7 +349,7 @@ impl AppState {
     fn start_on_preview(
         &mut self,
         task: Task,
-        total: usize,
+        key: PathBuf,
         effect: impl FnOnce(PathBuf) -> AuthoringEffect,
     ) {
         if self.refused() {
@@ -264,17 +358,75 @@ impl AppState {
         let Some(dir) = self.preview_dir() else {
             return;
         };
-        self.start(task, total, effect(dir));
+        let job = Job {
+            task,
+            stage: Stage::Checking,
+            key: Some(key),
+        };
+        self.start(job, effect(dir));
+    }
+
+    /// Ends the running task. A password that did not open the key brings back the form it came
+    /// from, every field kept but the password, with the reason next to the password field;
+    /// anything else replaces the form with its report.
+    pub(in crate::ui::authoring) fn finish_job(&mut self, outcome: JobOutcome) {
+        let job = self.authoring.job.take();
+        if matches!(
+            outcome,
+            JobOutcome::Signed(_) | JobOutcome::ClientsDone { .. }
+        ) && let Some(key) = job.and_then(|job| job.key)
+        {
+            self.settings.key_file = Some(key);
+        }
+        if let JobOutcome::Failed {
+            task: Task::Sign | Task::ExportClients,
+            reason,
+        } = &outcome
+            && let Some(problem) = PasswordProblem::of(reason)
+        {
+            let form = match &mut self.authoring.dialog {
+                Some(AuthoringDialog::SignExport(form)) => Some((
+                    &mut form.fields.password,
+                    &mut form.password_problem,
+                    &mut form.problem,
+                )),
+                Some(AuthoringDialog::ExportClients(form)) => Some((
+                    &mut form.fields.password,
+                    &mut form.password_problem,
+                    &mut form.problem,
+                )),
+                _ => None,
+            };
+            if let Some((password, password_problem, other)) = form {
+                *password = Password::default();
+                *password_problem = Some(problem);
+                *other = None;
+                return;
+            }
+        }
+        self.authoring.dialog = Some(match outcome {
+            JobOutcome::Signed(report) => AuthoringDialog::Signed {
+                report,
+                reveal_failed: None,
+            },
+            JobOutcome::KeyCreated(written) => AuthoringDialog::KeyCreated(written),
+            JobOutcome::ClientsDone { summary, output } => AuthoringDialog::ClientsDone {
+                summary,
+                output,
+                reveal_failed: None,
+            },
+            JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
+        });
     }
 
     pub(in crate::ui::authoring) fn create_key(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::NewKey {
+        let Some(AuthoringDialog::NewKey(NewKeyForm {
             base,
             password,
             repeat,
             ..
-        }) = self.authoring.dialog.clone()
+        })) = self.authoring.dialog.clone()
         else {
             return;
         };
@@ -303,11 +455,12 @@ impl AppState {
                 return;
             }
         }
-        self.start(
-            Task::CreateKey,
-            1,
-            AuthoringEffect::CreateKey(KeyJob { base, password }),
-        );
+        let job = Job {
+            task: Task::CreateKey,
+            stage: Stage::CreatingKey,
+            key: None,
+        };
+        self.start(job, AuthoringEffect::CreateKey(KeyJob { base, password }));
     }
 
     pub(in crate::ui::authoring) fn open_clients_dialog(&mut self) {
@@ -317,43 +470,46 @@ impl AppState {
         if self.refused() {
             return;
         }
-        self.authoring.dialog = Some(AuthoringDialog::ExportClients {
-            list: String::new(),
-            key: String::new(),
-            password: Password::default(),
-            output: String::new(),
-            problem: None,
-        });
+        self.authoring.dialog = Some(AuthoringDialog::ExportClients(ClientsForm {
+            fields: ClientsFields {
+                key: self.remembered_key(),
+                ..ClientsFields::default()
+            },
+            ..ClientsForm::default()
+        }));
     }
 
-    pub(in crate::ui::authoring) fn export_clients(&mut self) {
+    /// Starts exporting for clients with the dialog's fields. With [`Overwrite::Refuse`], bundles
+    /// of the same names in the output folder turn the dialog to its second step, which says how
+    /// many would be replaced and asks once.
+    pub(in crate::ui::authoring) fn export_clients(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::ExportClients {
-            list,
-            key,
-            password,
-            output,
-            ..
-        }) = self.authoring.dialog.clone()
-        else {
+        let Some(AuthoringDialog::ExportClients(form)) = &self.authoring.dialog else {
             return;
         };
         if self.authoring.job.is_some() {
             return;
         }
-        let (Some(list), Some(key), Some(output)) =
-            (path_of(&list), path_of(&key), path_of(&output))
-        else {
+        let Some(fields) = form.fields.parse() else {
             self.set_problem(strings.clients_needs_fields);
             return;
         };
-        self.start_on_preview(Task::ExportClients, 0, |dir| {
+        let replaced = match overwrite {
+            Overwrite::Refuse => self.client_bundles_to_replace(&fields.list, &fields.output),
+            Overwrite::Replace => 0,
+        };
+        if let Some(AuthoringDialog::ExportClients(form)) = &mut self.authoring.dialog {
+            form.confirm_replace = (replaced > 0).then_some(replaced);
+            form.problem = None;
+        }
+        if replaced > 0 {
+            return;
+        }
+        self.start_on_preview(Task::ExportClients, fields.key.clone(), |dir| {
             AuthoringEffect::ExportClients(ClientsJob {
                 dir,
-                list,
-                key,
-                password,
-                output,
+                fields,
+                overwrite,
             })
         });
     }

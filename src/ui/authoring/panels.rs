@@ -11,7 +11,7 @@ use egui::RichText;
 use crate::authoring::checks::{Finding, FindingCode, Severity};
 use crate::authoring::{CompiledFolder, Position};
 use crate::document::Block;
-use crate::ui::authoring::state::{AuthoringCommand, Preview, Task, Watching};
+use crate::ui::authoring::state::{AuthoringCommand, Preview, Stage, Watching};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
@@ -240,28 +240,98 @@ pub fn preview_toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Ve
         }
         if let Some(job) = &state.authoring.job {
             ui.separator();
-            job_indicator_ui(ui, strings, job.task, job.done, job.total);
+            job_indicator_ui(ui, strings, job.stage);
         }
     });
 }
 
-/// A spinner and what is running.
-pub fn job_indicator_ui(
+/// The open warnings of the pre-send checks, inside a sign dialog: how many (or that there are
+/// none), and a button that lists them.
+pub fn warnings_in_dialog_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
-    task: Task,
-    done: usize,
-    total: usize,
+    warnings: &[&Finding],
+    shown: &mut bool,
 ) {
-    ui.add(egui::Spinner::new());
-    ui.label(match task {
-        Task::Sign => strings.job_signing.to_owned(),
-        Task::CreateKey => strings.job_creating_key.to_owned(),
-        Task::ExportClients if total > 0 => fill(
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        let tone = if warnings.is_empty() {
+            Tone::Good
+        } else {
+            Tone::Caution
+        };
+        let (_, border, _) = tone.colors(ui.visuals().dark_mode);
+        status_icon(ui, tone, 16.0, border);
+        if warnings.is_empty() {
+            ui.label(strings.sign_no_warnings);
+            return;
+        }
+        ui.label(
+            RichText::new(fill(
+                strings.sign_warnings,
+                &[("n", &warnings.len().to_string())],
+            ))
+            .strong(),
+        );
+        let label = if *shown {
+            strings.hide_warnings
+        } else {
+            strings.show_warnings
+        };
+        if ui.button(label).clicked() {
+            *shown = !*shown;
+        }
+    });
+    if *shown && !warnings.is_empty() {
+        egui::ScrollArea::vertical()
+            .id_salt("dialog-warnings")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for finding in warnings {
+                    ui.add(egui::Label::new(finding_label(strings, finding)).wrap());
+                }
+            });
+    }
+}
+
+/// A spinner redrawn ten times a second. egui's own spinner asks for every frame, and while a
+/// key is being unlocked that repainting (in software, on a small machine) took CPU time from
+/// scrypt and made it take twice as long; ten frames a second still shows the window is alive.
+fn slow_spinner_ui(ui: &mut egui::Ui) {
+    let size = ui.style().spacing.interact_size.y;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let radius = rect.height() / 2.0 - 2.0;
+        let time = ui.input(|input| input.time);
+        let start = time * std::f64::consts::TAU;
+        let end = start + 240f64.to_radians() * time.sin();
+        let points: Vec<egui::Pos2> = (0..=16)
+            .map(|step| {
+                let angle = start + (end - start) * f64::from(step) / 16.0;
+                let (sin, cos) = angle.sin_cos();
+                rect.center() + radius * egui::vec2(cos as f32, sin as f32)
+            })
+            .collect();
+        let color = ui.visuals().strong_text_color();
+        ui.painter()
+            .add(egui::Shape::line(points, egui::Stroke::new(3.0, color)));
+    }
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+/// A spinner and what the running task is doing now.
+pub fn job_indicator_ui(ui: &mut egui::Ui, strings: &Strings, stage: Stage) {
+    slow_spinner_ui(ui);
+    ui.label(match stage {
+        Stage::Checking => strings.job_checking.to_owned(),
+        Stage::Unlocking => strings.job_unlocking.to_owned(),
+        Stage::Signing => strings.job_signing.to_owned(),
+        Stage::CreatingKey => strings.job_creating_key.to_owned(),
+        Stage::Clients { done, total } => fill(
             strings.job_clients_progress,
             &[("n", &done.to_string()), ("total", &total.to_string())],
         ),
-        Task::ExportClients | Task::Import => strings.job_starting.to_owned(),
     });
 }
 
@@ -273,9 +343,24 @@ pub fn checks_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     };
     let strings = state.language().strings();
     let (errors, warnings) = preview.counts();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(strings.checks_title);
         let (tone, summary) = match (errors, warnings) {
+            // The checks ran on nothing: never "no warnings" while the sources have errors.
+            _ if preview.has_errors() => {
+                let not_run = fill(
+                    strings.checks_not_run,
+                    &[("errors", &preview.error_count().to_string())],
+                );
+                let summary = match preview.warnings_on_screen {
+                    Some(kept) => format!(
+                        "{not_run}{}",
+                        fill(strings.checks_last_good, &[("warnings", &kept.to_string())])
+                    ),
+                    None => not_run,
+                };
+                (Tone::Danger, summary)
+            }
             (0, 0) => (Tone::Good, strings.checks_clean.to_owned()),
             (0, _) => (
                 Tone::Caution,
@@ -314,7 +399,9 @@ fn findings_ui(
 ) {
     let strings = state.language().strings();
     if preview.findings.is_empty() {
-        ui.label(strings.checks_none);
+        if !preview.has_errors() {
+            ui.label(strings.checks_none);
+        }
         return;
     }
     let dark = ui.visuals().dark_mode;

@@ -1,6 +1,7 @@
 //! The reports after the authoring work: what an import detected (to confirm line by line),
 //! a new key's id and fingerprint to read out over the phone, the verdict of a bundle just
-//! written and read back, and what was written for each client.
+//! written and read back (with Open, to see it in this viewer, and Show in folder), and what
+//! was written for each client.
 
 use egui::RichText;
 
@@ -8,9 +9,9 @@ use crate::authoring::import::{Detection, DetectionKind};
 use crate::authoring::publish::{RecipientSummary, WrittenKeyPair};
 use crate::bundle::Verdict;
 use crate::ui::authoring::dialogs::{buttons_ui, toned_heading_ui};
-use crate::ui::authoring::state::SignedReport;
+use crate::ui::authoring::state::{AuthoringCommand, SignedReport};
 use crate::ui::command::Command;
-use crate::ui::error_text::{explain, verdict_problem};
+use crate::ui::error_text::{Problem, explain, verdict_problem};
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::viewer::banner::{Tone, status_icon};
 
@@ -127,6 +128,7 @@ pub(in crate::ui::authoring) fn signed_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     report: &SignedReport,
+    reveal_failed: Option<&Problem>,
     commands: &mut Vec<Command>,
 ) {
     let (tone, headline) = match &report.verdict {
@@ -168,7 +170,53 @@ pub(in crate::ui::authoring) fn signed_ui(
         ui.label(strings.fingerprint_label);
         fingerprint_ui(ui, &signer.public_key.fingerprint());
     }
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        if report.verdict.intact()
+            && ui
+                .button(strings.open_written)
+                .on_hover_text(strings.open_written_hint)
+                .clicked()
+        {
+            commands.push(Command::Authoring(AuthoringCommand::CloseDialog));
+            commands.push(Command::OpenPath(report.path.clone()));
+        }
+        if let Some(folder) = report.path.parent() {
+            show_folder_button_ui(ui, strings, folder, commands);
+        }
+    });
+    show_folder_failed_ui(ui, strings, reveal_failed);
     buttons_ui(ui, None, strings.dismiss, commands);
+}
+
+/// "Show in folder": the folder in the desktop's file manager.
+fn show_folder_button_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    folder: &std::path::Path,
+    commands: &mut Vec<Command>,
+) {
+    // A bare file name has an empty parent: the current folder.
+    let folder = if folder.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        folder
+    };
+    if ui
+        .button(strings.show_folder)
+        .on_hover_text(strings.show_folder_hint)
+        .clicked()
+    {
+        commands.push(Command::Authoring(AuthoringCommand::ShowFolder(
+            folder.to_owned(),
+        )));
+    }
+}
+
+fn show_folder_failed_ui(ui: &mut egui::Ui, strings: &Strings, failed: Option<&Problem>) {
+    if let Some(problem) = failed {
+        ui.label(RichText::new(explain(problem, strings.lang)).small());
+    }
 }
 
 pub(in crate::ui::authoring) fn clients_done_ui(
@@ -176,6 +224,7 @@ pub(in crate::ui::authoring) fn clients_done_ui(
     strings: &Strings,
     summary: &RecipientSummary,
     output: &std::path::Path,
+    reveal_failed: Option<&Problem>,
     commands: &mut Vec<Command>,
 ) {
     let failed = summary.failed();
@@ -229,5 +278,10 @@ pub(in crate::ui::authoring) fn clients_done_ui(
                 });
             }
         });
+    if summary.written() > 0 {
+        ui.add_space(6.0);
+        show_folder_button_ui(ui, strings, output, commands);
+        show_folder_failed_ui(ui, strings, reveal_failed);
+    }
     buttons_ui(ui, None, strings.dismiss, commands);
 }

@@ -13,15 +13,20 @@
 use std::path::PathBuf;
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
-use crate::authoring::publish::RecipientOutcome;
+use crate::authoring::publish::Overwrite;
 use crate::authoring::{CompiledFolder, SourceError, compile_folder};
 use crate::authoring::{PackError, PackOptions};
 use crate::ui::error_text::Problem;
 use crate::ui::state::{AppState, Origin, PathPromptReason};
 
 use super::forms::path_of;
-pub use super::forms::{AuthoringDialog, Chooser, Field, Password};
-pub use super::jobs::{ClientsJob, Job, JobOutcome, KeyJob, SignJob, SignedReport, Task};
+pub use super::forms::{
+    AuthoringDialog, Chooser, ClientsFields, ClientsForm, Field, FolderPathForm, ImportForm,
+    NewKeyForm, Password, SignFields, SignForm,
+};
+pub use super::jobs::{
+    ClientsJob, Job, JobOutcome, KeyJob, PasswordProblem, SignJob, SignedReport, Stage, Task,
+};
 
 /// Whether the preview's folder is being watched for changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +51,10 @@ pub struct Preview {
     pub pack_error: Option<std::sync::Arc<PackError>>,
     /// The current pre-send findings (source errors as error findings when it does not compile).
     pub findings: Vec<Finding>,
+    /// How many warnings the checks found in the version on screen (the last that compiled and
+    /// could be shown); `None` until one has. While the sources have errors the checks cannot
+    /// run, and this is the count the checks panel gives, said to be the last good version's.
+    pub warnings_on_screen: Option<usize>,
     /// How many times the folder was compiled.
     pub builds: u64,
     /// File watching.
@@ -63,6 +72,20 @@ impl Preview {
     /// The findings that stop signing: every error (warnings are shown but allowed).
     pub fn blocking(&self) -> Vec<&Finding> {
         checks::blocking(&self.findings, WarningPolicy::Allow)
+    }
+
+    /// The open warnings of the pre-send checks (allowed, but to be read before signing).
+    pub fn warnings(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Warning)
+            .collect()
+    }
+
+    /// How many source errors keep the checks from running (compile errors, or a folder that
+    /// compiles but cannot be made into a bundle).
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + usize::from(self.pack_error.is_some())
     }
 
     /// Error and warning counts.
@@ -95,8 +118,8 @@ pub enum AuthoringCommand {
     WatchFailed(Problem),
     /// Jump to the place of a finding in the preview.
     GoToFinding(usize),
-    /// Fill a dialog field.
-    SetField(Field, String),
+    /// A native dialog chose this path for a field.
+    Chosen(Field, PathBuf),
     /// Show the native dialog for a field.
     ChooseFor(Field),
     /// Open the import dialog.
@@ -105,20 +128,29 @@ pub enum AuthoringCommand {
     Import,
     /// Open the sign-and-export dialog (or the refusal, while errors remain).
     OpenSignDialog,
-    /// Sign and export with the dialog's key, password and destination.
+    /// Sign and export with the dialog's key, password and destination (asking first if the
+    /// destination exists).
     Sign,
+    /// Replace the existing file(s) the dialog asked about, and go on.
+    ReplaceExisting,
+    /// Replace nothing: back to the dialog's form.
+    KeepExisting,
     /// Open the new-key dialog.
     OpenNewKeyDialog,
     /// Create the key pair.
     CreateKey,
     /// Open the export-for-clients dialog.
     OpenClientsDialog,
-    /// Export one bundle per client.
+    /// Export one bundle per client (asking first if that would replace files).
     ExportClients,
     /// Close the authoring dialog.
     CloseDialog,
-    /// A client row is done.
-    JobProgress(RecipientOutcome),
+    /// Show this folder in the desktop's file manager.
+    ShowFolder(PathBuf),
+    /// The file manager could not be started.
+    ShowFolderFailed(Problem),
+    /// The running task reached another stage.
+    JobProgress(Stage),
     /// A background task ended.
     JobFinished(JobOutcome),
 }
@@ -138,6 +170,8 @@ pub enum AuthoringEffect {
     CreateKey(KeyJob),
     /// Export one bundle per client on a background thread.
     ExportClients(ClientsJob),
+    /// Show a folder in the desktop's file manager.
+    ShowFolder(PathBuf),
 }
 
 /// Everything of the authoring work.
@@ -166,21 +200,21 @@ impl AppState {
         match command {
             AuthoringCommand::ChooseFolder => self.authoring_effect(AuthoringEffect::ChooseFolder),
             AuthoringCommand::FolderDialogGaveNothing => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath {
+                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::NoFileChosen,
-                });
+                }));
             }
             AuthoringCommand::AskForFolderPath => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath {
+                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::Asked,
-                });
+                }));
             }
             AuthoringCommand::OpenFolder(dir) => self.open_folder(dir),
             AuthoringCommand::OpenTypedFolder => {
-                if let Some(AuthoringDialog::FolderPath { text, .. }) = &self.authoring.dialog
-                    && let Some(dir) = path_of(text)
+                if let Some(AuthoringDialog::FolderPath(form)) = &self.authoring.dialog
+                    && let Some(dir) = path_of(&form.text)
                 {
                     self.authoring.dialog = None;
                     self.open_folder(dir);
@@ -193,53 +227,47 @@ impl AppState {
                 }
             }
             AuthoringCommand::GoToFinding(index) => self.go_to_finding(index),
-            AuthoringCommand::SetField(field, value) => self.set_field(field, value),
+            AuthoringCommand::Chosen(field, path) => self.fill_chosen(field, &path),
             AuthoringCommand::ChooseFor(field) => {
                 self.authoring_effect(AuthoringEffect::ChooseFor(field))
             }
             AuthoringCommand::OpenImportDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::Import {
-                    letter: String::new(),
-                    folder: String::new(),
-                    problem: None,
-                });
+                self.authoring.dialog = Some(AuthoringDialog::Import(ImportForm::default()));
             }
             AuthoringCommand::Import => self.import_letter(),
             AuthoringCommand::OpenSignDialog => self.open_sign_dialog(),
-            AuthoringCommand::Sign => self.sign(),
+            AuthoringCommand::Sign => self.sign(Overwrite::Refuse),
+            AuthoringCommand::ReplaceExisting => self.answer_replace(Overwrite::Replace),
+            AuthoringCommand::KeepExisting => self.answer_replace(Overwrite::Refuse),
             AuthoringCommand::OpenNewKeyDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::NewKey {
-                    base: String::new(),
-                    password: Password::default(),
-                    repeat: Password::default(),
-                    problem: None,
-                });
+                self.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm::default()));
             }
             AuthoringCommand::CreateKey => self.create_key(),
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
-            AuthoringCommand::ExportClients => self.export_clients(),
+            AuthoringCommand::ExportClients => self.export_clients(Overwrite::Refuse),
             AuthoringCommand::CloseDialog => {
                 if self.authoring.job.is_none() {
                     self.authoring.dialog = None;
                 }
             }
-            AuthoringCommand::JobProgress(outcome) => {
-                if let Some(job) = &mut self.authoring.job {
-                    job.done = outcome.position;
-                    job.total = outcome.total;
+            AuthoringCommand::ShowFolder(folder) => {
+                self.authoring_effect(AuthoringEffect::ShowFolder(folder))
+            }
+            AuthoringCommand::ShowFolderFailed(problem) => {
+                if let Some(
+                    AuthoringDialog::Signed { reveal_failed, .. }
+                    | AuthoringDialog::ClientsDone { reveal_failed, .. },
+                ) = &mut self.authoring.dialog
+                {
+                    *reveal_failed = Some(problem);
                 }
             }
-            AuthoringCommand::JobFinished(outcome) => {
-                self.authoring.job = None;
-                self.authoring.dialog = Some(match outcome {
-                    JobOutcome::Signed(report) => AuthoringDialog::Signed(report),
-                    JobOutcome::KeyCreated(written) => AuthoringDialog::KeyCreated(written),
-                    JobOutcome::ClientsDone { summary, output } => {
-                        AuthoringDialog::ClientsDone { summary, output }
-                    }
-                    JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
-                });
+            AuthoringCommand::JobProgress(stage) => {
+                if let Some(job) = &mut self.authoring.job {
+                    job.stage = stage;
+                }
             }
+            AuthoringCommand::JobFinished(outcome) => self.finish_job(outcome),
         }
     }
 
@@ -270,6 +298,7 @@ impl AppState {
             errors: Vec::new(),
             pack_error: None,
             findings: Vec::new(),
+            warnings_on_screen: None,
             builds: 0,
             watching: Watching::Active,
             selected: None,
@@ -308,6 +337,7 @@ impl AppState {
             }
             Ok((folder, Ok(opened))) => {
                 preview.findings = checks::check_folder(&folder);
+                preview.warnings_on_screen = Some(preview.warnings().len());
                 preview.errors.clear();
                 preview.pack_error = None;
                 preview.compiled = Some(folder);
@@ -447,18 +477,30 @@ mod tests {
             folder.path().to_owned(),
         )));
         state.handle(Command::Authoring(AuthoringCommand::OpenSignDialog));
-        state.handle(Command::Authoring(AuthoringCommand::SetField(
-            Field::Destination,
-            String::new(),
-        )));
+        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+            panic!("no sign dialog");
+        };
+        form.fields.destination.clear();
         state.handle(Command::Authoring(AuthoringCommand::Sign));
         assert!(state.authoring.job.is_none());
         assert!(matches!(
-            state.authoring.dialog,
-            Some(AuthoringDialog::SignExport {
+            &state.authoring.dialog,
+            Some(AuthoringDialog::SignExport(SignForm {
                 problem: Some(_),
                 ..
-            })
+            }))
+        ));
+        // Once the fields are given, the old reason goes with the next submit.
+        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+            panic!("no sign dialog");
+        };
+        form.fields.key = "/nonexistent/firm.key".into();
+        form.fields.destination = folder.path().join("out.kairan").display().to_string();
+        state.handle(Command::Authoring(AuthoringCommand::Sign));
+        assert!(state.authoring.job.is_some());
+        assert!(matches!(
+            &state.authoring.dialog,
+            Some(AuthoringDialog::SignExport(SignForm { problem: None, .. }))
         ));
     }
 
@@ -466,16 +508,12 @@ mod tests {
     fn different_passwords_create_no_key() {
         let mut state = state();
         state.handle(Command::Authoring(AuthoringCommand::OpenNewKeyDialog));
-        for (field, value) in [
-            (Field::KeyBase, "/tmp/firm"),
-            (Field::Password, "one"),
-            (Field::PasswordRepeat, "two"),
-        ] {
-            state.handle(Command::Authoring(AuthoringCommand::SetField(
-                field,
-                value.into(),
-            )));
-        }
+        state.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm {
+            base: "/tmp/firm".into(),
+            password: Password::new("one"),
+            repeat: Password::new("two"),
+            problem: None,
+        }));
         state.handle(Command::Authoring(AuthoringCommand::CreateKey));
         assert!(state.authoring.job.is_none());
         assert!(state.effects.is_empty());
@@ -492,6 +530,39 @@ mod tests {
         state.handle(Command::OpenSample);
         assert!(state.end_replaced_preview());
         assert!(state.authoring.preview.is_none());
+    }
+
+    #[test]
+    fn show_in_folder_is_left_to_the_platform_and_its_failure_is_told_in_the_report() {
+        let mut state = state();
+        let dir = PathBuf::from("/srv/notices");
+        state.handle(Command::Authoring(AuthoringCommand::ShowFolder(
+            dir.clone(),
+        )));
+        assert_eq!(
+            state.effects,
+            vec![Effect::Authoring(AuthoringEffect::ShowFolder(dir.clone()))]
+        );
+        state.authoring.dialog = Some(AuthoringDialog::ClientsDone {
+            summary: Default::default(),
+            output: dir.clone(),
+            reveal_failed: None,
+        });
+        let problem = Problem::ShowFolder {
+            folder: dir,
+            program: "xdg-open",
+            error: std::sync::Arc::new(std::io::ErrorKind::NotFound.into()),
+        };
+        state.handle(Command::Authoring(AuthoringCommand::ShowFolderFailed(
+            problem,
+        )));
+        assert!(matches!(
+            state.authoring.dialog,
+            Some(AuthoringDialog::ClientsDone {
+                reveal_failed: Some(_),
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -93,6 +93,15 @@ pub enum Problem {
     Thread(Arc<std::io::Error>),
     /// The previewed folder cannot be watched.
     Watch(Arc<notify::Error>),
+    /// The program that shows a folder in the file manager could not be started.
+    ShowFolder {
+        /// The folder.
+        folder: PathBuf,
+        /// The program (`xdg-open`, `open`, `explorer`).
+        program: &'static str,
+        /// The operating system's reason.
+        error: Arc<std::io::Error>,
+    },
 }
 
 impl Problem {
@@ -191,6 +200,15 @@ impl std::fmt::Display for Problem {
             }
             Problem::Thread(error) => write!(f, "could not start a background thread: {error}"),
             Problem::Watch(error) => write!(f, "{error}"),
+            Problem::ShowFolder {
+                folder,
+                program,
+                error,
+            } => write!(
+                f,
+                "could not start {program} to show {} in the file manager: {error}",
+                folder.display()
+            ),
         }
     }
 }
@@ -233,6 +251,15 @@ impl Explain for Problem {
                 }
                 _ => "フォルダーの変更を監視できません".to_owned(),
             },
+            Problem::ShowFolder {
+                folder,
+                program,
+                error,
+            } => format!(
+                "フォルダ{}を表示するプログラム（{program}）を起動できません：{}。",
+                p(folder),
+                io_japanese(error)
+            ),
         }
     }
 }

@@ -151,6 +151,11 @@ fn viewer_problems() -> Vec<Problem> {
         Problem::AlreadyExists(path()),
         Problem::Thread(Arc::new(io(ErrorKind::OutOfMemory))),
         Problem::Watch(Arc::new(notify::Error::path_not_found())),
+        Problem::ShowFolder {
+            folder: path(),
+            program: "xdg-open",
+            error: Arc::new(io(ErrorKind::NotFound)),
+        },
     ]
 }
 
