@@ -1,48 +1,10 @@
 //! `kairan diff` on a three-report series of our own: a mask disclosed and a section added in
 //! 第2報, an omission lifted and a date moved in 第3報; continuity refused across signers.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::support::env::{Env, FIRM, Key};
-
-const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
-
-/// A report of the sample series numbered `sequence`, its vendor report edited by `edit`.
-fn report(
-    env: &Env,
-    key: &Key,
-    name: &str,
-    sequence: u32,
-    edit: impl Fn(&str) -> String,
-) -> PathBuf {
-    let folder = env.notice_folder(name, |metadata| {
-        metadata["series"]["sequence"] = sequence.into();
-    });
-    let path = folder.join(REPORT);
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, edit(&text)).unwrap();
-    env.pack(&folder, key, name)
-}
-
-fn second(text: &str) -> String {
-    text.replacen("{{■■■■}}サーバ", "DBサーバ", 1).replacen(
-        "-> 以上",
-        "## 8. 今後の見通し {#s8}\n\n復旧は6月末の見込みです。\n\n-> 以上",
-        1,
-    )
-}
-
-fn third(text: &str) -> String {
-    let lifted = second(text);
-    let start = lifted.find("[[—省略—").unwrap();
-    let end = start + lifted[start..].find("]]").unwrap() + 2;
-    format!(
-        "{}6月5日に異常を検知しました。{}",
-        &lifted[..start],
-        &lifted[end..]
-    )
-    .replace("6月末", "7月上旬")
-}
+use crate::support::env::{Env, FIRM};
+use crate::support::series::{report, second, third};
 
 fn diff_json(env: &Env, older: &Path, newer: &Path) -> (Option<i32>, serde_json::Value) {
     let run = env.kairan(&[

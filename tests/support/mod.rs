@@ -9,6 +9,7 @@ pub mod app;
 pub mod bundle;
 pub mod env;
 pub mod hostile;
+pub mod series;
 pub mod zip;
 
 use std::path::{Path, PathBuf};

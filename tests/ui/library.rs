@@ -17,49 +17,12 @@ use kairan::ui::library::changes_view::summary_text;
 use kairan::ui::{FirstOpen, KairanApp};
 
 use crate::support::app::{self, settle, strings};
-use crate::support::env::{Env, FIRM, Key};
+use crate::support::env::{Env, FIRM};
+use crate::support::series::{self, report, second};
 
-const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
-
-/// A report of the sample series numbered `sequence`, its vendor report edited by `edit`.
-fn report(
-    env: &Env,
-    key: &Key,
-    name: &str,
-    sequence: u32,
-    edit: impl Fn(&str) -> String,
-) -> PathBuf {
-    let folder = env.notice_folder(name, |metadata| {
-        metadata["series"]["sequence"] = sequence.into();
-    });
-    let path = folder.join(REPORT);
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, edit(&text)).unwrap();
-    env.pack(&folder, key, name)
-}
-
-/// 第2報: the first ■■■■ is disclosed as "DB", and a section 8 is added.
-fn second(text: &str) -> String {
-    text.replacen("{{■■■■}}サーバ", "DBサーバ", 1).replacen(
-        "-> 以上",
-        "## 8. 今後の見通し {#s8}\n\n復旧は6月末の見込みです。\n\n-> 以上",
-        1,
-    )
-}
-
-/// 第3報: the omission under section 1 is lifted, 6月末 becomes 7月上旬, and the letter is
-/// dated later.
+/// 第3報, its letter also dated later.
 fn third(text: &str) -> String {
-    let lifted = second(text);
-    let start = lifted.find("[[—省略—").unwrap();
-    let end = start + lifted[start..].find("]]").unwrap() + 2;
-    format!(
-        "{}6月5日に異常を検知しました。{}",
-        &lifted[..start],
-        &lifted[end..]
-    )
-    .replace("6月末", "7月上旬")
-    .replacen("date: 2023年6月28日", "date: 2023年7月3日", 1)
+    series::third(text).replacen("date: 2023年6月28日", "date: 2023年7月3日", 1)
 }
 
 /// The three reports, signed by a key the reader trusts as [`FIRM`].
