@@ -22,8 +22,6 @@ pub enum Command {
     FileDialogGaveNothing,
     /// Ask for a path in a text field.
     AskForPath,
-    /// The path field's text changed.
-    SetPathText(String),
     /// Open the path typed in the path field.
     OpenTypedPath,
     /// Close the open dialog or confirmation without doing anything.

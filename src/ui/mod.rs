@@ -314,7 +314,6 @@ impl eframe::App for KairanApp {
         egui::CentralPanel::default().show(ui, |ui| {
             viewer::panels::panes_ui(ui, state, cache, &mut commands);
         });
-        viewer::panels::dialogs_ui(&ctx, state, &mut commands);
         trust::view::windows_ui(&ctx, state, &mut commands);
         help::help_window_ui(&ctx, state, &mut commands);
         library::windows_ui(&ctx, state, &mut commands);
@@ -332,9 +331,10 @@ impl eframe::App for KairanApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = Some(title);
         }
-        // The authoring dialog edits its own form in place, so it is drawn with `&mut` access to
-        // the authoring state, after the views that only read.
+        // Dialogs edit their own forms in place, so they are drawn with `&mut` access to their
+        // state, after the views that only read.
         let strings = self.state.language().strings();
+        viewer::panels::dialogs_ui(&ctx, strings, &mut self.state.dialog, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
         self.apply(&ctx, commands);
     }

@@ -395,11 +395,6 @@ impl AppState {
                     reason: PathPromptReason::Asked,
                 });
             }
-            Command::SetPathText(new_text) => {
-                if let Some(Dialog::Path { text, .. }) = &mut self.dialog {
-                    *text = new_text;
-                }
-            }
             Command::OpenTypedPath => {
                 if let Some(Dialog::Path { text, .. }) = &self.dialog {
                     let path = PathBuf::from(text.trim());

@@ -697,3 +697,22 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
         "English on Japanese screens: {english:#?}"
     );
 }
+
+#[test]
+fn a_path_typed_into_the_open_by_path_field_opens_that_file() {
+    let mut harness = sample_harness();
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.menu_file).click();
+    settle(&mut harness);
+    harness.get_by_label(strings.open_by_path).click();
+    settle(&mut harness);
+    let path = "/nonexistent/typed-notice.kairan";
+    harness.get_by_role(Role::TextInput).focus();
+    settle(&mut harness);
+    harness.get_by_role(Role::TextInput).type_text(path);
+    settle(&mut harness);
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    harness.get_by_label(&format!("開けませんでした：{path}"));
+    assert!(harness.state().state.dialog.is_none());
+}

@@ -344,10 +344,15 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
     });
 }
 
-/// The open-by-path field and the external-address confirmation.
-pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
-    let strings = state.language().strings();
-    match &state.dialog {
+/// The open-by-path field and the external-address confirmation. The path field edits the
+/// dialog's text in place; the path is read only when the reader asks to open it.
+pub fn dialogs_ui(
+    ctx: &egui::Context,
+    strings: &Strings,
+    dialog: &mut Option<Dialog>,
+    commands: &mut Vec<Command>,
+) {
+    match dialog {
         None => {}
         Some(Dialog::Path { text, reason }) => {
             let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
@@ -357,15 +362,11 @@ pub fn dialogs_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                     ui.label(strings.path_no_dialog);
                 }
                 ui.label(strings.path_label);
-                let mut edited = text.clone();
                 let field = ui.add(
-                    egui::TextEdit::singleline(&mut edited)
+                    egui::TextEdit::singleline(text)
                         .desired_width(480.0)
                         .hint_text("/home/…/notice.kairan"),
                 );
-                if field.changed() {
-                    commands.push(Command::SetPathText(edited));
-                }
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button(strings.open_button).clicked() || entered {
