@@ -29,7 +29,12 @@ pub enum Command {
     /// Show a document (by index) in the pane its role belongs to.
     ShowDocument(usize),
     /// Follow a link found in the text.
-    FollowLink(LinkTarget),
+    FollowLink {
+        /// Where it goes.
+        target: LinkTarget,
+        /// The document and part holding the link, which Back returns to.
+        from: Option<(usize, crate::ui::viewer::letter::PartKey)>,
+    },
     /// Open the external address awaiting confirmation.
     ConfirmExternal,
     /// Return to the document shown before the last link.

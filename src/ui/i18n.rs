@@ -321,7 +321,8 @@ strings! {
     who_author: "原文の作成者", "the original author";
     who_forwarder: "転送した事務所", "the forwarding firm";
     who_not_stated: "記載なし", "not stated";
-    link_document_hint: "このファイル内の文書を右側に開きます", "Opens this bundle document on the right";
+    link_to_document: "このファイル内の「{title}」を開きます", "Opens “{title}” in this file";
+    link_to_heading: "このファイル内の「{title}」の「{heading}」へ移動します", "Goes to “{heading}” in “{title}” in this file";
     link_external_hint: "外部のアドレス：{url}（開く前に確認します）", "Outside address: {url} (asks before opening)";
     tab_label: "{role}｜{date}", "{role} | {date}";
     withheld_entry: "{n}. {kind} {marker}｜{place}", "{n}. {kind} {marker} | {place}";

@@ -23,7 +23,7 @@ use crate::ui::viewer::navigation::{Step, withheld_refs};
 use crate::ui::viewer::recent::RecentFiles;
 
 pub use crate::ui::viewer::navigation::{
-    Flash, Hit, ScrollRequest, Search, WithheldLabel, WithheldRef, WithheldSort,
+    BackStop, Flash, Hit, ScrollRequest, Search, WithheldLabel, WithheldRef, WithheldSort,
 };
 
 /// Where the shown bundle came from.
@@ -120,8 +120,8 @@ pub struct Shown {
     pub left: Option<usize>,
     /// The document in the right pane.
     pub right: Option<usize>,
-    /// Right-pane documents to return to with Back.
-    pub back: Vec<usize>,
+    /// Where Back returns to, the latest last.
+    pub back: Vec<BackStop>,
     /// The pane shown when the window is too small for both (the last one a document was
     /// shown in, or the one the reader chose).
     pub single_pane: Pane,
@@ -406,7 +406,7 @@ impl AppState {
             }
             Command::CloseDialog => self.dialog = None,
             Command::ShowDocument(document) => self.show_document(document),
-            Command::FollowLink(target) => self.follow_link(target),
+            Command::FollowLink { target, from } => self.follow_link(target, from),
             Command::ConfirmExternal => {
                 if let Some(Dialog::External { url }) = self.dialog.take()
                     && crate::document::opens_externally(&url)
@@ -414,13 +414,7 @@ impl AppState {
                     self.effects.push(Effect::OpenUrl(url));
                 }
             }
-            Command::Back => {
-                if let Some(shown) = &mut self.shown
-                    && let Some(previous) = shown.back.pop()
-                {
-                    shown.right = Some(previous);
-                }
-            }
+            Command::Back => self.go_back(),
             Command::NextWithheld => self.step_withheld(Step::Forward),
             Command::PreviousWithheld => self.step_withheld(Step::Backward),
             Command::GoToWithheld(index) => self.go_to_withheld(index),

@@ -643,11 +643,12 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     screens.push(("open by path", english_sentences(&harness)));
     harness.state_mut().state.handle(Command::CloseDialog);
 
-    harness.state_mut().state.handle(Command::FollowLink(
-        kairan::document::LinkTarget::External {
+    harness.state_mut().state.handle(Command::FollowLink {
+        target: kairan::document::LinkTarget::External {
             url: "https://www.example.co.jp/news".into(),
         },
-    ));
+        from: None,
+    });
     settle(&mut harness);
     screens.push(("external link", english_sentences(&harness)));
     harness.state_mut().state.handle(Command::CloseDialog);
@@ -715,4 +716,16 @@ fn a_path_typed_into_the_open_by_path_field_opens_that_file() {
     settle(&mut harness);
     harness.get_by_label(&format!("開けませんでした：{path}"));
     assert!(harness.state().state.dialog.is_none());
+}
+
+#[test]
+fn a_link_inside_the_file_says_which_document_and_heading_it_goes_to() {
+    let mut harness = sample_harness();
+    harness
+        .get_by_role_and_label(Role::Link, "①情報漏洩の事実は確認されていないこと")
+        .hover();
+    settle(&mut harness);
+    harness.get_by_label(
+        "このファイル内の「セキュリティ調査に関する報告書」の「6. 情報漏洩の有無について」へ移動します",
+    );
 }

@@ -91,9 +91,12 @@ fn back_returns_to_the_document_shown_before_a_link() {
 #[test]
 fn external_links_wait_for_confirmation() {
     let mut state = sample_state();
-    state.handle(Command::FollowLink(LinkTarget::External {
-        url: "https://example.com/a?b".into(),
-    }));
+    state.handle(Command::FollowLink {
+        target: LinkTarget::External {
+            url: "https://example.com/a?b".into(),
+        },
+        from: None,
+    });
     assert!(state.effects.is_empty());
     state.handle(Command::ConfirmExternal);
     assert_eq!(
@@ -114,9 +117,10 @@ fn links_of_unsafe_schemes_never_reach_the_opener() {
         "https://example.com/\u{202E}gpj.exe",
     ] {
         let mut state = sample_state();
-        state.handle(Command::FollowLink(LinkTarget::External {
-            url: url.into(),
-        }));
+        state.handle(Command::FollowLink {
+            target: LinkTarget::External { url: url.into() },
+            from: None,
+        });
         assert_eq!(state.dialog, None, "{url}");
         assert_eq!(state.message, Some(Message::LinkNotOpened(url.into())));
         state.handle(Command::ConfirmExternal);
@@ -198,4 +202,34 @@ fn a_dialog_that_gives_nothing_offers_the_path_field() {
             ..
         })
     ));
+}
+
+#[test]
+fn back_returns_to_the_link_after_a_jump_within_the_same_letter() {
+    let mut state = sample_state();
+    let shown = state.shown.as_ref().unwrap();
+    let report = shown.right.unwrap();
+    let path = shown.bundle.documents[report].entry.path.clone();
+    let from = (report, crate::ui::viewer::letter::PartKey::Title);
+    state.handle(Command::FollowLink {
+        target: LinkTarget::Document {
+            path,
+            heading: Some("s6".into()),
+        },
+        from: Some(from),
+    });
+    let shown = state.shown.as_ref().unwrap();
+    assert_eq!(shown.right, Some(report));
+    assert_eq!(shown.back.len(), 1, "the in-letter jump can be undone");
+
+    state.handle(Command::Back);
+    let shown = state.shown.as_ref().unwrap();
+    assert!(shown.back.is_empty());
+    assert_eq!(shown.right, Some(report));
+    let scroll = state.scroll.unwrap();
+    assert_eq!(
+        (scroll.document, scroll.part),
+        from,
+        "Back scrolls to the link"
+    );
 }

@@ -24,6 +24,16 @@ pub struct ScrollRequest {
     pub part: PartKey,
 }
 
+/// A place Back returns to: a document, and the part to scroll to when the jump stayed
+/// within it (a link to a heading of the same letter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackStop {
+    /// The document.
+    pub document: usize,
+    /// The part, when Back should scroll there.
+    pub part: Option<PartKey>,
+}
+
 /// What the side list, the detail panel and a screen reader say about a withheld item: all
 /// the file states about it, gathered once when the bundle is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,13 +150,38 @@ impl AppState {
         shown.single_pane = shown.pane_of(document);
         if shown.pane_of(document) == Pane::Right && shown.right != Some(document) {
             if let Some(current) = shown.right {
-                shown.back.push(current);
+                shown.back.push(BackStop {
+                    document: current,
+                    part: None,
+                });
             }
             shown.right = Some(document);
         }
     }
 
-    pub(in crate::ui) fn follow_link(&mut self, target: LinkTarget) {
+    /// Returns to where the last jump started: the right pane's previous document, or the
+    /// place of the link in the same letter.
+    pub(in crate::ui) fn go_back(&mut self) {
+        let Some(shown) = &mut self.shown else {
+            return;
+        };
+        let Some(stop) = shown.back.pop() else {
+            return;
+        };
+        if shown.pane_of(stop.document) == Pane::Right {
+            shown.right = Some(stop.document);
+        }
+        shown.single_pane = shown.pane_of(stop.document);
+        if let Some(part) = stop.part {
+            self.request_scroll(stop.document, part);
+        }
+    }
+
+    pub(in crate::ui) fn follow_link(
+        &mut self,
+        target: LinkTarget,
+        from: Option<(usize, PartKey)>,
+    ) {
         match target {
             LinkTarget::External { url } if !crate::document::opens_externally(&url) => {
                 self.message = Some(Message::LinkNotOpened(url));
@@ -172,6 +207,16 @@ impl AppState {
                             .map(|part| part.key)
                     })
                     .unwrap_or(PartKey::Title);
+                // A jump within a letter already on screen: Back returns to the link.
+                let on_screen = shown.left == Some(document) || shown.right == Some(document);
+                if on_screen && let Some(shown) = &mut self.shown {
+                    shown.back.push(BackStop {
+                        document,
+                        part: from
+                            .filter(|(source, _)| *source == document)
+                            .map(|(_, part)| part),
+                    });
+                }
                 self.show_document(document);
                 self.request_scroll(document, part);
             }

@@ -253,9 +253,10 @@ fn provenance_ui(
                 && crate::document::opens_externally(url)
                 && ui.small_button(strings.open_source).clicked()
             {
-                commands.push(Command::FollowLink(crate::document::LinkTarget::External {
-                    url: url.clone(),
-                }));
+                commands.push(Command::FollowLink {
+                    target: crate::document::LinkTarget::External { url: url.clone() },
+                    from: None,
+                });
             }
         });
         ui.label(match &source.retrieved {

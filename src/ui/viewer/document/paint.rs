@@ -298,40 +298,85 @@ fn spans_ui(
                             egui::WidgetInfo::labeled(egui::Role::Link, true, name.clone())
                         });
                     }
-                    let mut hint = match target {
-                        LinkTarget::Document { .. } => strings.link_document_hint.to_owned(),
-                        LinkTarget::External { url } if !opens_externally(url) => {
-                            fill(strings.link_not_opened, &[("url", &one_line(url))])
+                    // Built only while the pointer is on the link.
+                    let hint = || {
+                        let mut hint = match target {
+                            LinkTarget::Document { path, heading } => {
+                                link_destination(bundle, path, heading.as_deref(), strings)
+                            }
+                            LinkTarget::External { url } if !opens_externally(url) => {
+                                fill(strings.link_not_opened, &[("url", &one_line(url))])
+                            }
+                            LinkTarget::External { url } => {
+                                fill(strings.link_external_hint, &[("url", &one_line(url))])
+                            }
+                        };
+                        match bundle.link_remark(target, text) {
+                            Some(crate::bundle::LinkRemark::NoSuchDocument)
+                            | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
+                                hint = format!("⚠ {}\n{hint}", strings.link_goes_nowhere);
+                            }
+                            Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
+                                hint = format!(
+                                    "⚠ {}\n{hint}",
+                                    fill(
+                                        strings.link_text_other_address,
+                                        &[("shown", &one_line(&shown))]
+                                    )
+                                );
+                            }
+                            Some(crate::bundle::LinkRemark::DisguisedHost) => {
+                                hint = format!("⚠ {}\n{hint}", strings.link_disguised_host);
+                            }
+                            Some(crate::bundle::LinkRemark::NotOpened) | None => {}
                         }
-                        LinkTarget::External { url } => {
-                            fill(strings.link_external_hint, &[("url", &one_line(url))])
-                        }
+                        hint
                     };
-                    match bundle.link_remark(target, text) {
-                        Some(crate::bundle::LinkRemark::NoSuchDocument)
-                        | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
-                            hint = format!("⚠ {}\n{hint}", strings.link_goes_nowhere);
-                        }
-                        Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
-                            hint = format!(
-                                "⚠ {}\n{hint}",
-                                fill(
-                                    strings.link_text_other_address,
-                                    &[("shown", &one_line(&shown))]
-                                )
-                            );
-                        }
-                        Some(crate::bundle::LinkRemark::DisguisedHost) => {
-                            hint = format!("⚠ {}\n{hint}", strings.link_disguised_host);
-                        }
-                        Some(crate::bundle::LinkRemark::NotOpened) | None => {}
-                    }
-                    if response.on_hover_text(hint).clicked() {
-                        commands.push(Command::FollowLink(target.clone()));
+                    if response
+                        .on_hover_ui(|ui| {
+                            ui.label(hint());
+                        })
+                        .clicked()
+                    {
+                        commands.push(Command::FollowLink {
+                            target: target.clone(),
+                            from: Some((document, part.key)),
+                        });
                     }
                 }
             }
         }
+    }
+}
+
+/// Where a link inside the bundle goes, in words: the document's title and, when it names
+/// one, the heading's text.
+fn link_destination(
+    bundle: &crate::bundle::OpenedBundle,
+    path: &str,
+    heading: Option<&str>,
+    strings: &Strings,
+) -> String {
+    let Some(target) = bundle
+        .documents
+        .iter()
+        .find(|document| document.entry.path == path)
+    else {
+        return strings.link_goes_nowhere.to_owned();
+    };
+    let title = crate::escape::quoted(&target.document.title);
+    let heading_text = heading.and_then(|id| {
+        crate::ui::viewer::letter::parts(&target.document)
+            .into_iter()
+            .find(|part| part.heading_id == Some(id))
+            .map(|part| crate::escape::quoted(&part.text()))
+    });
+    match heading_text {
+        Some(heading) => fill(
+            strings.link_to_heading,
+            &[("title", &title), ("heading", &heading)],
+        ),
+        None => fill(strings.link_to_document, &[("title", &title)]),
     }
 }
 
