@@ -47,6 +47,18 @@ impl ConfigDir {
         self.data.join("library")
     }
 
+    /// `recent.json` in the data folder: the viewer's recently opened files.
+    pub fn recent_files(&self) -> PathBuf {
+        self.data.join("recent.json")
+    }
+
+    /// `app.ron` in the data folder: the viewer's settings and window size, as eframe keeps
+    /// them (the file eframe would use by default for Kairan, unless the folder was named by
+    /// [`CONFIG_DIR_ENV`]).
+    pub fn viewer_state(&self) -> PathBuf {
+        self.data.join("app.ron")
+    }
+
     /// The folder.
     pub fn path(&self) -> &Path {
         &self.path

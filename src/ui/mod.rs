@@ -69,15 +69,15 @@ pub struct AppOptions {
 }
 
 impl AppOptions {
-    /// Options for a normal start: the reader's trust files (in the per-user configuration
-    /// folder, or the folder named by `KAIRAN_CONFIG_DIR`), the per-user recent list and the
-    /// system locale.
+    /// Options for a normal start: the reader's trust files and recent list (in the per-user
+    /// folders, or the folder named by `KAIRAN_CONFIG_DIR`) and the system locale.
     pub fn for_user(first: FirstOpen) -> Self {
+        let config_dir = ConfigDir::locate().ok();
         AppOptions {
             first,
             trusted: Vec::new(),
-            config_dir: ConfigDir::locate().ok(),
-            recent_store: viewer::recent::default_store(),
+            recent_store: config_dir.as_ref().map(ConfigDir::recent_files),
+            config_dir,
             system_language: None,
         }
     }
@@ -376,9 +376,13 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
 ///
 /// Fails if no window can be created (for example without a display).
 pub fn run_with(first: FirstOpen) -> anyhow::Result<ExitCode> {
+    let mut options = native_options();
+    // Settings and window size live beside the recent list and the library, so that a folder
+    // named by KAIRAN_CONFIG_DIR holds everything the viewer keeps.
+    options.persistence_path = ConfigDir::locate().ok().map(|config| config.viewer_state());
     eframe::run_native(
         "kairan",
-        native_options(),
+        options,
         Box::new(move |cc| Ok(Box::new(KairanApp::new(cc, AppOptions::for_user(first))))),
     )
     .map_err(|error| anyhow::anyhow!("could not start the viewer: {error}"))?;

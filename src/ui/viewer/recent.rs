@@ -15,12 +15,6 @@ pub struct RecentFiles {
     store: Option<PathBuf>,
 }
 
-/// Where the list lives for this user (`…/kairan/recent.json` in the data directory), if the
-/// platform has a home directory.
-pub fn default_store() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "kairan").map(|dirs| dirs.data_dir().join("recent.json"))
-}
-
 impl RecentFiles {
     /// Loads the list kept at `store`; `None` keeps it in memory only (as tests do).
     pub fn load(store: Option<PathBuf>) -> Self {
