@@ -60,10 +60,21 @@ pub const QUOTED_MAX_CHARS: usize = 80;
 /// cannot close the quotation and go on as the program's own words, and cut to
 /// [`QUOTED_MAX_CHARS`] characters with `…` so that it cannot fill a banner.
 pub fn quoted(text: &str) -> String {
-    let line = one_line(text);
-    let mut out = String::with_capacity(line.len().min(QUOTED_MAX_CHARS * 4) + 8);
+    quoted_up_to(text, QUOTED_MAX_CHARS)
+}
+
+/// [`quoted`], cut to `max_chars` characters instead: for a value shown whole in its own
+/// place (a reason in the detail panel), still bounded.
+pub fn quoted_up_to(text: &str, max_chars: usize) -> String {
+    // Cut before escaping, so a value of any size costs what its first characters cost.
+    let head = match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
+    let line = one_line(head);
+    let mut out = String::with_capacity(line.len() + 8);
     for (count, c) in line.chars().enumerate() {
-        if count == QUOTED_MAX_CHARS {
+        if count == max_chars {
             out.push('…');
             break;
         }
@@ -72,6 +83,9 @@ pub fn quoted(text: &str) -> String {
         } else {
             out.push(c);
         }
+    }
+    if head.len() < text.len() && !out.ends_with('…') {
+        out.push('…');
     }
     out
 }
@@ -139,6 +153,15 @@ fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_quoted_value_is_cut_with_an_ellipsis_however_long() {
+        assert_eq!(super::quoted_up_to("あいうえお", 3), "あいう…");
+        assert_eq!(super::quoted_up_to("あいう", 3), "あいう");
+        assert_eq!(super::quoted_up_to("「x」", 10), "\\u{300C}x\\u{300D}");
+        let huge = "理".repeat(1 << 20);
+        assert_eq!(super::quoted_up_to(&huge, 5).chars().count(), 6);
+    }
 
     #[test]
     fn an_elided_value_keeps_its_first_characters_and_says_it_was_cut() {

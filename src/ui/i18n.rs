@@ -296,6 +296,7 @@ strings! {
     provenance_retrieved: "{date}時点で取得した写しです。現在の公開ページとは異なる場合があります。", "Copy as retrieved on {date}; the live page may differ.";
     provenance_retrieved_unknown: "取得日：記載なし。現在の公開ページとは異なる場合があります。", "Retrieval date: not stated; the live page may differ.";
     not_stated: "記載なし", "not stated";
+    file_value: "「{value}」", "“{value}”";
     open_source: "出典を開く…", "Open source…";
     mask_accessible: "伏せ字：{what}、理由：{reason}、伏せた人：{who}", "Masked field: {what}, reason: {reason}, masked by: {who}";
     omission_accessible: "省略：{marker}、理由：{reason}、省略した人：{who}", "Omitted section: {marker}, reason: {reason}, omitted by: {who}";

@@ -295,16 +295,28 @@ impl eframe::App for KairanApp {
                 });
         }
         if viewer::withheld_detail::detail_shown(state) {
-            egui::Panel::bottom("withheld-detail").show(ui, |ui| {
-                viewer::withheld_detail::detail_panel_ui(ui, state, &mut commands)
-            });
+            // Never more than a third of the window: the selected item stays in sight, and a
+            // reason of any length scrolls inside the panel.
+            let tallest = (ctx.content_rect().height() / 3.0).max(60.0);
+            egui::Panel::bottom("withheld-detail")
+                .resizable(false)
+                .max_size(tallest)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("withheld-detail-scroll")
+                        .max_height(tallest)
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            viewer::withheld_detail::detail_panel_ui(ui, state, &mut commands)
+                        });
+                });
         }
         if state.shown.is_some() && state.settings.side_list.shown(state.narrow_window) {
             // Never more than 60 % of a narrow window: the letters keep the rest.
             let widest = (ctx.content_rect().width() * 0.6).clamp(180.0, 420.0);
             egui::Panel::left("documents")
                 .resizable(true)
-                .default_size(270.0_f32.min(widest))
+                .default_size(270.0_f32.min(ctx.content_rect().width() * 0.45))
                 .size_range(160.0..=widest)
                 .show(ui, |ui| {
                     viewer::panels::sidebar_ui(ui, state, &mut commands)

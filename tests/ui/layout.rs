@@ -140,3 +140,26 @@ fn resizing_through_many_widths_keeps_one_layout_per_shown_letter() {
     }
     harness.get_by_label(FIRM_TITLE);
 }
+
+#[test]
+fn the_detail_panel_leaves_the_selected_item_in_sight_in_a_small_window() {
+    let mut harness = sample_harness_sized([480.0, 500.0]);
+    settle(&mut harness);
+    harness.key_press(egui::Key::F8);
+    settle(&mut harness);
+    let panel_top = harness.get_by_label(strings().detail_close).rect().top();
+    assert!(
+        panel_top > 500.0 * 0.6,
+        "the panel starts at {panel_top:.0} of 500 points"
+    );
+    let item = harness
+        .get_all_by_label_contains("省略：—省略—、")
+        .next()
+        .expect("the selected omission is on screen")
+        .rect();
+    assert!(
+        item.top() < panel_top,
+        "the omission ({:.0}..) is hidden under the panel ({panel_top:.0})",
+        item.top()
+    );
+}

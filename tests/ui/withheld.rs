@@ -48,7 +48,8 @@ fn f8_fills_the_detail_panel_with_the_stated_reason_and_who_and_esc_closes_it() 
     press(&mut harness, egui::Key::F8);
     assert_eq!(cursor(&harness), Some(0));
     harness.get_by_label_contains("省略1／12");
-    harness.get_by_label(&format!("理由：{OMISSION_REASON}"));
+    // The file's words in quotation marks; the program's own "not stated" without.
+    harness.get_by_label(&format!("理由：「{OMISSION_REASON}」"));
     harness.get_by_label("省略した人：転送した事務所");
     harness.get_by_label_contains("場所：セキュリティ調査に関する報告書 › ");
 
@@ -122,7 +123,7 @@ fn a_click_or_enter_on_a_mask_selects_it_for_the_detail_panel() {
 fn omissions_are_named_by_marker_reason_and_who_for_a_screen_reader() {
     let mut harness = sample_harness();
     press(&mut harness, egui::Key::F8);
-    let name = format!("省略：—省略—、理由：{OMISSION_REASON}、省略した人：転送した事務所");
+    let name = format!("省略：—省略—、理由：「{OMISSION_REASON}」、省略した人：転送した事務所");
     assert!(
         harness
             .query_all_by_role_and_label(Role::Label, &name)
@@ -141,7 +142,27 @@ fn the_side_list_shows_each_reason_cut_short() {
     // Cut short in the list: the first 24 characters and an ellipsis.
     let short: String = OMISSION_REASON.chars().take(24).collect();
     let entries = harness
-        .query_all_by_label_contains(&format!("理由：{short}…"))
+        .query_all_by_label_contains(&format!("理由：「{short}…」"))
         .count();
     assert!(entries >= 1, "the side list shows the omissions' reason");
+}
+
+#[test]
+fn a_reason_that_reads_like_the_programs_own_words_stays_in_quotation_marks() {
+    let mut harness = sample_harness();
+    // The program's own "not stated" for the sample's masks, without quotation marks …
+    for _ in 0..6 {
+        press(&mut harness, egui::Key::F8);
+    }
+    harness.get_by_label("理由：記載なし");
+    // … and a file's reason, whatever it says, always within them.
+    let strings = strings();
+    assert_eq!(
+        kairan::ui::viewer::withheld_detail::stated(strings, Some("記載なし")),
+        "「記載なし」"
+    );
+    assert_eq!(
+        kairan::ui::viewer::withheld_detail::stated(strings, None),
+        "記載なし"
+    );
 }

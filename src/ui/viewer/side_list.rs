@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use crate::escape::{elided, one_line};
+use crate::ui::viewer::withheld_detail::stated_up_to;
 
 /// How much of a withheld item's reason the side list shows; the detail panel shows it all.
 const SIDE_LIST_REASON_CHARS: usize = 24;
@@ -121,9 +122,10 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         WithheldSort::Mask => strings.kind_mask,
                         WithheldSort::Omission => strings.kind_omission,
                     };
-                    let reason = label.and_then(|label| label.reason.as_deref()).map_or_else(
-                        || strings.not_stated.to_owned(),
-                        |reason| elided(reason, SIDE_LIST_REASON_CHARS),
+                    let reason = stated_up_to(
+                        strings,
+                        label.and_then(|label| label.reason.as_deref()),
+                        SIDE_LIST_REASON_CHARS,
                     );
                     let text = format!(
                         "{}\n{}",

@@ -26,10 +26,25 @@ pub fn who(strings: &Strings, by: WithheldBy) -> &'static str {
 }
 
 /// A stated value on one line, or "not stated".
-fn stated(strings: &Strings, value: Option<&str>) -> String {
+pub fn stated(strings: &Strings, value: Option<&str>) -> String {
+    stated_up_to(strings, value, STATED_MAX_CHARS)
+}
+
+/// How much of a stated value is shown (a reason is seldom longer; more is cut with …).
+const STATED_MAX_CHARS: usize = 2000;
+
+/// A value the file states, in quotation marks (so that a reason reading 記載なし cannot pass
+/// for the program saying the file is silent), on one line, cut to `max_chars`; or the
+/// program's own "not stated".
+pub fn stated_up_to(strings: &Strings, value: Option<&str>, max_chars: usize) -> String {
     value.map_or_else(
         || strings.not_stated.to_owned(),
-        |text| one_line(text).into_owned(),
+        |text| {
+            fill(
+                strings.file_value,
+                &[("value", &crate::escape::quoted_up_to(text, max_chars))],
+            )
+        },
     )
 }
 

@@ -494,10 +494,8 @@ fn omission_job(
         OmissionKind::Unspecified => strings.omission_unspecified,
     };
     job.append(&format!("\n{kind}"), 0.0, quiet.clone());
-    let reason = omission
-        .reason
-        .as_deref()
-        .map_or_else(|| strings.not_stated.into(), one_line);
+    let reason: std::borrow::Cow<'_, str> =
+        crate::ui::viewer::withheld_detail::stated(strings, omission.reason.as_deref()).into();
     job.append(
         &format!(
             "\n{}",

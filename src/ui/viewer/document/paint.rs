@@ -13,7 +13,7 @@ use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
 use crate::ui::viewer::document::layout::{LaidPart, LayoutCache, SpanKind};
-use crate::ui::viewer::withheld_detail::accessible_name;
+use crate::ui::viewer::withheld_detail::{accessible_name, stated};
 
 /// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
 /// as wide as the linked characters on that row.
@@ -277,12 +277,7 @@ fn spans_ui(
                     }
                     response.on_hover_ui(|ui| {
                         ui.strong(strings.mask_title);
-                        let stated = |text: &Option<String>| -> String {
-                            text.as_deref().map_or_else(
-                                || strings.not_stated.to_owned(),
-                                |text| one_line(text).into_owned(),
-                            )
-                        };
+                        let stated = |text: &Option<String>| stated(strings, text.as_deref());
                         ui.label(fill(strings.mask_what, &[("label", &stated(label))]));
                         ui.label(fill(strings.mask_reason, &[("reason", &stated(reason))]));
                         ui.label(fill(strings.mask_by, &[("who", who(strings, *masked_by))]));
