@@ -326,7 +326,6 @@ impl eframe::App for KairanApp {
         egui::CentralPanel::default().show(ui, |ui| {
             viewer::panels::panes_ui(ui, state, cache, &mut commands);
         });
-        trust::view::windows_ui(&ctx, state, &mut commands);
         help::help_window_ui(&ctx, state, &mut commands);
         library::windows_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());
@@ -348,6 +347,7 @@ impl eframe::App for KairanApp {
         let strings = self.state.language().strings();
         viewer::panels::dialogs_ui(&ctx, strings, &mut self.state.dialog, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
+        trust::view::forms_ui(&ctx, strings, &mut self.state.trust, &mut commands);
         self.apply(&ctx, commands);
     }
 

@@ -2,8 +2,8 @@
 //! status icon, a labelled single-line field, a confirm/cancel row, and the small print of an
 //! error's detail.
 //!
-//! They only draw and report what was clicked or typed; the views that call them turn that into
-//! [`Command`](crate::ui::command::Command)s.
+//! They only draw, edit in place the text they are handed, and report what was clicked or
+//! typed; the views that call them turn that into [`Command`](crate::ui::command::Command)s.
 
 use egui::{Color32, RichText, TextEdit, WidgetText};
 
@@ -48,15 +48,27 @@ pub fn line_field(
     (field, text)
 }
 
-/// A label, then a [`line_field`] read out under it.
+/// A single-line field that edits `value` in place, read out under the name of the label
+/// `label`; `style` sets its id, width, hint and the like.
+pub fn edit_line_field(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    value: &mut String,
+    style: impl for<'t> FnOnce(TextEdit<'t>) -> TextEdit<'t>,
+) -> egui::Response {
+    ui.add(style(TextEdit::singleline(value)))
+        .labelled_by(label)
+}
+
+/// A label, then an [`edit_line_field`] read out under it, editing `value` in place.
 pub fn labelled_line_field(
     ui: &mut egui::Ui,
     label: &str,
-    value: &str,
+    value: &mut String,
     style: impl for<'t> FnOnce(TextEdit<'t>) -> TextEdit<'t>,
-) -> (egui::Response, String) {
+) -> egui::Response {
     let label = ui.label(label);
-    line_field(ui, label.id, value, style)
+    edit_line_field(ui, label.id, value, style)
 }
 
 /// Which button of a [`confirm_row_ui`] was clicked.

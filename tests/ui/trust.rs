@@ -1,7 +1,8 @@
 //! The viewer with the reader's own trust records, driven through its accessibility tree: the
 //! unknown-signer flow from fingerprint to verified, revoked keys, impersonation, a corrupt trust
-//! store, history warnings, key rollover, and the Trusted keys window. Each test has its own
-//! configuration folder, given to the app explicitly (no environment variable is shared).
+//! store, history warnings, key rollover, a new key of a trusted issuer, and the Trusted keys
+//! window, with text typed into their fields. Each test has its own configuration folder,
+//! given to the app explicitly (no environment variable is shared).
 
 use std::path::{Path, PathBuf};
 
@@ -465,49 +466,173 @@ fn a_key_pasted_into_the_trusted_keys_window_verifies_its_bundles() {
     harness.get_by_label(&verified_title(FIRM));
 }
 
+/// Focuses the text field labelled `label`, selects what it holds and types `text` over it.
+fn type_into(harness: &mut Harness<'_, KairanApp>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).focus();
+    settle(harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(role, label).type_text(text);
+    settle(harness);
+}
+
 #[test]
 fn a_key_file_imported_by_typed_path_can_be_exported_again() {
     let env = Env::new();
     let firm = env.key("firm");
     let bundle = env.bundle(&firm, "b-1", |_| {});
     let mut harness = harness(&env, &bundle);
+    let strings = strings();
     use kairan::ui::command::Command;
     use kairan::ui::trust::state::TrustCommand;
-    let mut run = |command: TrustCommand| {
+    let run = |harness: &mut Harness<'_, KairanApp>, command: TrustCommand| {
         harness.state_mut().state.handle(Command::Trust(command));
+        settle(harness);
     };
-    run(TrustCommand::OpenKeysWindow);
+    click(&mut harness, strings.menu_settings);
+    click(&mut harness, strings.trusted_keys_menu);
     // The native dialog gave nothing (no portal): the path is typed instead.
-    run(TrustCommand::KeyFileDialogGaveNothing);
-    run(TrustCommand::SetImportPath(
-        firm.public_file.display().to_string(),
-    ));
-    run(TrustCommand::SetImportName(FIRM.into()));
-    run(TrustCommand::ConfirmImport);
-    let record = store(&env).record_for(&firm.public).unwrap().clone();
-    assert_eq!(
-        record.how_added,
-        HowAdded::KeyFile {
-            file: firm.public_file.display().to_string()
-        }
+    run(&mut harness, TrustCommand::KeyFileDialogGaveNothing);
+    harness.get_by_label(strings.path_no_dialog);
+    let typed = firm.public_file.display().to_string();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.import_path_label,
+        &typed,
     );
+    // The file is read as soon as its path is typed, to show which key it holds.
+    harness.get_by_label_contains(&format!(
+        "読み取った鍵：鍵ID {}、指紋{}",
+        firm.public.key_id,
+        firm.public.fingerprint()
+    ));
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.import_name_label,
+        FIRM,
+    );
+    click(&mut harness, strings.import_button);
+    let record = store(&env).record_for(&firm.public).unwrap().clone();
+    assert_eq!(record.how_added, HowAdded::KeyFile { file: typed });
+    harness.get_by_label(&verified_title(FIRM));
+
     let exported = env.path("exported.pub");
-    run(TrustCommand::ExportDialogGaveNothing(firm.public));
-    run(TrustCommand::SetExportPath(exported.display().to_string()));
-    run(TrustCommand::ConfirmTypedExport);
+    run(
+        &mut harness,
+        TrustCommand::ExportDialogGaveNothing(firm.public),
+    );
+    harness.get_by_label(strings.export_path_prompt);
+    // The export path field comes before the add-a-key form's field of the same label.
+    harness
+        .get_all_by_role_and_label(Role::TextInput, strings.import_path_label)
+        .next()
+        .unwrap()
+        .focus();
+    settle(&mut harness);
+    harness
+        .get_all_by_role_and_label(Role::TextInput, strings.import_path_label)
+        .next()
+        .unwrap()
+        .type_text(&exported.display().to_string());
+    settle(&mut harness);
+    // Nothing is written while the path is typed; only the Export button reads it.
+    assert!(!exported.exists());
+    assert!(
+        harness
+            .state()
+            .state
+            .trust
+            .window
+            .as_ref()
+            .unwrap()
+            .import
+            .path
+            .is_empty(),
+        "typed into the add-a-key form"
+    );
+    click(&mut harness, strings.export_button);
     let text = std::fs::read_to_string(&exported).unwrap();
     assert_eq!(
         kairan::bundle::PublicKey::from_file_text(&text).unwrap(),
         firm.public
     );
     // Exporting again never overwrites.
-    run(TrustCommand::ExportTo {
-        key: firm.public,
-        path: exported.clone(),
-    });
-    settle(&mut harness);
-    harness.get_by_label(strings().failed_export);
+    run(
+        &mut harness,
+        TrustCommand::ExportTo {
+            key: firm.public,
+            path: exported.clone(),
+        },
+    );
+    harness.get_by_label(strings.failed_export);
     harness.get_by_label_contains("はすでにあります。別のファイル名を指定してください。");
+}
+
+#[test]
+fn a_name_and_note_typed_into_the_trust_dialog_are_what_the_key_is_trusted_under() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(&mut harness, strings.trust_this_key);
+    let name = "みかさ労務（山田様に電話で確認済み）";
+    let note = "6月30日に代表番号で確認";
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.trust_dialog_name,
+        name,
+    );
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.trust_dialog_note,
+        note,
+    );
+    // The field holds what was typed, and nothing is written before the reader confirms.
+    let field = harness.get_by_role_and_label(Role::TextInput, strings.trust_dialog_name);
+    assert_eq!(field.value().as_deref(), Some(name));
+    assert!(!store_path(&env).exists());
+    click(&mut harness, strings.trust_dialog_confirmed);
+    click(&mut harness, strings.trust_dialog_confirm);
+    assert!(harness.state().state.trust.dialog.is_none());
+    let record = store(&env).record_for(&firm.public).unwrap().clone();
+    assert_eq!((record.name.as_str(), record.note.as_str()), (name, note));
+    assert!(record.is_trusted());
+    harness.get_by_label(&verified_title(name));
+}
+
+#[test]
+fn a_trusted_key_renamed_in_the_trusted_keys_window_verifies_under_the_new_name() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    trust_key(&env, &firm, FIRM);
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(&mut harness, strings.menu_settings);
+    click(&mut harness, strings.trusted_keys_menu);
+    click(&mut harness, strings.rename);
+    let new_name = "みかさ社労士（顧問）";
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.new_name_label,
+        new_name,
+    );
+    assert_eq!(store(&env).record_for(&firm.public).unwrap().name, FIRM);
+    // The rename row's Save comes before the organisation's.
+    harness
+        .get_all_by_label(strings.save)
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut harness);
+    assert_eq!(store(&env).record_for(&firm.public).unwrap().name, new_name);
+    harness.get_by_label(&verified_title(new_name));
+    assert!(harness.query_by_label(strings.new_name_label).is_none());
 }
 
 #[test]
@@ -605,4 +730,37 @@ fn two_different_notices_under_one_number_raise_an_alarm_in_the_banner() {
         &[("name", FIRM), ("key_id", &firm.public.key_id.to_string())],
     ));
     assert!(harness.query_by_label(&verified_title(FIRM)).is_none());
+}
+
+#[test]
+fn a_note_typed_into_the_new_key_dialog_is_kept_with_the_new_key() {
+    let env = Env::new();
+    let old = env.key("old");
+    let new = env.key("new");
+    trust_key(&env, &old, FIRM);
+    // Signed by a key the reader does not know, claiming the trusted key's name.
+    let bundle = env.bundle(&new, "b-2", |_| {});
+    let mut harness = harness(&env, &bundle);
+    let strings = strings();
+    click(
+        &mut harness,
+        &fill(strings.replace_key_button, &[("name", FIRM)]),
+    );
+    click(&mut harness, strings.replace_key_confirmed);
+    click(&mut harness, strings.replace_key_retire);
+    let note = "鍵の紛失を7月1日に電話で確認";
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        strings.trust_dialog_note,
+        note,
+    );
+    assert!(store(&env).record_for(&new.public).is_none());
+    click(&mut harness, strings.replace_key_confirm);
+    assert!(harness.state().state.trust.new_key.is_none());
+    let store = store(&env);
+    let record = store.record_for(&new.public).unwrap();
+    assert_eq!((record.name.as_str(), record.note.as_str()), (FIRM, note));
+    assert!(store.record_for(&old.public).is_none());
+    harness.get_by_label(&verified_title(FIRM));
 }

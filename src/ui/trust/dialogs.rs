@@ -1,7 +1,8 @@
 //! The two ways to trust the unknown signer on screen: "Trust this key as…", and "This is a new
 //! key of NAME" when the bundle claims the name of a key the reader already trusts. Nothing is
 //! trusted until the reader confirmed the fingerprint, and the new-key dialog also needs a
-//! choice for the old key. Plain state; [`dialogs_view`](super::dialogs_view) draws them.
+//! choice for the old key. Plain state; [`dialogs_view`](super::dialogs_view) draws them and
+//! edits their name and note in place, which are read here when the reader confirms.
 
 use crate::bundle::{KeyId, PublicKey, Verdict};
 use crate::trust::{HowAdded, KeyRecord, OldKeyFate};

@@ -2,6 +2,11 @@
 //! "Trust this key as…", with the fingerprint to confirm and any trusted key whose name it
 //! would share, and "This is a new key of NAME", with both fingerprints, the phone check and
 //! the choice of what becomes of the old key.
+//!
+//! Each dialog gets `&mut` to its own form, whose name and note fields are edited in place; the
+//! trust files come beside it, read-only, for the alarm when a typed name is one another key
+//! already has (shown while typing, from the live text). The name and note are read only when
+//! the reader confirms.
 
 use egui::RichText;
 
@@ -11,8 +16,8 @@ use crate::trust::OldKeyFate;
 use crate::ui::command::Command;
 use crate::ui::error_text::{Problem, explain};
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::state::AppState;
 use crate::ui::trust::dialogs::{FingerprintCheck, NewKeyDialog, TrustDialog};
+use crate::ui::trust::files::TrustFiles;
 use crate::ui::trust::state::TrustCommand;
 use crate::ui::trust::view::{
     alarm_ui, fingerprint_rows, name_taken_ui, others_named, trust, visible_borders,
@@ -22,11 +27,10 @@ use crate::ui::widgets::{Choice, confirm_row_ui, error_detail_text, labelled_lin
 /// "This is a new key of NAME": both fingerprints, the phone check, the old key's fate.
 pub(in crate::ui::trust) fn new_key_dialog_ui(
     ctx: &egui::Context,
-    state: &AppState,
-    dialog: &NewKeyDialog,
+    strings: &Strings,
+    dialog: &mut NewKeyDialog,
     commands: &mut Vec<Command>,
 ) {
-    let strings = state.language().strings();
     let name = one_line(&dialog.old.name);
     let modal = egui::Modal::new(egui::Id::unique("new-key-dialog")).show(ctx, |ui| {
         crate::ui::widgets::fit_dialog_width(ui, 640.0);
@@ -72,13 +76,9 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
                 commands.push(trust(TrustCommand::SetOldKeyFate(fate)));
             }
         }
-        let (note_field, note) =
-            labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
-                edit.id_salt("new-key-note").desired_width(f32::INFINITY)
-            });
-        if note_field.changed() {
-            commands.push(trust(TrustCommand::SetNewKeyNote(note)));
-        }
+        labelled_line_field(ui, strings.trust_dialog_note, &mut dialog.note, |edit| {
+            edit.id_salt("new-key-note").desired_width(f32::INFINITY)
+        });
         if let Some(error) = &dialog.error {
             failure_ui(ui, strings, strings.replace_key_failed, error);
         }
@@ -100,13 +100,14 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
     }
 }
 
+/// "Trust this key as…": the fingerprint, the phone check, the name and a note.
 pub(in crate::ui::trust) fn trust_dialog_ui(
     ctx: &egui::Context,
-    state: &AppState,
-    dialog: &TrustDialog,
+    strings: &Strings,
+    files: &TrustFiles,
+    dialog: &mut TrustDialog,
     commands: &mut Vec<Command>,
 ) {
-    let strings = state.language().strings();
     let modal = egui::Modal::new(egui::Id::unique("trust-key-dialog")).show(ctx, |ui| {
         crate::ui::widgets::fit_dialog_width(ui, 620.0);
         ui.spacing_mut().item_spacing.y = 6.0;
@@ -139,25 +140,18 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
             commands,
         );
         ui.separator();
-        let (field, name) =
-            labelled_line_field(ui, strings.trust_dialog_name, &dialog.name, |edit| {
-                edit.id_salt("trust-name")
-                    .desired_width(f32::INFINITY)
-                    .font(egui::TextStyle::Heading)
-            });
-        if field.changed() {
-            commands.push(trust(TrustCommand::SetTrustName(name.clone())));
-        }
-        let (note_field, note) =
-            labelled_line_field(ui, strings.trust_dialog_note, &dialog.note, |edit| {
-                edit.id_salt("trust-note").desired_width(f32::INFINITY)
-            });
-        if note_field.changed() {
-            commands.push(trust(TrustCommand::SetTrustNote(note)));
-        }
-        name_taken_ui(ui, state, &name, &dialog.key);
+        labelled_line_field(ui, strings.trust_dialog_name, &mut dialog.name, |edit| {
+            edit.id_salt("trust-name")
+                .desired_width(f32::INFINITY)
+                .font(egui::TextStyle::Heading)
+        });
+        labelled_line_field(ui, strings.trust_dialog_note, &mut dialog.note, |edit| {
+            edit.id_salt("trust-note").desired_width(f32::INFINITY)
+        });
+        let name = dialog.name.as_str();
+        name_taken_ui(ui, strings, files, name, &dialog.key);
         if name.trim() != dialog.claim.trim() {
-            for other in others_named(state, &dialog.claim, &dialog.key) {
+            for other in others_named(files, &dialog.claim, &dialog.key) {
                 alarm_ui(
                     ui,
                     &fill(

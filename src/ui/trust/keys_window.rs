@@ -2,7 +2,8 @@
 //! key file or pasted text (shown for checking before it is added), exporting one to a file,
 //! and the reader's organisation. Every change is written through the trust store and
 //! re-checks the bundle on screen. Plain state;
-//! [`keys_window_view`](super::keys_window_view) draws the window.
+//! [`keys_window_view`](super::keys_window_view) draws the window and edits the forms' text in
+//! place; the text is read and checked here when the reader saves, adds or exports.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,19 @@ pub struct ImportForm {
     pub preview: Option<Result<PublicKey, Problem>>,
     /// The native dialog gave no file: say that the path can be typed.
     pub dialog_gave_nothing: bool,
+}
+
+impl ImportForm {
+    /// Reads the key the form's path or pasted text holds into [`preview`](Self::preview), for
+    /// the reader to check before adding it (nothing while the field is empty). Called when the
+    /// source, the path or the text changes.
+    pub fn read_preview(&mut self) {
+        let empty = match self.source {
+            ImportSource::File => self.path.trim().is_empty(),
+            ImportSource::Pasted => self.pasted.trim().is_empty(),
+        };
+        self.preview = (!empty).then(|| read_key(self));
+    }
 }
 
 /// Renaming a key.
@@ -101,11 +115,6 @@ impl AppState {
                 let text = name_of(&self.trust.files, &key);
                 window.rename = Some(RenameForm { key, text });
             }
-            TrustCommand::SetRenameText(text) => {
-                if let Some(rename) = &mut window.rename {
-                    rename.text = text;
-                }
-            }
             TrustCommand::ConfirmRename => {
                 if let Some(rename) = window.rename.clone() {
                     self.change_store(TrustAction::Rename, |store| {
@@ -142,18 +151,8 @@ impl AppState {
             },
             TrustCommand::SetImportSource(source) => {
                 window.import.source = source;
-                window.import.preview = preview(&window.import);
+                window.import.read_preview();
             }
-            TrustCommand::SetImportPath(path) => {
-                window.import.path = path;
-                window.import.preview = preview(&window.import);
-            }
-            TrustCommand::SetImportText(text) => {
-                window.import.pasted = text;
-                window.import.preview = preview(&window.import);
-            }
-            TrustCommand::SetImportName(name) => window.import.name = name,
-            TrustCommand::SetImportNote(note) => window.import.note = note,
             TrustCommand::ChooseKeyFile => {
                 self.effects.push(Effect::Trust(TrustEffect::ChooseKeyFile))
             }
@@ -161,7 +160,7 @@ impl AppState {
                 window.import.source = ImportSource::File;
                 window.import.path = path.display().to_string();
                 window.import.dialog_gave_nothing = false;
-                window.import.preview = preview(&window.import);
+                window.import.read_preview();
             }
             TrustCommand::KeyFileDialogGaveNothing => {
                 window.import.source = ImportSource::File;
@@ -182,11 +181,6 @@ impl AppState {
                     path: String::new(),
                 });
             }
-            TrustCommand::SetExportPath(path) => {
-                if let Some(export) = &mut window.export {
-                    export.path = path;
-                }
-            }
             TrustCommand::ConfirmTypedExport => {
                 if let Some(export) = window.export.take() {
                     let path = PathBuf::from(export.path.trim());
@@ -197,11 +191,8 @@ impl AppState {
             }
             TrustCommand::CancelExport => window.export = None,
             TrustCommand::ExportTo { key, path } => self.export(&key, &path),
-            TrustCommand::SetOrganisationText(text) => window.organisation = text,
             TrustCommand::SaveOrganisation => self.save_organisation(),
             TrustCommand::OpenTrustDialog
-            | TrustCommand::SetTrustName(_)
-            | TrustCommand::SetTrustNote(_)
             | TrustCommand::SetFingerprintCheck(_)
             | TrustCommand::ConfirmTrust
             | TrustCommand::CloseTrustDialog
@@ -209,7 +200,6 @@ impl AppState {
             | TrustCommand::OpenNewKeyDialog(_)
             | TrustCommand::SetNewKeyCheck(_)
             | TrustCommand::SetOldKeyFate(_)
-            | TrustCommand::SetNewKeyNote(_)
             | TrustCommand::ConfirmNewKey
             | TrustCommand::CloseNewKeyDialog
             | TrustCommand::ReloadFiles
@@ -370,15 +360,6 @@ fn read_key(form: &ImportForm) -> Result<PublicKey, Problem> {
         }
     };
     PublicKey::from_file_text(&text).map_err(Problem::from)
-}
-
-/// What the import form would add, for the reader to check before adding it.
-fn preview(form: &ImportForm) -> Option<Result<PublicKey, Problem>> {
-    let empty = match form.source {
-        ImportSource::File => form.path.trim().is_empty(),
-        ImportSource::Pasted => form.pasted.trim().is_empty(),
-    };
-    (!empty).then(|| read_key(form))
 }
 
 /// Reads a key file, refusing anything that is not a small regular file (a device or a pipe

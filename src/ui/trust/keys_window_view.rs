@@ -2,6 +2,11 @@
 //! with its status, fingerprint and how it was added, with Rename, Revoke, Remove and Export;
 //! the add-a-key form; the organisation field; and the confirmation before a key is revoked or
 //! removed.
+//!
+//! The window's views get `&mut` to its form ([`KeysWindow`]) and the trust files read-only
+//! beside it. The rename, key-path, pasted-key, name, note, export-path and organisation fields
+//! edit the form in place and are read when the reader saves, adds or exports; only the check
+//! that shows which key a path or pasted text holds runs as it changes, as the reader types.
 
 use egui::RichText;
 
@@ -9,16 +14,15 @@ use crate::trust::{HowAdded, KeyRecord, KeyStatus};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
-use crate::ui::state::AppState;
-use crate::ui::trust::files::name_of;
-use crate::ui::trust::keys_window::{ImportSource, KeyAction};
+use crate::ui::trust::files::{TrustFiles, name_of};
+use crate::ui::trust::keys_window::{ImportForm, ImportSource, KeyAction, KeysWindow, RenameForm};
 use crate::ui::trust::state::TrustCommand;
 use crate::ui::trust::view::{
     alarm_ui, name_taken_ui, note_row_ui, readable_timestamp, trust, visible_borders,
 };
 use crate::ui::viewer::banner::{Tone, status_icon};
 use crate::ui::widgets::{
-    Choice, confirm_row_ui, error_detail_text, labelled_line_field, line_field,
+    Choice, confirm_row_ui, edit_line_field, error_detail_text, labelled_line_field,
 };
 
 fn how_added_text(how: &HowAdded, strings: &Strings) -> String {
@@ -40,14 +44,11 @@ fn how_added_text(how: &HowAdded, strings: &Strings) -> String {
 
 pub(in crate::ui::trust) fn keys_window_ui(
     ctx: &egui::Context,
-    state: &AppState,
+    strings: &Strings,
+    files: &TrustFiles,
+    window: &mut KeysWindow,
     commands: &mut Vec<Command>,
 ) {
-    let Some(window) = &state.trust.window else {
-        return;
-    };
-    let strings = state.language().strings();
-    let files = &state.trust.files;
     let mut open = true;
     egui::Window::new(strings.keys_window_title)
         .id(egui::Id::unique("trusted-keys-window"))
@@ -91,7 +92,11 @@ pub(in crate::ui::trust) fn keys_window_ui(
                     ui.label(strings.keys_none);
                 }
                 for record in store.records() {
-                    key_row_ui(ui, state, record, commands);
+                    let rename = window
+                        .rename
+                        .as_mut()
+                        .filter(|rename| rename.key == record.public_key);
+                    key_row_ui(ui, strings, record, rename, commands);
                 }
             }
             let demo = crate::sample::demo_trusted_key();
@@ -105,18 +110,14 @@ pub(in crate::ui::trust) fn keys_window_ui(
                 ))
                 .small(),
             );
-            if let Some(export) = &window.export {
+            if let Some(export) = &mut window.export {
                 ui.separator();
                 ui.label(strings.export_path_prompt);
-                let (field, path) =
-                    labelled_line_field(ui, strings.import_path_label, &export.path, |edit| {
-                        edit.id_salt("export-path")
-                            .desired_width(480.0)
-                            .hint_text("/home/…/key.pub")
-                    });
-                if field.changed() {
-                    commands.push(trust(TrustCommand::SetExportPath(path)));
-                }
+                labelled_line_field(ui, strings.import_path_label, &mut export.path, |edit| {
+                    edit.id_salt("export-path")
+                        .desired_width(480.0)
+                        .hint_text("/home/…/key.pub")
+                });
                 match confirm_row_ui(
                     ui,
                     Some((strings.export_button.into(), true)),
@@ -128,20 +129,17 @@ pub(in crate::ui::trust) fn keys_window_ui(
                 }
             }
             ui.separator();
-            import_ui(ui, state, commands);
+            import_ui(ui, strings, files, &mut window.import, commands);
             ui.separator();
             ui.heading(strings.organisation_heading);
             ui.add(egui::Label::new(strings.organisation_hint).wrap());
             ui.horizontal(|ui| {
-                let (field, organisation) = labelled_line_field(
+                labelled_line_field(
                     ui,
                     strings.organisation_label,
-                    &window.organisation,
+                    &mut window.organisation,
                     |edit| edit.id_salt("organisation").desired_width(360.0),
                 );
-                if field.changed() {
-                    commands.push(trust(TrustCommand::SetOrganisationText(organisation)));
-                }
                 if ui.button(strings.save).clicked() {
                     commands.push(trust(TrustCommand::SaveOrganisation));
                 }
@@ -152,13 +150,15 @@ pub(in crate::ui::trust) fn keys_window_ui(
     }
 }
 
+/// One trusted key with its buttons; `rename` is the rename form when this key is being
+/// renamed.
 fn key_row_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    strings: &Strings,
     record: &KeyRecord,
+    rename: Option<&mut RenameForm>,
     commands: &mut Vec<Command>,
 ) {
-    let strings = state.language().strings();
     let dark = ui.visuals().dark_mode;
     let key = record.public_key;
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -205,22 +205,13 @@ fn key_row_ui(
         if !record.note.is_empty() {
             ui.add(egui::Label::new(fill(strings.key_note_line, &[("note", &record.note)])).wrap());
         }
-        let renaming = state
-            .trust
-            .window
-            .as_ref()
-            .and_then(|window| window.rename.as_ref())
-            .filter(|rename| rename.key == key);
-        if let Some(rename) = renaming {
+        let renaming = rename.is_some();
+        if let Some(rename) = rename {
             ui.horizontal(|ui| {
-                let (field, text) =
-                    labelled_line_field(ui, strings.new_name_label, &rename.text, |edit| {
-                        edit.id_salt(("rename", key.key_id.to_string()))
-                            .desired_width(300.0)
-                    });
-                if field.changed() {
-                    commands.push(trust(TrustCommand::SetRenameText(text)));
-                }
+                labelled_line_field(ui, strings.new_name_label, &mut rename.text, |edit| {
+                    edit.id_salt(("rename", key.key_id.to_string()))
+                        .desired_width(300.0)
+                });
                 if ui.button(strings.save).clicked() {
                     commands.push(trust(TrustCommand::ConfirmRename));
                 }
@@ -230,7 +221,7 @@ fn key_row_ui(
             });
         }
         ui.horizontal(|ui| {
-            if renaming.is_none() && ui.button(strings.rename).clicked() {
+            if !renaming && ui.button(strings.rename).clicked() {
                 commands.push(trust(TrustCommand::StartRename(key)));
             }
             if record.is_trusted() && ui.button(strings.revoke).clicked() {
@@ -246,12 +237,15 @@ fn key_row_ui(
     });
 }
 
-fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(window) = &state.trust.window else {
-        return;
-    };
-    let form = &window.import;
-    let strings = state.language().strings();
+/// The add-a-key form. A changed path or pasted text is read again at once, so the reader sees
+/// which key it holds (or why none) before adding it.
+fn import_ui(
+    ui: &mut egui::Ui,
+    strings: &Strings,
+    files: &TrustFiles,
+    form: &mut ImportForm,
+    commands: &mut Vec<Command>,
+) {
     ui.heading(strings.add_key_heading);
     ui.horizontal(|ui| {
         for (label, source) in [
@@ -270,13 +264,13 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
             let label = ui.label(strings.import_path_label);
             ui.horizontal(|ui| {
-                let (field, path) = line_field(ui, label.id, &form.path, |edit| {
+                let field = edit_line_field(ui, label.id, &mut form.path, |edit| {
                     edit.id_salt("import-path")
                         .desired_width(420.0)
                         .hint_text("/home/…/firm.pub")
                 });
                 if field.changed() {
-                    commands.push(trust(TrustCommand::SetImportPath(path)));
+                    form.read_preview();
                 }
                 if ui.button(strings.import_choose).clicked() {
                     commands.push(trust(TrustCommand::ChooseKeyFile));
@@ -285,10 +279,9 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
         ImportSource::Pasted => {
             let label = ui.label(strings.import_text_label);
-            let mut text = form.pasted.clone();
             let field = ui
                 .add(
-                    egui::TextEdit::multiline(&mut text)
+                    egui::TextEdit::multiline(&mut form.pasted)
                         .id_salt("import-text")
                         .desired_rows(3)
                         .desired_width(f32::INFINITY)
@@ -296,7 +289,7 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .labelled_by(label.id);
             if field.changed() {
-                commands.push(trust(TrustCommand::SetImportText(text)));
+                form.read_preview();
             }
         }
     }
@@ -316,7 +309,7 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 )
                 .wrap(),
             );
-            name_taken_ui(ui, state, &form.name, key);
+            name_taken_ui(ui, strings, files, &form.name, key);
         }
         Some(Err(reason)) => {
             ui.add(
@@ -329,22 +322,14 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         }
     }
     ui.horizontal(|ui| {
-        let (field, name) =
-            labelled_line_field(ui, strings.import_name_label, &form.name, |edit| {
-                edit.id_salt("import-name").desired_width(360.0)
-            });
-        if field.changed() {
-            commands.push(trust(TrustCommand::SetImportName(name)));
-        }
+        labelled_line_field(ui, strings.import_name_label, &mut form.name, |edit| {
+            edit.id_salt("import-name").desired_width(360.0)
+        });
     });
     ui.horizontal(|ui| {
-        let (field, note) =
-            labelled_line_field(ui, strings.import_note_label, &form.note, |edit| {
-                edit.id_salt("import-note").desired_width(360.0)
-            });
-        if field.changed() {
-            commands.push(trust(TrustCommand::SetImportNote(note)));
-        }
+        labelled_line_field(ui, strings.import_note_label, &mut form.note, |edit| {
+            edit.id_salt("import-note").desired_width(360.0)
+        });
     });
     let ready = matches!(form.preview, Some(Ok(_))) && !form.name.trim().is_empty();
     if ui
@@ -355,24 +340,21 @@ fn import_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     }
 }
 
+/// Asks before the window's revoke or remove is done.
 pub(in crate::ui::trust) fn confirm_ui(
     ctx: &egui::Context,
-    state: &AppState,
+    strings: &Strings,
+    files: &TrustFiles,
+    window: &KeysWindow,
     commands: &mut Vec<Command>,
 ) {
-    let Some(action) = state
-        .trust
-        .window
-        .as_ref()
-        .and_then(|window| window.confirm)
-    else {
+    let Some(action) = window.confirm else {
         return;
     };
-    let strings = state.language().strings();
     let key = match action {
         KeyAction::Revoke(key) | KeyAction::Remove(key) => key,
     };
-    let name = name_of(&state.trust.files, &key);
+    let name = name_of(files, &key);
     let values = [("name", name.as_str()), ("key_id", &key.key_id.to_string())];
     let (title, detail, button) = match action {
         KeyAction::Revoke(_) => (

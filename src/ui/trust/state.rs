@@ -7,7 +7,8 @@
 //! [`keys_window`](super::keys_window).
 //!
 //! Plain Rust with no widgets, tested without a window; views read [`TrustState`] and push
-//! [`TrustCommand`]s. This module decides nothing about signatures itself: the `bundle` and
+//! [`TrustCommand`]s, except that the dialogs and the Trusted keys window edit their own forms'
+//! text in place, which is read when a Confirm… or Save… command arrives. This module decides nothing about signatures itself: the `bundle` and
 //! `trust` libraries do.
 
 use std::path::PathBuf;
@@ -181,10 +182,6 @@ impl TrustState {
 pub enum TrustCommand {
     /// Open "Trust this key as…" for the unknown signer on screen.
     OpenTrustDialog,
-    /// The dialog's name changed.
-    SetTrustName(String),
-    /// The dialog's note changed.
-    SetTrustNote(String),
     /// The dialog's fingerprint check changed.
     SetFingerprintCheck(FingerprintCheck),
     /// Trust the key as named, then open the bundle again.
@@ -200,8 +197,6 @@ pub enum TrustCommand {
     SetNewKeyCheck(FingerprintCheck),
     /// The new-key dialog's choice for the old key changed.
     SetOldKeyFate(OldKeyFate),
-    /// The new-key dialog's note changed.
-    SetNewKeyNote(String),
     /// Trust the signer in place of the old key, then open the bundle again.
     ConfirmNewKey,
     /// Close the new-key dialog without changing anything.
@@ -218,8 +213,6 @@ pub enum TrustCommand {
     CloseKeysWindow,
     /// Start renaming a key.
     StartRename(PublicKey),
-    /// The new name changed.
-    SetRenameText(String),
     /// Save the new name.
     ConfirmRename,
     /// Stop renaming.
@@ -232,14 +225,6 @@ pub enum TrustCommand {
     CancelAction,
     /// Import from a file or pasted text.
     SetImportSource(ImportSource),
-    /// The key file path changed.
-    SetImportPath(String),
-    /// The pasted text changed.
-    SetImportText(String),
-    /// The import name changed.
-    SetImportName(String),
-    /// The import note changed.
-    SetImportNote(String),
     /// Show the native dialog to pick a key file.
     ChooseKeyFile,
     /// The native dialog picked this file.
@@ -252,8 +237,6 @@ pub enum TrustCommand {
     ChooseExportLocation(PublicKey),
     /// The native dialog gave no place: ask for a path.
     ExportDialogGaveNothing(PublicKey),
-    /// The typed export path changed.
-    SetExportPath(String),
     /// Export to the typed path.
     ConfirmTypedExport,
     /// Stop exporting.
@@ -265,8 +248,6 @@ pub enum TrustCommand {
         /// The file (must not exist yet).
         path: PathBuf,
     },
-    /// The organisation field changed.
-    SetOrganisationText(String),
     /// Save the organisation (empty clears it).
     SaveOrganisation,
 }
@@ -365,16 +346,6 @@ impl AppState {
     pub(in crate::ui) fn handle_trust(&mut self, command: TrustCommand) {
         match command {
             TrustCommand::OpenTrustDialog => self.open_trust_dialog(),
-            TrustCommand::SetTrustName(name) => {
-                if let Some(dialog) = &mut self.trust.dialog {
-                    dialog.name = name;
-                }
-            }
-            TrustCommand::SetTrustNote(note) => {
-                if let Some(dialog) = &mut self.trust.dialog {
-                    dialog.note = note;
-                }
-            }
             TrustCommand::SetFingerprintCheck(check) => {
                 if let Some(dialog) = &mut self.trust.dialog {
                     dialog.check = check;
@@ -392,11 +363,6 @@ impl AppState {
             TrustCommand::SetOldKeyFate(fate) => {
                 if let Some(dialog) = &mut self.trust.new_key {
                     dialog.fate = Some(fate);
-                }
-            }
-            TrustCommand::SetNewKeyNote(note) => {
-                if let Some(dialog) = &mut self.trust.new_key {
-                    dialog.note = note;
                 }
             }
             TrustCommand::ConfirmNewKey => self.confirm_new_key(),

@@ -3,9 +3,12 @@
 //! and the pieces the trust views share. The dialogs are drawn in
 //! [`dialogs_view`](super::dialogs_view), the Trusted keys window in
 //! [`keys_window_view`](super::keys_window_view) and unreadable trust files in
-//! [`files_view`](super::files_view); [`windows_ui`] puts the windows on screen. Every `*_ui`
-//! function reads [`AppState`] and pushes [`Command`]s; status is always words with an icon,
-//! never colour alone.
+//! [`files_view`](super::files_view); [`forms_ui`] puts the dialogs and the window on screen.
+//! The banner and note views read [`AppState`] and push [`Command`]s. The dialogs and the
+//! Trusted keys window get `&mut` to their own form and the trust files (the names other keys
+//! already have) read-only beside it: their text fields edit the form in place, and what was
+//! typed is read and checked only when the reader confirms or saves. Status is always words
+//! with an icon, never colour alone.
 
 use crate::escape::one_line;
 use egui::{Color32, RichText};
@@ -17,8 +20,9 @@ use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Shown};
 use crate::ui::trust::dialogs_view::{new_key_dialog_ui, trust_dialog_ui};
+use crate::ui::trust::files::TrustFiles;
 use crate::ui::trust::keys_window_view::{confirm_ui, keys_window_ui};
-use crate::ui::trust::state::{TrustAction, TrustCommand, TrustEffect, TrustNote};
+use crate::ui::trust::state::{TrustAction, TrustCommand, TrustEffect, TrustNote, TrustState};
 use crate::ui::viewer::banner::{Tone, status_icon};
 use crate::ui::widgets::error_detail_text;
 
@@ -366,29 +370,43 @@ pub fn settings_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
     });
 }
 
-/// The trust dialog, the Trusted keys window and its confirmation.
-pub fn windows_ui(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
-    if state.trust.window.is_some() {
-        keys_window_ui(ctx, state, commands);
+/// The trust dialogs, the Trusted keys window and its confirmation. Their text fields edit the
+/// open form in place (`&mut`), so this is called after the views that only read; the trust
+/// files are passed beside the forms, read-only, for the names already given to other keys.
+pub fn forms_ui(
+    ctx: &egui::Context,
+    strings: &Strings,
+    trust: &mut TrustState,
+    commands: &mut Vec<Command>,
+) {
+    let TrustState {
+        files,
+        dialog,
+        new_key,
+        window,
+        ..
+    } = trust;
+    if let Some(window) = window.as_mut() {
+        keys_window_ui(ctx, strings, files, window, commands);
     }
-    if let Some(dialog) = &state.trust.dialog {
-        trust_dialog_ui(ctx, state, dialog, commands);
+    if let Some(dialog) = dialog {
+        trust_dialog_ui(ctx, strings, files, dialog, commands);
     }
-    if let Some(dialog) = &state.trust.new_key {
-        new_key_dialog_ui(ctx, state, dialog, commands);
+    if let Some(dialog) = new_key {
+        new_key_dialog_ui(ctx, strings, dialog, commands);
     }
-    confirm_ui(ctx, state, commands);
+    if let Some(window) = window {
+        confirm_ui(ctx, strings, files, window, commands);
+    }
 }
 
 /// Trusted keys other than `key` already named `name`.
 pub(in crate::ui::trust) fn others_named<'a>(
-    state: &'a AppState,
+    files: &'a TrustFiles,
     name: &str,
     key: &PublicKey,
 ) -> Vec<&'a KeyRecord> {
-    state
-        .trust
-        .files
+    files
         .store
         .as_ref()
         .map(|store| store.others_named(name, key))
@@ -399,12 +417,12 @@ pub(in crate::ui::trust) fn others_named<'a>(
 /// same name would let it pass for that one.
 pub(in crate::ui::trust) fn name_taken_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    strings: &Strings,
+    files: &TrustFiles,
     name: &str,
     key: &PublicKey,
 ) {
-    let strings = state.language().strings();
-    for other in others_named(state, name, key) {
+    for other in others_named(files, name, key) {
         alarm_ui(
             ui,
             &fill(
