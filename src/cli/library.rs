@@ -110,7 +110,13 @@ pub fn run(command: LibraryCommand) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     match command {
         LibraryCommand::List { json } => {
-            let listing = Listing::of(open(&context, &keys)?.notices()?);
+            let notices = open(&context, &keys)?.notices()?;
+            let listing = Listing::of(
+                notices
+                    .into_iter()
+                    .map(|notice| notice.with_status_now(Some(context.store())))
+                    .collect(),
+            );
             out = if json {
                 print_json(&listing_json(&listing))
             } else {
@@ -118,7 +124,10 @@ pub fn run(command: LibraryCommand) -> anyhow::Result<ExitCode> {
             };
         }
         LibraryCommand::Search { text, json } => {
-            let hits = open(&context, &keys)?.search(&text)?;
+            let mut hits = open(&context, &keys)?.search(&text)?;
+            for hit in &mut hits {
+                hit.notice = hit.notice.clone().with_status_now(Some(context.store()));
+            }
             out = if json {
                 print_json(&json!({
                     "query": text,

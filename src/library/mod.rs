@@ -72,6 +72,27 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// This notice with the status it has with the reader's keys now: the status recorded
+    /// when it was last opened, except that a notice whose key the reader has since revoked
+    /// is [`Status::Revoked`], and a verified one whose key is no longer trusted (removed, or
+    /// the trust store cannot be read: `store` is `None`) is [`Status::UnknownSigner`]. Front
+    /// ends list notices through this, so a list never says "verified" for a key the reader
+    /// no longer trusts.
+    pub fn with_status_now(mut self, store: Option<&TrustStore>) -> Self {
+        let record = store.and_then(|store| {
+            store
+                .records()
+                .iter()
+                .find(|record| record.public_key.key_id.to_string() == self.key_id)
+        });
+        self.status = match (self.status, record) {
+            (_, Some(record)) if !record.is_trusted() => Status::Revoked,
+            (Status::Verified | Status::VerifiedWithCaution, None) => Status::UnknownSigner,
+            (status, _) => status,
+        };
+        self
+    }
+
     /// The first 12 hex digits of the id: enough to name it in `kairan library show`.
     pub fn short_id(&self) -> &str {
         self.id.get(..12).unwrap_or(&self.id)

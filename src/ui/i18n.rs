@@ -151,7 +151,7 @@ strings! {
     help_mark_mask: "■■■■ の枠：伏せ字。元の文字はファイルにありません。クリック、Enter、F8 で、何を・なぜ・誰が伏せたかが下に表示されます。", "A framed ■■■■: a masked field. The hidden text is not in the file. Click it, press Enter or F8 to see below what was hidden, why and by whom.";
     help_mark_omission: "左に斜線のある枠：省略された節。省略した人と理由が書かれています。", "A block hatched on the left: an omitted section, with who left it out and why.";
     help_mark_link: "下線：リンク。ファイル内の文書へ移動します。外部のアドレスは開く前に確認します。", "Underlined: a link. It goes to a document in the file; an outside address is opened only after you confirm it.";
-    help_mark_unread: "●：ライブラリで、まだ本文を表示していないお知らせ。", "●: a notice in your library whose letters you have not opened yet.";
+    help_mark_unread: "●：「受け取ったお知らせ」（Ctrl+L）で、まだ本文を表示していないお知らせ。", "●: in Received notices (Ctrl+L), a notice whose letters you have not opened yet.";
     help_keys: "キー操作", "Keys";
     help_key_escape: "検索バー、詳細、ダイアログを閉じる", "Close the search bar, the details or a dialog";
     help_key_tab: "リンク・伏せ字・省略・ボタンを順に選び、Enter で実行", "Move between links, masks, omissions and buttons; Enter activates";

@@ -419,3 +419,20 @@ fn verify(env: &Env, bundle: &Path) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+#[test]
+fn the_list_and_search_never_say_verified_for_a_key_revoked_since() {
+    let env = firm_with_two_reports();
+    let run = env.kairan(&["trust", "revoke", FIRM]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let (listing, _) = list(&env);
+    for report in reports(&listing) {
+        assert_eq!(report["status"], "revoked", "{listing}");
+    }
+    let hits = search(&env, "サービス");
+    let hits = hits["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    for hit in hits {
+        assert_ne!(hit["status"], "verified", "{hit}");
+    }
+}

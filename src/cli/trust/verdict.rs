@@ -49,6 +49,11 @@ impl TrustContext {
         trust::assess(bundle, records, origin, jiff::Timestamp::now())
     }
 
+    /// The reader's trust store.
+    pub(in crate::cli) fn store(&self) -> &TrustStore {
+        &self.store
+    }
+
     /// The reader's keys and records, to judge stored notices when the library's index is
     /// rebuilt.
     pub(in crate::cli) fn reader<'a>(&'a self, keys: &'a [TrustedKey]) -> library::Reader<'a> {

@@ -166,10 +166,18 @@ impl AppState {
     }
 
     fn refresh_listing(&mut self) {
+        let store = self.trust.files.store.clone();
         let listing = self
             .open_library()
             .and_then(|library| library.notices())
-            .map(Listing::of)
+            .map(|notices| {
+                Listing::of(
+                    notices
+                        .into_iter()
+                        .map(|notice| notice.with_status_now(store.as_ref()))
+                        .collect(),
+                )
+            })
             .map_err(Problem::from);
         self.library.window.listing = Some(listing);
         self.search_library();
@@ -180,9 +188,18 @@ impl AppState {
         self.library.window.hits = if query.trim().is_empty() {
             None
         } else {
+            let store = self.trust.files.store.clone();
             Some(
                 self.open_library()
                     .and_then(|library| library.search(&query))
+                    .map(|hits| {
+                        hits.into_iter()
+                            .map(|mut hit| {
+                                hit.notice = hit.notice.with_status_now(store.as_ref());
+                                hit
+                            })
+                            .collect()
+                    })
                     .map_err(Problem::from),
             )
         };
