@@ -122,10 +122,18 @@ impl Action {
         }
     }
 
+    /// Its shortcut as menus and the help show it, with keys written as their symbols
+    /// (`Ctrl++`, not egui's English `Ctrl+Plus`), the same in every language.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        ctx.format_shortcut(&self.shortcut())
+            .replace("Plus", "+")
+            .replace("Minus", "-")
+    }
+
     /// A menu entry showing the label and the shortcut; pushes the command when clicked.
     pub fn menu_button(self, ui: &mut egui::Ui, strings: &Strings, commands: &mut Vec<Command>) {
-        let button = egui::Button::new(self.label(strings))
-            .shortcut_text(ui.ctx().format_shortcut(&self.shortcut()));
+        let button =
+            egui::Button::new(self.label(strings)).shortcut_text(self.shortcut_text(ui.ctx()));
         if ui.add(button).clicked() {
             commands.push(self.command());
         }

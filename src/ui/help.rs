@@ -148,7 +148,7 @@ fn guide_ui(ui: &mut egui::Ui, strings: &Strings) {
         .striped(true)
         .show(ui, |ui| {
             for action in Action::ALL {
-                ui.label(ui.ctx().format_shortcut(&action.shortcut()));
+                ui.label(action.shortcut_text(ui.ctx()));
                 ui.label(action.label(strings));
                 ui.end_row();
             }

@@ -175,7 +175,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     let visible = shown.contents_visible();
     ui.horizontal_wrapped(|ui| {
         let list_shown = state.settings.side_list.shown(state.narrow_window);
-        let shortcut = ui.ctx().format_shortcut(&Action::ToggleSideList.shortcut());
+        let shortcut = Action::ToggleSideList.shortcut_text(ui.ctx());
         if ui
             .add(egui::Button::selectable(
                 list_shown,
