@@ -276,6 +276,8 @@ strings! {
     undated: "日付なし", "undated";
     withheld_list: "伏せ字・省略の一覧", "Masked and omitted";
     withheld_none: "ありません", "none";
+    withheld_more_before: "…この前に{n}件（Shift+F8 で移動）", "… {n} more before (Shift+F8)";
+    withheld_more_after: "…この後に{n}件（F8 で移動）", "… {n} more after (F8)";
     attachments: "添付ファイル", "Attachments";
     attachments_none: "ありません", "none";
     attachment_note: "添付ファイルは Kairan では開きません。保存し、信頼できる場合にだけ開いてください。", "Kairan never opens attachments. Save one, and open it only if you trust it.";

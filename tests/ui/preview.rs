@@ -155,6 +155,26 @@ fn job_finished(harness: &Harness<'_, KairanApp>) -> bool {
     harness.state().state.authoring.job.is_none()
 }
 
+/// Opens the client-list dialog, types the list, key and output folder, and presses export.
+fn export_for_clients(
+    harness: &mut Harness<'_, KairanApp>,
+    list: &Path,
+    key: &Path,
+    output: &Path,
+) {
+    authoring(harness, AuthoringCommand::OpenClientsDialog);
+    for (label, path) in [
+        (strings().client_list_field, list),
+        (strings().key_file_field, key),
+        (strings().output_folder_field, output),
+    ] {
+        type_into(harness, label, &path.display().to_string());
+    }
+    harness
+        .get_by_role_and_label(Role::Button, strings().clients_button)
+        .click();
+}
+
 #[test]
 fn a_previewed_folder_shows_the_unsigned_banner_and_the_notice() {
     let copy = sample_copy();
@@ -592,17 +612,7 @@ fn exporting_for_clients_says_how_many_files_it_would_replace_and_asks_once() {
         std::fs::write(output.join(format!("mikasa-2023-06-29-{id}.kairan")), "old").unwrap();
     }
     let mut harness = preview_harness(&folder);
-    authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
-    for (label, path) in [
-        (strings().client_list_field, &list),
-        (strings().key_file_field, &key),
-        (strings().output_folder_field, &output),
-    ] {
-        type_into(&mut harness, label, &path.display().to_string());
-    }
-    harness
-        .get_by_role_and_label(Role::Button, strings().clients_button)
-        .click();
+    export_for_clients(&mut harness, &list, &key, &output);
     harness.run_steps(4);
     assert!(job_finished(&harness), "a job started without asking");
     harness.get_by_label_contains("同じ名前のファイルが2件あります。上書きしますか？");
@@ -635,17 +645,7 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let output = copy.parent().join("out");
     let mut harness = preview_harness(&folder);
 
-    authoring(&mut harness, AuthoringCommand::OpenClientsDialog);
-    for (label, path) in [
-        (strings().client_list_field, &list),
-        (strings().key_file_field, &key),
-        (strings().output_folder_field, &output),
-    ] {
-        type_into(&mut harness, label, &path.display().to_string());
-    }
-    harness
-        .get_by_role_and_label(Role::Button, strings().clients_button)
-        .click();
+    export_for_clients(&mut harness, &list, &key, &output);
     harness.run_steps(2);
     step_until(&mut harness, Duration::from_secs(20), job_finished);
     let Some(AuthoringDialog::ClientsDone { summary, .. }) = dialog(&harness) else {

@@ -11,6 +11,22 @@ use crate::ui::viewer::withheld_detail::stated_up_to;
 /// How much of a withheld item's reason the side list shows; the detail panel shows it all.
 const SIDE_LIST_REASON_CHARS: usize = 24;
 
+/// The most withheld items the side list shows at once.
+const SIDE_LIST_MAX_ITEMS: usize = 200;
+
+/// Which items of a list of `count` the side list shows: all of a short list, else
+/// [`SIDE_LIST_MAX_ITEMS`] around the current one (from the start when there is none).
+fn list_window(count: usize, current: Option<usize>) -> std::ops::Range<usize> {
+    if count <= SIDE_LIST_MAX_ITEMS {
+        return 0..count;
+    }
+    let start = current
+        .unwrap_or(0)
+        .saturating_sub(SIDE_LIST_MAX_ITEMS / 2)
+        .min(count - SIDE_LIST_MAX_ITEMS);
+    start..start + SIDE_LIST_MAX_ITEMS
+}
+
 /// How much of a title, issuer, date, marker or heading the side list shows (the letter
 /// itself shows it all).
 const SIDE_LIST_TEXT_CHARS: usize = 80;
@@ -109,7 +125,27 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 if !shown.contents_visible() {
                     return;
                 }
-                for (index, item) in shown.withheld.iter().enumerate() {
+                // A window of the list around the current item: a file with tens of thousands
+                // of masks must not cost tens of thousands of buttons a frame. F8 reaches the
+                // rest, and the window follows it.
+                let shown_range = list_window(shown.withheld.len(), shown.withheld_cursor);
+                if shown_range.start > 0 {
+                    ui.label(
+                        RichText::new(fill(
+                            strings.withheld_more_before,
+                            &[("n", &shown_range.start.to_string())],
+                        ))
+                        .small(),
+                    );
+                }
+                let after = shown.withheld.len() - shown_range.end;
+                for (index, item) in shown
+                    .withheld
+                    .iter()
+                    .enumerate()
+                    .skip(shown_range.start)
+                    .take(shown_range.len())
+                {
                     let Some(document) = shown.bundle.documents.get(item.document) else {
                         continue;
                     };
@@ -149,6 +185,15 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                     if response.clicked() {
                         commands.push(Command::GoToWithheld(index));
                     }
+                }
+                if after > 0 {
+                    ui.label(
+                        RichText::new(fill(
+                            strings.withheld_more_after,
+                            &[("n", &after.to_string())],
+                        ))
+                        .small(),
+                    );
                 }
             });
             ui.add_space(8.0);
@@ -193,4 +238,18 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 }
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_shows_a_window_around_the_current_item() {
+        assert_eq!(list_window(12, Some(5)), 0..12);
+        assert_eq!(list_window(20_000, None), 0..SIDE_LIST_MAX_ITEMS);
+        assert_eq!(list_window(20_000, Some(10_000)), 9_900..10_100);
+        assert_eq!(list_window(20_000, Some(19_999)), 19_800..20_000);
+        assert_eq!(list_window(20_000, Some(3)), 0..SIDE_LIST_MAX_ITEMS);
+    }
 }
