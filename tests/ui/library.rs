@@ -192,6 +192,7 @@ fn changes_since_the_earlier_report_show_the_summary_and_what_was_disclosed() {
     click(&mut harness, &fill(strings.changes_since, &[("n", "1")]));
     harness.get_by_label_contains("古い方：第1報");
     harness.get_by_label_contains("新しい方：第2報（表示中）");
+    harness.get_by_label(&format!("第1報の署名者：{FIRM}"));
     harness.get_by_label(strings.changes_same_signer);
     harness.get_by_label_contains("伏せ字の開示1件");
     harness.get_by_label_contains("追加された節1件");

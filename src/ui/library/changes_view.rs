@@ -303,6 +303,25 @@ fn changes_ui(
         )
         .wrap(),
     );
+    // Who signed the older report, as the reader named the key: the newer one's signer is in
+    // the banner above.
+    let older_signer = match &view.older.signer {
+        Some(name) => crate::escape::elided(name, 80),
+        None => fill(
+            strings.library_unnamed_key,
+            &[("key_id", &crate::escape::one_line(&view.older.key_id))],
+        ),
+    };
+    ui.add(
+        egui::Label::new(fill(
+            strings.changes_older_signer,
+            &[
+                ("older", &comparison.older.sequence.to_string()),
+                ("signer", &older_signer),
+            ],
+        ))
+        .wrap(),
+    );
     let (tone, continuity) = continuity_text(comparison, language);
     ui.horizontal_top(|ui| {
         let color = tone.colors(ui.visuals().dark_mode).1;
