@@ -392,13 +392,33 @@ mod tests {
         ])]);
         let newer = document(vec![paragraph(vec![text("DBサーバの調査において")])]);
         let changes = diff_documents(&older, &newer);
-        assert!(
-            changes.contains(&Change::Disclosed {
+        // The disclosure alone: the paragraph is not counted again as changed text.
+        assert_eq!(
+            changes,
+            vec![Change::Disclosed {
                 marker: "■■■■".into(),
                 revealed: "DB".into(),
                 label: Some("サーバ名".into()),
                 heading: None,
-            }),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_disclosure_beside_other_edits_keeps_the_paragraph_change() {
+        let older = document(vec![paragraph(vec![
+            mask("■■■■"),
+            text("サーバの調査は6月末まで"),
+        ])]);
+        let newer = document(vec![paragraph(vec![text("DBサーバの調査は7月上旬まで")])]);
+        let changes = diff_documents(&older, &newer);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(
+            matches!(changes[0], Change::Disclosed { .. }),
+            "{changes:?}"
+        );
+        assert!(
+            matches!(changes[1], Change::ParagraphChanged { .. }),
             "{changes:?}"
         );
     }

@@ -42,6 +42,7 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
     let chunks = dissimilar::diff(&old_text, &new_text);
     let mut changes = Vec::new();
     let mut edits = Vec::new();
+    let mut other_edit = false;
     let mask_of = |c: char, masks: &[&Mask]| -> Option<usize> {
         let index = u32::from(c).checked_sub(MASK_BASE)? as usize;
         (index < masks.len()).then_some(index)
@@ -76,12 +77,14 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                     .filter_map(|c| mask_of(c, &new_masks))
                     .collect();
                 // A mask replaced by text: disclosed.
+                let mut withheld_change = false;
                 if deleted_masks.len() == 1
                     && deleted.chars().count() == 1
                     && inserted_masks.is_empty()
                     && let Some(text) = inserted.filter(|text| !text.is_empty())
                 {
                     let mask = old_masks[deleted_masks[0]];
+                    withheld_change = true;
                     changes.push(Change::Disclosed {
                         marker: mask.marker.clone(),
                         revealed: text.to_owned(),
@@ -92,6 +95,7 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                 // Text replaced by a mask: newly withheld.
                 if inserted_masks.len() == 1 && deleted_masks.is_empty() {
                     let mask = new_masks[inserted_masks[0]];
+                    withheld_change = inserted.is_some_and(|text| text.chars().count() == 1);
                     changes.push(Change::NewlyWithheld {
                         marker: mask.marker.clone(),
                         replaced: deleted.to_owned(),
@@ -99,12 +103,14 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                         heading: new.heading.clone(),
                     });
                 }
+                other_edit |= !withheld_change;
                 edits.push(Edit::Deleted(shown(deleted, &old_masks)));
                 if let Some(inserted) = inserted {
                     edits.push(Edit::Inserted(shown(inserted, &new_masks)));
                 }
             }
             dissimilar::Chunk::Insert(inserted) => {
+                other_edit |= inserted.chars().any(|c| mask_of(c, &new_masks).is_none());
                 for mask in inserted.chars().filter_map(|c| mask_of(c, &new_masks)) {
                     let mask = new_masks[mask];
                     changes.push(Change::NewlyWithheld {
@@ -119,10 +125,14 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
         }
         index += 1;
     }
-    changes.push(Change::ParagraphChanged {
-        heading: new.heading.clone(),
-        edits,
-    });
+    // A paragraph whose only edits are masks disclosed or added is reported by those changes
+    // alone, so one edit is never counted twice.
+    if other_edit {
+        changes.push(Change::ParagraphChanged {
+            heading: new.heading.clone(),
+            edits,
+        });
+    }
     changes
 }
 
