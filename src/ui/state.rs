@@ -514,8 +514,17 @@ impl AppState {
         match bundle::open_file(path, &keys) {
             Ok(opened) => {
                 self.show(opened, Origin::File(path.to_owned()));
-                // A list that cannot be saved only costs the reader a menu entry.
-                let _ = self.recent.add(path);
+                // A list that cannot be saved only costs the reader a menu entry. The library's
+                // own copies are reached from the Library window, not from Recent files.
+                let kept_copy = self
+                    .trust
+                    .files
+                    .config
+                    .as_ref()
+                    .is_some_and(|config| path.starts_with(config.library()));
+                if !kept_copy {
+                    let _ = self.recent.add(path);
+                }
             }
             Err(error) => {
                 if matches!(&error, BundleError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)

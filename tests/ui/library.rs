@@ -122,6 +122,18 @@ fn ctrl_l_lists_each_report_of_the_series_under_its_issuer_with_unread_marks() {
     assert_eq!(shown_bundle_id(&harness), "r1");
     harness.get_by_label(&fill(strings.banner_verified_title, &[("name", FIRM)]));
     assert!(!harness.state().state.library.window.open);
+    // The library's own copy is not added to Recent files.
+    assert!(
+        harness
+            .state()
+            .state
+            .recent
+            .paths()
+            .iter()
+            .all(|path| !path.to_string_lossy().contains("bundles")),
+        "{:?}",
+        harness.state().state.recent.paths()
+    );
     open_library(&mut harness);
     // Opened after 第3報, it is now an older notice: verified, with that caution.
     harness.get_by_role_and_label(Role::Button, &row(1, false, Status::VerifiedWithCaution));
