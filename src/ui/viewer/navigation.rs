@@ -40,8 +40,9 @@ pub struct BackStop {
 pub struct WithheldLabel {
     /// The marker as written (`■■■■`, `—省略—`).
     pub marker: String,
-    /// The text of the heading above it, if any.
-    pub section: Option<String>,
+    /// The text of the heading above it, if any: one allocation shared by every item under
+    /// that heading, so a long heading over many masks costs its length once.
+    pub section: Option<std::sync::Arc<str>>,
     /// What a mask hides (`サーバ名`), if stated; omissions state no such thing.
     pub what: Option<String>,
     /// Why it was withheld, if stated.
@@ -336,7 +337,7 @@ pub(in crate::ui) fn withheld_refs(
     let mut section = None;
     for part in letter::parts(letter) {
         if part.heading_id.is_some() {
-            section = Some(part.text());
+            section = Some(std::sync::Arc::<str>::from(part.text()));
         }
         if let Some((ordinal, omission)) = part.omission {
             let reference = WithheldRef {

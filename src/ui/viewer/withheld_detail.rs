@@ -67,7 +67,10 @@ pub fn accessible_name(strings: &Strings, kind: WithheldSort, label: &WithheldLa
         WithheldSort::Omission => fill(
             strings.omission_accessible,
             &[
-                ("marker", &one_line(&label.marker)),
+                (
+                    "marker",
+                    &crate::escape::elided(&label.marker, DETAIL_TEXT_CHARS),
+                ),
                 ("reason", &reason),
                 ("who", who),
             ],
@@ -112,7 +115,10 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
     let position = [
         ("n", (index + 1).to_string()),
         ("total", total.to_string()),
-        ("marker", one_line(&label.marker).into_owned()),
+        (
+            "marker",
+            crate::escape::elided(&label.marker, DETAIL_TEXT_CHARS),
+        ),
     ];
     let position: Vec<(&str, &str)> = position
         .iter()
