@@ -218,18 +218,23 @@ fn write_bundle(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), P
         Overwrite::Refuse => fs::Existing::Keep,
         Overwrite::Replace => fs::Existing::Replace,
     };
-    fs::write_atomically(path, bytes, fs::Access::Shared, existing).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            PublishError::Exists {
-                path: path.to_owned(),
-            }
-        } else {
-            PublishError::Write {
-                path: path.to_owned(),
-                source,
-            }
+    fs::write_atomically(path, bytes, fs::Access::Shared, existing)
+        .map_err(|source| write_error(path, source))
+}
+
+/// What a failed write of `path` means: a file that appeared there (and was not to be
+/// replaced), or any other failure.
+fn write_error(path: &Path, source: std::io::Error) -> PublishError {
+    if source.kind() == std::io::ErrorKind::AlreadyExists {
+        PublishError::Exists {
+            path: path.to_owned(),
         }
-    })
+    } else {
+        PublishError::Write {
+            path: path.to_owned(),
+            source,
+        }
+    }
 }
 
 /// Signs the compiled folder, writes the bundle atomically to `destination` (replacing a file
@@ -471,18 +476,6 @@ pub fn write_key_pair(
     let existing = match overwrite {
         Overwrite::Refuse => fs::Existing::Keep,
         Overwrite::Replace => fs::Existing::Replace,
-    };
-    let write_error = |path: &Path, source: std::io::Error| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            PublishError::Exists {
-                path: path.to_owned(),
-            }
-        } else {
-            PublishError::Write {
-                path: path.to_owned(),
-                source,
-            }
-        }
     };
     fs::write_atomically(
         &secret_path,
