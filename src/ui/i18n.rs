@@ -457,6 +457,7 @@ strings! {
     library_empty: "まだ何も残っていません。", "Nothing kept yet.";
     library_unread_count: "未読{n}件", "{n} unread";
     library_unnamed_key: "名前を付けていない鍵（鍵ID {key_id}）", "Key you have not named (key ID {key_id})";
+    library_demo_key: "公開デモ鍵（誰でも署名できるため、差出人について何も証明しません）", "The public demo key (anyone can sign with it, so it proves nothing about the sender)";
     changes_older_signer: "第{older}報の署名者：{signer}", "第{older}報 signed by: {signer}";
     library_claimed: "ファイル内の自己申告（未確認）：「{claim}」", "The files claim to come from “{claim}” (unverified claim)";
     library_series: "シリーズ：{series}", "Series: {series}";

@@ -46,8 +46,10 @@ pub fn report_text(notice: &Notice, language: Language) -> String {
 
 /// How the issuer of a group is named: the reader's name for the key, else the key id.
 pub fn issuer_text(issuer: &IssuerGroup, strings: &Strings) -> String {
+    let demo = crate::bundle::PublicKey::demo().key_id.to_string();
     match &issuer.name {
         Some(name) => one_line(name).into_owned(),
+        None if issuer.key_ids == [demo] => strings.library_demo_key.to_owned(),
         None => fill(
             strings.library_unnamed_key,
             &[("key_id", &issuer.key_ids.join(", "))],
@@ -286,5 +288,27 @@ fn hits_ui(ui: &mut egui::Ui, hits: &[SearchHit], language: Language, commands: 
             );
             ui.add(egui::Label::new(one_line(&hit.excerpt)).wrap());
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Language;
+
+    #[test]
+    fn the_demo_key_is_named_as_the_public_demo_key_and_other_unnamed_keys_by_key_id() {
+        let strings = Language::Japanese.strings();
+        let group = |key_id: String| IssuerGroup {
+            name: None,
+            key_ids: vec![key_id],
+            series: Vec::new(),
+        };
+        let demo = crate::bundle::PublicKey::demo().key_id.to_string();
+        assert_eq!(issuer_text(&group(demo), strings), strings.library_demo_key);
+        assert_eq!(
+            issuer_text(&group("0123456789ABCDEF".into()), strings),
+            "名前を付けていない鍵（鍵ID 0123456789ABCDEF）"
+        );
     }
 }
