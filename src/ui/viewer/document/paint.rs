@@ -102,13 +102,14 @@ pub fn document_ui(
             let part_response = match omission_entry {
                 Some(entry) => {
                     let response = ui.interact(part_rect, part_id, selectable);
-                    let name = shown
-                        .withheld_labels
-                        .get(entry)
-                        .map(|label| accessible_name(strings, WithheldSort::Omission, label))
-                        .unwrap_or_else(|| part.text.clone());
+                    // Names are built only when a screen reader asks (AccessKit is on).
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
+                        let name = shown
+                            .withheld_labels
+                            .get(entry)
+                            .map(|label| accessible_name(strings, WithheldSort::Omission, label))
+                            .unwrap_or_else(|| part.text.clone());
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, name)
                     });
                     withheld_item_response(ui, &response, part_rect, &palette);
                     if response.clicked() {
@@ -119,9 +120,8 @@ pub fn document_ui(
                 None => {
                     // Not a Tab stop: Tab moves between links, masks and omissions.
                     let response = ui.interact(part_rect, part_id, selectable - Sense::FOCUSABLE);
-                    let text = part.text.clone();
                     response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Label, true, text.clone())
+                        egui::WidgetInfo::labeled(egui::Role::Label, true, part.text.clone())
                     });
                     response
                 }
@@ -261,12 +261,12 @@ fn spans_ui(
                     let response = ui.interact(rect, id, sense);
                     let entry = shown.withheld_position(document, WithheldSort::Mask, *ordinal);
                     if row == 0 {
-                        let name = entry
-                            .and_then(|entry| shown.withheld_labels.get(entry))
-                            .map(|label| accessible_name(strings, WithheldSort::Mask, label))
-                            .unwrap_or_default();
                         response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Label, true, name.clone())
+                            let name = entry
+                                .and_then(|entry| shown.withheld_labels.get(entry))
+                                .map(|label| accessible_name(strings, WithheldSort::Mask, label))
+                                .unwrap_or_default();
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, name)
                         });
                         withheld_item_response(ui, &response, rect.expand(2.0), &palette);
                     }
