@@ -1,4 +1,4 @@
-//! The command line: `verify`, `inspect`, `diff`, `library`, `keygen`, `pack`, `import`,
+//! The command line: `verify`, `inspect`, `diff`, `pdf`, `library`, `keygen`, `pack`, `import`,
 //! `check`, `preview`, `trust`, `settings`. A thin front end over [`crate::bundle`],
 //! [`crate::document`], [`crate::trust`] and [`crate::library`]; with [`crate::ui`] the only
 //! code besides
@@ -11,6 +11,7 @@ mod authoring;
 mod diff;
 mod library;
 mod output;
+mod pdf;
 mod preview;
 mod trust;
 
@@ -79,6 +80,13 @@ pub enum Command {
         #[command(subcommand)]
         command: library::LibraryCommand,
     },
+    /// Write a bundle as a PDF, with the verdict on every page, and optionally a circulation
+    /// slip (回覧票) as its first page.
+    ///
+    /// Letters of a bundle that is tampered, invalid, revoked or under an alarm are left out
+    /// unless --show-anyway is given. Exit status as for `verify` (the PDF is written for every
+    /// file that can be read); 1 if no PDF could be written.
+    Pdf(pdf::PdfArgs),
     /// Create a signing key pair (minisign format).
     Keygen {
         /// Base path: writes BASE.pub (give it to clients) and BASE.key (keep it secret).
@@ -212,6 +220,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         } => keygen(&output, unprotected, password_file.as_deref(), force),
         Command::Pack(args) => authoring::pack(&args),
         Command::Diff(args) => diff::diff(&args),
+        Command::Pdf(args) => pdf::pdf(&args),
         Command::Import(args) => authoring::import(&args),
         Command::Check(args) => authoring::check(&args),
         Command::Preview(args) => preview::preview(args),

@@ -10,6 +10,7 @@
 //! the viewer draws what it describes.
 
 pub mod find;
+pub mod letter;
 mod model;
 mod text;
 

@@ -4,6 +4,8 @@
 //! they are written back byte for byte) beside its instant, so no caller parses it again or falls
 //! back to a made-up time.
 
+pub mod readable;
+
 use std::str::FromStr;
 
 /// Text that is not an RFC 3339 time with an offset.

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::i18n::Language;
 use crate::escape::one_line;
+use crate::language::Language;
 
 const MONTHS: [&str; 12] = [
     "January",

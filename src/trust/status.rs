@@ -5,6 +5,7 @@
 //! `docs/trust.md` has the table status → words (ja, en) → icon → exit code → next action.
 
 use crate::bundle::{BundleError, FailureKind};
+use crate::language::Language;
 
 /// How the reader came to have the bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +180,85 @@ impl Status {
         Status::Unreadable,
         Status::Preview,
     ];
+}
+
+impl Status {
+    /// The headline in `language` (the words of `docs/trust.md`'s table), as the viewer's
+    /// banner, the CLI and the PDF show it.
+    pub fn headline(self, language: Language) -> &'static str {
+        match language {
+            Language::Japanese => match self {
+                Status::Verified => "検証済み",
+                Status::VerifiedWithCaution => "検証済み（注意事項があります）",
+                Status::Sample => "組み込みサンプル（公開デモ鍵で署名）",
+                Status::DemoKey => "公開デモ鍵で署名されています — 差出人は証明されません",
+                Status::UnknownSigner => "署名は有効ですが、差出人を確認できません",
+                Status::Alarm => "警告：なりすまし・差し替えの疑いがあります",
+                Status::Revoked => "失効させた鍵の署名です",
+                Status::Tampered => "改ざんを検出しました",
+                Status::Invalid => "署名が無効です",
+                Status::Unreadable => "ファイルを読み取れません",
+                Status::Preview => "プレビュー — 未署名",
+            },
+            Language::English => match self {
+                Status::Verified => "Verified",
+                Status::VerifiedWithCaution => "Verified, with cautions",
+                Status::Sample => "Built-in sample (signed with the public demo key)",
+                Status::DemoKey => "Signed with the public demo key — this proves nothing",
+                Status::UnknownSigner => "Valid signature, but the signer is unknown",
+                Status::Alarm => "ALARM: possible impersonation or replacement",
+                Status::Revoked => "Signed by a key you revoked",
+                Status::Tampered => "Tampered",
+                Status::Invalid => "Invalid signature",
+                Status::Unreadable => "The file cannot be read",
+                Status::Preview => "Preview — not signed",
+            },
+        }
+    }
+}
+
+impl NextAction {
+    /// What the reader should do next, in `language`.
+    pub fn words(self, language: Language) -> &'static str {
+        match language {
+            Language::Japanese => match self {
+                NextAction::Rely => "このお知らせは、信頼する差出人が送ったとおりの内容です。",
+                NextAction::ReadCautions => "内容を信用する前に、注意事項を読んでください。",
+                NextAction::TryTheSample => "Kairan を試すための見本です。",
+                NextAction::AskForProperlySignedCopy => {
+                    "差出人自身の鍵で署名したファイルを送ってもらってください。"
+                }
+                NextAction::ConfirmFingerprint => {
+                    "信頼する前に、鍵の指紋を差出人に電話か郵送の書面で確認してください。"
+                }
+                NextAction::ConfirmWithIssuer => {
+                    "すでに知っている電話番号で差出人に確認するまで、信用しないでください。"
+                }
+                NextAction::AskForNewCopy => "信用せず、差出人に送り直しを依頼してください。",
+                NextAction::CheckTheFile => {
+                    "ファイルがそろっているか確認し、もう一度ダウンロードしてください。"
+                }
+                NextAction::FinishAndSign => "原稿を仕上げて署名してください。",
+            },
+            Language::English => match self {
+                NextAction::Rely => "It is what the signer you trust sent.",
+                NextAction::ReadCautions => "Read the cautions before relying on it.",
+                NextAction::TryTheSample => "It is a sample for trying Kairan.",
+                NextAction::AskForProperlySignedCopy => {
+                    "Ask the sender for a copy signed with their own key."
+                }
+                NextAction::ConfirmFingerprint => {
+                    "Confirm the key's fingerprint with the sender by phone or letter before trusting it."
+                }
+                NextAction::ConfirmWithIssuer => {
+                    "Do not rely on it until the issuer, reached at a known phone number, confirms it."
+                }
+                NextAction::AskForNewCopy => "Do not rely on it; ask the sender for a new copy.",
+                NextAction::CheckTheFile => "Check that the file is complete; download it again.",
+                NextAction::FinishAndSign => "Finish the notice and sign it.",
+            },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,10 @@ pub enum Action {
     Open,
     /// Open the Library window of received notices.
     Library,
+    /// Print the shown bundle (through a PDF with the verdict on every page).
+    Print,
+    /// Save the shown bundle as a PDF.
+    ExportPdf,
     /// Open the search bar.
     Find,
     /// Go to the next masked field or omitted section.
@@ -41,9 +45,11 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::Open,
         Action::Library,
+        Action::Print,
+        Action::ExportPdf,
         Action::Find,
         Action::NextWithheld,
         Action::PreviousWithheld,
@@ -63,6 +69,10 @@ impl Action {
         match self {
             Action::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
             Action::Library => KeyboardShortcut::new(Modifiers::COMMAND, Key::L),
+            Action::Print => KeyboardShortcut::new(Modifiers::COMMAND, Key::P),
+            Action::ExportPdf => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E)
+            }
             Action::Find => KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
             Action::NextWithheld => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
             Action::PreviousWithheld => KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
@@ -89,6 +99,8 @@ impl Action {
         match self {
             Action::Open => strings.open,
             Action::Library => strings.library_menu,
+            Action::Print => strings.print_menu,
+            Action::ExportPdf => strings.export_pdf_menu,
             Action::Find => strings.find,
             Action::NextWithheld => strings.next_withheld,
             Action::PreviousWithheld => strings.previous_withheld,
@@ -108,6 +120,12 @@ impl Action {
         match self {
             Action::Open => Command::ChooseFile,
             Action::Library => Command::Library(LibraryCommand::OpenWindow),
+            Action::Print => {
+                crate::ui::print::state::open_dialog(crate::ui::print::state::Purpose::Print)
+            }
+            Action::ExportPdf => {
+                crate::ui::print::state::open_dialog(crate::ui::print::state::Purpose::Export)
+            }
             Action::Find => Command::OpenSearch,
             Action::NextWithheld => Command::NextWithheld,
             Action::PreviousWithheld => Command::PreviousWithheld,

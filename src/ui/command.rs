@@ -33,7 +33,7 @@ pub enum Command {
         /// Where it goes.
         target: LinkTarget,
         /// The document and part holding the link, which Back returns to.
-        from: Option<(usize, crate::ui::viewer::letter::PartKey)>,
+        from: Option<(usize, crate::document::letter::PartKey)>,
     },
     /// Open the external address awaiting confirmation.
     ConfirmExternal,
@@ -102,6 +102,8 @@ pub enum Command {
     Library(crate::ui::library::state::LibraryCommand),
     /// Preview, check, sign and export a notice folder.
     Authoring(crate::ui::authoring::state::AuthoringCommand),
+    /// Print or export the shown bundle as a PDF.
+    Print(crate::ui::print::state::PrintCommand),
 }
 
 /// A zoom step.
@@ -139,4 +141,11 @@ pub enum Effect {
     Trust(TrustEffect),
     /// Dialogs, file watching and background signing for the authoring preview.
     Authoring(crate::ui::authoring::state::AuthoringEffect),
+    /// Show the native save dialog for a PDF.
+    ChoosePdfDestination {
+        /// The destination typed so far.
+        current: PathBuf,
+    },
+    /// Make a PDF on a background thread.
+    Print(Box<crate::ui::print::state::PrintJob>),
 }

@@ -53,6 +53,9 @@ pub const DIRECT_DEPENDENCIES: &[(&str, &str)] = &[
     ("similar", "Apache-2.0"),
     ("tempfile", "MIT OR Apache-2.0"),
     ("thiserror", "MIT OR Apache-2.0"),
+    ("typst", "Apache-2.0"),
+    ("typst-layout", "Apache-2.0"),
+    ("typst-pdf", "Apache-2.0"),
     (
         "unicode-normalization",
         "(MIT OR Apache-2.0) AND Unicode-3.0",

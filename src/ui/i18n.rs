@@ -9,57 +9,14 @@
 //! without its other language does not compile, and the two languages of each message stay on
 //! one line where a reviewer reads them together.
 
-use serde::{Deserialize, Serialize};
-
-/// A language the viewer speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    /// 日本語.
-    Japanese,
-    /// English.
-    English,
-}
+pub use crate::language::{Language, fill};
 
 impl Language {
-    /// The language of the system locale: Japanese when the first set of `LC_ALL`,
-    /// `LC_MESSAGES`, `LANG` starts with `ja`, English otherwise.
-    pub fn from_environment() -> Self {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty());
-        Self::from_locale(locale.as_deref())
-    }
-
-    /// The language for a POSIX locale name such as `ja_JP.UTF-8`.
-    pub fn from_locale(locale: Option<&str>) -> Self {
-        match locale {
-            Some(locale) if locale.to_ascii_lowercase().starts_with("ja") => Language::Japanese,
-            _ => Language::English,
-        }
-    }
-
     /// The strings of this language.
     pub fn strings(self) -> &'static Strings {
         match self {
             Language::Japanese => &JAPANESE,
             Language::English => &ENGLISH,
-        }
-    }
-
-    /// The language's own name, the same in every UI language.
-    pub fn name(self) -> &'static str {
-        match self {
-            Language::Japanese => "日本語",
-            Language::English => "English",
-        }
-    }
-
-    /// The other language, for the one-click switch.
-    pub fn other(self) -> Self {
-        match self {
-            Language::Japanese => Language::English,
-            Language::English => Language::Japanese,
         }
     }
 }
@@ -75,37 +32,6 @@ pub(crate) fn placeholders(text: &str) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Replaces each `{name}` in `template` with its value, in one pass over the template: a value
-/// is never read as a template itself (a bundle's text may hold `{organisation}`). A
-/// placeholder with no value is left as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(candidate, _)| *candidate == name)
-                .map(|(_, value)| (*value, close))
-        });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 macro_rules! strings {
@@ -660,6 +586,34 @@ strings! {
     job_creating_key: "鍵を作っています…（パスワードから鍵を導き出すため、5〜15秒ほどかかります）", "Creating the key… (deriving it from the password takes 5 to 15 seconds)";
     job_clients_progress: "書き出しています… {n} / {total}", "Exporting… {n} of {total}";
     job_keeps_running: "処理はバックグラウンドで行っています。完了すると結果を表示します。", "This runs in the background; the result appears when it is done.";
+    print_menu: "印刷…", "Print…";
+    export_pdf_menu: "PDFに書き出す…", "Export PDF…";
+    print_title: "印刷", "Print";
+    export_pdf_title: "PDFに書き出す", "Export PDF";
+    print_intro: "印刷用のPDFを作り、既定のPDFビューアーで開きます。ビューアーの印刷（Ctrl+P）でプリンターを選んで印刷してください。", "Kairan makes a PDF for printing and opens it in your PDF viewer; print it from there (Ctrl+P), choosing the printer.";
+    pdf_language: "PDFの言語：", "Language of the PDF:";
+    pdf_states_verdict: "各ページに、このコンピューターでの確認結果「{verdict}」と署名者・指紋・ファイルのSHA-256を記載します。", "Every page states what this computer established (\"{verdict}\"), with the signer, the key fingerprint and the file's SHA-256.";
+    pdf_no_letters: "このファイルは検証できなかったため、本文は出力しません（確認結果のみのPDFになります）。", "This file could not be verified, so its letters are left out (the PDF holds only the verdict).";
+    pdf_letters_marked: "「それでも表示」を選んだため本文も出力し、すべてのページに警告を記載します。", "You chose \"Show anyway\", so the letters are included, with a warning on every page.";
+    slip_include: "回覧票を1ページ目に付ける", "Add a circulation slip as the first page";
+    slip_received: "受領日", "Received";
+    slip_deadline: "回覧期限", "Return by";
+    slip_return_to: "戻り先", "Return to";
+    slip_recipients: "回覧先（1行に1つ。次回も使います）", "Pass to (one per line; kept for next time)";
+    pdf_destination: "保存先：", "Save to:";
+    pdf_choose: "参照…", "Browse…";
+    pdf_save_button: "PDFを保存", "Save PDF";
+    print_button: "PDFを作って開く", "Make the PDF and open it";
+    pdf_running: "PDFを作っています…", "Making the PDF…";
+    pdf_saved: "PDFを保存しました：{path}", "PDF saved: {path}";
+    print_opened: "印刷用のPDFを既定のアプリで開きました。そのアプリの印刷（Ctrl+P）で印刷してください。ファイル：{path}", "The PDF for printing is open in your default app; print it from there (Ctrl+P). File: {path}";
+    print_sent: "印刷用のPDFを既定のプリンターに送りました（lp）。ファイル：{path}", "The PDF was sent to the default printer (lp). File: {path}";
+    print_not_opened: "印刷用のPDFを作りましたが、開けるアプリが見つかりませんでした。次のファイルをPDFビューアーで開いて印刷してください：{path}", "The PDF for printing was made, but no app could open it. Open this file in a PDF viewer and print it: {path}";
+    pdf_failed: "PDFを作れませんでした：{reason}", "The PDF could not be made: {reason}";
+    pdf_no_destination: "保存先を入力するか、「参照…」で選んでください。", "Type where to save the PDF, or choose it with Browse….";
+    pdf_destination_folder: "保存先がフォルダーです。ファイル名まで入力してください。", "That is a folder; type a file name as well.";
+    pdf_nothing_shown: "PDFにするファイルが開かれていません。", "No file is open to make a PDF of.";
+    pdf_no_file_chosen: "保存先を選べませんでした（キャンセルしたか、ファイル選択の画面を開けませんでした）。保存先の欄に直接入力できます。", "No destination was chosen (cancelled, or the file chooser could not open). You can type it in the field.";
 }
 
 #[cfg(test)]

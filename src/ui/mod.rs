@@ -16,11 +16,11 @@ pub mod fonts;
 pub mod help;
 pub mod i18n;
 pub mod library;
+pub mod print;
 pub mod settings;
 pub mod state;
 pub mod trust;
 pub mod viewer;
-pub mod when;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -90,6 +90,7 @@ pub struct KairanApp {
     cache: LayoutCache,
     applied_theme: Option<ThemeChoice>,
     background: authoring::background::Background,
+    printing: print::job::PrintJobs,
     laid_out_generation: u64,
     /// The window title last sent. Compared with this rather than with the title the platform
     /// reports: X11 never reports one, and sending a viewport command asks for another frame,
@@ -132,6 +133,7 @@ impl KairanApp {
             cache: LayoutCache::default(),
             applied_theme: None,
             background: authoring::background::Background::default(),
+            printing: print::job::PrintJobs::default(),
             laid_out_generation: 0,
             sent_title: None,
         }
@@ -191,6 +193,24 @@ impl KairanApp {
                 },
                 Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Effect::Trust(effect) => trust::view::run_effect(&mut self.state, effect),
+                Effect::ChoosePdfDestination { current } => {
+                    let mut dialog = rfd::FileDialog::new().add_filter("PDF", &["pdf"]);
+                    if let Some(folder) = current.parent().filter(|folder| folder.is_dir()) {
+                        dialog = dialog.set_directory(folder);
+                    }
+                    if let Some(name) = current.file_name() {
+                        dialog = dialog.set_file_name(name.to_string_lossy());
+                    }
+                    let chosen = dialog.save_file();
+                    self.state.handle(Command::Print(
+                        print::state::PrintCommand::DestinationChosen(chosen),
+                    ));
+                }
+                Effect::Print(job) => {
+                    if let Some(command) = self.printing.start(ctx, *job) {
+                        self.state.handle(command);
+                    }
+                }
                 Effect::Authoring(effect) => {
                     if let Some(command) = self.background.run(ctx, effect) {
                         self.state.handle(command);
@@ -255,6 +275,7 @@ impl eframe::App for KairanApp {
         self.apply_settings(&ctx);
         self.state.narrow_window = ctx.content_rect().width() < settings::NARROW_WINDOW_POINTS;
         let mut commands = self.background.poll();
+        commands.extend(self.printing.poll());
         for command in commands.drain(..) {
             self.state.handle(command);
         }
@@ -280,6 +301,7 @@ impl eframe::App for KairanApp {
                 trust::view::file_problems_ui(ui, state, &mut commands);
                 trust::view::note_ui(ui, state, &mut commands);
                 viewer::panels::message_ui(ui, state, &mut commands);
+                print::view::outcome_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
                 viewer::panels::toolbar_ui(ui, state, &mut commands);
                 authoring::panels::preview_toolbar_ui(ui, state, &mut commands);
@@ -348,6 +370,14 @@ impl eframe::App for KairanApp {
         viewer::panels::dialogs_ui(&ctx, strings, &mut self.state.dialog, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
         trust::view::forms_ui(&ctx, strings, &mut self.state.trust, &mut commands);
+        let verdict = print::view::dialog_verdict(&self.state);
+        print::view::dialog_ui(
+            &ctx,
+            strings,
+            &verdict,
+            &mut self.state.print,
+            &mut commands,
+        );
         self.apply(&ctx, commands);
     }
 

@@ -41,6 +41,20 @@ pub struct Settings {
     /// The secret key file that last signed successfully (its path only, never its password),
     /// filled into the sign dialogs.
     pub key_file: Option<PathBuf>,
+    /// What the reader last wrote on a circulation slip that is worth keeping.
+    pub circulation: Circulation,
+}
+
+/// The circulation slip's lasting fields: who a notice is passed to and where it goes back.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Circulation {
+    /// Whether the slip was wanted last time (`None`: on in Japanese, off in English).
+    pub slip: Option<bool>,
+    /// Departments or names, in the order the notice goes round.
+    pub recipients: Vec<String>,
+    /// Where it goes back to (戻り先).
+    pub return_to: String,
 }
 
 /// Whether the side list is shown, chosen separately for wide and narrow windows: a wide
@@ -97,6 +111,7 @@ impl Default for Settings {
             zoom: 1.0,
             side_list: SideList::default(),
             key_file: None,
+            circulation: Circulation::default(),
         }
     }
 }
@@ -132,6 +147,11 @@ mod tests {
                 in_narrow_windows: true,
             },
             key_file: Some(PathBuf::from("/keys/firm.key")),
+            circulation: Circulation {
+                slip: Some(false),
+                recipients: vec!["総務部".into(), "経理部".into()],
+                return_to: "総務部".into(),
+            },
         };
         assert_eq!(Settings::from_json(&settings.to_json()), settings);
     }

@@ -342,6 +342,8 @@ pub struct AppState {
     pub narrow_window: bool,
     /// The firm's authoring work: preview, checks, signing and export.
     pub authoring: crate::ui::authoring::state::Authoring,
+    /// The PDF dialog and the last print or export.
+    pub print: crate::ui::print::state::PrintState,
     pub(super) serial: u64,
 }
 
@@ -368,6 +370,7 @@ impl AppState {
             effects: Vec::new(),
             narrow_window: false,
             authoring: crate::ui::authoring::state::Authoring::default(),
+            print: Default::default(),
             serial: 0,
         }
     }
@@ -505,6 +508,7 @@ impl AppState {
             Command::Trust(command) => self.handle_trust(command),
             Command::Library(command) => self.handle_library(command),
             Command::Authoring(command) => self.handle_authoring(command),
+            Command::Print(command) => self.handle_print(command),
         }
     }
 

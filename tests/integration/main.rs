@@ -22,6 +22,7 @@ mod import;
 mod import_styles;
 mod interop;
 mod library;
+mod pdf;
 mod sample_fidelity;
 mod series_diff;
 mod trust;

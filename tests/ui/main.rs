@@ -18,6 +18,7 @@ mod hostile;
 mod layout;
 mod library;
 mod preview;
+mod print;
 mod reader;
 mod selection;
 mod trust;

@@ -12,12 +12,12 @@ use egui_kittest::kittest::Queryable as _;
 use kairan::authoring::checks::{FindingCode, individual_number_is_valid};
 use kairan::bundle::keys::{self, Protection};
 use kairan::bundle::{TrustedKey, Verdict, open_file};
+use kairan::document::letter::PartKey;
 use kairan::ui::authoring::state::{
     AuthoringCommand, AuthoringDialog, JobOutcome, PasswordProblem,
 };
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
-use kairan::ui::viewer::letter::PartKey;
 use kairan::ui::{FirstOpen, KairanApp};
 
 use crate::support::app::{self, strings};
@@ -341,12 +341,11 @@ fn a_planted_individual_number_is_an_error_that_jumps_and_blocks_signing() {
     let flash = state.flash.expect("the paragraph flashes");
     let shown = state.shown.as_ref().unwrap();
     assert_eq!(shown.left, Some(flash.document));
-    let planted =
-        kairan::ui::viewer::letter::parts(&shown.bundle.documents[flash.document].document)
-            .into_iter()
-            .find(|part| part.text().contains(&number))
-            .unwrap()
-            .key;
+    let planted = kairan::document::letter::parts(&shown.bundle.documents[flash.document].document)
+        .into_iter()
+        .find(|part| part.text().contains(&number))
+        .unwrap()
+        .key;
     assert!(matches!(planted, PartKey::Block { item: 0, .. }));
     assert_eq!(flash.part, planted);
 

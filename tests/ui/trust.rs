@@ -10,12 +10,12 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::bundle::TrustedKey;
+use kairan::time::readable::stated_time;
 use kairan::trust::rollover::{ROLLOVER_PATH, ROLLOVER_SIGNATURE_PATH};
 use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustStore};
 use kairan::ui::i18n::{Language, fill};
 use kairan::ui::state::Contents;
 use kairan::ui::trust::view::{fingerprint_rows, readable_timestamp};
-use kairan::ui::when::stated_time;
 use kairan::ui::{FirstOpen, KairanApp};
 
 use crate::support::app::{self, settle, strings};

@@ -44,7 +44,7 @@ fn document_index(harness: &Harness<'_, KairanApp>, entry: &str) -> usize {
         .unwrap()
 }
 
-fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = support::temp_dir();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -52,7 +52,7 @@ fn write_temp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The sample with one byte of the firm notice's text changed.
-fn tampered_bundle() -> Vec<u8> {
+pub(crate) fn tampered_bundle() -> Vec<u8> {
     let mut bytes = SAMPLE_BUNDLE.to_vec();
     let needle = "時下ますます".as_bytes();
     let at = bytes

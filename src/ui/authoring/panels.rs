@@ -11,13 +11,13 @@ use egui::RichText;
 use crate::authoring::checks::{Finding, FindingCode, Severity};
 use crate::authoring::{CompiledFolder, Position};
 use crate::document::Block;
+use crate::document::letter::PartKey;
 use crate::ui::authoring::state::{AuthoringCommand, Preview, Stage, Watching};
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::AppState;
 use crate::ui::viewer::banner::{Tone, status_icon};
-use crate::ui::viewer::letter::PartKey;
 use crate::ui::widgets::tone_box_ui;
 
 /// The document (index in bundle order) and part a finding points at, if it points into the

@@ -150,6 +150,9 @@ fn viewer_problems() -> Vec<Problem> {
         Problem::KeyFileTooLarge(path()),
         Problem::AlreadyExists(path()),
         Problem::Thread(Arc::new(io(ErrorKind::OutOfMemory))),
+        Problem::Pdf(Arc::new(crate::pdf::PdfError::Layout(
+            "unknown variable: x".into(),
+        ))),
         Problem::Watch(Arc::new(notify::Error::path_not_found())),
         Problem::ShowFolder {
             folder: path(),

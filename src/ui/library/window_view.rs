@@ -9,13 +9,13 @@ use egui::RichText;
 
 use crate::escape::{one_line, quoted};
 use crate::library::{IssuerGroup, Notice, SearchHit, SeriesGroup};
+use crate::time::readable::{date_in, local_zone};
 use crate::ui::command::Command;
 use crate::ui::error_text::{Problem, explain, status_text};
 use crate::ui::i18n::{Language, Strings, fill};
 use crate::ui::library::state::LibraryCommand;
 use crate::ui::state::AppState;
 use crate::ui::viewer::banner::{Tone, status_icon, status_tone};
-use crate::ui::when::{date_in, local_zone};
 use crate::ui::widgets::{error_detail_text, fit_dialog_width, line_field};
 
 /// The date a notice was received, in the reader's time zone and language.

@@ -210,7 +210,7 @@ fn back_returns_to_the_link_after_a_jump_within_the_same_letter() {
     let shown = state.shown.as_ref().unwrap();
     let report = shown.right.unwrap();
     let path = shown.bundle.documents[report].entry.path.clone();
-    let from = (report, crate::ui::viewer::letter::PartKey::Title);
+    let from = (report, crate::document::letter::PartKey::Title);
     state.handle(Command::FollowLink {
         target: LinkTarget::Document {
             path,

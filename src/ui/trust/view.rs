@@ -34,12 +34,12 @@ pub(in crate::ui::trust) fn trust(command: TrustCommand) -> Command {
 
 /// A time the reader's records hold, to the minute, in the reader's time zone.
 pub fn readable_timestamp(at: jiff::Timestamp, strings: &Strings) -> String {
-    crate::ui::when::local_time(at, strings.lang)
+    crate::time::readable::local_time(at, strings.lang)
 }
 
 /// A time as a bundle states it, in the reader's time zone.
 fn readable_stated_time(text: &str, strings: &Strings) -> String {
-    crate::ui::when::stated_time(text, strings.lang)
+    crate::time::readable::stated_time(text, strings.lang)
 }
 
 /// The banner headline for a bundle signed by a key the reader revoked.

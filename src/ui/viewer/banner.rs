@@ -188,7 +188,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                     ("key_id", &signer.public_key.key_id.to_string()),
                     (
                         "time",
-                        &crate::ui::when::stated_time(issued_at, strings.lang),
+                        &crate::time::readable::stated_time(issued_at, strings.lang),
                     ),
                 ],
             ),

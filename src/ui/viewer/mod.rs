@@ -1,14 +1,13 @@
 //! The reader's room: a bundle on screen. The trust banner ([`banner`]), the panels around the
 //! letters ([`panels`]: menu bar, toolbar, search bar, dialogs; the [`side_list`]; the two
 //! document [`panes`]), each letter laid out and painted ([`document`], from the reading order
-//! of [`letter`]), moving around the bundle (links, Back, the withheld-item and search cursors:
+//! of [`crate::document::letter`]), moving around the bundle (links, Back, the withheld-item and search cursors:
 //! [`navigation`]), search that folds full- and half-width forms ([`search`]), the detail panel of the
 //! current masked field or omitted section ([`withheld_detail`]) and the recently opened files
 //! ([`recent`]).
 
 pub mod banner;
 pub mod document;
-pub mod letter;
 pub mod navigation;
 pub mod panels;
 pub mod panes;

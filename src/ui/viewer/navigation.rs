@@ -6,9 +6,9 @@
 //! Plain state, like [`crate::ui::state`]: [`AppState::handle`] calls in here, and the views
 //! read what it leaves in [`AppState`].
 
+use crate::document::letter::{self, PartKey, Span};
 use crate::document::{LinkTarget, OmissionKind, WithheldBy};
 use crate::ui::state::{AppState, Dialog, Message, Pane, Shown};
-use crate::ui::viewer::letter::{self, PartKey, Span};
 use crate::ui::viewer::search::Query;
 
 /// Where a pane should scroll to.

@@ -43,6 +43,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             }
             crate::ui::authoring::dialogs::file_menu_ui(ui, state, commands);
             ui.separator();
+            ui.add_enabled_ui(crate::ui::print::state::can_print(state), |ui| {
+                Action::Print.menu_button(ui, strings, commands);
+                Action::ExportPdf.menu_button(ui, strings, commands);
+            });
+            ui.separator();
             ui.menu_button(strings.recent, |ui| {
                 if state.recent.paths().is_empty() {
                     ui.label(strings.recent_none);
@@ -407,7 +412,7 @@ pub fn dialogs_ui(
                 if disguised {
                     ui.add(
                         egui::Label::new(
-                            RichText::new(format!("⚠ {}", strings.link_disguised_host))
+                            RichText::new(format!("△ {}", strings.link_disguised_host))
                                 .strong()
                                 .color(ui.visuals().error_fg_color),
                         )

@@ -262,7 +262,10 @@ fn provenance_ui(
         ui.label(match &source.retrieved {
             Some(date) => fill(
                 strings.provenance_retrieved,
-                &[("date", &crate::ui::when::stated_time(date, strings.lang))],
+                &[(
+                    "date",
+                    &crate::time::readable::stated_time(date, strings.lang),
+                )],
             ),
             None => strings.provenance_retrieved_unknown.to_owned(),
         });

@@ -350,7 +350,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
     ];
     check_all("RecipientFailure", &failures, 2);
     check_all("SourceError", &[source_error()], 1);
-    check_all("Problem", &viewer_problems(), 17);
+    check_all("Problem", &viewer_problems(), 18);
 }
 
 #[test]

@@ -11,12 +11,12 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Galley, Pos2, Rect, Vec2};
 
 use super::{BODY_SIZE, COLUMN_EMS, LINE_HEIGHT, Palette, char_rects, span_rects, who};
+use crate::document::letter::{self, PartKey, PartStyle, Span};
 use crate::document::{LinkTarget, OmissionKind, WithheldBy};
 use crate::escape::one_line;
 use crate::ui::fonts;
 use crate::ui::i18n::{Language, Strings, fill};
 use crate::ui::state::Shown;
-use crate::ui::viewer::letter::{self, PartKey, PartStyle, Span};
 
 /// What an interactive span of laid-out text is.
 #[derive(Debug, Clone, PartialEq)]

@@ -309,11 +309,11 @@ fn spans_ui(
                         match bundle.link_remark(target, text) {
                             Some(crate::bundle::LinkRemark::NoSuchDocument)
                             | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
-                                hint = format!("⚠ {}\n{hint}", strings.link_goes_nowhere);
+                                hint = format!("△ {}\n{hint}", strings.link_goes_nowhere);
                             }
                             Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
                                 hint = format!(
-                                    "⚠ {}\n{hint}",
+                                    "△ {}\n{hint}",
                                     fill(
                                         strings.link_text_other_address,
                                         &[("shown", &one_line(&shown))]
@@ -321,7 +321,7 @@ fn spans_ui(
                                 );
                             }
                             Some(crate::bundle::LinkRemark::DisguisedHost) => {
-                                hint = format!("⚠ {}\n{hint}", strings.link_disguised_host);
+                                hint = format!("△ {}\n{hint}", strings.link_disguised_host);
                             }
                             Some(crate::bundle::LinkRemark::NotOpened) | None => {}
                         }
@@ -361,7 +361,7 @@ fn link_destination(
     };
     let title = crate::escape::quoted(&target.document.title);
     let heading_text = heading.and_then(|id| {
-        crate::ui::viewer::letter::parts(&target.document)
+        crate::document::letter::parts(&target.document)
             .into_iter()
             .find(|part| part.heading_id == Some(id))
             .map(|part| crate::escape::quoted(&part.text()))

@@ -1,0 +1,487 @@
+//! What goes on the paper, as plain data: the verdict strip and footer from the [`Assessment`],
+//! the circulation slip, and each letter's parts (from [`crate::document::letter`], the same
+//! parts the viewer draws) with the notes for masks, omissions and links.
+//!
+//! Every string taken from the bundle is made visible here ([`crate::escape`]) and travels to
+//! the template as a JSON string value; the template places it as text and never evaluates it.
+
+use serde::Serialize;
+use sha2::Digest as _;
+
+use super::words::{self, PaperWords};
+use super::{PdfRequest, Slip};
+use crate::bundle::{OpenedBundle, Verdict};
+use crate::document::letter::{self, PartStyle, Span};
+use crate::document::{Block, Document, Inline, LinkTarget, Mask, Omission};
+use crate::escape::{one_line, visible};
+use crate::language::{Language, fill};
+use crate::trust::{Status, TrustVerdict};
+
+/// The longest a value from the bundle is quoted in a note, in characters.
+const NOTE_VALUE_CHARS: usize = 2_000;
+
+/// The whole paper, serialised for the template.
+#[derive(Debug, Serialize)]
+pub(super) struct Paper {
+    title: String,
+    words: WordsOut,
+    strip: Strip,
+    footer: Vec<String>,
+    copy_note: &'static str,
+    notice: Option<&'static str>,
+    slip: Option<SlipOut>,
+    documents: Vec<DocumentOut>,
+}
+
+#[derive(Debug, Serialize)]
+struct WordsOut {
+    code: &'static str,
+    page: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Strip {
+    tone: &'static str,
+    mark: &'static str,
+    headline: &'static str,
+    large: Option<&'static str>,
+    lines: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SlipOut {
+    title: &'static str,
+    rows: Vec<(&'static str, String)>,
+    columns: [&'static str; 4],
+    recipients: Vec<String>,
+    instructions: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct DocumentOut {
+    role: &'static str,
+    about: Vec<String>,
+    altered: Option<&'static str>,
+    parts: Vec<PartOut>,
+}
+
+#[derive(Debug, Serialize)]
+struct PartOut {
+    style: &'static str,
+    spans: Vec<SpanOut>,
+    marker: Option<String>,
+    note: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct SpanOut {
+    kind: &'static str,
+    text: String,
+    note: Option<String>,
+}
+
+/// The fewest rows the slip's table has, so that names can be written in by hand.
+const SLIP_MIN_ROWS: usize = 8;
+
+impl Paper {
+    /// Everything the template prints for `request`.
+    pub(super) fn new(request: &PdfRequest<'_>) -> Paper {
+        let language = request.language;
+        let words = PaperWords::of(language);
+        let bundle = request.bundle;
+        let status = request.assessment.status;
+        let prints_letters = status.shows_contents() || request.show_anyway;
+        let notice = if !status.shows_contents() {
+            Some(if request.show_anyway {
+                words.shown_anyway
+            } else {
+                words.contents_withheld
+            })
+        } else {
+            None
+        };
+        let documents = if prints_letters {
+            bundle
+                .documents
+                .iter()
+                .map(|document| document_out(bundle, document, request, words))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Paper {
+            title: first_title(bundle),
+            words: WordsOut {
+                code: words.code,
+                page: words.page,
+            },
+            strip: strip(request, words),
+            footer: footer(request, words),
+            copy_note: words.copy_note,
+            notice,
+            slip: request.slip.map(|slip| slip_out(request, slip, words)),
+            documents,
+        }
+    }
+}
+
+/// The title of the bundle's first document (the firm's notice), for the PDF's metadata.
+fn first_title(bundle: &OpenedBundle) -> String {
+    bundle
+        .documents
+        .first()
+        .map(|document| one_line(&document.document.title).into_owned())
+        .unwrap_or_else(|| one_line(&bundle.manifest.bundle_id).into_owned())
+}
+
+fn tone(status: Status) -> &'static str {
+    match status {
+        Status::Verified => "good",
+        Status::Sample => "info",
+        Status::VerifiedWithCaution | Status::DemoKey | Status::UnknownSigner | Status::Preview => {
+            "caution"
+        }
+        Status::Alarm
+        | Status::Revoked
+        | Status::Tampered
+        | Status::Invalid
+        | Status::Unreadable => "danger",
+    }
+}
+
+/// A value from the bundle inside the program's sentence: on one line, in 「」.
+fn quoted(text: &str) -> String {
+    format!(
+        "「{}」",
+        crate::escape::quoted_up_to(text, NOTE_VALUE_CHARS)
+    )
+}
+
+/// Who signed, as this computer knows it: the reader's own name for a trusted key, never the
+/// bundle's claim (which is printed only as a claim).
+fn signer_line(request: &PdfRequest<'_>, words: &PaperWords) -> String {
+    let assessment = request.assessment;
+    match assessment.status {
+        Status::Sample | Status::DemoKey => return words.signer_demo.to_owned(),
+        Status::Preview => return words.signer_none.to_owned(),
+        _ => {}
+    }
+    match &assessment.verdict {
+        TrustVerdict::Bundle(Verdict::Verified { signer }) => format!(
+            "{}{}{}",
+            words.signer,
+            quoted(&signer.name),
+            words.signer_named_by_reader
+        ),
+        TrustVerdict::Revoked { record } => {
+            format!("{}{}", words.signer_revoked, quoted(&record.name))
+        }
+        _ => format!(
+            "{}　{}{}{}",
+            words.signer_unknown,
+            words.claimed_issuer,
+            quoted(&request.bundle.manifest.issuer.name),
+            words.claimed_issuer_unchecked
+        ),
+    }
+}
+
+fn strip(request: &PdfRequest<'_>, words: &PaperWords) -> Strip {
+    let status = request.assessment.status;
+    let language = request.language;
+    Strip {
+        tone: tone(status),
+        mark: words::status_mark(status),
+        headline: status.headline(language),
+        large: words::large_words(status, language),
+        lines: vec![
+            signer_line(request, words),
+            format!("{}{}", words.next, status.next_action().words(language)),
+        ],
+    }
+}
+
+/// The key that made the signature, when the verdict names one.
+fn signing_key(request: &PdfRequest<'_>) -> Option<crate::bundle::PublicKey> {
+    match &request.assessment.verdict {
+        TrustVerdict::Bundle(Verdict::Verified { signer }) => Some(signer.public_key),
+        TrustVerdict::Bundle(Verdict::UnknownSigner { key }) => Some(*key),
+        TrustVerdict::Revoked { record } => Some(record.public_key),
+        TrustVerdict::Bundle(_) => None,
+    }
+}
+
+fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String> {
+    let bundle = request.bundle;
+    let manifest = &bundle.manifest;
+    let fingerprint = match signing_key(request) {
+        Some(key) => format!("{}{}", words.fingerprint, key.fingerprint()),
+        None => words.fingerprint_none.to_owned(),
+    };
+    let series = format!(
+        "{}{}　{}",
+        words.series,
+        quoted(&manifest.series.id),
+        words
+            .sequence
+            .replace("{n}", &manifest.series.sequence.to_string())
+    );
+    let mut lines = vec![
+        fingerprint,
+        format!(
+            "{}{}　{}",
+            words.bundle_id,
+            quoted(&manifest.bundle_id),
+            series
+        ),
+    ];
+    if !bundle.file_bytes().is_empty() {
+        let digest = sha2::Sha256::digest(bundle.file_bytes());
+        let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+        lines.push(format!("{}{hex}", words.file_sha256));
+    }
+    let zone = crate::time::readable::local_zone();
+    let time = crate::time::readable::time_in(request.checked_at, &zone, request.language);
+    lines.push(fill(words.checked_by, &[("time", &time)]));
+    lines
+}
+
+fn slip_out(request: &PdfRequest<'_>, slip: &Slip, words: &PaperWords) -> SlipOut {
+    let bundle = request.bundle;
+    let subject = bundle
+        .documents
+        .first()
+        .map(|document| one_line(&document.document.title).into_owned())
+        .unwrap_or_default();
+    let issued = bundle
+        .documents
+        .first()
+        .and_then(|document| document.document.date.as_ref())
+        .map(|date| one_line(&date.text).into_owned())
+        .unwrap_or_else(|| words.not_stated.to_owned());
+    let sender = match request.assessment.signer() {
+        Some(signer) if !matches!(request.assessment.status, Status::Sample | Status::DemoKey) => {
+            one_line(&signer.name).into_owned()
+        }
+        _ => signer_line(request, words),
+    };
+    let verdict = format!(
+        "{} {}",
+        words::status_mark(request.assessment.status),
+        request.assessment.status.headline(request.language)
+    );
+    let mut recipients: Vec<String> = slip
+        .recipients
+        .iter()
+        .map(|name| one_line(name.trim()).into_owned())
+        .filter(|name| !name.is_empty())
+        .collect();
+    while recipients.len() < SLIP_MIN_ROWS {
+        recipients.push(String::new());
+    }
+    SlipOut {
+        title: words.slip_title,
+        rows: vec![
+            (words.slip_subject, subject),
+            (words.slip_sender, sender),
+            (words.slip_verdict, verdict),
+            (words.slip_issued, issued),
+            (words.slip_received, one_line(&slip.received).into_owned()),
+            (words.slip_deadline, one_line(&slip.deadline).into_owned()),
+            (words.slip_return_to, one_line(&slip.return_to).into_owned()),
+        ],
+        columns: [
+            words.slip_recipient,
+            words.slip_seal,
+            words.slip_date,
+            words.slip_remarks,
+        ],
+        recipients,
+        instructions: words.slip_instructions,
+    }
+}
+
+fn document_out(
+    bundle: &OpenedBundle,
+    document: &crate::bundle::BundleDocument,
+    request: &PdfRequest<'_>,
+    words: &PaperWords,
+) -> DocumentOut {
+    let language = request.language;
+    let altered = match &bundle.verdict {
+        Verdict::Tampered { entry, .. } if *entry == document.entry.path => {
+            Some(words.altered_document)
+        }
+        _ => None,
+    };
+    let mut about = Vec::new();
+    if let Some(source) = &document.document.source {
+        let stated = |value: &Option<String>| match value {
+            Some(value) => quoted(value),
+            None => words.not_stated.to_owned(),
+        };
+        about.push(format!(
+            "{}{}",
+            words.source_publisher,
+            stated(&source.publisher)
+        ));
+        about.push(format!("{}{}", words.source_url, stated(&source.url)));
+        about.push(format!(
+            "{}{}",
+            words.source_retrieved,
+            stated(&source.retrieved)
+        ));
+    }
+    let parts = letter::parts(&document.document)
+        .into_iter()
+        .map(|part| {
+            let style = style_name(part.style);
+            match part.omission {
+                Some((_, omission)) => PartOut {
+                    style,
+                    spans: Vec::new(),
+                    marker: Some(one_line(&omission.marker).into_owned()),
+                    note: omission_note(omission, words, language),
+                },
+                None => PartOut {
+                    style,
+                    spans: part
+                        .spans
+                        .iter()
+                        .map(|span| span_out(bundle, span, words, language))
+                        .collect(),
+                    marker: None,
+                    note: Vec::new(),
+                },
+            }
+        })
+        .collect();
+    DocumentOut {
+        role: words::role_name(document.entry.role, language),
+        about,
+        altered,
+        parts,
+    }
+}
+
+fn style_name(style: PartStyle) -> &'static str {
+    match style {
+        PartStyle::Caption => "caption",
+        PartStyle::Date => "date",
+        PartStyle::Addressee => "addressee",
+        PartStyle::Issuer => "issuer",
+        PartStyle::Title => "title",
+        PartStyle::Heading(1) => "heading1",
+        PartStyle::Heading(_) => "heading2",
+        PartStyle::Paragraph => "paragraph",
+        PartStyle::Centered => "centered",
+        PartStyle::ListItem => "list_item",
+        PartStyle::Omission => "omission",
+        PartStyle::Closing => "closing",
+    }
+}
+
+fn span_out(
+    bundle: &OpenedBundle,
+    span: &Span<'_>,
+    words: &PaperWords,
+    language: Language,
+) -> SpanOut {
+    match span {
+        Span::Text(text) => SpanOut {
+            kind: "text",
+            text: visible(text).into_owned(),
+            note: None,
+        },
+        Span::Mask { mask, .. } => SpanOut {
+            kind: "mask",
+            text: one_line(&mask.marker).into_owned(),
+            note: Some(mask_note(mask, words, language)),
+        },
+        Span::Link { target, text } => SpanOut {
+            kind: "link",
+            text: visible(text).into_owned(),
+            note: Some(format!(
+                "{}{}",
+                words.link_to,
+                link_target(bundle, target, words)
+            )),
+        },
+    }
+}
+
+fn stated_or_not(value: Option<&str>, words: &PaperWords) -> String {
+    match value {
+        Some(value) => quoted(value),
+        None => words.not_stated.to_owned(),
+    }
+}
+
+fn mask_note(mask: &Mask, words: &PaperWords, language: Language) -> String {
+    format!(
+        "{}　{}{}　{}{}　{}{}",
+        words.mask_note,
+        words.what,
+        stated_or_not(mask.label.as_deref(), words),
+        words.reason,
+        stated_or_not(mask.reason.as_deref(), words),
+        words.by,
+        words::withheld_by(mask.masked_by, language)
+    )
+}
+
+fn omission_note(omission: &Omission, words: &PaperWords, language: Language) -> Vec<String> {
+    vec![
+        words::omission_kind(omission.kind, language).to_owned(),
+        format!(
+            "{}{}　{}{}",
+            words.reason,
+            stated_or_not(omission.reason.as_deref(), words),
+            words.omitted_by,
+            words::withheld_by(omission.omitted_by, language)
+        ),
+    ]
+}
+
+/// Where a link goes, in words: the address, or the document and heading in this file.
+fn link_target(bundle: &OpenedBundle, target: &LinkTarget, words: &PaperWords) -> String {
+    match target {
+        LinkTarget::External { url } => one_line(url).into_owned(),
+        LinkTarget::Document { path, heading } => {
+            let Some(document) = bundle.document(path) else {
+                return words.link_missing.to_owned();
+            };
+            let title = quoted(&document.document.title);
+            match heading
+                .as_deref()
+                .and_then(|id| heading_text(&document.document, id))
+            {
+                Some(heading) => fill(
+                    words.link_in_bundle,
+                    &[("document", &title), ("heading", &quoted(&heading))],
+                ),
+                None => fill(words.link_to_document, &[("document", &title)]),
+            }
+        }
+    }
+}
+
+/// The text of the heading with anchor `id` (masks as their markers).
+fn heading_text(document: &Document, id: &str) -> Option<String> {
+    document.body.iter().find_map(|block| match block {
+        Block::Heading {
+            id: heading_id,
+            content,
+            ..
+        } if heading_id == id => Some(
+            content
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+                    Inline::Mask(mask) => mask.marker.as_str(),
+                })
+                .collect(),
+        ),
+        _ => None,
+    })
+}
