@@ -13,11 +13,13 @@
 # 5. pack:   `kairan pack` of 64 MiB            vs  `zip -0` + `sha256sum` + `minisign -S` of the same files
 # 6. library: list and search over 1,000 kept notices  vs  SQLite's own time for the same queries
 #            (benches/library.rs)
+# 7. pdf:    a PDF of the sample (with its slip) and of a 100-page notice  vs  the same engine
+#            setting the same text as plain paragraphs (benches/pdf.rs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-for tool in hyperfine minisign zip python3 xvfb-run; do
-  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${tool/xvfb-run/xvfb}"; }
+for tool in hyperfine minisign zip python3 xvfb-run pdfinfo; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$(case $tool in xvfb-run) echo xvfb ;; pdfinfo) echo poppler-utils ;; *) echo "$tool" ;; esac)"; }
 done
 cargo build --release --quiet --bins --examples
 kairan=$root/target/release/kairan
@@ -81,6 +83,9 @@ cargo bench --quiet --bench frame 2>/dev/null | grep '^frame:' > "$work/frame.tx
 # 6. The library of received notices, in-process (median of 25 runs each).
 cargo bench --quiet --bench library 2>/dev/null | grep '^library:' > "$work/library.txt"
 
+# 7. PDF export, in-process (median of 15 runs for the sample, 5 for 100 pages).
+cargo bench --quiet --bench pdf 2>/dev/null | grep '^pdf:' > "$work/pdf.txt"
+
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 big_rss=(); sample_rss=()
 for _ in 1 2 3 4 5; do
@@ -109,6 +114,7 @@ def row(results):
 v = row(verify); p = row(pack); st = row(start)
 fr = frame_large / frame_small
 library_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "library.txt")).read().splitlines())
+pdf_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "pdf.txt")).read().splitlines())
 out = f"""# Performance
 
 Measured by `scripts/bench.sh` on {datetime.date.today()} — {cpu}, {os.cpu_count()} cores,
@@ -129,6 +135,11 @@ Peak RSS (median of 5, KiB): 64 MiB bundle {big_kib}, sample {sample_kib}.
    time for the same query on the same database, every row and column read):
 
 {library_lines}
+
+7. PDF export (`benches/pdf.rs`; floor: the same engine setting the same text in the same font
+   and page size as plain paragraphs, no verdict strip, footer, notes, boxes or letter layout):
+
+{pdf_lines}
 """
 extra_notes = os.path.join("docs", "performance-notes.md")
 if os.path.exists(extra_notes):

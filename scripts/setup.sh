@@ -3,7 +3,8 @@
 #
 # usage: scripts/setup.sh build|test|window ...
 #   build   a C compiler for the crates that build C code
-#   test    build, plus the stock minisign tool and Python (interoperability tests)
+#   test    build, plus the stock minisign tool and Python (interoperability tests) and
+#           poppler's pdftotext and pdffonts (reading back the PDFs Kairan makes)
 #   window  the libraries a window needs (X11/Wayland, OpenGL) on a bare machine
 #
 # Installs with apt-get when it can (as root, or with sudo that needs no password); otherwise
@@ -16,7 +17,8 @@ commands=()
 for group in "$@"; do
   case $group in
     build) packages+=(gcc libc6-dev) ;;
-    test) packages+=(gcc libc6-dev minisign python3); commands+=(minisign python3) ;;
+    test) packages+=(gcc libc6-dev minisign python3 poppler-utils)
+      commands+=(minisign python3 pdftotext pdffonts) ;;
     window) packages+=(libxcursor1 libxi6 libxkbcommon-x11-0 libfontconfig1 libegl1 libegl-mesa0
       libgl1-mesa-dri) ;;
     *) echo "setup.sh: unknown group '$group' (use build, test or window)" >&2; exit 2 ;;
