@@ -138,6 +138,7 @@ fn main() {
             show_anyway: false,
             slip,
             checked_at: jiff::Timestamp::now(),
+            cautions: &[],
         };
         let (kairan, _) = time(runs, || render(&request).unwrap());
         let pdf = render(&request).unwrap();

@@ -84,8 +84,9 @@ pub enum Command {
     /// slip (回覧票) as its first page.
     ///
     /// Letters of a bundle that is tampered, invalid, revoked or under an alarm are left out
-    /// unless --show-anyway is given. Exit status as for `verify` (the PDF is written for every
-    /// file that can be read); 1 if no PDF could be written.
+    /// unless --show-anyway is given. Exit status as for `verify` (a file that cannot be opened
+    /// gets no PDF and its verdict's status); 1 if no PDF could be written (an output that is
+    /// not a regular file or is the bundle itself, letters too long to print, a write error).
     Pdf(pdf::PdfArgs),
     /// Create a signing key pair (minisign format).
     Keygen {

@@ -64,8 +64,33 @@ pub struct PdfArgs {
     keys: KeyArgs,
 }
 
+/// Refuses an output that is not a regular file (a device, a pipe, a folder: replacing it would
+/// destroy it) or that is the bundle being printed.
+fn refuse_output(args: &PdfArgs) -> anyhow::Result<()> {
+    let output = &args.output;
+    if let Ok(metadata) = std::fs::symlink_metadata(output)
+        && !metadata.is_file()
+        && !metadata.file_type().is_symlink()
+    {
+        anyhow::bail!(
+            "{} is not a regular file; give a file name for the PDF",
+            output.display()
+        );
+    }
+    if let (Some(input), Ok(output)) = (&args.file, std::fs::canonicalize(output))
+        && std::fs::canonicalize(input).is_ok_and(|input| input == output)
+    {
+        anyhow::bail!(
+            "{} is the bundle itself; give another file name for the PDF",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
 /// Writes the PDF; the exit status is the verdict's, as for `verify`.
 pub(super) fn pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
+    refuse_output(args)?;
     let context = super::trust::TrustContext::load()?;
     let trusted = context.keys_for_opening(&super::key_file_keys(&args.keys)?);
     let (opened, origin) = match &args.file {
@@ -105,6 +130,12 @@ pub(super) fn pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
         return_to: args.return_to.clone(),
         recipients: args.recipients.clone(),
     });
+    // The viewer's words for each warning, in the PDF's language, as its banner shows them.
+    let cautions: Vec<String> = assessment
+        .warnings
+        .iter()
+        .map(|warning| crate::ui::trust::view::warning_text(warning, language.strings()))
+        .collect();
     let bytes = pdf::render(&PdfRequest {
         bundle: &opened,
         assessment: &assessment,
@@ -112,6 +143,7 @@ pub(super) fn pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
         show_anyway: args.show_anyway,
         slip: slip.as_ref(),
         checked_at: now,
+        cautions: &cautions,
     })?;
     crate::fs::write_atomically(
         &args.output,
@@ -128,7 +160,7 @@ pub(super) fn pdf(args: &PdfArgs) -> anyhow::Result<ExitCode> {
         if status.shows_contents() || args.show_anyway {
             "letters included"
         } else {
-            "letters left out: the file is not intact; --show-anyway prints them, marked"
+            "letters left out, as the viewer hides them for this verdict; --show-anyway prints them, marked"
         }
     );
     Ok(ExitCode::from(status.exit_code()))

@@ -19,6 +19,9 @@ use crate::trust::{Status, TrustVerdict};
 
 /// The longest a value from the bundle is quoted in a note, in characters.
 const NOTE_VALUE_CHARS: usize = 2_000;
+/// The longest a name or id is quoted in the verdict strip, the footer and the slip, so that a
+/// bundle cannot push the verdict off the page with a long claimed name.
+const NAME_CHARS: usize = 60;
 
 /// The whole paper, serialised for the template.
 #[derive(Debug, Serialize)]
@@ -81,7 +84,7 @@ struct SpanOut {
 }
 
 /// The fewest rows the slip's table has, so that names can be written in by hand.
-const SLIP_MIN_ROWS: usize = 8;
+const SLIP_MIN_ROWS: usize = 6;
 
 impl Paper {
     /// Everything the template prints for `request`.
@@ -110,7 +113,13 @@ impl Paper {
             Vec::new()
         };
         Paper {
-            title: first_title(bundle),
+            // A title read from a file that is not shown is not printed anywhere, metadata
+            // included.
+            title: if prints_letters {
+                first_title(bundle)
+            } else {
+                status.headline(request.language).to_owned()
+            },
             words: WordsOut {
                 code: words.code,
                 page: words.page,
@@ -119,7 +128,9 @@ impl Paper {
             footer: footer(request, words),
             copy_note: words.copy_note,
             notice,
-            slip: request.slip.map(|slip| slip_out(request, slip, words)),
+            slip: request
+                .slip
+                .map(|slip| slip_out(request, slip, words, prints_letters)),
             documents,
         }
     }
@@ -149,16 +160,34 @@ fn tone(status: Status) -> &'static str {
     }
 }
 
-/// A value from the bundle inside the program's sentence: on one line, in 「」.
+/// A value from the bundle inside the program's sentence: on one line, in 「」, at most
+/// `max_chars` characters. Its own corner brackets become 『』, as Japanese writes a quotation
+/// inside a quotation, so that it can neither close the quotation and go on as the program's
+/// words nor read as escape codes.
+fn quoted_up_to(text: &str, max_chars: usize) -> String {
+    let inner: String = crate::escape::elided(text, max_chars)
+        .chars()
+        .map(|c| match c {
+            '「' => '『',
+            '」' => '』',
+            other => other,
+        })
+        .collect();
+    format!("「{inner}」")
+}
+
+/// [`quoted_up_to`] for a value shown whole in a note (a reason), still bounded.
 fn quoted(text: &str) -> String {
-    format!(
-        "「{}」",
-        crate::escape::quoted_up_to(text, NOTE_VALUE_CHARS)
-    )
+    quoted_up_to(text, NOTE_VALUE_CHARS)
+}
+
+/// [`quoted_up_to`] for a name or id in the strip, the footer or the slip.
+fn quoted_name(text: &str) -> String {
+    quoted_up_to(text, NAME_CHARS)
 }
 
 /// Who signed, as this computer knows it: the reader's own name for a trusted key, never the
-/// bundle's claim (which is printed only as a claim).
+/// bundle's claim (which is printed only as a claim, and beside the signer under an alarm).
 fn signer_line(request: &PdfRequest<'_>, words: &PaperWords) -> String {
     let assessment = request.assessment;
     match assessment.status {
@@ -166,23 +195,31 @@ fn signer_line(request: &PdfRequest<'_>, words: &PaperWords) -> String {
         Status::Preview => return words.signer_none.to_owned(),
         _ => {}
     }
-    match &assessment.verdict {
+    let claim = format!(
+        "{}{}{}",
+        words.claimed_issuer,
+        quoted_name(&request.bundle.manifest.issuer.name),
+        words.claimed_issuer_unchecked
+    );
+    let signer = match &assessment.verdict {
+        TrustVerdict::Bundle(Verdict::Verified { signer }) if signer.public_key.is_demo() => {
+            words.signer_demo.to_owned()
+        }
         TrustVerdict::Bundle(Verdict::Verified { signer }) => format!(
             "{}{}{}",
             words.signer,
-            quoted(&signer.name),
+            quoted_name(&signer.name),
             words.signer_named_by_reader
         ),
         TrustVerdict::Revoked { record } => {
-            format!("{}{}", words.signer_revoked, quoted(&record.name))
+            format!("{}{}", words.signer_revoked, quoted_name(&record.name))
         }
-        _ => format!(
-            "{}　{}{}{}",
-            words.signer_unknown,
-            words.claimed_issuer,
-            quoted(&request.bundle.manifest.issuer.name),
-            words.claimed_issuer_unchecked
-        ),
+        _ => return format!("{}　{claim}", words.signer_unknown),
+    };
+    if assessment.status == Status::Alarm {
+        format!("{signer}　{claim}")
+    } else {
+        signer
     }
 }
 
@@ -194,10 +231,33 @@ fn strip(request: &PdfRequest<'_>, words: &PaperWords) -> Strip {
         mark: words::status_mark(status),
         headline: status.headline(language),
         large: words::large_words(status, language),
-        lines: vec![
-            signer_line(request, words),
-            format!("{}{}", words.next, status.next_action().words(language)),
-        ],
+        lines: {
+            let mut lines = vec![signer_line(request, words)];
+            // Each warning with the mark of its severity: △ a caution, × an alarm.
+            lines.extend(
+                request
+                    .assessment
+                    .warnings
+                    .iter()
+                    .zip(request.cautions)
+                    .map(|(warning, caution)| {
+                        let mark = match warning.severity() {
+                            crate::trust::Severity::Caution => "△",
+                            crate::trust::Severity::Alarm => "×",
+                        };
+                        format!("{mark} {caution}")
+                    }),
+            );
+            if request.show_anyway && !status.shows_contents() {
+                lines.push(words.shown_anyway.to_owned());
+            }
+            lines.push(format!(
+                "{}{}",
+                words.next,
+                status.next_action().words(language)
+            ));
+            lines
+        },
     }
 }
 
@@ -221,7 +281,7 @@ fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String> {
     let series = format!(
         "{}{}　{}",
         words.series,
-        quoted(&manifest.series.id),
+        quoted_name(&manifest.series.id),
         words
             .sequence
             .replace("{n}", &manifest.series.sequence.to_string())
@@ -231,7 +291,7 @@ fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String> {
         format!(
             "{}{}　{}",
             words.bundle_id,
-            quoted(&manifest.bundle_id),
+            quoted_name(&manifest.bundle_id),
             series
         ),
     ];
@@ -241,29 +301,50 @@ fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String> {
         lines.push(format!("{}{hex}", words.file_sha256));
     }
     let zone = crate::time::readable::local_zone();
-    let time = crate::time::readable::time_in(request.checked_at, &zone, request.language);
+    let time = format!(
+        "{} ({})",
+        crate::time::readable::time_in(request.checked_at, &zone, request.language),
+        utc_offset(request.checked_at, &zone)
+    );
     lines.push(fill(words.checked_by, &[("time", &time)]));
     lines
 }
 
-fn slip_out(request: &PdfRequest<'_>, slip: &Slip, words: &PaperWords) -> SlipOut {
+/// `UTC+09:00` for Japan: the zone the checked time is written in.
+fn utc_offset(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    let seconds = zone.to_offset(at).seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+fn slip_out(
+    request: &PdfRequest<'_>,
+    slip: &Slip,
+    words: &PaperWords,
+    prints_letters: bool,
+) -> SlipOut {
     let bundle = request.bundle;
-    let subject = bundle
-        .documents
-        .first()
-        .map(|document| one_line(&document.document.title).into_owned())
-        .unwrap_or_default();
-    let issued = bundle
-        .documents
-        .first()
-        .and_then(|document| document.document.date.as_ref())
-        .map(|date| one_line(&date.text).into_owned())
-        .unwrap_or_else(|| words.not_stated.to_owned());
+    let first = bundle.documents.first().filter(|_| prints_letters);
+    let subject = match first {
+        Some(document) => crate::escape::elided(&document.document.title, 200),
+        None if prints_letters => String::new(),
+        None => words.not_printed.to_owned(),
+    };
+    let issued = match first {
+        Some(document) => match &document.document.date {
+            Some(date) => one_line(&date.text).into_owned(),
+            None => words.not_stated.to_owned(),
+        },
+        None => words.not_printed.to_owned(),
+    };
+    // The reader's own name for a trusted key, or plainly that none can be named: the
+    // verdict row below says why.
     let sender = match request.assessment.signer() {
-        Some(signer) if !matches!(request.assessment.status, Status::Sample | Status::DemoKey) => {
-            one_line(&signer.name).into_owned()
+        Some(signer) if request.assessment.status.verified() => {
+            crate::escape::elided(&signer.name, NAME_CHARS)
         }
-        _ => signer_line(request, words),
+        _ => words.sender_not_established.to_owned(),
     };
     let verdict = format!(
         "{} {}",

@@ -32,6 +32,9 @@ pub struct PdfRequest<'a> {
     pub slip: Option<&'a Slip>,
     /// When this computer established the verdict.
     pub checked_at: jiff::Timestamp,
+    /// The assessment's warnings, in `language`, as the front end words them (the viewer's
+    /// banner lines, `kairan verify`'s caution lines): printed under the verdict on every page.
+    pub cautions: &'a [String],
 }
 
 /// The circulation slip's fields the reader fills in. Everything else on the slip (subject,
@@ -56,7 +59,22 @@ pub enum PdfError {
     /// the bundle: bundle text never reaches the typesetter as anything but text.
     #[error("the PDF could not be laid out: {0}")]
     Layout(String),
+    /// The letters are longer than Kairan prints: laying out thousands of pages would take
+    /// minutes and gigabytes.
+    #[error(
+        "the letters are too long to print ({bytes} bytes; Kairan prints at most {limit} bytes of letters, several hundred pages)"
+    )]
+    TooLong {
+        /// The size of the letters to print.
+        bytes: u64,
+        /// [`MAX_PRINTED_BYTES`].
+        limit: u64,
+    },
 }
+
+/// The most letter text (the documents' stored size) Kairan lays out: about 400 pages of
+/// Japanese, a few seconds and a few hundred megabytes. A notice is rarely a hundredth of it.
+pub const MAX_PRINTED_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The floor `benches/pdf.rs` compares [`render`] with: `paragraphs` set by the same engine in
 /// the same font and page size as plain paragraphs, with no verdict strip, footer, notes, boxes
@@ -72,6 +90,21 @@ pub fn plain_paragraphs_for_benchmark(paragraphs: &[String]) -> Result<Vec<u8>, 
 /// Letters are printed only when the verdict shows them or the reader chose "Show anyway";
 /// every page carries the verdict either way.
 pub fn render(request: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
+    let prints_letters = request.assessment.status.shows_contents() || request.show_anyway;
+    if prints_letters {
+        let bytes: u64 = request
+            .bundle
+            .documents
+            .iter()
+            .map(|document| document.entry.size)
+            .sum();
+        if bytes > MAX_PRINTED_BYTES {
+            return Err(PdfError::TooLong {
+                bytes,
+                limit: MAX_PRINTED_BYTES,
+            });
+        }
+    }
     let paper = content::Paper::new(request);
     let data =
         serde_json::to_string(&paper).map_err(|error| PdfError::Layout(error.to_string()))?;

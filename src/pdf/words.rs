@@ -62,6 +62,10 @@ pub struct PaperWords {
     pub source_publisher: &'static str,
     /// A field the copy does not state.
     pub not_stated: &'static str,
+    /// A field taken from a letter that is not printed.
+    pub not_printed: &'static str,
+    /// The slip's sender when no trusted signer can be named.
+    pub sender_not_established: &'static str,
     /// A masked field's note begins with this.
     pub mask_note: &'static str,
     /// An omitted section's note.
@@ -137,6 +141,8 @@ const JAPANESE: PaperWords = PaperWords {
     source_retrieved: "取得日：",
     source_publisher: "発行元：",
     not_stated: "記載なし",
+    not_printed: "（検証できなかったため記載しません）",
+    sender_not_established: "確認できません（下の「署名の確認」のとおり）",
     mask_note: "伏せ字",
     omission_note: "省略",
     what: "伏せた内容：",
@@ -189,6 +195,8 @@ const ENGLISH: PaperWords = PaperWords {
     source_retrieved: "Retrieved: ",
     source_publisher: "Published by: ",
     not_stated: "not stated",
+    not_printed: "(not shown: the file could not be verified)",
+    sender_not_established: "cannot be established (see Signature below)",
     mask_note: "Masked field.",
     omission_note: "Omitted",
     what: "What: ",
@@ -208,7 +216,7 @@ const ENGLISH: PaperWords = PaperWords {
     slip_return_to: "Return to",
     slip_verdict: "Signature",
     slip_recipient: "Pass to",
-    slip_seal: "Seen (initials)",
+    slip_seal: "Seen",
     slip_date: "Date",
     slip_remarks: "Remarks",
     slip_instructions: "Initial when read and pass it on; the last reader returns it.",

@@ -613,6 +613,9 @@ strings! {
     pdf_no_destination: "保存先を入力するか、「参照…」で選んでください。", "Type where to save the PDF, or choose it with Browse….";
     pdf_destination_folder: "保存先がフォルダーです。ファイル名まで入力してください。", "That is a folder; type a file name as well.";
     pdf_nothing_shown: "PDFにするファイルが開かれていません。", "No file is open to make a PDF of.";
+    pdf_exists: "同じ名前のファイルがあります。置き換えるには、もう一度「PDFを保存」を押してください。", "A file of that name exists. Press Save PDF again to replace it.";
+    pdf_not_a_file: "保存先が通常のファイルではありません。別のファイル名を入力してください。", "That is not a regular file; type another file name.";
+    pdf_is_the_bundle: "保存先が表示中のファイルそのものです。別のファイル名を入力してください。", "That is the file on screen; type another file name.";
     pdf_no_file_chosen: "保存先を選べませんでした（キャンセルしたか、ファイル選択の画面を開けませんでした）。保存先の欄に直接入力できます。", "No destination was chosen (cancelled, or the file chooser could not open). You can type it in the field.";
 }
 

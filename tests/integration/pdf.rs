@@ -42,6 +42,7 @@ fn pdf_with_slip(
         show_anyway,
         slip,
         checked_at: jiff::Timestamp::now(),
+        cautions: &[],
     })
     .expect("the PDF is made");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
@@ -500,5 +501,79 @@ fn kairan_pdf_writes_the_pdf_and_exits_with_the_verdict() {
         String::from_utf8_lossy(&output.stderr).contains("no PDF was written"),
         "{}",
         describe(&output)
+    );
+}
+
+#[test]
+fn a_long_claimed_name_cannot_push_the_verdict_off_the_page() {
+    let mut parts = bundle_of(&masked_letter());
+    parts.manifest.issuer.name = "株式会社".repeat(500);
+    let bundle = open(&parts.build(&signer()), &[]).expect("the bundle opens");
+    let pages = pages(&pdf(&bundle, Origin::File, Language::Japanese, false));
+    for page in &pages {
+        let first: String = page.lines().take(2).collect();
+        assert!(
+            first.contains("未検証"),
+            "the verdict opens the page: {first}"
+        );
+        assert!(page.contains("（未確認の自称）"), "{page}");
+    }
+}
+
+#[test]
+fn quotation_marks_inside_a_value_become_nested_quotes_not_codes() {
+    let mut document = masked_letter();
+    if let Block::Paragraph { content } = &mut document.body[0]
+        && let Inline::Mask(mask) = &mut content[1]
+    {
+        mask.reason = Some("「報告書」は厳秘扱いのため".into());
+    }
+    let bundle = opened(&bundle_of(&document).build(&signer()));
+    let all = squeezed(&pages(&pdf(&bundle, Origin::File, Language::Japanese, false)).concat());
+    assert!(
+        all.contains("理由：「『報告書』は厳秘扱いのため」"),
+        "{all}"
+    );
+    assert!(!all.contains("\\u{"), "{all}");
+}
+
+#[test]
+fn a_tampered_title_appears_nowhere_not_on_the_slip_nor_in_the_metadata() {
+    let bundle = tampered();
+    let slip = Slip::default();
+    let bytes = pdf_with_slip(
+        &bundle,
+        Origin::File,
+        Language::Japanese,
+        false,
+        Some(&slip),
+    );
+    let all = pages(&bytes).concat();
+    assert!(!all.contains("システム障害のお知らせ"), "{all}");
+    assert!(all.contains("検証できなかったため記載しません"), "{all}");
+    let dir = temp_dir();
+    let path = write(dir.path(), "t.pdf", &bytes);
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(!info.contains("システム障害"), "{info}");
+}
+
+#[test]
+fn kairan_pdf_refuses_to_replace_the_bundle_or_a_folder() {
+    let dir = temp_dir();
+    let file = write(dir.path(), "sample.kairan", kairan::sample::SAMPLE_BUNDLE);
+    for output in [file.clone(), dir.path().to_path_buf()] {
+        let result = kairan()
+            .args(["pdf", "-o"])
+            .arg(&output)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(result.status.code(), Some(1), "{}", describe(&result));
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        kairan::sample::SAMPLE_BUNDLE,
+        "the bundle is untouched"
     );
 }

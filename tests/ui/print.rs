@@ -138,3 +138,33 @@ fn a_tampered_files_dialog_says_its_letters_are_left_out() {
     settle(&mut harness);
     harness.get_by_label_contains(strings().pdf_no_letters);
 }
+
+#[test]
+fn export_over_an_existing_file_asks_once_then_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("notice.pdf");
+    std::fs::write(&existing, b"keep me").unwrap();
+    let mut harness = sample_harness();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    settle(&mut harness);
+    harness
+        .state_mut()
+        .state
+        .print
+        .form
+        .as_mut()
+        .unwrap()
+        .destination = existing.display().to_string();
+    settle(&mut harness);
+    harness.get_by_label(strings().pdf_save_button).click();
+    settle(&mut harness);
+    harness.get_by_label_contains(strings().pdf_exists);
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
+    harness.get_by_label(strings().pdf_save_button).click();
+    let outcome = wait_for_outcome(&mut harness);
+    assert_eq!(outcome, PrintOutcome::Saved(existing.clone()));
+    assert!(std::fs::read(&existing).unwrap().starts_with(b"%PDF-"));
+}

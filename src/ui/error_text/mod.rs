@@ -248,6 +248,11 @@ impl Explain for Problem {
             // reader's file; the English rendering carries it for a report.
             Problem::Pdf(error) => match error.as_ref() {
                 crate::pdf::PdfError::Layout(_) => "PDFのレイアウトに失敗しました。プログラムの不具合です。英語表示の詳しい内容を添えてご報告ください。".to_owned(),
+                crate::pdf::PdfError::TooLong { bytes, limit } => format!(
+                    "文書が長すぎるため、PDFにできません（{}KB。印刷できるのは{}KB、数百ページまでです）。",
+                    bytes / 1024,
+                    limit / 1024
+                ),
             },
             Problem::Watch(error) => match &error.kind {
                 notify::ErrorKind::Io(io) => {

@@ -105,6 +105,7 @@ pub fn run(job: &PrintJob, openers: &[Opener]) -> PrintOutcome {
         show_anyway: job.show_anyway,
         slip: job.slip.as_ref(),
         checked_at: jiff::Timestamp::now(),
+        cautions: &job.cautions,
     };
     let bytes = match pdf::render(&request) {
         Ok(bytes) => bytes,
@@ -226,6 +227,7 @@ mod tests {
             language: crate::language::Language::Japanese,
             show_anyway: false,
             slip: None,
+            cautions: Vec::new(),
         }
     }
 

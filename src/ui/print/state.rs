@@ -45,6 +45,8 @@ pub struct PrintForm {
     pub destination: String,
     /// Why the last submit was refused.
     pub problem: Option<FormProblem>,
+    /// An existing file the reader was told about and may now replace by submitting again.
+    pub replace: Option<PathBuf>,
 }
 
 /// Why the form cannot be submitted as it is.
@@ -58,6 +60,12 @@ pub enum FormProblem {
     NothingShown,
     /// The native save dialog gave no file (cancelled, or no desktop portal).
     NoFileChosen,
+    /// A file of that name exists; submitting again replaces it.
+    Exists,
+    /// The destination is not a regular file (a device, a pipe).
+    NotAFile,
+    /// The destination is the bundle on screen.
+    IsTheBundle,
 }
 
 /// What a finished job did.
@@ -132,6 +140,8 @@ pub struct PrintJob {
     pub show_anyway: bool,
     /// The slip, if any.
     pub slip: Option<Slip>,
+    /// The assessment's warnings in the PDF's language, as the banner words them.
+    pub cautions: Vec<String>,
 }
 
 /// Two jobs are the same when they would print the same notice, the same way.
@@ -143,6 +153,7 @@ impl PartialEq for PrintJob {
             && self.language == other.language
             && self.show_anyway == other.show_anyway
             && self.slip == other.slip
+            && self.cautions == other.cautions
     }
 }
 
@@ -166,15 +177,50 @@ pub fn assessment_of(shown: &Shown) -> Assessment {
     }
 }
 
-/// The PDF's file name for `shown`: its first letter's title, made safe, with `.pdf`.
+/// The PDF's file name for `shown`: its first letter's title (only when the letters are
+/// shown: an altered title is not a name to save under), without hidden characters, made safe,
+/// with `.pdf`.
 pub fn pdf_file_name(shown: &Shown) -> String {
-    let title = shown
+    let title: String = shown
         .bundle
         .documents
         .first()
-        .map(|document| crate::escape::elided(&document.document.title, 60))
-        .unwrap_or_else(|| "kairan".to_owned());
-    format!("{}.pdf", crate::fs::safe_file_name(&title))
+        .filter(|_| shown.status().shows_contents())
+        .map(|document| {
+            document
+                .document
+                .title
+                .chars()
+                .filter(|c| !crate::escape::is_hidden(*c))
+                .take(60)
+                .collect()
+        })
+        .unwrap_or_default();
+    let name = crate::fs::safe_file_name(&title);
+    if title.trim().is_empty() || name == "attachment" {
+        "kairan.pdf".to_owned()
+    } else {
+        format!("{name}.pdf")
+    }
+}
+
+/// Why the PDF may not be written to `path`: it is the bundle on screen, not a regular file,
+/// or an existing file the reader has not yet been told about (`replace` is the one they were).
+fn destination_problem(
+    path: &std::path::Path,
+    shown: &Shown,
+    replace: Option<&std::path::Path>,
+) -> Option<FormProblem> {
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    if let Origin::File(bundle) = &shown.origin
+        && std::fs::canonicalize(bundle).ok() == std::fs::canonicalize(path).ok()
+    {
+        return Some(FormProblem::IsTheBundle);
+    }
+    if !metadata.is_file() && !metadata.file_type().is_symlink() {
+        return Some(FormProblem::NotAFile);
+    }
+    (replace != Some(path)).then_some(FormProblem::Exists)
 }
 
 fn default_destination(file_name: &str) -> String {
@@ -214,6 +260,7 @@ impl AppState {
                     recipients: circulation.recipients.join("\n"),
                     destination: default_destination(&pdf_file_name(shown)),
                     problem: None,
+                    replace: None,
                 });
             }
             PrintCommand::CloseDialog => self.print.form = None,
@@ -230,6 +277,8 @@ impl AppState {
                         Some(path) => {
                             form.destination = path.display().to_string();
                             form.problem = None;
+                            // The native dialog has asked about replacing an existing file.
+                            form.replace = Some(path);
                         }
                         None => form.problem = Some(FormProblem::NoFileChosen),
                     }
@@ -270,6 +319,13 @@ impl AppState {
                 if path.extension().is_none() {
                     path.set_extension("pdf");
                 }
+                if let Some(problem) = destination_problem(&path, shown, form.replace.as_deref()) {
+                    if problem == FormProblem::Exists {
+                        form.replace = Some(path);
+                    }
+                    form.problem = Some(problem);
+                    return;
+                }
                 Destination::File(path)
             }
         };
@@ -285,10 +341,17 @@ impl AppState {
         self.settings.circulation.return_to = form.return_to.trim().to_owned();
         self.settings.circulation.slip = Some(form.slip);
         let status = shown.status();
+        let assessment = assessment_of(shown);
+        let cautions = assessment
+            .warnings
+            .iter()
+            .map(|warning| crate::ui::trust::view::warning_text(warning, form.language.strings()))
+            .collect();
         let job = PrintJob {
+            cautions,
             destination,
             bundle: shown.bundle.clone(),
-            assessment: assessment_of(shown),
+            assessment,
             language: form.language,
             show_anyway: !status.shows_contents() && shown.contents == Contents::ShownAnyway,
             slip: form.slip.then(|| Slip {

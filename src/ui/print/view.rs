@@ -17,6 +17,9 @@ fn problem_text(strings: &Strings, problem: FormProblem) -> &'static str {
         FormProblem::DestinationIsFolder => strings.pdf_destination_folder,
         FormProblem::NothingShown => strings.pdf_nothing_shown,
         FormProblem::NoFileChosen => strings.pdf_no_file_chosen,
+        FormProblem::Exists => strings.pdf_exists,
+        FormProblem::NotAFile => strings.pdf_not_a_file,
+        FormProblem::IsTheBundle => strings.pdf_is_the_bundle,
     }
 }
 
