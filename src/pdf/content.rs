@@ -115,8 +115,10 @@ impl Paper {
         Paper {
             // A title read from a file that is not shown is not printed anywhere, metadata
             // included.
-            title: if prints_letters {
+            title: if status.shows_contents() {
                 first_title(bundle)
+            } else if prints_letters {
+                format!("{}{}", words.unverified_title, first_title(bundle))
             } else {
                 status.headline(request.language).to_owned()
             },
@@ -176,6 +178,26 @@ fn quoted_up_to(text: &str, max_chars: usize) -> String {
     format!("「{inner}」")
 }
 
+/// A warning as the viewer words it, with the quotation marks its values carried (which the
+/// viewer writes as `\u{300C}` so that they cannot close its quotation) written as nested
+/// quotation marks instead: 『』 inside 「」, ‘’ inside “”. Only values carry such codes, so
+/// none of these can close the program's own quotation.
+fn nested_quotes(text: &str) -> String {
+    [
+        ("\\u{300C}", "『"),
+        ("\\u{300D}", "』"),
+        ("\\u{300E}", "『"),
+        ("\\u{300F}", "』"),
+        ("\\u{201C}", "‘"),
+        ("\\u{201D}", "’"),
+        ("\\u{0022}", "\""),
+    ]
+    .iter()
+    .fold(text.to_owned(), |text, (code, mark)| {
+        text.replace(code, mark)
+    })
+}
+
 /// [`quoted_up_to`] for a value shown whole in a note (a reason), still bounded.
 fn quoted(text: &str) -> String {
     quoted_up_to(text, NOTE_VALUE_CHARS)
@@ -214,10 +236,10 @@ fn signer_line(request: &PdfRequest<'_>, words: &PaperWords) -> String {
         TrustVerdict::Revoked { record } => {
             format!("{}{}", words.signer_revoked, quoted_name(&record.name))
         }
-        _ => return format!("{}　{claim}", words.signer_unknown),
+        _ => return format!("{}{}{claim}", words.signer_unknown, words.gap),
     };
     if assessment.status == Status::Alarm {
-        format!("{signer}　{claim}")
+        format!("{signer}{}{claim}", words.gap)
     } else {
         signer
     }
@@ -245,7 +267,7 @@ fn strip(request: &PdfRequest<'_>, words: &PaperWords) -> Strip {
                             crate::trust::Severity::Caution => "△",
                             crate::trust::Severity::Alarm => "×",
                         };
-                        format!("{mark} {caution}")
+                        format!("{mark} {}", nested_quotes(caution))
                     }),
             );
             if request.show_anyway && !status.shows_contents() {
@@ -326,8 +348,16 @@ fn slip_out(
 ) -> SlipOut {
     let bundle = request.bundle;
     let first = bundle.documents.first().filter(|_| prints_letters);
+    let marked = if request.assessment.status.shows_contents() {
+        ""
+    } else {
+        words.unverified_title
+    };
     let subject = match first {
-        Some(document) => crate::escape::elided(&document.document.title, 200),
+        Some(document) => format!(
+            "{marked}{}",
+            crate::escape::elided(&document.document.title, 200)
+        ),
         None if prints_letters => String::new(),
         None => words.not_printed.to_owned(),
     };
@@ -341,7 +371,13 @@ fn slip_out(
     // The reader's own name for a trusted key, or plainly that none can be named: the
     // verdict row below says why.
     let sender = match request.assessment.signer() {
-        Some(signer) if request.assessment.status.verified() => {
+        Some(signer)
+            if !signer.public_key.is_demo()
+                && matches!(
+                    request.assessment.status,
+                    Status::Verified | Status::VerifiedWithCaution | Status::Alarm
+                ) =>
+        {
             crate::escape::elided(&signer.name, NAME_CHARS)
         }
         _ => words.sender_not_established.to_owned(),

@@ -70,11 +70,25 @@ pub enum PdfError {
         /// [`MAX_PRINTED_BYTES`].
         limit: u64,
     },
+    /// The letters hold more masked fields, omitted sections and links than Kairan prints.
+    #[error(
+        "the letters hold too many masked fields, omitted sections and links to print ({count}; Kairan prints at most {limit})"
+    )]
+    TooManyNotes {
+        /// How many the letters hold.
+        count: usize,
+        /// [`MAX_PRINTED_NOTES`].
+        limit: usize,
+    },
 }
 
 /// The most letter text (the documents' stored size) Kairan lays out: about 400 pages of
-/// Japanese, a few seconds and a few hundred megabytes. A notice is rarely a hundredth of it.
+/// plain Japanese. A notice is rarely a hundredth of it.
 pub const MAX_PRINTED_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The most notes (masked fields, omitted sections and links) Kairan lays out: each is a
+/// footnote or a frame, and they, not the text, make a long PDF slow. A notice has tens.
+pub const MAX_PRINTED_NOTES: usize = 2_000;
 
 /// The floor `benches/pdf.rs` compares [`render`] with: `paragraphs` set by the same engine in
 /// the same font and page size as plain paragraphs, with no verdict strip, footer, notes, boxes
@@ -102,6 +116,21 @@ pub fn render(request: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
             return Err(PdfError::TooLong {
                 bytes,
                 limit: MAX_PRINTED_BYTES,
+            });
+        }
+        let count: usize = request
+            .bundle
+            .documents
+            .iter()
+            .map(|document| {
+                let document = &document.document;
+                document.mask_count() + document.omission_count() + document.links().count()
+            })
+            .sum();
+        if count > MAX_PRINTED_NOTES {
+            return Err(PdfError::TooManyNotes {
+                count,
+                limit: MAX_PRINTED_NOTES,
             });
         }
     }

@@ -550,7 +550,7 @@ fn a_tampered_title_appears_nowhere_not_on_the_slip_nor_in_the_metadata() {
     );
     let all = pages(&bytes).concat();
     assert!(!all.contains("システム障害のお知らせ"), "{all}");
-    assert!(all.contains("検証できなかったため記載しません"), "{all}");
+    assert!(all.contains("確認結果のため記載しません"), "{all}");
     let dir = temp_dir();
     let path = write(dir.path(), "t.pdf", &bytes);
     let info = Command::new("pdfinfo").arg(&path).output().unwrap();
@@ -575,5 +575,32 @@ fn kairan_pdf_refuses_to_replace_the_bundle_or_a_folder() {
         std::fs::read(&file).unwrap(),
         kairan::sample::SAMPLE_BUNDLE,
         "the bundle is untouched"
+    );
+}
+
+#[test]
+fn a_notice_with_more_notes_than_kairan_prints_gets_a_clear_error_instead_of_a_pdf() {
+    let mask = Inline::Mask(Mask {
+        marker: "■".into(),
+        label: None,
+        reason: None,
+        masked_by: WithheldBy::NotStated,
+    });
+    let content = vec![mask; kairan::pdf::MAX_PRINTED_NOTES + 1];
+    let document = letter("伏せ字だらけ", vec![Block::Paragraph { content }]);
+    let bundle = opened(&bundle_of(&document).build(&signer()));
+    let assessment = assessed(&bundle, Origin::File);
+    let result = render(&PdfRequest {
+        bundle: &bundle,
+        assessment: &assessment,
+        language: Language::Japanese,
+        show_anyway: false,
+        slip: None,
+        checked_at: jiff::Timestamp::now(),
+        cautions: &[],
+    });
+    assert!(
+        matches!(result, Err(kairan::pdf::PdfError::TooManyNotes { count, .. }) if count == kairan::pdf::MAX_PRINTED_NOTES + 1),
+        "{result:?}"
     );
 }

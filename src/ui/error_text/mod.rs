@@ -248,6 +248,9 @@ impl Explain for Problem {
             // reader's file; the English rendering carries it for a report.
             Problem::Pdf(error) => match error.as_ref() {
                 crate::pdf::PdfError::Layout(_) => "PDFのレイアウトに失敗しました。プログラムの不具合です。英語表示の詳しい内容を添えてご報告ください。".to_owned(),
+                crate::pdf::PdfError::TooManyNotes { count, limit } => format!(
+                    "伏せ字・省略・リンクが多すぎるため、PDFにできません（{count}件。印刷できるのは{limit}件までです）。"
+                ),
                 crate::pdf::PdfError::TooLong { bytes, limit } => format!(
                     "文書が長すぎるため、PDFにできません（{}KB。印刷できるのは{}KB、数百ページまでです）。",
                     bytes / 1024,

@@ -150,6 +150,10 @@ fn viewer_problems() -> Vec<Problem> {
         Problem::KeyFileTooLarge(path()),
         Problem::AlreadyExists(path()),
         Problem::Thread(Arc::new(io(ErrorKind::OutOfMemory))),
+        Problem::Pdf(Arc::new(crate::pdf::PdfError::TooManyNotes {
+            count: 29_000,
+            limit: crate::pdf::MAX_PRINTED_NOTES,
+        })),
         Problem::Pdf(Arc::new(crate::pdf::PdfError::TooLong {
             bytes: 30_000_000,
             limit: crate::pdf::MAX_PRINTED_BYTES,
