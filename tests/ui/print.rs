@@ -29,6 +29,19 @@ fn wait_for_outcome(harness: &mut Harness<'_, KairanApp>) -> PrintOutcome {
     }
 }
 
+/// Opens File ▸ Export PDF… with Ctrl+Shift+E and types `destination` into its field.
+fn open_export(harness: &mut Harness<'_, KairanApp>, destination: &str) {
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    settle(harness);
+    let form = harness.state_mut().state.print.form.as_mut().unwrap();
+    assert_eq!(form.purpose, Purpose::Export);
+    form.destination = destination.to_owned();
+    settle(harness);
+}
+
 #[test]
 fn ctrl_p_opens_the_print_dialog_which_states_the_verdict_the_paper_will_carry() {
     let mut harness = sample_harness();
@@ -97,20 +110,7 @@ fn export_writes_the_pdf_where_the_reader_typed_and_keeps_the_recipients() {
 #[test]
 fn an_export_without_a_destination_is_refused_with_a_reason_and_the_dialog_stays() {
     let mut harness = sample_harness();
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::E,
-    );
-    settle(&mut harness);
-    harness
-        .state_mut()
-        .state
-        .print
-        .form
-        .as_mut()
-        .unwrap()
-        .destination = "  ".into();
-    settle(&mut harness);
+    open_export(&mut harness, "  ");
     harness.get_by_label(strings().pdf_save_button).click();
     settle(&mut harness);
     harness.get_by_label_contains(strings().pdf_no_destination);
@@ -145,20 +145,7 @@ fn export_over_an_existing_file_asks_once_then_replaces_it() {
     let existing = dir.path().join("notice.pdf");
     std::fs::write(&existing, b"keep me").unwrap();
     let mut harness = sample_harness();
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::E,
-    );
-    settle(&mut harness);
-    harness
-        .state_mut()
-        .state
-        .print
-        .form
-        .as_mut()
-        .unwrap()
-        .destination = existing.display().to_string();
-    settle(&mut harness);
+    open_export(&mut harness, &existing.display().to_string());
     harness.get_by_label(strings().pdf_save_button).click();
     settle(&mut harness);
     harness.get_by_label_contains(strings().pdf_exists);
