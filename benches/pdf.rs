@@ -3,7 +3,8 @@
 //! paragraphs, each against the floor: the same engine setting the same text in the same font
 //! and page size as plain paragraphs, with no verdict strip, footer, notes, boxes or letter
 //! layout (`kairan::pdf::plain_paragraphs_for_benchmark`). The ratio is what the paper's
-//! furniture and the notes cost on top of setting the text at all.
+//! furniture and the notes cost on top of setting the text at all. Typst's memo caches are
+//! emptied after every PDF (as the app does), so each run lays the pages out from scratch.
 //!
 //! Run with `cargo bench --bench pdf`; the result is recorded in `docs/performance.md`.
 // Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
@@ -55,7 +56,7 @@ fn long_notice(sample: &OpenedBundle) -> OpenedBundle {
         })
         .collect();
     let mut body = Vec::new();
-    for n in 0..1_000 {
+    for n in 0..1_400 {
         let mut content = paragraphs[n % paragraphs.len()].clone();
         if n % 5 == 0 {
             content.push(Inline::Mask(Mask {

@@ -136,5 +136,10 @@ fn pdf_with(
         creator: typst::foundations::Smart::Custom(Some("Kairan".to_owned())),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Layout(describe(&errors)))
+    let pdf =
+        typst_pdf::pdf(&document, &options).map_err(|errors| PdfError::Layout(describe(&errors)));
+    // Typst memoises layouts across compilations; a viewer that prints now and then must not
+    // keep every notice it ever printed in those caches.
+    typst::comemo::evict(0);
+    pdf
 }
