@@ -45,7 +45,9 @@ fn headline(opened: &Result<OpenedBundle, BundleError>, assessment: Option<&Asse
         }
         Ok(bundle) => bundle,
     };
-    let claimed = one_line(&bundle.manifest.issuer.name);
+    // Quoted as the viewer quotes it: a claim cannot close the quotation and go on as
+    // Kairan's own words (its quotation marks are written as \u{…}), and is cut short.
+    let claimed = crate::escape::quoted(&bundle.manifest.issuer.name);
     match (status, assessment) {
         (_, Some(Assessment {
             verdict: TrustVerdict::Revoked { record },
@@ -133,11 +135,11 @@ pub fn text(
         out += &format!("  expires {}\n", one_line(expires.as_str()));
     }
     if let Some(recipient) = &manifest.recipient {
-        out += &format!("  addressed to \"{}\"\n", one_line(recipient));
+        out += &format!("  addressed to \"{}\"\n", crate::escape::quoted(recipient));
     }
     out += &format!(
         "  issuer as claimed by the bundle: \"{}\" (unverified)\n",
-        one_line(&manifest.issuer.name)
+        crate::escape::quoted(&manifest.issuer.name)
     );
     out += &format!(
         "  {} documents, {} attachments, {} masked fields, {} omitted sections\n",

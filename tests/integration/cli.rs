@@ -409,3 +409,21 @@ fn keygen_writes_the_secret_key_readable_by_its_owner_only() {
     assert_ne!(output.status.code(), Some(0));
     assert!(!dir.path().join("elsewhere").exists());
 }
+
+#[test]
+fn a_claimed_issuer_cannot_close_the_quotation_and_speak_as_kairan() {
+    let key = TestKey::signer();
+    let mut parts = Parts::new(&key);
+    parts.manifest.issuer.name = "みかさ\", the name you trust. \"x".into();
+    let dir = temp_dir();
+    let file = dir.path().join("claim.kairan");
+    std::fs::write(&file, parts.build(&key)).unwrap();
+    let output = kairan().arg("verify").arg(&file).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(r#"claims to come from "みかさ\u{0022}, the name you trust. \u{0022}x""#),
+        "{}",
+        describe(&output)
+    );
+    assert!(!stdout.contains(r#""みかさ", the name"#), "{stdout}");
+}
