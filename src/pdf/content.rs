@@ -143,9 +143,12 @@ fn first_title(bundle: &OpenedBundle) -> String {
     bundle
         .documents
         .first()
-        .map(|document| one_line(&document.document.title).into_owned())
-        .unwrap_or_else(|| one_line(&bundle.manifest.bundle_id).into_owned())
+        .map(|document| crate::escape::elided(&document.document.title, TITLE_CHARS))
+        .unwrap_or_else(|| crate::escape::elided(&bundle.manifest.bundle_id, TITLE_CHARS))
 }
+
+/// The longest the PDF's title (its metadata, what viewers show in their title bar) gets.
+const TITLE_CHARS: usize = 200;
 
 fn tone(status: Status) -> &'static str {
     match status {
@@ -356,7 +359,7 @@ fn slip_out(
     let subject = match first {
         Some(document) => format!(
             "{marked}{}",
-            crate::escape::elided(&document.document.title, 200)
+            crate::escape::elided(&document.document.title, TITLE_CHARS)
         ),
         None if prints_letters => String::new(),
         None => words.not_printed.to_owned(),

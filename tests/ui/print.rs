@@ -155,3 +155,13 @@ fn export_over_an_existing_file_asks_once_then_replaces_it() {
     assert_eq!(outcome, PrintOutcome::Saved(existing.clone()));
     assert!(std::fs::read(&existing).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn while_a_pdf_is_being_made_ctrl_p_opens_no_second_dialog() {
+    let mut harness = sample_harness();
+    harness.state_mut().state.print.running = Some(Purpose::Print);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    settle(&mut harness);
+    assert!(harness.state().state.print.form.is_none());
+    harness.get_by_label(strings().pdf_running);
+}

@@ -239,7 +239,9 @@ impl AppState {
     pub(in crate::ui) fn handle_print(&mut self, command: PrintCommand) {
         match command {
             PrintCommand::OpenDialog(purpose) => {
-                let Some(shown) = &self.shown else {
+                // One PDF at a time: the shortcut is not disabled as the menu entry is.
+                let Some(shown) = self.shown.as_ref().filter(|_| self.print.running.is_none())
+                else {
                     return;
                 };
                 let language = self.language();
