@@ -93,16 +93,9 @@ impl Paper {
         let words = PaperWords::of(language);
         let bundle = request.bundle;
         let status = request.assessment.status;
-        let prints_letters = status.shows_contents() || request.show_anyway;
-        let notice = if !status.shows_contents() {
-            Some(if request.show_anyway {
-                words.shown_anyway
-            } else {
-                words.contents_withheld
-            })
-        } else {
-            None
-        };
+        let prints_letters = request.prints_letters();
+        // "Shown anyway" is said in the strip, on every page.
+        let notice = (!prints_letters).then_some(words.contents_withheld);
         let documents = if prints_letters {
             bundle
                 .documents

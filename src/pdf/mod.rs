@@ -37,6 +37,14 @@ pub struct PdfRequest<'a> {
     pub cautions: &'a [String],
 }
 
+impl PdfRequest<'_> {
+    /// Whether the letters are printed: the verdict shows them, or the reader chose "Show
+    /// anyway".
+    fn prints_letters(&self) -> bool {
+        self.assessment.status.shows_contents() || self.show_anyway
+    }
+}
+
 /// The circulation slip's fields the reader fills in. Everything else on the slip (subject,
 /// sender, verdict, date of the notice) comes from the bundle and its assessment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,8 +112,7 @@ pub fn plain_paragraphs_for_benchmark(paragraphs: &[String]) -> Result<Vec<u8>, 
 /// Letters are printed only when the verdict shows them or the reader chose "Show anyway";
 /// every page carries the verdict either way.
 pub fn render(request: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
-    let prints_letters = request.assessment.status.shows_contents() || request.show_anyway;
-    if prints_letters {
+    if request.prints_letters() {
         let bytes: u64 = request
             .bundle
             .documents

@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod help;
 pub mod i18n;
 pub mod library;
+pub mod opener;
 pub mod print;
 pub mod settings;
 pub mod state;
@@ -370,14 +371,18 @@ impl eframe::App for KairanApp {
         viewer::panels::dialogs_ui(&ctx, strings, &mut self.state.dialog, &mut commands);
         authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
         trust::view::forms_ui(&ctx, strings, &mut self.state.trust, &mut commands);
-        let verdict = print::view::dialog_verdict(&self.state);
-        print::view::dialog_ui(
-            &ctx,
-            strings,
-            &verdict,
-            &mut self.state.print,
-            &mut commands,
-        );
+        if self.state.print.form.is_some() {
+            // Only while the dialog is open: without the reader's records the verdict is
+            // assessed afresh each time it is asked for.
+            let verdict = print::view::dialog_verdict(&self.state);
+            print::view::dialog_ui(
+                &ctx,
+                strings,
+                &verdict,
+                &mut self.state.print,
+                &mut commands,
+            );
+        }
         self.apply(&ctx, commands);
     }
 

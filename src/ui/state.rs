@@ -142,20 +142,25 @@ pub struct Shown {
 impl Shown {
     /// The library's headline for the shown bundle (see [`crate::trust::Status`]).
     pub fn status(&self) -> Status {
+        self.assessment_or_default().status
+    }
+
+    /// The assessment every rendering of the shown bundle states: the reader's own, or, when
+    /// their records could not be read, the library's assessment without them.
+    pub fn assessment_or_default(&self) -> std::borrow::Cow<'_, Assessment> {
         match &self.assessment {
-            Some(assessment) => assessment.status,
+            Some(assessment) => std::borrow::Cow::Borrowed(assessment),
             None => {
                 let origin = match self.origin {
                     Origin::BuiltInSample => crate::trust::Origin::BuiltInSample,
                     Origin::File(_) | Origin::Preview(_) => crate::trust::Origin::File,
                 };
-                crate::trust::assess(
+                std::borrow::Cow::Owned(crate::trust::assess(
                     &self.bundle,
                     crate::trust::Records::default(),
                     origin,
                     jiff::Timestamp::now(),
-                )
-                .status
+                ))
             }
         }
     }

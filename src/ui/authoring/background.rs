@@ -174,13 +174,7 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
 /// Fails if the folder cannot be found or the opener cannot be started.
 fn show_folder(folder: &Path) -> Result<(), Problem> {
     let folder = std::fs::canonicalize(folder).map_err(|error| Problem::read(folder, error))?;
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
+    let opener = crate::ui::opener::platform_opener();
     let mut child = std::process::Command::new(opener)
         .arg(&folder)
         .stdin(std::process::Stdio::null())

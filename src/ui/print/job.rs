@@ -8,7 +8,7 @@
 //! opens it and `lp` exists, the PDF goes to the default printer; otherwise the reader is told
 //! where the file is.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Process, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -66,34 +66,22 @@ pub struct Opener {
     pub prints: bool,
 }
 
-/// The openers of this platform, in the order they are tried.
+/// The openers of this platform, in the order they are tried: its own opener (which shows the
+/// PDF in the reader's viewer), then on Unix `lp` (which prints it on the default printer).
 pub fn system_openers() -> Vec<Opener> {
-    if cfg!(target_os = "macos") {
-        vec![Opener {
-            program: "open",
-            args: &[],
-            prints: false,
-        }]
-    } else if cfg!(windows) {
-        vec![Opener {
-            program: "explorer",
-            args: &[],
-            prints: false,
-        }]
-    } else {
-        vec![
-            Opener {
-                program: "xdg-open",
-                args: &[],
-                prints: false,
-            },
-            Opener {
-                program: "lp",
-                args: &["--"],
-                prints: true,
-            },
-        ]
+    let mut openers = vec![Opener {
+        program: crate::ui::opener::platform_opener(),
+        args: &[],
+        prints: false,
+    }];
+    if cfg!(unix) && !cfg!(target_os = "macos") {
+        openers.push(Opener {
+            program: "lp",
+            args: &["--"],
+            prints: true,
+        });
     }
+    openers
 }
 
 /// Makes the PDF, then saves it or hands it to the first of `openers` that takes it.
@@ -191,17 +179,6 @@ fn took(opener: &Opener, path: &Path) -> bool {
             }
             Err(_) => return false,
         }
-    }
-}
-
-/// The PDF a finished job made, if it made one.
-pub fn made_file(outcome: &PrintOutcome) -> Option<&PathBuf> {
-    match outcome {
-        PrintOutcome::OpenedForPrinting(path)
-        | PrintOutcome::SentToPrinter(path)
-        | PrintOutcome::NotOpened(path)
-        | PrintOutcome::Saved(path) => Some(path),
-        PrintOutcome::Failed(_) => None,
     }
 }
 

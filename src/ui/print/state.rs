@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::language::Language;
 use crate::pdf::Slip;
-use crate::trust::{self, Assessment};
+use crate::trust::Assessment;
 use crate::ui::command::{Command, Effect};
 use crate::ui::error_text::Problem;
 use crate::ui::state::{AppState, Contents, Origin, Shown};
@@ -157,50 +157,24 @@ impl PartialEq for PrintJob {
     }
 }
 
-/// The assessment a PDF of `shown` states: the one the banner renders (without the reader's
-/// records, the same default assessment [`Shown::status`] uses).
-pub fn assessment_of(shown: &Shown) -> Assessment {
-    match &shown.assessment {
-        Some(assessment) => assessment.clone(),
-        None => {
-            let origin = match shown.origin {
-                Origin::BuiltInSample => trust::Origin::BuiltInSample,
-                Origin::File(_) | Origin::Preview(_) => trust::Origin::File,
-            };
-            trust::assess(
-                &shown.bundle,
-                trust::Records::default(),
-                origin,
-                jiff::Timestamp::now(),
-            )
-        }
-    }
-}
-
 /// The PDF's file name for `shown`: its first letter's title (only when the letters are
-/// shown: an altered title is not a name to save under), without hidden characters, made safe,
-/// with `.pdf`.
+/// shown: an altered title is not a name to save under), made safe by
+/// [`crate::fs::safe_file_name`] (which also drops hidden characters), at most 60 characters,
+/// with `.pdf`; `kairan.pdf` when nothing usable is left.
 pub fn pdf_file_name(shown: &Shown) -> String {
     let title: String = shown
         .bundle
         .documents
         .first()
         .filter(|_| shown.status().shows_contents())
-        .map(|document| {
-            document
-                .document
-                .title
-                .chars()
-                .filter(|c| !crate::escape::is_hidden(*c))
-                .take(60)
-                .collect()
-        })
+        .map(|document| document.document.title.chars().take(200).collect())
         .unwrap_or_default();
-    let name = crate::fs::safe_file_name(&title);
+    let name: String = crate::fs::safe_file_name(&title).chars().take(60).collect();
+    // safe_file_name's own name for nothing left is "attachment", not ours.
     if title.trim().is_empty() || name == "attachment" {
         "kairan.pdf".to_owned()
     } else {
-        format!("{name}.pdf")
+        format!("{}.pdf", name.trim_end())
     }
 }
 
@@ -343,7 +317,7 @@ impl AppState {
         self.settings.circulation.return_to = form.return_to.trim().to_owned();
         self.settings.circulation.slip = Some(form.slip);
         let status = shown.status();
-        let assessment = assessment_of(shown);
+        let assessment = shown.assessment_or_default().into_owned();
         let cautions = assessment
             .warnings
             .iter()
