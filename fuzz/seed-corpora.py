@@ -61,6 +61,10 @@ def main() -> None:
         put("authoring_source", source.read_bytes())
     put("authoring_source", (SEEDS / "clients.csv").read_bytes())
     put("plain_text_import", (SAMPLE_SOURCE / "seed.txt").read_bytes())
+    # Letters in other styles: English (letterhead, June 3, 2025, [REDACTED], [...], sign-off)
+    # and Japanese with ＊/×/● masks and （略）/以下略 omissions.
+    for letter in sorted((FUZZ.parent / "tests" / "fixtures" / "import").glob("*.txt")):
+        put("plain_text_import", letter.read_bytes())
     for folder in sorted(CORPUS.iterdir()):
         print(f"{folder.name}: {len(list(folder.iterdir()))} files")
 

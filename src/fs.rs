@@ -3,7 +3,8 @@
 //! the access the contents call for — secret keys readable by their owner only.
 //!
 //! Every writer in the crate (bundles, keys, trust files, recent files) goes through
-//! [`write_atomically`]; nothing else opens a file for writing.
+//! [`write_atomically`]; nothing else opens a file for writing. Files named by a notice folder
+//! are read through [`read_inside_folder`], which reads nothing outside the folder.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -89,6 +90,90 @@ pub fn remove_leftovers(path: &Path) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Why [`read_inside_folder`] read nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum InsideReadError {
+    /// A part of the path is a symbolic link (or junction), which could lead out of the folder.
+    #[error("{at} is a symbolic link; only files inside the folder are read")]
+    Symlink {
+        /// The part of the path that is a link, relative to the folder.
+        at: String,
+    },
+    /// The path names a folder, device, pipe or socket rather than a file.
+    #[error("not a regular file")]
+    NotAFile,
+    /// The file is larger than the reader accepts.
+    #[error("larger than {limit} bytes")]
+    TooLarge {
+        /// The most bytes accepted.
+        limit: u64,
+    },
+    /// The operating system could not read it.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads the file `relative` (a `/`-separated path already checked to stay inside, such as
+/// `documents/letter.notice.md`) from `folder`, at most `limit` bytes. Nothing outside the
+/// folder is read: every part of the path must be an ordinary folder or file, not a symbolic
+/// link, and the file must be a regular file (a pipe would block, a device never ends). On Unix
+/// the file is opened with `O_NOFOLLOW`, so a link swapped in after the check is refused too.
+///
+/// Fails with [`InsideReadError`] saying which rule the path broke.
+pub fn read_inside_folder(
+    folder: &Path,
+    relative: &str,
+    limit: u64,
+) -> Result<Vec<u8>, InsideReadError> {
+    use std::io::Read as _;
+    let mut path = folder.to_owned();
+    let mut shown = String::new();
+    for part in relative.split('/') {
+        path.push(part);
+        if !shown.is_empty() {
+            shown.push('/');
+        }
+        shown.push_str(part);
+        let metadata = std::fs::symlink_metadata(&path)?;
+        if metadata.file_type().is_symlink() || is_reparse_point(&metadata) {
+            return Err(InsideReadError::Symlink { at: shown });
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(&path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(InsideReadError::NotAFile);
+    }
+    if metadata.len() > limit {
+        return Err(InsideReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(InsideReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+#[cfg(windows)]
+fn is_reparse_point(metadata: &std::fs::Metadata) -> bool {
+    use std::os::windows::fs::MetadataExt as _;
+    const FILE_ATTRIBUTE_REPARSE_POINT: u32 = 0x400;
+    metadata.file_attributes() & FILE_ATTRIBUTE_REPARSE_POINT != 0
+}
+
+#[cfg(not(windows))]
+fn is_reparse_point(_metadata: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Names Windows reserves for devices, whatever the extension.
@@ -183,6 +268,53 @@ mod tests {
         write_atomically(&path, b"public", Access::Shared, Existing::Replace).unwrap();
         assert_eq!(mode(&path) & 0o600, 0o600);
         assert_ne!(mode(&path) & 0o044, 0, "group or others can read it");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reading_inside_a_folder_refuses_links_pipes_and_large_files() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), b"secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("documents")).unwrap();
+        std::fs::write(dir.path().join("documents/a.txt"), b"inside").unwrap();
+        assert_eq!(
+            read_inside_folder(dir.path(), "documents/a.txt", 100).unwrap(),
+            b"inside"
+        );
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            dir.path().join("documents/b.txt"),
+        )
+        .unwrap();
+        let error = read_inside_folder(dir.path(), "documents/b.txt", 100).unwrap_err();
+        assert!(
+            matches!(&error, InsideReadError::Symlink { at } if at == "documents/b.txt"),
+            "{error:?}"
+        );
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+        let error = read_inside_folder(dir.path(), "linked/secret.txt", 100).unwrap_err();
+        assert!(
+            matches!(&error, InsideReadError::Symlink { at } if at == "linked"),
+            "{error:?}"
+        );
+        let fifo = dir.path().join("documents/pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let error = read_inside_folder(dir.path(), "documents/pipe", 100).unwrap_err();
+        assert!(matches!(error, InsideReadError::NotAFile), "{error:?}");
+        let error = read_inside_folder(dir.path(), "documents", 100).unwrap_err();
+        assert!(matches!(error, InsideReadError::NotAFile), "{error:?}");
+        let error = read_inside_folder(dir.path(), "documents/a.txt", 3).unwrap_err();
+        assert!(
+            matches!(error, InsideReadError::TooLarge { limit: 3 }),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -9,9 +9,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::bundle::container::check_name;
+use crate::bundle::limits::{MAX_DOCUMENT_BYTES, MAX_ENTRY_BYTES, MAX_MANIFEST_BYTES};
 use crate::bundle::manifest::Series;
 use crate::bundle::{BundleError, BundleFields, Role};
 use crate::document::{Block, Document, Inline, LinkTarget};
+use crate::fs::{InsideReadError, read_inside_folder};
 use crate::time::StatedTime;
 
 use super::parse::{Position, SourceError, SourceMap, SourceProblem, parse_notice};
@@ -234,7 +236,8 @@ impl CompiledFolder {
 /// Reads and compiles every file of the notice folder `dir`.
 ///
 /// Fails with every error found: an unreadable or malformed `bundle.json`, names that cannot be
-/// bundle paths or leave the folder, unreadable files, attachments without a media type, and
+/// bundle paths or leave the folder, symbolic links (nothing outside the folder is read),
+/// unreadable or oversized files, attachments without a media type, and
 /// each error in each source, all with file, line and column.
 pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
     let whole_file = |file: &str, problem: SourceProblem| SourceError {
@@ -243,12 +246,13 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
         column: 1,
         problem,
     };
-    let metadata_text = std::fs::read_to_string(dir.join(SOURCE_METADATA)).map_err(|error| {
+    let metadata_bytes = read_named(dir, SOURCE_METADATA, MAX_MANIFEST_BYTES)
+        .map_err(|problem| vec![whole_file(SOURCE_METADATA, problem)])?;
+    let metadata_text = String::from_utf8(metadata_bytes).map_err(|error| {
         vec![whole_file(
             SOURCE_METADATA,
-            SourceProblem::UnreadableMetadata {
-                kind: error.kind(),
-                reason: error.to_string(),
+            SourceProblem::NotUtf8 {
+                reason: error.utf8_error().to_string(),
             },
         )]
     })?;
@@ -296,25 +300,19 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
                 ));
                 continue;
             };
-            match std::fs::read(dir.join(&entry.file)) {
+            match read_named(dir, &entry.file, MAX_ENTRY_BYTES) {
                 Ok(bytes) => attachments.push(CompiledAttachment {
                     bundle_path: entry.file.clone(),
                     role: entry.role,
                     media_type,
                     bytes,
                 }),
-                Err(error) => errors.push(whole_file(
-                    &entry.file,
-                    SourceProblem::UnreadableSource {
-                        kind: error.kind(),
-                        reason: error.to_string(),
-                    },
-                )),
+                Err(problem) => errors.push(whole_file(&entry.file, problem)),
             }
             continue;
         }
         let source_path = entry.source.clone().unwrap_or_else(|| entry.file.clone());
-        let text = match std::fs::read(dir.join(&source_path)) {
+        let text = match read_named(dir, &source_path, MAX_DOCUMENT_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(error) => {
@@ -327,14 +325,8 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
                     continue;
                 }
             },
-            Err(error) => {
-                errors.push(whole_file(
-                    &source_path,
-                    SourceProblem::UnreadableSource {
-                        kind: error.kind(),
-                        reason: error.to_string(),
-                    },
-                ));
+            Err(problem) => {
+                errors.push(whole_file(&source_path, problem));
                 continue;
             }
         };
@@ -387,6 +379,34 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
             SourceProblem::InvalidMetadata(problem),
         )]),
     }
+}
+
+/// Reads the file `name` of the folder `dir` through [`read_inside_folder`] (no symbolic links,
+/// regular files only, at most `limit` bytes), with what went wrong as a source problem.
+fn read_named(dir: &Path, name: &str, limit: u64) -> Result<Vec<u8>, SourceProblem> {
+    read_inside_folder(dir, name, limit).map_err(|error| match error {
+        InsideReadError::Symlink { at } => SourceProblem::SymlinkRefused {
+            path: name.to_owned(),
+            at,
+        },
+        InsideReadError::NotAFile => SourceProblem::NotAFile {
+            path: name.to_owned(),
+        },
+        InsideReadError::TooLarge { limit } => SourceProblem::FileTooLarge {
+            path: name.to_owned(),
+            limit,
+        },
+        InsideReadError::Io(error) if name == SOURCE_METADATA => {
+            SourceProblem::UnreadableMetadata {
+                kind: error.kind(),
+                reason: error.to_string(),
+            }
+        }
+        InsideReadError::Io(error) => SourceProblem::UnreadableSource {
+            kind: error.kind(),
+            reason: error.to_string(),
+        },
+    })
 }
 
 /// Why `name` (from `bundle.json`) cannot be read from the folder and stored in a bundle.

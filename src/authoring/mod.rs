@@ -34,7 +34,7 @@ pub use parse::{
     FRONT_KEY_LIST, ParsedNotice, Position, SourceError, SourceMap, SourceProblem, parse_notice,
     parse_written_date,
 };
-pub(crate) use parse::{half_width_digit, is_east_asian};
+pub(crate) use parse::{half_width_digit, is_east_asian, parse_english_date};
 pub use preview::preview;
 pub use recipients::{
     RecipientRow, RecipientRowError, RowProblem, parse_recipients, recipient_bundle_id,

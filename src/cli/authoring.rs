@@ -125,6 +125,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             DetectionKind::Mask => "MASK",
             DetectionKind::Omission => "OMISSION",
             DetectionKind::JoinedParagraph => "joined",
+            DetectionKind::SignOff => "sign-off",
             DetectionKind::NotWithheld => "not withheld",
         };
         writeln!(
@@ -231,16 +232,23 @@ fn print_findings(out: &mut impl std::io::Write, findings: &[Finding]) -> std::i
 }
 
 fn summary(findings: &[Finding], warnings: Warnings) -> String {
-    let errors = findings
-        .iter()
-        .filter(|finding| finding.severity == Severity::Error)
-        .count();
-    let warning_count = findings.len() - errors;
+    let count = |severity: Severity| {
+        findings
+            .iter()
+            .filter(|finding| finding.severity == severity)
+            .count()
+    };
+    let (errors, warning_count) = (count(Severity::Error), count(Severity::Warning));
+    let notes = match count(Severity::Note) {
+        0 => String::new(),
+        1 => ", 1 note (for you to check by hand)".to_owned(),
+        n => format!(", {n} notes (for you to check by hand)"),
+    };
     let policy = match warnings {
         Warnings::Allow => "warnings allowed (--warnings allow)",
         Warnings::Refuse => "warnings refused (--warnings refuse)",
     };
-    format!("{errors} errors, {warning_count} warnings; {policy}.")
+    format!("{errors} errors, {warning_count} warnings{notes}; {policy}.")
 }
 
 /// Runs `kairan pack`: checks the folder, then signs one bundle, or one per client.

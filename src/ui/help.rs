@@ -33,6 +33,7 @@ pub const DIRECT_DEPENDENCIES: &[(&str, &str)] = &[
     ("ed25519-dalek", "BSD-3-Clause"),
     ("eframe", "MIT OR Apache-2.0"),
     ("egui", "MIT OR Apache-2.0"),
+    ("encoding_rs", "(Apache-2.0 OR MIT) AND BSD-3-Clause"),
     ("flate2", "MIT OR Apache-2.0"),
     ("getrandom", "MIT OR Apache-2.0"),
     ("jiff", "Unlicense OR MIT"),

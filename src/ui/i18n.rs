@@ -470,6 +470,7 @@ strings! {
     source_errors_more: "ほか{n}件", "and {n} more";
     checks_title: "送付前チェック", "Pre-send checks";
     checks_clean: "問題は見つかりませんでした", "No problems found";
+    checks_clean_with_notes: "問題は見つかりませんでした（ご自身で確認するもの{notes}件）", "No problems found ({notes} for you to check by hand)";
     checks_warnings_only: "警告{warnings}件（署名はできます）", "{warnings} warnings (signing allowed)";
     checks_blocked: "エラー{errors}件・警告{warnings}件 — エラーがある間は署名できません", "{errors} errors · {warnings} warnings — signing is refused while errors remain";
     checks_none: "指摘事項はありません。", "Nothing to report.";
@@ -477,6 +478,7 @@ strings! {
     checks_last_good: "表示中の直前の正しい版の警告：{warnings}件", "Warnings in the last good version shown: {warnings}";
     severity_error: "エラー", "Error";
     severity_warning: "警告", "Warning";
+    severity_note: "確認", "Note";
     finding_entry: "{severity}　{place}　{check}：{message}（{code}）", "{severity}  {place}  {check}: {message} ({code})";
     check_source_error: "原稿の誤り", "Source error";
     check_missing_document: "リンク先の文書がない", "Link to a missing document";
@@ -484,6 +486,8 @@ strings! {
     check_mask_without_reason: "伏せ字の理由がない", "Mask without a reason";
     check_omission_without_reason: "省略の理由がない", "Omission without a reason";
     check_mask_width: "伏せ字の長さ", "Mask length";
+    check_readable_mask_marker: "読める伏せ字", "Readable mask marker";
+    check_attachment_not_scanned: "確認できない添付ファイル", "Attachment not scanned";
     check_individual_number: "個人番号（マイナンバー）", "Individual number (My Number)";
     check_pension_number: "基礎年金番号", "Basic pension number";
     check_employment_insurance_number: "雇用保険被保険者番号", "Employment-insurance number";
@@ -522,6 +526,7 @@ strings! {
     detect_mask: "伏せ字", "MASK";
     detect_omission: "省略", "OMISSION";
     detect_joined: "段落の結合", "joined";
+    detect_sign_off: "結び", "sign-off";
     detect_not_withheld: "伏せ字・省略ではない", "not withheld";
     sign_title: "署名して書き出す", "Sign and export";
     sign_detail: "プレビューの内容そのままを事務所の鍵で署名し、書き出したファイルを読み直して検証します。", "Signs exactly what the preview shows with the firm's key, then reads the written file back and verifies it.";

@@ -9,12 +9,12 @@ use kairan::authoring::checks::{
 
 use crate::support::{self, sample_copy};
 
-const FIRM: &str = "documents/firm-notice-2023-06-29.notice.md";
-const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
+pub(crate) const FIRM: &str = "documents/firm-notice-2023-06-29.notice.md";
+pub(crate) const REPORT: &str = "documents/vendor-report-2023-06-28.notice.md";
 const VENDOR: &str = "documents/vendor-notice-2023-06-25.notice.md";
 
 /// Replaces `from` with `to` in `file` and returns the 1-based line and column of the change.
-fn plant(dir: &Path, file: &str, from: &str, to: &str) -> (usize, usize) {
+pub(crate) fn plant(dir: &Path, file: &str, from: &str, to: &str) -> (usize, usize) {
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let offset = text
@@ -28,12 +28,12 @@ fn plant(dir: &Path, file: &str, from: &str, to: &str) -> (usize, usize) {
 }
 
 /// Adds a paragraph after the firm notice's first paragraph; returns its line.
-fn plant_paragraph(dir: &Path, paragraph: &str) -> usize {
+pub(crate) fn plant_paragraph(dir: &Path, paragraph: &str) -> usize {
     let anchor = "時下ますますご清栄のこととお慶び申し上げます。";
     plant(dir, FIRM, anchor, &format!("{anchor}\n\n{paragraph}")).0 + 2
 }
 
-fn findings_with(dir: &Path, code: FindingCode) -> Vec<Finding> {
+pub(crate) fn findings_with(dir: &Path, code: FindingCode) -> Vec<Finding> {
     check_dir(dir)
         .into_iter()
         .filter(|finding| finding.code == code)

@@ -11,6 +11,9 @@ pub enum Severity {
     Error,
     /// Worth a look; signing goes ahead only if warnings are allowed.
     Warning,
+    /// Something the checks could not do, for a person to do instead (an attachment they could
+    /// not read); never stops signing.
+    Note,
 }
 
 impl Severity {
@@ -19,6 +22,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -38,6 +42,10 @@ pub enum FindingCode {
     OmissionWithoutReason,
     /// A mask marker whose length may reveal the hidden text's length.
     MaskWidth,
+    /// A mask marker made of readable text, which may be the hidden value itself.
+    ReadableMaskMarker,
+    /// An attachment the checks could not read as text.
+    AttachmentNotScanned,
     /// An individual number (マイナンバー) with a valid check digit.
     IndividualNumber,
     /// A basic pension number (基礎年金番号, 4-6 digits).
@@ -76,6 +84,8 @@ impl FindingCode {
             FindingCode::MaskWithoutReason => "mask-without-reason",
             FindingCode::OmissionWithoutReason => "omission-without-reason",
             FindingCode::MaskWidth => "mask-width",
+            FindingCode::ReadableMaskMarker => "readable-mask-marker",
+            FindingCode::AttachmentNotScanned => "attachment-not-scanned",
             FindingCode::IndividualNumber => "individual-number",
             FindingCode::PensionNumber => "pension-number",
             FindingCode::EmploymentInsuranceNumber => "employment-insurance-number",
@@ -144,6 +154,15 @@ impl HiddenKind {
     }
 }
 
+/// Why an attachment was not checked for personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotScanned {
+    /// Its media type is not a text type (a PDF, an image, a spreadsheet).
+    NotText,
+    /// A text type, but its bytes are neither UTF-8 nor Shift_JIS.
+    UnknownEncoding,
+}
+
 /// What a finding found, with every value its message names. The English message is this
 /// value's `Display`; front ends in other languages render the same values in their words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +224,19 @@ pub enum FindingDetail {
     OmissionWithoutReason {
         /// Its marker.
         marker: String,
+    },
+    /// A mask whose marker is readable text (letters, kana, kanji or digits) rather than a
+    /// symbol or a known marker word such as `[REDACTED]` or 非公開.
+    ReadableMaskMarker {
+        /// The marker.
+        marker: String,
+    },
+    /// An attachment the personal-data checks could not read.
+    AttachmentNotScanned {
+        /// Its media type, from `bundle.json`.
+        media_type: String,
+        /// Why it was not read.
+        why: NotScanned,
     },
     /// A hidden character in the text.
     Hidden {
@@ -268,6 +300,8 @@ impl FindingDetail {
             }
             FindingDetail::MaskWithoutReason { .. } => FindingCode::MaskWithoutReason,
             FindingDetail::MaskWidth { .. } => FindingCode::MaskWidth,
+            FindingDetail::ReadableMaskMarker { .. } => FindingCode::ReadableMaskMarker,
+            FindingDetail::AttachmentNotScanned { .. } => FindingCode::AttachmentNotScanned,
             FindingDetail::OmissionWithoutReason { .. } => FindingCode::OmissionWithoutReason,
             FindingDetail::Hidden { kind, .. } => match kind {
                 HiddenKind::BidiControl => FindingCode::BidiControl,
@@ -346,6 +380,25 @@ impl std::fmt::Display for FindingDetail {
                 "the omission {marker} has no reason; readers will see \"reason not stated\" \
                  (add `| reason: …` if one is known)"
             ),
+            FindingDetail::ReadableMaskMarker { marker } => write!(
+                f,
+                "the mask's marker {marker:?} is readable text, so every reader sees it — it may \
+                 be the very value to hide; write the marker as symbols (■■■■) and put what it \
+                 stands for in `| label: …`"
+            ),
+            FindingDetail::AttachmentNotScanned { media_type, why } => match why {
+                NotScanned::NotText => write!(
+                    f,
+                    "this attachment ({media_type}) is not text, so it was not checked for \
+                     personal data; open it and check it yourself before sending"
+                ),
+                NotScanned::UnknownEncoding => write!(
+                    f,
+                    "this attachment ({media_type}) is neither UTF-8 nor Shift_JIS text, so it \
+                     was not checked for personal data; open it and check it yourself before \
+                     sending"
+                ),
+            },
             FindingDetail::Hidden { character, kind } => write!(
                 f,
                 "an invisible {} (U+{:04X}) is in the text; it can make two different texts look \

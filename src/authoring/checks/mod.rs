@@ -9,17 +9,21 @@
 //! What a finding is lives in `finding`; each family of checks has a file of its own: `fields`
 //! (the letter's date, addressee and issuer), `links` (targets that exist, dates that make
 //! sense), `withheld` (masks and omissions with a reason and a usual width), `text` (hidden and
-//! look-alike characters, line by line) and `personal_data` (e-mail addresses, phone numbers,
-//! individual, pension, insurance and account numbers).
+//! look-alike characters, line by line), `personal_data` (e-mail addresses, phone numbers,
+//! individual, pension, insurance and account numbers) and `sent` (the same personal-data
+//! checks on the text as it will be sent, and on text attachments).
 
 mod fields;
 mod finding;
 mod links;
 mod personal_data;
+mod sent;
 mod text;
 mod withheld;
 
-pub use finding::{Finding, FindingCode, FindingDetail, HiddenKind, LetterField, Severity};
+pub use finding::{
+    Finding, FindingCode, FindingDetail, HiddenKind, LetterField, NotScanned, Severity,
+};
 pub use personal_data::individual_number_is_valid;
 
 use std::path::Path;
@@ -28,6 +32,7 @@ use crate::authoring::{CompiledFolder, Position, compile_folder};
 
 use fields::check_fields;
 use links::check_links;
+use sent::{check_attachments, check_sent};
 use text::check_text;
 use withheld::check_withheld;
 
@@ -76,7 +81,8 @@ pub fn source_finding(error: &crate::authoring::SourceError) -> Finding {
     )
 }
 
-/// Runs every check on a compiled folder. Findings come in folder order, then by position.
+/// Runs every check on a compiled folder. Findings come in folder order, then by position;
+/// the attachments' come last.
 pub fn check_folder(folder: &CompiledFolder) -> Vec<Finding> {
     let mut findings = Vec::new();
     for compiled in &folder.documents {
@@ -85,9 +91,16 @@ pub fn check_folder(folder: &CompiledFolder) -> Vec<Finding> {
         check_links(folder, compiled, &mut found);
         check_withheld(compiled, &mut found);
         check_text(compiled, &mut found);
+        let mut sent = Vec::new();
+        check_sent(compiled, &found, &mut sent);
+        found.append(&mut sent);
         found.sort_by_key(|finding| (finding.line, finding.column, finding.code));
         findings.append(&mut found);
     }
+    let mut attached = Vec::new();
+    check_attachments(&folder.attachments, &mut attached);
+    attached.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    findings.append(&mut attached);
     findings
 }
 

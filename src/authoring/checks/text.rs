@@ -3,7 +3,7 @@
 //! `\uXXXX` escapes in JSON sources; words mixing Latin and Cyrillic or Greek letters; and, from
 //! `personal_data`, e-mail addresses and numbers that look like personal data.
 
-use super::personal_data::{classify_number, email_addresses, number_tokens};
+use super::personal_data::personal_data_in_line;
 use super::{Finding, FindingDetail, HiddenKind, Severity, Sink};
 use crate::authoring::{CompiledDocument, Position};
 
@@ -49,18 +49,8 @@ pub(super) fn check_text(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
                 FindingDetail::MixedScript { word },
             );
         }
-        for (column, address) in email_addresses(&chars) {
-            sink.push(
-                at(column),
-                Severity::Warning,
-                FindingDetail::EmailAddress { address },
-            );
-        }
-        let line_text: String = chars.iter().collect();
-        for token in number_tokens(&chars) {
-            if let Some((severity, detail)) = classify_number(&token, &line_text) {
-                sink.push(at(token.start), severity, detail);
-            }
+        for (column, severity, detail) in personal_data_in_line(line) {
+            sink.push(at(column), severity, detail);
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Masked fields and omitted sections: each should say why it was withheld, and a mask's marker
-//! should have the usual width so that its length gives nothing away.
+//! Masked fields and omitted sections: each should say why it was withheld; a mask's marker
+//! should have the usual width so that its length gives nothing away, and must not be readable
+//! text, which could be the very value it claims to hide.
 
 use super::{Finding, FindingDetail, Severity, Sink, start};
 use crate::authoring::{CompiledDocument, MASK_MARKER_WIDTH};
@@ -24,6 +25,15 @@ pub(super) fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>
                 at,
                 Severity::Warning,
                 FindingDetail::MaskWithoutReason {
+                    marker: mask.marker.clone(),
+                },
+            );
+        }
+        if is_readable_marker(&mask.marker) {
+            sink.push(
+                at,
+                Severity::Error,
+                FindingDetail::ReadableMaskMarker {
                     marker: mask.marker.clone(),
                 },
             );
@@ -61,6 +71,87 @@ pub(super) fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>
                     marker: omission.marker.clone(),
                 },
             );
+        }
+    }
+}
+
+/// Words that say "withheld" without saying what: markers made of them (`[REDACTED]`,
+/// `<REDACTED CONTENT>`, 【非公開】) are conventional and hide nothing.
+const MARKER_WORDS: &[&str] = &[
+    "REDACTED",
+    "CONTENT",
+    "TEXT",
+    "INFORMATION",
+    "MASKED",
+    "WITHHELD",
+    "REMOVED",
+    "非公開",
+    "非表示",
+    "非開示",
+    "黒塗り",
+    "墨塗り",
+    "伏せ字",
+    "伏字",
+    "マスク",
+    "秘匿",
+];
+
+/// Whether a mask marker holds readable text — letters, kana, kanji or digits — beyond the
+/// conventional marker words and runs of X (`XXXX`). Such a marker is shown to every reader
+/// and may be the hidden value itself (`{{山田太郎 | reason: 個人情報のため}}`). A vendor's
+/// described redaction, a marker word then a colon and what was hidden
+/// (`[REDACTED: customer name]`), says what kind of thing is hidden, not the thing, and passes.
+fn is_readable_marker(marker: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization as _;
+    let mut rest: String = marker.nfkc().collect::<String>().to_uppercase();
+    let inner = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if let Some((word, _description)) = inner.split_once(':')
+        && MARKER_WORDS.contains(&word.trim())
+    {
+        return false;
+    }
+    for word in MARKER_WORDS {
+        rest = rest.replace(word, " ");
+    }
+    let readable: Vec<char> = rest.chars().filter(|c| c.is_alphanumeric()).collect();
+    let only_x = readable.len() >= 2 && readable.iter().all(|&c| c == 'X');
+    !readable.is_empty() && !only_x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_readable_marker;
+
+    #[test]
+    fn readable_markers_are_told_from_symbols_and_marker_words() {
+        for hides in [
+            "■■■■",
+            "＊＊＊＊",
+            "○○",
+            "××",
+            "[REDACTED]",
+            "<REDACTED CONTENT>",
+            "【非公開】",
+            "非公開",
+            "XXXX",
+            "ｘｘｘｘ",
+            "█████",
+            "[REDACTED: customer name]",
+            "［ＲＥＤＡＣＴＥＤ：氏名］",
+        ] {
+            assert!(!is_readable_marker(hides), "{hides}");
+        }
+        for shows in [
+            "山田太郎",
+            "やまだ",
+            "ヤマダ",
+            "Taro",
+            "1234",
+            "１２３４",
+            "非公開（山田）",
+            "X",
+        ] {
+            assert!(is_readable_marker(shows), "{shows}");
         }
     }
 }

@@ -122,15 +122,60 @@ pub(super) fn omission_marker(line: &str) -> Option<OmissionKind> {
     };
     let core = line.trim_matches(wrappers);
     let wrapped = core.len() != line.len();
+    let bracketed = [
+        ('[', ']'),
+        ('(', ')'),
+        ('［', '］'),
+        ('（', '）'),
+        ('<', '>'),
+        ('〈', '〉'),
+    ]
+    .iter()
+    .any(|(open, close)| line.starts_with(*open) && line.ends_with(*close));
     let kind = match core {
         "省略" | "以下、省略" => OmissionKind::Section,
         "中略" => OmissionKind::Middle,
         "以下略" | "以下省略" | "後略" => OmissionKind::Rest,
         "略" => OmissionKind::Unspecified,
         "前略" if wrapped => OmissionKind::Unspecified,
+        // [...] and […] (… is trimmed as a wrapper, so nothing is left of the latter).
+        "" | "..." | ". . ." if bracketed && (line.contains('…') || line.contains('.')) => {
+            OmissionKind::Unspecified
+        }
+        _ if bracketed => english_omission(core)?,
         _ => return None,
     };
     Some(kind)
+}
+
+/// The kind of an English omission marker, the words inside its brackets: `omitted`,
+/// `remainder omitted`, `text omitted`, `snip` (any case). Words in running prose are never
+/// passed here: only a bracketed marker is.
+fn english_omission(core: &str) -> Option<OmissionKind> {
+    let words: Vec<String> = core
+        .split_whitespace()
+        .map(|word| word.trim_matches(['.', ',']).to_lowercase())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    Some(match words.as_slice() {
+        ["omitted"] | ["omission"] | ["snip"] | ["snipped"] => OmissionKind::Unspecified,
+        ["remainder" | "rest", "omitted"]
+        | ["the", "remainder" | "rest", "omitted"]
+        | [
+            "remainder" | "rest",
+            "of",
+            "the",
+            "letter" | "notice" | "text",
+            "omitted",
+        ] => OmissionKind::Rest,
+        [
+            "text" | "section" | "content" | "details" | "paragraph" | "paragraphs",
+            "omitted",
+        ]
+        | ["omitted", "section" | "text" | "content"] => OmissionKind::Section,
+        ["middle" | "intervening" | "part", "omitted"] => OmissionKind::Middle,
+        _ => return None,
+    })
 }
 
 /// Reads one letter's body into blocks, recording a detection for every decision; its reading

@@ -1,19 +1,27 @@
 //! Where each letter of the text starts (its date next to its addressee, perhaps under a
 //! forwarding caption), and each letter's head: date, addressee, caption, issuer lines and title,
 //! up to the first block that starts the body. The body itself is left to `blocks`.
+//!
+//! English letters are read with the same rules and their own words: a date such as
+//! `June 3, 2025`, an addressee such as `To our customers` or `Dear Customer,`, a letterhead
+//! above the date (kept as the issuer), `Dear …,` opening the body, and a sign-off
+//! (`Sincerely,` and the signature lines below it) kept a line at a time.
 
 use super::DetectionNote;
 use super::attribution::attribution;
 use super::blocks::{BodyReader, heading_level, list_items, omission_marker};
 use super::text::{TextBlock, at, string, text_blocks};
 use super::{Detection, DetectionKind, ImportError, ImportedLetter, detection};
-use crate::authoring::{AUTHORING_EXTENSION, parse_written_date};
+use crate::authoring::{AUTHORING_EXTENSION, parse_english_date, parse_written_date};
 use crate::bundle::Role;
 use crate::document::{DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document, LetterDate, Source};
 
 /// The date of a line that holds only a date (and perhaps its weekday).
 fn date_line(block: &TextBlock) -> Option<String> {
     let line = block.single_line()?;
+    if let Some(iso) = parse_english_date(&line) {
+        return Some(iso);
+    }
     let mut core = line.trim();
     for (open, close) in [('（', '）'), ('(', ')')] {
         if core.ends_with(close)
@@ -37,6 +45,13 @@ fn is_addressee(block: &TextBlock) -> bool {
     let Some(line) = block.single_line() else {
         return false;
     };
+    let lower = line.to_lowercase();
+    if ["to ", "to: ", "dear "]
+        .iter()
+        .any(|opening| lower.starts_with(opening))
+    {
+        return line.chars().count() <= 60 && !line.ends_with(['.', '!', '?']);
+    }
     line.chars().count() <= 40
         && !line.ends_with('。')
         && (["各位", "様", "御中", "殿"]
@@ -85,7 +100,8 @@ pub(super) fn read_letters(
         ranges.push((caption, start));
     }
     let first_content = ranges[0].0.unwrap_or(ranges[0].1);
-    if first_content > 0 {
+    let letterhead = &blocks[..first_content];
+    if !letterhead.is_empty() && (ranges[0].0.is_some() || !is_letterhead(letterhead)) {
         return Err(ImportError::TextBeforeFirstLetter {
             line: blocks[0].line(),
         });
@@ -102,6 +118,7 @@ pub(super) fn read_letters(
         let mut letter_detections = Vec::new();
         let (document, role) = read_letter(
             caption,
+            if n == 0 { letterhead } else { &[] },
             &blocks[start..end],
             &mut letter_detections,
             &mut firm_seen,
@@ -136,8 +153,48 @@ pub(super) fn read_letters(
     Ok((letters, detections))
 }
 
+/// Whether the blocks above the first letter's date are a letterhead (a company's name and
+/// address): a few short lines, none a sentence.
+fn is_letterhead(blocks: &[TextBlock]) -> bool {
+    let lines: Vec<String> = blocks
+        .iter()
+        .flat_map(|block| block.lines.iter().map(|line| string(line)))
+        .collect();
+    lines.len() <= 8
+        && lines.iter().all(|line| {
+            line.chars().count() <= 80
+                && !line.contains('。')
+                && !line.trim_end().ends_with(['!', '?', '！', '？'])
+                && line.split_whitespace().count() <= 10
+        })
+}
+
+/// The complimentary close that opens an English sign-off block.
+fn is_sign_off(block: &TextBlock) -> bool {
+    let Some(first) = block.lines.first() else {
+        return false;
+    };
+    let first = string(first).trim().to_lowercase();
+    [
+        "sincerely,",
+        "sincerely yours,",
+        "yours sincerely,",
+        "yours faithfully,",
+        "yours truly,",
+        "best regards,",
+        "kind regards,",
+        "warm regards,",
+        "regards,",
+        "respectfully,",
+        "with our apologies,",
+        "with apologies,",
+    ]
+    .contains(&first.as_str())
+}
+
 fn read_letter(
     caption: Option<&TextBlock>,
+    letterhead: &[TextBlock],
     blocks: &[TextBlock],
     detections: &mut Vec<Detection>,
     firm_seen: &mut bool,
@@ -194,6 +251,16 @@ fn read_letter(
         DetectionNote::Title,
     ));
     let mut issuer = Vec::new();
+    for line in letterhead.iter().flat_map(|block| &block.lines) {
+        let text = string(line);
+        detections.push(detection(
+            (line[0].line, line[0].column),
+            DetectionKind::Issuer,
+            &text,
+            DetectionNote::Letterhead,
+        ));
+        issuer.push(text);
+    }
     for block in issuer_blocks {
         for line in &block.lines {
             let text = string(line);
@@ -230,6 +297,21 @@ fn read_letter(
             closing = Some("以上".to_owned());
             continue;
         }
+        if is_sign_off(block) {
+            reader.detections.push(detection(
+                at(block),
+                DetectionKind::SignOff,
+                &block.text(),
+                DetectionNote::SignOff,
+            ));
+            for line in &block.lines {
+                let single = TextBlock {
+                    lines: vec![line.clone()],
+                };
+                reader.block(&single, false);
+            }
+            continue;
+        }
         reader.block(block, index == 0);
     }
 
@@ -237,7 +319,7 @@ fn read_letter(
     let role = if !forwarded && !*firm_seen {
         *firm_seen = true;
         Role::FirmNotice
-    } else if title.contains("報告") {
+    } else if title.contains("報告") || title.to_lowercase().contains("report") {
         Role::Report
     } else {
         Role::VendorNotice
@@ -281,6 +363,8 @@ fn starts_body(block: &TextBlock) -> bool {
     let text = block.text();
     let trimmed = text.trim_end();
     SALUTATIONS.iter().any(|word| trimmed.starts_with(word))
+        || (trimmed.starts_with("Dear ") && trimmed.ends_with([',', ':']))
+        || is_sign_off(block)
         || trimmed.ends_with(['。', '．', '.', '!', '?', '！', '？'])
         || trimmed.contains('。')
         || trimmed.ends_with("ます")

@@ -54,6 +54,8 @@ pub enum DetectionKind {
     /// Two blocks joined into one paragraph because the first stops mid-sentence (a page break
     /// in the original).
     JoinedParagraph,
+    /// The sign-off of an English letter (`Sincerely,` and the signature lines below it).
+    SignOff,
     /// Something that looks like a mask or omission but was read as ordinary text (a bullet, a
     /// salutation, a template blank, prose about masking, a separator).
     NotWithheld,
@@ -81,6 +83,12 @@ pub enum DetectionNote {
     /// A line of the issuer block.
     #[error("issuer")]
     Issuer,
+    /// A letterhead line above the first letter's date, read as its issuer.
+    #[error("letterhead above the date, kept as the issuer")]
+    Letterhead,
+    /// A sign-off block, each line kept as a paragraph of its own.
+    #[error("sign-off, each line kept as written")]
+    SignOff,
     /// A heading, with its level and the id it was given.
     #[error("heading, level {level}, id {id}")]
     Heading {
@@ -194,8 +202,8 @@ pub struct ImportOptions {
 pub enum ImportError {
     /// No letter start (a date line next to an addressee line) was found.
     #[error(
-        "no letter found: each letter must start with its date (e.g. 2023年6月29日) and its \
-         addressee (e.g. お客様各位) on lines of their own"
+        "no letter found: each letter must start with its date (e.g. 2023年6月29日 or June 3, \
+         2025) and its addressee (e.g. お客様各位 or To our customers) on lines of their own"
     )]
     NoLetter,
     /// Text before the first letter that is not a caption; importing it would lose it.

@@ -15,6 +15,7 @@ impl BodyReader<'_> {
         let mut parts = vec![Part::Inlines(Vec::new())];
         let mut text = String::new();
         let mut index = 0;
+        let mut line = LineFacts::new(chars);
         let whole = string(chars);
         let separator = chars.len() >= 3
             && chars
@@ -31,7 +32,7 @@ impl BodyReader<'_> {
             return parts;
         }
         while index < chars.len() {
-            if let Some((length, found)) = self.withheld_at(chars, index) {
+            if let Some((length, found)) = self.withheld_at(&mut line, index) {
                 let marker = string(&chars[index..index + length]);
                 let position = (chars[index].line, chars[index].column);
                 match found {
@@ -83,11 +84,13 @@ impl BodyReader<'_> {
         parts
     }
 
-    /// Whether a mask or omission (or a look-alike worth reporting) starts at `index`.
-    fn withheld_at(&self, chars: &[Ch], index: usize) -> Option<(usize, Found)> {
+    /// Whether a mask or omission (or a look-alike worth reporting) starts at `index`. Every
+    /// test looks at a bounded stretch of text or at facts `line` worked out once, so reading a
+    /// line is linear in its length however long it is.
+    fn withheld_at(&self, line: &mut LineFacts, index: usize) -> Option<(usize, Found)> {
+        let chars = line.chars;
         let c = chars[index].c;
         let rest = string(&chars[index..chars.len().min(index + 40)]);
-        let sentence = sentence_around(chars, index);
         // Runs of mask symbols.
         if matches!(c, '■' | '□' | '●' | '○' | '◆' | '＊' | '*' | '×' | '█') {
             let length = chars[index..].iter().take_while(|ch| ch.c == c).count();
@@ -95,20 +98,35 @@ impl BodyReader<'_> {
                 return None;
             }
             if c == '*' && length == 2 {
-                let after = string(&chars[index + 2..]);
                 if chars.get(index + 2).is_some_and(|ch| !ch.c.is_whitespace())
-                    && after.contains("**")
+                    && line.last_double_star.is_some_and(|pair| pair >= index + 2)
                 {
                     return Some((2, Found::LookAlike(DetectionNote::Emphasis)));
                 }
-                if index >= 2 && string(&chars[..index]).contains("**") {
+                if line.first_double_star.is_some_and(|pair| pair + 1 < index) {
                     return Some((2, Found::LookAlike(DetectionNote::Emphasis)));
                 }
             }
             if c == '○' && (self.template || template_context(chars, index, length)) {
                 return Some((length, Found::LookAlike(DetectionNote::TemplateBlank)));
             }
-            if explains_masking(&sentence) {
+            if line.sentence_explains_masking(index) {
+                return Some((length, Found::LookAlike(DetectionNote::ExampleSymbols)));
+            }
+            return Some((length, Found::Mask));
+        }
+        // XXXX standing for a name or number: three or more X as a word of its own (not XXL,
+        // not the X of 10X).
+        if matches!(c, 'X' | 'Ｘ') && (index == 0 || !chars[index - 1].c.is_ascii_alphanumeric()) {
+            let length = chars[index..].iter().take_while(|ch| ch.c == c).count();
+            let after = chars.get(index + length).map(|ch| ch.c);
+            if length < 3 || after.is_some_and(|next| next.is_ascii_alphanumeric()) {
+                return None;
+            }
+            if self.template {
+                return Some((length, Found::LookAlike(DetectionNote::TemplateBlank)));
+            }
+            if line.sentence_explains_masking(index) {
                 return Some((length, Found::LookAlike(DetectionNote::ExampleSymbols)));
             }
             return Some((length, Found::Mask));
@@ -134,13 +152,14 @@ impl BodyReader<'_> {
                 .next()
                 .is_none_or(|c| c == ':' || c == ' ');
             let undisclosed = inner.trim() == "非公開";
-            let omission = omission_marker(&inner)
+            let bracketed: String = format!("{c}{inner}{close}");
+            let omission = omission_marker(&bracketed)
                 .filter(|_| matches!(c, '(' | '（' | '【' | '［' | '[' | '〈' | '<' | '＜'));
             if let Some(kind) = omission {
                 return Some((length, Found::Omission(kind)));
             }
             if redaction || undisclosed {
-                if explains_masking(&sentence) {
+                if line.sentence_explains_masking(index) {
                     return Some((length, Found::LookAlike(DetectionNote::ExampleMarker)));
                 }
                 return Some((length, Found::Mask));
@@ -148,7 +167,12 @@ impl BodyReader<'_> {
             return None;
         }
         // —中略—, ―省略― inside running text.
+        // A marker starts at the first dash of a run; looking again inside a long run of dashes
+        // would make a line of dashes quadratic.
         if matches!(c, '—' | '―' | '─') {
+            if index > 0 && chars[index - 1].c == c {
+                return None;
+            }
             for core in ["中略", "省略", "以下略", "後略"] {
                 let pattern_length = core.chars().count();
                 let inner = chars[index..]
@@ -173,9 +197,13 @@ impl BodyReader<'_> {
         for core in ["以下略", "以下省略", "後略"] {
             if rest.starts_with(core) {
                 let length = core.chars().count();
-                let tail = string(&chars[index + length..]);
-                if tail.trim_matches(['。', ' ', '\u{3000}']).is_empty() {
-                    let length = length + tail.trim_end().chars().count();
+                let tail = &chars[index + length..];
+                if tail
+                    .iter()
+                    .all(|ch| matches!(ch.c, '。' | ' ' | '\u{3000}'))
+                {
+                    let kept = tail.iter().rposition(|ch| !ch.c.is_whitespace());
+                    let length = length + kept.map_or(0, |last| last + 1);
                     return Some((length, Found::Omission(OmissionKind::Rest)));
                 }
             }
@@ -254,14 +282,59 @@ fn template_context(chars: &[Ch], index: usize, length: usize) -> bool {
         .any(|unit| after.starts_with(unit) || before.ends_with(unit))
 }
 
-fn sentence_around(chars: &[Ch], index: usize) -> String {
-    let start = chars[..index]
-        .iter()
-        .rposition(|ch| matches!(ch.c, '。' | '.' | '！' | '？'))
-        .map_or(0, |position| position + 1);
-    let end = chars[index..]
-        .iter()
-        .position(|ch| matches!(ch.c, '。' | '！' | '？'))
-        .map_or(chars.len(), |position| index + position);
-    string(&chars[start..end])
+/// What the reading of one run of text needs to know about all of it, worked out once: where
+/// each character's sentence starts and ends, where `**` first and last occurs, and (as asked)
+/// whether a sentence explains masking.
+struct LineFacts<'a> {
+    chars: &'a [Ch],
+    /// For each character, the index where its sentence starts (after `。` `.` `！` `？`).
+    sentence_starts: Vec<usize>,
+    /// For each character, the index where its sentence ends (at `。` `！` `？`, or the end).
+    sentence_ends: Vec<usize>,
+    first_double_star: Option<usize>,
+    last_double_star: Option<usize>,
+    /// Sentences already looked at, by start, and whether they explain masking.
+    explained: std::collections::HashMap<usize, bool>,
+}
+
+impl<'a> LineFacts<'a> {
+    fn new(chars: &'a [Ch]) -> Self {
+        let mut sentence_starts = Vec::with_capacity(chars.len());
+        let mut start = 0;
+        for (index, ch) in chars.iter().enumerate() {
+            sentence_starts.push(start);
+            if matches!(ch.c, '。' | '.' | '！' | '？') {
+                start = index + 1;
+            }
+        }
+        let mut sentence_ends = vec![chars.len(); chars.len()];
+        let mut end = chars.len();
+        for (index, ch) in chars.iter().enumerate().rev() {
+            if matches!(ch.c, '。' | '！' | '？') {
+                end = index;
+            }
+            sentence_ends[index] = end;
+        }
+        let double_star = |pair: &[Ch]| pair[0].c == '*' && pair[1].c == '*';
+        Self {
+            chars,
+            sentence_starts,
+            sentence_ends,
+            first_double_star: chars.windows(2).position(double_star),
+            last_double_star: chars.windows(2).rposition(double_star),
+            explained: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Whether the sentence around `index` talks about masking (so symbols in it are examples,
+    /// not masks). Each sentence is read once.
+    fn sentence_explains_masking(&mut self, index: usize) -> bool {
+        let start = self.sentence_starts[index];
+        let end = self.sentence_ends[index].max(start);
+        let chars = self.chars;
+        *self
+            .explained
+            .entry(start)
+            .or_insert_with(|| explains_masking(&string(&chars[start..end])))
+    }
 }

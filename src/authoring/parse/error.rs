@@ -257,6 +257,31 @@ pub enum SourceProblem {
         /// The path.
         path: String,
     },
+    /// A path in the folder that is, or passes through, a symbolic link.
+    #[error(
+        "{path:?}: {at:?} is a symbolic link; only files inside the notice folder are read, so \
+         copy the file into the folder instead of linking to it"
+    )]
+    SymlinkRefused {
+        /// The path, as `bundle.json` names it.
+        path: String,
+        /// The part of it that is a link.
+        at: String,
+    },
+    /// A path in the folder that names a folder, device or pipe.
+    #[error("{path:?} is not a regular file (a folder, device or pipe); name a file")]
+    NotAFile {
+        /// The path, as `bundle.json` names it.
+        path: String,
+    },
+    /// A file too large to go into a bundle.
+    #[error("{path:?} is larger than {limit} bytes, the most a bundle entry may hold")]
+    FileTooLarge {
+        /// The path, as `bundle.json` names it.
+        path: String,
+        /// The most bytes accepted.
+        limit: u64,
+    },
     /// A name in `bundle.json` that cannot be a path inside a bundle.
     #[error("{path:?} cannot be a name inside a bundle: {problem}")]
     BadPath {

@@ -20,6 +20,7 @@ mod written_date;
 pub(crate) use body::{is_east_asian, omission_kind_of};
 pub use error::{FRONT_KEY_LIST, SourceError, SourceProblem};
 pub(crate) use written_date::half_width_digit;
+pub(crate) use written_date::parse_english_date;
 pub use written_date::parse_written_date;
 
 use crate::document::{DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document};

@@ -1,12 +1,18 @@
-//! Dates as Japanese letters write them (`令和5年6月29日`, `2023年6月29日`, `2023/6/29`, …),
-//! read into ISO dates: the front matter's `date:`, the writer deciding whether a `date-iso:` is
-//! needed, and the date line of an imported letter.
+//! Dates as letters write them — Japanese (`令和5年6月29日`, `2023年6月29日`, `2023/6/29`, …)
+//! and English (`June 3, 2025`, `3 June 2025`, `Tuesday, June 3, 2025`) — read into ISO dates:
+//! the front matter's `date:`, the writer deciding whether a `date-iso:` is needed, and the date
+//! line of an imported letter.
 
 /// Reads the ISO date out of a date as a Japanese letter writes it: `2023年6月29日`,
 /// `令和5年6月29日` (also 平成, 昭和, 元年), `2023-06-29`, `2023/6/29`, `2023.6.29`, with
 /// full-width digits allowed and anything after the day (such as `（木）`) ignored.
+/// English dates are read too (see [`parse_english_date`]).
 /// Returns `None` when the text is not such a date or the date does not exist.
 pub fn parse_written_date(text: &str) -> Option<String> {
+    japanese_date(text).or_else(|| parse_english_date(text))
+}
+
+fn japanese_date(text: &str) -> Option<String> {
     let text: String = text.trim().chars().map(half_width_digit).collect();
     let (base, rest) = [("令和", 2018), ("平成", 1988), ("昭和", 1925)]
         .iter()
@@ -46,6 +52,88 @@ pub fn parse_written_date(text: &str) -> Option<String> {
     }
     let date = jiff::civil::Date::new(
         i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    Some(date.strftime("%Y-%m-%d").to_string())
+}
+
+/// The English month names and their usual abbreviations.
+const MONTHS: [(&str, &str); 12] = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Reads an English date that is the whole of `text`: `June 3, 2025`, `Jun. 3, 2025`,
+/// `June 3rd, 2025`, `3 June 2025`, `3rd of June, 2025`, each perhaps after a weekday
+/// (`Tuesday, June 3, 2025`). Returns `None` for anything else or a day that does not exist.
+pub fn parse_english_date(text: &str) -> Option<String> {
+    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.first().is_some_and(|first| {
+        WEEKDAYS
+            .iter()
+            .any(|day| day.starts_with(first.trim_end_matches('.')) && first.len() >= 3)
+    }) {
+        words.remove(0);
+    }
+    words.retain(|word| *word != "of");
+    let [first, second, year] = words.as_slice() else {
+        return None;
+    };
+    let month = |word: &str| {
+        let word = word.trim_end_matches('.');
+        MONTHS
+            .iter()
+            .position(|(name, short)| {
+                word == *name || word == *short || (word == "sept" && *short == "sep")
+            })
+            .map(|index| index + 1)
+    };
+    let day = |word: &str| {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        let ordinal = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+        (ordinal
+            && !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse::<u32>().ok())
+        .flatten()
+    };
+    let (month, day) = match (month(first), day(second), day(first), month(second)) {
+        (Some(month), Some(day), _, _) | (_, _, Some(day), Some(month)) => (month, day),
+        _ => return None,
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let date = jiff::civil::Date::new(
+        year.parse().ok()?,
         i8::try_from(month).ok()?,
         i8::try_from(day).ok()?,
     )
@@ -96,6 +184,32 @@ mod tests {
             Some("2023-06-29")
         );
         assert_eq!(parse_written_date("2023年2月30日"), None);
+        for english in [
+            "June 3, 2025",
+            "Jun. 3, 2025",
+            "June 3rd, 2025",
+            "3 June 2025",
+            "3rd of June, 2025",
+            "Tuesday, June 3, 2025",
+            "2025-06-03",
+            "JUNE 3, 2025",
+        ] {
+            assert_eq!(
+                parse_written_date(english).as_deref(),
+                Some("2025-06-03"),
+                "{english}"
+            );
+        }
+        for not_a_date in [
+            "June 31, 2025",
+            "June 3",
+            "3 Junes 2025",
+            "June 3x, 2025",
+            "in June 3, 2025",
+            "May 2025",
+        ] {
+            assert_eq!(parse_written_date(not_a_date), None, "{not_a_date}");
+        }
         assert_eq!(parse_written_date("お客様各位"), None);
     }
 }

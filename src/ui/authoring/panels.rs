@@ -81,6 +81,7 @@ fn severity_word(strings: &Strings, severity: Severity) -> &'static str {
     match severity {
         Severity::Error => strings.severity_error,
         Severity::Warning => strings.severity_warning,
+        Severity::Note => strings.severity_note,
     }
 }
 
@@ -88,6 +89,7 @@ fn severity_tone(severity: Severity) -> Tone {
     match severity {
         Severity::Error => Tone::Danger,
         Severity::Warning => Tone::Caution,
+        Severity::Note => Tone::Info,
     }
 }
 
@@ -100,6 +102,8 @@ pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
         FindingCode::MaskWithoutReason => strings.check_mask_without_reason,
         FindingCode::OmissionWithoutReason => strings.check_omission_without_reason,
         FindingCode::MaskWidth => strings.check_mask_width,
+        FindingCode::ReadableMaskMarker => strings.check_readable_mask_marker,
+        FindingCode::AttachmentNotScanned => strings.check_attachment_not_scanned,
         FindingCode::IndividualNumber => strings.check_individual_number,
         FindingCode::PensionNumber => strings.check_pension_number,
         FindingCode::EmploymentInsuranceNumber => strings.check_employment_insurance_number,
@@ -361,6 +365,13 @@ pub fn checks_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 };
                 (Tone::Danger, summary)
             }
+            (0, 0) if preview.note_count() > 0 => (
+                Tone::Good,
+                fill(
+                    strings.checks_clean_with_notes,
+                    &[("notes", &preview.note_count().to_string())],
+                ),
+            ),
             (0, 0) => (Tone::Good, strings.checks_clean.to_owned()),
             (0, _) => (
                 Tone::Caution,

@@ -26,6 +26,7 @@ fn detection_kind(strings: &Strings, kind: DetectionKind) -> &'static str {
         DetectionKind::Mask => strings.detect_mask,
         DetectionKind::Omission => strings.detect_omission,
         DetectionKind::JoinedParagraph => strings.detect_joined,
+        DetectionKind::SignOff => strings.detect_sign_off,
         DetectionKind::NotWithheld => strings.detect_not_withheld,
     }
 }

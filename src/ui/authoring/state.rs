@@ -88,14 +88,23 @@ impl Preview {
         self.errors.len() + usize::from(self.pack_error.is_some())
     }
 
-    /// Error and warning counts.
-    pub fn counts(&self) -> (usize, usize) {
-        let errors = self
-            .findings
+    /// How many notes the checks left for a person (attachments they could not read).
+    pub fn note_count(&self) -> usize {
+        self.findings
             .iter()
-            .filter(|finding| finding.severity == Severity::Error)
-            .count();
-        (errors, self.findings.len() - errors)
+            .filter(|finding| finding.severity == Severity::Note)
+            .count()
+    }
+
+    /// Error and warning counts (notes, which never stop signing, are in neither).
+    pub fn counts(&self) -> (usize, usize) {
+        let count = |severity: Severity| {
+            self.findings
+                .iter()
+                .filter(|finding| finding.severity == severity)
+                .count()
+        };
+        (count(Severity::Error), count(Severity::Warning))
     }
 }
 

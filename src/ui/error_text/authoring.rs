@@ -2,7 +2,7 @@
 //! writing keys, importing letters, client lists, and every pre-send check finding.
 
 use super::{Explain, io_japanese, p, q, v};
-use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField};
+use crate::authoring::checks::{FindingDetail, HiddenKind, LetterField, NotScanned};
 use crate::authoring::import::{DetectionNote, ImportError};
 use crate::authoring::publish::{PublishError, RecipientFailure};
 use crate::authoring::{
@@ -81,7 +81,7 @@ impl Explain for PublishError {
 impl Explain for ImportError {
     fn japanese(&self) -> String {
         match self {
-            ImportError::NoLetter => "文書が見つかりません。各文書は、日付（例：2023年6月29日）と宛先（例：お客様各位）をそれぞれ1行に書いて始めてください。".to_owned(),
+            ImportError::NoLetter => "文書が見つかりません。各文書は、日付（例：2023年6月29日、June 3, 2025）と宛先（例：お客様各位、To our customers）をそれぞれ1行に書いて始めてください。".to_owned(),
             ImportError::TextBeforeFirstLetter { line } => format!(
                 "{line}行目：最初の文書の日付と宛先より前に文章があります。文書の中に移すか削除してから、もう一度取り込んでください。"
             ),
@@ -156,6 +156,12 @@ impl Explain for DetectionNote {
             }
             DetectionNote::Title => "件名として読みました".to_owned(),
             DetectionNote::Issuer => "発信者の行として読みました".to_owned(),
+            DetectionNote::Letterhead => {
+                "日付の上のレターヘッドを発信者の行として読みました".to_owned()
+            }
+            DetectionNote::SignOff => {
+                "結びのあいさつと署名として、1 行ずつそのまま残しました".to_owned()
+            }
             DetectionNote::Heading { level, id } => {
                 format!("見出し（レベル{level}、ID {}）", v(id))
             }
@@ -381,6 +387,20 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::SymlinkRefused { path, at } => format!(
+                "{}：{}はシンボリックリンクです。読み込むのはお知らせフォルダーの中のファイルだけです。リンクではなく、ファイルをフォルダーにコピーしてください。",
+                q(path),
+                q(at)
+            ),
+            SourceProblem::NotAFile { path } => format!(
+                "{}は通常のファイルではありません（フォルダー、デバイスまたはパイプ）。ファイルを指定してください。",
+                q(path)
+            ),
+            SourceProblem::FileTooLarge { path, limit } => format!(
+                "{}は大きすぎます。ファイルに入れられるのは 1 件 {} バイトまでです。",
+                q(path),
+                limit
+            ),
             SourceProblem::InvalidMetadata(problem) => format!(
                 "フォルダーの設定（bundle.json）のままでは署名できません：{}",
                 problem.japanese()
@@ -473,6 +493,20 @@ impl Explain for FindingDetail {
                 v(marker),
                 crate::authoring::MASK_MARKER_WIDTH
             ),
+            FindingDetail::ReadableMaskMarker { marker } => format!(
+                "伏せ字の記号{}は読める文字で、受け取った全員に見えます。隠すべき内容そのものかもしれません。記号は ■■■■ のような記号にして、何を伏せたかは「| label: …」に書いてください。",
+                q(marker)
+            ),
+            FindingDetail::AttachmentNotScanned { media_type, why } => match why {
+                NotScanned::NotText => format!(
+                    "この添付ファイル（{}）はテキストではないため、個人情報のチェックをしていません。送付する前に、開いてご自身で確認してください。",
+                    v(media_type)
+                ),
+                NotScanned::UnknownEncoding => format!(
+                    "この添付ファイル（{}）は UTF-8 でも Shift_JIS でもないため、個人情報のチェックをしていません。送付する前に、開いてご自身で確認してください。",
+                    v(media_type)
+                ),
+            },
             FindingDetail::OmissionWithoutReason { marker } => format!(
                 "省略{}に理由がありません。読む人には「理由の記載なし」と表示されます（理由がわかれば「| reason: …」を加えてください）。",
                 v(marker)

@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::sync::Arc;
 
 use super::{check_all, english_sentence, io, path, viewer_problems};
-use crate::authoring::checks::{FindingCode, FindingDetail, HiddenKind, LetterField};
+use crate::authoring::checks::{FindingCode, FindingDetail, HiddenKind, LetterField, NotScanned};
 use crate::authoring::import::ImportError;
 use crate::authoring::publish::{PublishError, RecipientFailure};
 use crate::authoring::{
@@ -179,6 +179,17 @@ fn source_problems() -> Vec<SourceProblem> {
         SourceProblem::BadJsonDocument {
             reason: s("not a valid Kairan document: expected value"),
         },
+        SourceProblem::SymlinkRefused {
+            path: s("documents/a.notice.md"),
+            at: s("documents"),
+        },
+        SourceProblem::NotAFile {
+            path: s("documents/a.notice.md"),
+        },
+        SourceProblem::FileTooLarge {
+            path: s("attachments/a.csv"),
+            limit: 268_435_456,
+        },
     ]
 }
 
@@ -225,6 +236,17 @@ fn finding_details() -> Vec<FindingDetail> {
         },
         FindingDetail::OmissionWithoutReason {
             marker: s("—省略—"),
+        },
+        FindingDetail::ReadableMaskMarker {
+            marker: s("山田太郎"),
+        },
+        FindingDetail::AttachmentNotScanned {
+            media_type: s("application/pdf"),
+            why: NotScanned::NotText,
+        },
+        FindingDetail::AttachmentNotScanned {
+            media_type: s("text/csv"),
+            why: NotScanned::UnknownEncoding,
         },
         FindingDetail::Hidden {
             character: '\u{202e}',
@@ -295,6 +317,8 @@ fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
         DetectionNote::TemplateBlank,
         DetectionNote::ExampleSymbols,
         DetectionNote::ExampleMarker,
+        DetectionNote::Letterhead,
+        DetectionNote::SignOff,
     ]
 }
 
@@ -318,7 +342,7 @@ fn row_problems() -> Vec<RowProblem> {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 49);
+    check_all("SourceProblem", &source_problems(), 52);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 5);
@@ -336,7 +360,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         1,
     );
     check_all("RowProblem", &row_problems(), 8);
-    check_all("DetectionNote", &detection_notes(), 17);
+    check_all("DetectionNote", &detection_notes(), 19);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
             line: 4,
@@ -356,7 +380,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
 #[test]
 fn every_check_finding_reads_as_japanese() {
     let details = finding_details();
-    check_all("FindingDetail", &details, 17);
+    check_all("FindingDetail", &details, 19);
     let codes: BTreeSet<_> = details.iter().map(FindingDetail::code).collect();
     let all = [
         FindingCode::SourceError,
@@ -365,6 +389,8 @@ fn every_check_finding_reads_as_japanese() {
         FindingCode::MaskWithoutReason,
         FindingCode::OmissionWithoutReason,
         FindingCode::MaskWidth,
+        FindingCode::ReadableMaskMarker,
+        FindingCode::AttachmentNotScanned,
         FindingCode::IndividualNumber,
         FindingCode::PensionNumber,
         FindingCode::EmploymentInsuranceNumber,

@@ -1,0 +1,256 @@
+//! What is sent, not how it was typed: the personal-data checks run a second time on the text
+//! the bundle will carry — each paragraph with its source lines joined, every header field,
+//! every mask's label and reason, every omission's reason, all after NFKC (so full-width digits,
+//! U+3000 and `＠` read as what they are, and `\u0031` escapes in JSON sources are already
+//! decoded) — and on the attachments that are text. A number the line-by-line check of the
+//! source already reported is not reported twice; one it could not see (broken across two
+//! lines, say) is reported at the start of the paragraph that holds it.
+//!
+//! Attachments that are not text, or text in an encoding other than UTF-8 or Shift_JIS, are
+//! named in a note: nobody should believe a PDF was checked when it was not.
+
+use std::collections::HashSet;
+
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::personal_data::personal_data_in_line;
+use super::{Finding, FindingCode, FindingDetail, NotScanned, Severity, Sink, start};
+use crate::authoring::{CompiledAttachment, CompiledDocument, Position};
+use crate::document::{Block, Inline};
+
+/// Checks the compiled text of one document; `source_findings` are what the source check
+/// already reported for it.
+pub(super) fn check_sent(
+    compiled: &CompiledDocument,
+    source_findings: &[Finding],
+    out: &mut Vec<Finding>,
+) {
+    let mut reported: HashSet<(FindingCode, String)> = source_findings
+        .iter()
+        .filter_map(|finding| same_data(&finding.detail))
+        .collect();
+    let mut sink = Sink {
+        file: &compiled.source_path,
+        out,
+    };
+    for (at, text) in sent_text(compiled) {
+        let normalised: String = text.nfkc().collect();
+        for line in normalised.split('\n') {
+            for (_, severity, detail) in personal_data_in_line(line) {
+                if let Some(key) = same_data(&detail)
+                    && reported.insert(key)
+                {
+                    sink.push(at, severity, detail);
+                }
+            }
+        }
+    }
+}
+
+/// Checks every attachment that is text, line by line; names the others in a note. A key
+/// rollover is Kairan's own data, not the firm's, and is left alone.
+pub(super) fn check_attachments(attachments: &[CompiledAttachment], out: &mut Vec<Finding>) {
+    for attachment in attachments {
+        if attachment.role == crate::bundle::Role::KeyRollover {
+            continue;
+        }
+        let mut sink = Sink {
+            file: &attachment.bundle_path,
+            out,
+        };
+        let media_type = attachment.media_type.clone();
+        if !is_text(&attachment.media_type) {
+            sink.push(
+                start(),
+                Severity::Note,
+                FindingDetail::AttachmentNotScanned {
+                    media_type,
+                    why: NotScanned::NotText,
+                },
+            );
+            continue;
+        }
+        let Some(text) = decode(&attachment.bytes) else {
+            sink.push(
+                start(),
+                Severity::Note,
+                FindingDetail::AttachmentNotScanned {
+                    media_type,
+                    why: NotScanned::UnknownEncoding,
+                },
+            );
+            continue;
+        };
+        for (index, line) in text.split('\n').enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            for (column, severity, detail) in personal_data_in_line(line) {
+                let at = Position {
+                    line: index + 1,
+                    column: column + 1,
+                };
+                sink.push(at, severity, detail);
+            }
+        }
+    }
+}
+
+/// What makes two findings about the same piece of data: the check and the value, digits only
+/// for numbers and in lower case for addresses.
+fn same_data(detail: &FindingDetail) -> Option<(FindingCode, String)> {
+    let value = match detail {
+        FindingDetail::IndividualNumber { number }
+        | FindingDetail::PensionNumber { number }
+        | FindingDetail::EmploymentInsuranceNumber { number }
+        | FindingDetail::BankAccount { number }
+        | FindingDetail::PhoneNumber { number } => number
+            .chars()
+            .map(crate::authoring::half_width_digit)
+            .filter(char::is_ascii_digit)
+            .collect(),
+        FindingDetail::EmailAddress { address } => {
+            address.nfkc().collect::<String>().to_lowercase()
+        }
+        _ => return None,
+    };
+    Some((detail.code(), value))
+}
+
+/// Every piece of text the document will carry, with where it starts in the source. A mask
+/// ends a line, so that digits on either side of one never join into a number.
+fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
+    let document = &compiled.document;
+    let map = &compiled.map;
+    let at = |position: Option<Position>| position.unwrap_or_else(start);
+    let mut out = Vec::new();
+    if let Some(source) = &document.source {
+        for field in [&source.caption, &source.publisher, &source.url]
+            .into_iter()
+            .flatten()
+        {
+            out.push((start(), field.clone()));
+        }
+    }
+    if let Some(date) = &document.date {
+        out.push((at(map.date), date.text.clone()));
+    }
+    if let Some(addressee) = &document.addressee {
+        out.push((at(map.addressee), addressee.clone()));
+    }
+    if !document.issuer.is_empty() {
+        out.push((at(map.issuer), document.issuer.join("\n")));
+    }
+    out.push((at(map.title), document.title.clone()));
+    for (index, block) in document.body.iter().enumerate() {
+        let block_at = at(map.blocks.get(index).copied());
+        let text = match block {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content } => line_of(content),
+            Block::List { items } => items
+                .iter()
+                .map(|item| line_of(item))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Omission(omission) => [Some(&omission.marker), omission.reason.as_ref()]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        out.push((block_at, text));
+    }
+    let masks = document.inlines().filter_map(|(_, inline)| match inline {
+        Inline::Mask(mask) => Some(mask),
+        _ => None,
+    });
+    for (index, mask) in masks.enumerate() {
+        let mask_at = at(map.masks.get(index).copied());
+        for field in [&mask.label, &mask.reason].into_iter().flatten() {
+            out.push((mask_at, field.clone()));
+        }
+    }
+    if let Some(closing) = &document.closing {
+        out.push((start(), closing.clone()));
+    }
+    out
+}
+
+/// A run of inlines as sent: text and link text as they are, each mask as a line break.
+fn line_of(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+            Inline::Mask(_) => "\n",
+        })
+        .collect()
+}
+
+/// Whether a media type (`text/csv; charset=shift_jis`) is text the checks can read.
+fn is_text(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence.starts_with("text/")
+        || essence.ends_with("+json")
+        || essence.ends_with("+xml")
+        || matches!(
+            essence.as_str(),
+            "application/json"
+                | "application/xml"
+                | "application/csv"
+                | "application/x-csv"
+                | "application/x-ndjson"
+                | "application/yaml"
+        )
+}
+
+/// Text in UTF-8 (with or without a byte-order mark) or, failing that, Shift_JIS (as Japanese
+/// spreadsheets save CSV); `None` if it is neither.
+fn decode(bytes: &[u8]) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_owned());
+    }
+    encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_media_types_are_told_from_others() {
+        for text in [
+            "text/csv",
+            "text/plain; charset=shift_jis",
+            "application/json",
+            "application/ld+json",
+            "TEXT/CSV",
+        ] {
+            assert!(is_text(text), "{text}");
+        }
+        for other in ["application/pdf", "image/png", "application/vnd.ms-excel"] {
+            assert!(!is_text(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn attachments_decode_as_utf8_or_shift_jis() {
+        assert_eq!(decode("氏名,番号".as_bytes()).as_deref(), Some("氏名,番号"));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF\xE6\xB0\x8F").as_deref(),
+            Some("氏"),
+            "a byte-order mark is dropped"
+        );
+        let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode("氏名,番号");
+        assert_eq!(decode(&shift_jis).as_deref(), Some("氏名,番号"));
+        assert_eq!(decode(&[0xFF, 0xFE, 0xFD, 0x80]), None);
+    }
+}
