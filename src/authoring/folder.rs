@@ -248,6 +248,10 @@ pub fn compile_folder(dir: &Path) -> Result<CompiledFolder, Vec<SourceError>> {
     };
     let metadata_bytes = read_named(dir, SOURCE_METADATA, MAX_MANIFEST_BYTES)
         .map_err(|problem| vec![whole_file(SOURCE_METADATA, problem)])?;
+    let metadata_bytes = match metadata_bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => metadata_bytes,
+    };
     let metadata_text = String::from_utf8(metadata_bytes).map_err(|error| {
         vec![whole_file(
             SOURCE_METADATA,

@@ -117,7 +117,9 @@ fn inline_source(
     for inline in content {
         match inline {
             Inline::Text { text } => {
-                if text.contains(['\n', '\r', '\t']) {
+                // A tab inside a line (text copied from a PDF or a spreadsheet) is kept; one at
+                // either end of a block is refused below, as the parser would trim it.
+                if text.contains(['\n', '\r']) {
                     return Err(Unrepresentable(format!("text with a line break: {text:?}")));
                 }
                 out.push_str(&escape_text(text));

@@ -129,12 +129,7 @@ fn text_attachments_are_scanned_and_the_others_are_named() {
     let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode("氏名,番号\n佐藤花子,1234 5678 9018\n");
     attach(dir.path(), "list-sjis.csv", "text/csv", &shift_jis);
     attach(dir.path(), "report.pdf", "application/pdf", b"%PDF-1.7\n");
-    attach(
-        dir.path(),
-        "odd.txt",
-        "text/plain",
-        &[0xFF, 0xFE, 0x80, 0x81],
-    );
+    attach(dir.path(), "odd.txt", "text/plain", &[0xFD, 0xFD, 0x80]);
     let findings = check_dir(dir.path());
     let in_attachments: Vec<_> = findings
         .iter()
@@ -286,4 +281,107 @@ fn nothing_outside_the_folder_is_read() {
         support::describe(&output)
     );
     assert!(!dir.parent().join("out.kairan").exists());
+}
+
+#[test]
+fn every_attachment_is_read_whatever_it_claims_to_be_and_however_it_is_encoded() {
+    let dir = sample_copy();
+    let number = "123456789018";
+    // A role only bundle.json claims: the file is checked like any attachment.
+    std::fs::create_dir_all(dir.path().join("attachments")).unwrap();
+    std::fs::write(
+        dir.path().join("attachments/staff.csv"),
+        format!("山田太郎,{number}\n"),
+    )
+    .unwrap();
+    add_entry(
+        dir.path(),
+        serde_json::json!({
+            "file": "attachments/staff.csv",
+            "role": "key_rollover",
+            "media_type": "text/csv",
+        }),
+    );
+    let utf16: Vec<u8> = format!("氏名,番号\n山田,{number}\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    attach(dir.path(), "utf16.csv", "text/csv", &utf16);
+    let escaped: String = number
+        .chars()
+        .map(|c| format!("\\u{:04x}", u32::from(c)))
+        .collect();
+    attach(
+        dir.path(),
+        "list.json",
+        "application/json",
+        format!("{{\"number\": \"{escaped}\"}}").as_bytes(),
+    );
+    let referenced: String = number
+        .chars()
+        .map(|c| format!("&#{};", u32::from(c)))
+        .collect();
+    attach(
+        dir.path(),
+        "list.xml",
+        "application/xml",
+        format!("<n>{referenced}</n>").as_bytes(),
+    );
+    let mut files: Vec<(String, usize)> = findings_with(dir.path(), FindingCode::IndividualNumber)
+        .into_iter()
+        .map(|finding| (finding.file, finding.line))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ("attachments/list.json".to_owned(), 1),
+            ("attachments/list.xml".to_owned(), 1),
+            ("attachments/staff.csv".to_owned(), 1),
+            ("attachments/utf16.csv".to_owned(), 2),
+        ]
+    );
+}
+
+#[test]
+fn the_values_of_bundle_json_that_reach_every_manifest_are_checked() {
+    let dir = sample_copy();
+    let path = dir.path().join("bundle.json");
+    let mut metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    metadata["issuer_name"] = "みかさ社会保険労務士法人 1234 5678 9018".into();
+    // A byte-order mark, as some editors save, is not an error.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec_pretty(&metadata).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let found = findings_with(dir.path(), FindingCode::IndividualNumber);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].file, "bundle.json");
+}
+
+#[test]
+fn windows_line_ends_are_not_hidden_characters() {
+    let dir = sample_copy();
+    let path = dir.path().join(FIRM);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(
+        findings_with(dir.path(), FindingCode::InvisibleCharacter),
+        vec![]
+    );
+}
+
+#[test]
+fn numbers_next_to_other_numbers_are_found_and_addresses_and_times_are_not() {
+    for (typed, found) in [
+        ("（1）1234 5678 9018", true),
+        ("10:30 123456789018", true),
+        ("1234-5678-\n9018", true),
+        ("攻撃元 109.220.209.123 から", false),
+        ("20230629 0900 に検知", false),
+    ] {
+        let dir = sample_copy();
+        plant_paragraph(dir.path(), &format!("記録：{typed}。"));
+        assert_eq!(!individual_numbers(dir.path()).is_empty(), found, "{typed}");
+    }
 }

@@ -195,3 +195,45 @@ fn an_imported_english_letter_packs_and_its_markers_pass_the_checks() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn what_the_head_and_list_items_cannot_hold_is_kept_as_text_and_reported() {
+    let text = "2025年 6月 3日\n\nお客様へ\n\n●●●●株式会社\n\nサービス停止のお知らせ\n\n本日は\tご報告です。\n\n・項目一（中略）項目二\n・項目三\n\n* * * * *\n\n以上\n";
+    let folder = import(text);
+    let document = &folder.letters[0].document;
+    assert_eq!(document.date.as_ref().unwrap().iso, "2025-06-03");
+    assert_eq!(document.addressee.as_deref(), Some("お客様へ"));
+    let reported: Vec<(usize, usize, String)> = folder
+        .detections
+        .iter()
+        .filter(|detection| detection.kind == DetectionKind::NotWithheld)
+        .map(|detection| (detection.line, detection.column, detection.text.clone()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            (5, 1, "●●●●".to_owned()),
+            (11, 5, "（中略）".to_owned()),
+            (14, 1, "* * * * *".to_owned()),
+        ]
+    );
+    let plain = plain_text(document);
+    assert!(
+        plain.contains("本日は\tご報告です。"),
+        "a tab is kept: {plain}"
+    );
+    assert!(
+        plain.contains("* * * * *"),
+        "the separator is whole: {plain}"
+    );
+    assert_nothing_lost(text, &folder);
+}
+
+#[test]
+fn words_made_of_x_and_code_are_not_withheld() {
+    let text = "June 3, 2025\n\nTo our customers\n\nUpdate\n\nSuper Bowl XXX and Article XXX were cited. XXXX-large shirts, passwd.XXXXXX, f(...) and list[...] appear. Account XXXX was locked.\n";
+    let folder = import(text);
+    let document = &folder.letters[0].document;
+    assert_eq!(document.mask_count(), 1, "{:?}", detections(&folder));
+    assert_eq!(document.omission_count(), 0, "{:?}", detections(&folder));
+}

@@ -32,7 +32,7 @@ use crate::authoring::{CompiledFolder, Position, compile_folder};
 
 use fields::check_fields;
 use links::check_links;
-use sent::{check_attachments, check_sent};
+use sent::{check_attachments, check_metadata, check_sent};
 use text::check_text;
 use withheld::check_withheld;
 
@@ -82,7 +82,7 @@ pub fn source_finding(error: &crate::authoring::SourceError) -> Finding {
 }
 
 /// Runs every check on a compiled folder. Findings come in folder order, then by position;
-/// the attachments' come last.
+/// those in `bundle.json`'s values and in the attachments come last.
 pub fn check_folder(folder: &CompiledFolder) -> Vec<Finding> {
     let mut findings = Vec::new();
     for compiled in &folder.documents {
@@ -98,6 +98,7 @@ pub fn check_folder(folder: &CompiledFolder) -> Vec<Finding> {
         findings.append(&mut found);
     }
     let mut attached = Vec::new();
+    check_metadata(&folder.metadata, &mut attached);
     check_attachments(&folder.attachments, &mut attached);
     attached.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     findings.append(&mut attached);

@@ -3,11 +3,14 @@
 //! and employment insurance numbers, bank accounts, phone numbers — while dates, codes and
 //! file names pass.
 //!
-//! Digits may be grouped the ways people type them: by spaces (also the full-width U+3000 an
-//! IME puts in), hyphens and dashes of every width, ー, dots and ・. An individual number is
-//! reported in any grouping of twelve digits with a valid check digit (except one shaped like a
-//! date), and even when glued to letters (`No.123456789018`): the check digit makes a false
-//! alarm unlikely, and a missed one is a leak that cannot be taken back.
+//! Digits may be grouped the ways people type them: by spaces and tabs (also the full-width
+//! U+3000 an IME puts in), hyphens and dashes of every width, ー, dots and ・, up to three of
+//! them between two groups (`1234 - 5678`). An individual number is reported wherever twelve
+//! digits of consecutive groups have a valid check digit — also inside a longer run of groups
+//! (`2023-06-29 1234 5678 9018`) and when glued to letters (`No.123456789018`) — except where
+//! the twelve digits are a date with a time (`2023-06-29 0004`, `202306290900`) or the run is
+//! an IPv4 address: the check digit makes other false alarms unlikely, and a missed number is
+//! a leak that cannot be taken back.
 
 use super::{FindingDetail, Severity};
 
@@ -66,6 +69,8 @@ pub(super) struct NumberToken {
     pub(super) start: usize,
     /// The digit groups between separators.
     groups: Vec<String>,
+    /// The separators between groups, as written (one fewer than the groups).
+    separators: Vec<String>,
     /// Whether `+` comes right before it (an international phone number).
     plus: bool,
     /// Whether a letter, `.` or `/` touches it (an order code, a version, a file name): then
@@ -101,8 +106,11 @@ fn separator(c: char) -> bool {
             | ')'
             | '（'
             | '）'
-    )
+    ) || c.is_whitespace()
 }
+
+/// The most separator characters that may stand between two groups of one number.
+const MAX_SEPARATOR_RUN: usize = 3;
 
 pub(super) fn number_tokens(chars: &[char]) -> Vec<NumberToken> {
     let mut out = Vec::new();
@@ -117,18 +125,25 @@ pub(super) fn number_tokens(chars: &[char]) -> Vec<NumberToken> {
         // A letter or digit glued in front (e.g. an order code) makes it something else.
         let glued = before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/');
         let mut groups = vec![String::new()];
+        let mut separators = Vec::new();
         while index < chars.len() {
+            let run = chars[index..]
+                .iter()
+                .take(MAX_SEPARATOR_RUN + 1)
+                .take_while(|&&c| separator(c))
+                .count();
             if let Some(d) = digit(chars[index]) {
                 if let Some(group) = groups.last_mut() {
                     group.push(d);
                 }
                 index += 1;
-            } else if separator(chars[index])
-                && chars.get(index + 1).copied().and_then(digit).is_some()
+            } else if (1..=MAX_SEPARATOR_RUN).contains(&run)
+                && chars.get(index + run).copied().and_then(digit).is_some()
                 && !groups.last().is_some_and(String::is_empty)
             {
+                separators.push(chars[index..index + run].iter().collect());
                 groups.push(String::new());
-                index += 1;
+                index += run;
             } else if chars[index] == ')' || chars[index] == '）' {
                 index += 1;
             } else {
@@ -140,11 +155,72 @@ pub(super) fn number_tokens(chars: &[char]) -> Vec<NumberToken> {
         out.push(NumberToken {
             start,
             groups,
+            separators,
             plus: before == Some('+'),
             glued: glued || trailing,
         });
     }
     out
+}
+
+/// The first twelve digits of consecutive groups of `token` that make a valid individual
+/// number and are not a date with a time, as written with `-` between groups; `None` if there
+/// are none, or if the token is an IPv4 address (`109.220.209.123`).
+fn individual_number_in(token: &NumberToken) -> Option<String> {
+    let groups = &token.groups;
+    let ipv4 = groups.len() == 4
+        && token.separators.iter().all(|separator| separator == ".")
+        && groups
+            .iter()
+            .all(|group| group.len() <= 3 && group.parse::<u16>().is_ok_and(|n| n <= 255));
+    if ipv4 {
+        return None;
+    }
+    for first in 0..groups.len() {
+        let mut digits = 0;
+        for last in first..groups.len() {
+            digits += groups[last].len();
+            if digits > 12 {
+                break;
+            }
+            if digits < 12 {
+                continue;
+            }
+            let window = &groups[first..=last];
+            let number = window.concat();
+            let year_then_month = window.len() >= 2
+                && window[0].len() == 4
+                && window[1].len() <= 2
+                && (number.starts_with("19") || number.starts_with("20"));
+            if !year_then_month && !is_date_and_time(&number) && individual_number_is_valid(&number)
+            {
+                return Some(window.join("-"));
+            }
+        }
+    }
+    None
+}
+
+/// Whether twelve digits read as a date and a time, `YYYYMMDDhhmm` (1900–2099).
+fn is_date_and_time(digits: &str) -> bool {
+    let part =
+        |range: std::ops::Range<usize>| digits.get(range).and_then(|text| text.parse::<i16>().ok());
+    let (Some(year), Some(month), Some(day), Some(hour), Some(minute)) = (
+        part(0..4),
+        part(4..6),
+        part(6..8),
+        part(8..10),
+        part(10..12),
+    ) else {
+        return false;
+    };
+    (1900..=2099).contains(&year)
+        && hour < 24
+        && minute < 60
+        && i8::try_from(month)
+            .ok()
+            .zip(i8::try_from(day).ok())
+            .is_some_and(|(month, day)| jiff::civil::Date::new(year, month, day).is_ok())
 }
 
 /// Whether a 12-digit individual number (マイナンバー) has a valid check digit, by the
@@ -175,16 +251,8 @@ pub(super) fn classify_number(
     let lengths: Vec<usize> = token.groups.iter().map(String::len).collect();
     let all: String = token.groups.concat();
     let shown = token.groups.join("-");
-    // 2023-06-29 1234 has twelve digits too; a year then a month or day is a date.
-    let date_like = lengths.len() >= 2
-        && lengths[0] == 4
-        && lengths[1] <= 2
-        && (all.starts_with("19") || all.starts_with("20"));
-    if all.len() == 12 && !date_like && individual_number_is_valid(&all) {
-        return Some((
-            Severity::Error,
-            FindingDetail::IndividualNumber { number: shown },
-        ));
+    if let Some(number) = individual_number_in(token) {
+        return Some((Severity::Error, FindingDetail::IndividualNumber { number }));
     }
     if token.glued {
         return None;
@@ -305,6 +373,13 @@ mod tests {
             "1234・5678・9018",
             "123456 789018",
             "1234－5678－9018",
+            "1234 - 5678 - 9018",
+            "1234\t5678\t9018",
+            "1234 \u{3000}5678 9018",
+            "1 123456789018",
+            "2023-06-29 123456789018",
+            "〒100-0001 1234 5678 9018",
+            "123456789018 2",
         ] {
             assert_eq!(
                 codes(&format!("番号：{typed}です")),
@@ -320,6 +395,9 @@ mod tests {
             "2023.06.29.0004",
             "v1.2.3",
             "1234567890181",
+            "109.220.209.123",
+            "20230629 0900",
+            "202306290900",
         ] {
             assert_eq!(codes(&format!("番号：{other}です")), vec![], "{other}");
         }

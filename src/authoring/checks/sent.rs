@@ -6,8 +6,11 @@
 //! source already reported is not reported twice; one it could not see (broken across two
 //! lines, say) is reported at the start of the paragraph that holds it.
 //!
-//! Attachments that are not text, or text in an encoding other than UTF-8 or Shift_JIS, are
-//! named in a note: nobody should believe a PDF was checked when it was not.
+//! Attachments that are text are read as UTF-8, UTF-16 (with or without a byte-order mark),
+//! ISO-2022-JP or Shift_JIS, with JSON `\u0031` escapes and XML/HTML `&#49;` references decoded
+//! before the checks run. Attachments that are not text, or text in another encoding, are named
+//! in a note: nobody should believe a PDF was checked when it was not. Every attachment is
+//! checked, key rollovers included: `bundle.json` only claims what a file is.
 
 use std::collections::HashSet;
 
@@ -15,7 +18,7 @@ use unicode_normalization::UnicodeNormalization as _;
 
 use super::personal_data::personal_data_in_line;
 use super::{Finding, FindingCode, FindingDetail, NotScanned, Severity, Sink, start};
-use crate::authoring::{CompiledAttachment, CompiledDocument, Position};
+use crate::authoring::{CompiledAttachment, CompiledDocument, Position, SourceMetadata};
 use crate::document::{Block, Inline};
 
 /// Checks the compiled text of one document; `source_findings` are what the source check
@@ -47,13 +50,30 @@ pub(super) fn check_sent(
     }
 }
 
-/// Checks every attachment that is text, line by line; names the others in a note. A key
-/// rollover is Kairan's own data, not the firm's, and is left alone.
+/// Checks the values of `bundle.json` that go into every bundle's manifest: the bundle and
+/// series ids, the issuer's name and the recipient. Findings point at the top of the file.
+pub(super) fn check_metadata(metadata: &SourceMetadata, out: &mut Vec<Finding>) {
+    let mut sink = Sink {
+        file: crate::authoring::SOURCE_METADATA,
+        out,
+    };
+    let values = [
+        Some(&metadata.bundle_id),
+        Some(&metadata.series.id),
+        Some(&metadata.issuer_name),
+        metadata.recipient.as_ref(),
+    ];
+    for value in values.into_iter().flatten() {
+        let normalised: String = value.nfkc().collect();
+        for (_, severity, detail) in personal_data_in_line(&normalised) {
+            sink.push(start(), severity, detail);
+        }
+    }
+}
+
+/// Checks every attachment that is text, line by line; names the others in a note.
 pub(super) fn check_attachments(attachments: &[CompiledAttachment], out: &mut Vec<Finding>) {
     for attachment in attachments {
-        if attachment.role == crate::bundle::Role::KeyRollover {
-            continue;
-        }
         let mut sink = Sink {
             file: &attachment.bundle_path,
             out,
@@ -83,7 +103,8 @@ pub(super) fn check_attachments(attachments: &[CompiledAttachment], out: &mut Ve
         };
         for (index, line) in text.split('\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
-            for (column, severity, detail) in personal_data_in_line(line) {
+            let line = decode_references(line);
+            for (column, severity, detail) in personal_data_in_line(&line) {
                 let at = Position {
                     line: index + 1,
                     column: column + 1,
@@ -206,19 +227,86 @@ fn is_text(media_type: &str) -> bool {
                 | "application/x-csv"
                 | "application/x-ndjson"
                 | "application/yaml"
+                | "application/vnd.kairan.minisign-signature"
         )
 }
 
-/// Text in UTF-8 (with or without a byte-order mark) or, failing that, Shift_JIS (as Japanese
-/// spreadsheets save CSV); `None` if it is neither.
+/// A line with JSON `\uXXXX` escapes and XML/HTML numeric references (`&#49;`, `&#x31;`)
+/// replaced by the characters they stand for; anything else is left as it is.
+fn decode_references(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut index = 0;
+    while index < chars.len() {
+        let rest = &chars[index..];
+        if rest.len() >= 6 && rest[0] == '\\' && rest[1] == 'u' {
+            let hex: String = rest[2..6].iter().collect();
+            if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                out.push(c);
+                index += 6;
+                continue;
+            }
+        }
+        if rest.len() >= 4 && rest[0] == '&' && rest[1] == '#' {
+            let hex = matches!(rest[2], 'x' | 'X');
+            let digits_start = if hex { 3 } else { 2 };
+            let digits: String = rest[digits_start..]
+                .iter()
+                .take(8)
+                .take_while(|c| c.is_ascii_hexdigit())
+                .collect();
+            let end = digits_start + digits.chars().count();
+            let value = u32::from_str_radix(&digits, if hex { 16 } else { 10 }).ok();
+            if rest.get(end) == Some(&';')
+                && let Some(c) = value.and_then(char::from_u32)
+            {
+                out.push(c);
+                index += end + 1;
+                continue;
+            }
+        }
+        out.push(chars[index]);
+        index += 1;
+    }
+    out
+}
+
+/// Text in the encodings Japanese offices use: UTF-16 (by its byte-order mark, or by the zero
+/// bytes ASCII leaves in it), UTF-8 (with or without a mark), ISO-2022-JP (by its escape
+/// sequences, which UTF-8 would take as plain ASCII) or Shift_JIS (as Japanese spreadsheets save
+/// CSV). `None` if it is none of them.
 fn decode(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let strict = |encoding: &'static encoding_rs::Encoding, bytes: &[u8]| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(std::borrow::Cow::into_owned)
+    };
+    if let Some((encoding, mark)) = encoding_rs::Encoding::for_bom(bytes) {
+        return strict(encoding, &bytes[mark..]);
+    }
+    if bytes.contains(&0) {
+        let zeros_at = |parity: usize| {
+            bytes
+                .iter()
+                .skip(parity)
+                .step_by(2)
+                .filter(|&&byte| byte == 0)
+                .count()
+        };
+        let encoding = if zeros_at(1) >= zeros_at(0) {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        return strict(encoding, bytes);
+    }
+    if bytes.contains(&0x1B) {
+        return strict(encoding_rs::ISO_2022_JP, bytes);
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.to_owned());
     }
-    encoding_rs::SHIFT_JIS
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(std::borrow::Cow::into_owned)
+    strict(encoding_rs::SHIFT_JIS, bytes)
 }
 
 #[cfg(test)]
@@ -251,6 +339,29 @@ mod tests {
         );
         let (shift_jis, _, _) = encoding_rs::SHIFT_JIS.encode("氏名,番号");
         assert_eq!(decode(&shift_jis).as_deref(), Some("氏名,番号"));
-        assert_eq!(decode(&[0xFF, 0xFE, 0xFD, 0x80]), None);
+        assert_eq!(decode(&[0xFD, 0xFD, 0x80]), None);
+        let utf16: Vec<u8> = "番号 123"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&utf16).as_deref(),
+            Some("番号 123"),
+            "UTF-16 without a mark"
+        );
+        let (jis, _, _) = encoding_rs::ISO_2022_JP.encode("番号 123");
+        assert_eq!(decode(&jis).as_deref(), Some("番号 123"));
+    }
+
+    #[test]
+    fn escapes_and_references_are_decoded_before_the_checks() {
+        assert_eq!(
+            decode_references("\\u0031\\u0032&#51;&#x34;&#X35;"),
+            "12345"
+        );
+        assert_eq!(
+            decode_references("&#;&#xZZ;\\uZZZZ &amp;"),
+            "&#;&#xZZ;\\uZZZZ &amp;"
+        );
     }
 }

@@ -14,6 +14,8 @@ pub(super) fn check_text(compiled: &CompiledDocument, out: &mut Vec<Finding>) {
     };
     let json = compiled.source_path.ends_with(".json");
     for (index, line) in compiled.source_text.split('\n').enumerate() {
+        // A Windows line end is a line end, not a hidden character in the text.
+        let line = line.strip_suffix('\r').unwrap_or(line);
         let chars: Vec<char> = line.chars().collect();
         let at = |column: usize| Position {
             line: index + 1,

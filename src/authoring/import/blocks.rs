@@ -67,6 +67,13 @@ pub(super) fn list_items(block: &TextBlock) -> Option<Vec<Vec<Ch>>> {
     let mut items = Vec::new();
     for line in &block.lines {
         let text = string(line);
+        // `* * * * *` is a separator (read by `inlines`), not a list of stars.
+        if text
+            .chars()
+            .all(|c| matches!(c, '*' | '＊' | ' ' | '\u{3000}'))
+        {
+            return None;
+        }
         let dropped = if text.starts_with("- ") || text.starts_with("* ") {
             2
         } else if text.starts_with(['・', '•'])
@@ -238,12 +245,13 @@ impl BodyReader<'_> {
                     DetectionNote::BulletOpensHeading,
                 ));
             }
-            let content = self.inlines(&block.joined());
+            let parts = self.inlines(&block.joined());
+            let content = self.flatten_paragraphs(parts);
             self.heading = Some(id_unique.clone());
             self.blocks.push(Block::Heading {
                 id: id_unique,
                 level,
-                content: flatten_paragraphs(content),
+                content,
             });
             return;
         }
@@ -261,7 +269,8 @@ impl BodyReader<'_> {
                         DetectionNote::BulletOpensListItem,
                     ));
                 }
-                list.push(flatten_paragraphs(self.inlines(&item)));
+                let parts = self.inlines(&item);
+                list.push(self.flatten_paragraphs(parts));
             }
             self.blocks.push(Block::List { items: list });
             return;
@@ -390,15 +399,27 @@ pub(super) fn extend_inlines(into: &mut Vec<Inline>, more: Vec<Inline>) {
 }
 
 /// Headings and list items are single blocks: inline omission markers in them stay text.
-fn flatten_paragraphs(parts: Vec<Part>) -> Vec<Inline> {
-    let mut out = Vec::new();
-    for part in parts {
-        match part {
-            Part::Inlines(inlines) => extend_inlines(&mut out, inlines),
-            Part::Omission(marker, ..) => extend_inlines(&mut out, vec![Inline::text(marker)]),
+impl BodyReader<'_> {
+    /// The parts of a heading or list item as one run: an omission marker there cannot be a
+    /// block of its own, so it stays as text and is reported for a person to look at.
+    fn flatten_paragraphs(&mut self, parts: Vec<Part>) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for part in parts {
+            match part {
+                Part::Inlines(inlines) => extend_inlines(&mut out, inlines),
+                Part::Omission(marker, _, position) => {
+                    self.detections.push(detection(
+                        position,
+                        DetectionKind::NotWithheld,
+                        &marker,
+                        DetectionNote::OmissionInLine,
+                    ));
+                    extend_inlines(&mut out, vec![Inline::text(marker)]);
+                }
+            }
         }
+        out
     }
-    out
 }
 
 fn is_continuation(c: char) -> bool {

@@ -19,8 +19,15 @@ use crate::document::{DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document, Letter
 /// The date of a line that holds only a date (and perhaps its weekday).
 fn date_line(block: &TextBlock) -> Option<String> {
     let line = block.single_line()?;
-    if let Some(iso) = parse_english_date(&line) {
+    let dated = ["Date:", "DATE:", "Date：", "日付：", "日付:"]
+        .iter()
+        .find_map(|label| line.strip_prefix(label))
+        .map(str::trim);
+    if let Some(iso) = parse_english_date(dated.unwrap_or(&line)) {
         return Some(iso);
+    }
+    if let Some(dated) = dated {
+        return parse_written_date(dated);
     }
     let mut core = line.trim();
     for (open, close) in [('（', '）'), ('(', ')')] {
@@ -52,11 +59,12 @@ fn is_addressee(block: &TextBlock) -> bool {
     {
         return line.chars().count() <= 60 && !line.ends_with(['.', '!', '?']);
     }
+    let bare = line.strip_suffix('へ').unwrap_or(&line);
     line.chars().count() <= 40
         && !line.ends_with('。')
         && (["各位", "様", "御中", "殿"]
             .iter()
-            .any(|ending| line.ends_with(ending))
+            .any(|ending| bare.ends_with(ending))
             || line.contains("各位"))
 }
 
@@ -169,6 +177,37 @@ fn is_letterhead(blocks: &[TextBlock]) -> bool {
         })
 }
 
+/// Reports what looks like a mask in a line of the letter's head (●●●●株式会社, [REDACTED]):
+/// the head holds only text, so it is kept as written, and a person must look at it.
+fn report_head_masks(block: &TextBlock, detections: &mut Vec<Detection>) {
+    for line in &block.lines {
+        let mut index = 0;
+        while index < line.len() {
+            let c = line[index].c;
+            let run = line[index..].iter().take_while(|ch| ch.c == c).count();
+            let symbols =
+                matches!(c, '■' | '□' | '●' | '○' | '◆' | '＊' | '*' | '×' | '█') && run >= 2;
+            let rest: String = line[index..].iter().take(12).map(|ch| ch.c).collect();
+            let word = ["REDACTED", "非公開", "XXXX"]
+                .iter()
+                .find(|word| rest.to_uppercase().starts_with(**word));
+            if symbols || word.is_some() {
+                let length = word.map_or(run, |word| word.chars().count());
+                let text = string(&line[index..index + length]);
+                detections.push(detection(
+                    (line[index].line, line[index].column),
+                    DetectionKind::NotWithheld,
+                    &text,
+                    DetectionNote::MaskInHead,
+                ));
+                index += length;
+            } else {
+                index += run.max(1);
+            }
+        }
+    }
+}
+
 /// The complimentary close that opens an English sign-off block.
 fn is_sign_off(block: &TextBlock) -> bool {
     let Some(first) = block.lines.first() else {
@@ -188,6 +227,8 @@ fn is_sign_off(block: &TextBlock) -> bool {
         "respectfully,",
         "with our apologies,",
         "with apologies,",
+        "thank you,",
+        "best,",
     ]
     .contains(&first.as_str())
 }
@@ -272,6 +313,14 @@ fn read_letter(
             ));
             issuer.push(text);
         }
+    }
+    let head_blocks = caption
+        .into_iter()
+        .chain(letterhead)
+        .chain(std::iter::once(addressee_block))
+        .chain(header);
+    for block in head_blocks {
+        report_head_masks(block, detections);
     }
     let body_blocks = &rest[body_start..];
     let body_text: String = body_blocks.iter().map(TextBlock::text).collect();

@@ -86,6 +86,18 @@ pub enum DetectionNote {
     /// A letterhead line above the first letter's date, read as its issuer.
     #[error("letterhead above the date, kept as the issuer")]
     Letterhead,
+    /// An omission marker inside a heading or list item, kept as text.
+    #[error(
+        "an omission marker inside a heading or list item is kept as text (an omitted section \
+         is a block of its own); check it"
+    )]
+    OmissionInLine,
+    /// Mask-like symbols in the letter's head, kept as text.
+    #[error(
+        "looks like a mask, but the letter's head (title, addressee, issuer, caption) holds \
+         only text: kept as written; check it"
+    )]
+    MaskInHead,
     /// A sign-off block, each line kept as a paragraph of its own.
     #[error("sign-off, each line kept as written")]
     SignOff,

@@ -115,12 +115,21 @@ impl BodyReader<'_> {
             }
             return Some((length, Found::Mask));
         }
-        // XXXX standing for a name or number: three or more X as a word of its own (not XXL,
-        // not the X of 10X).
-        if matches!(c, 'X' | 'Ｘ') && (index == 0 || !chars[index - 1].c.is_ascii_alphanumeric()) {
+        // XXXX standing for a name or number: four or more X as a word of its own — not XXX
+        // (thirty, as in Super Bowl XXX), XXL, the X of 10X, a file name's passwd.XXXXXX or
+        // XXXX-large.
+        let joins_word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_');
+        if matches!(c, 'X' | 'Ｘ') && (index == 0 || !joins_word(chars[index - 1].c)) {
             let length = chars[index..].iter().take_while(|ch| ch.c == c).count();
             let after = chars.get(index + length).map(|ch| ch.c);
-            if length < 3 || after.is_some_and(|next| next.is_ascii_alphanumeric()) {
+            let glued_after = after.is_some_and(|next| {
+                next.is_ascii_alphanumeric()
+                    || (matches!(next, '-' | '_' | '.')
+                        && chars
+                            .get(index + length + 1)
+                            .is_some_and(|ch| ch.c.is_ascii_alphanumeric()))
+            });
+            if length < 4 || glued_after {
                 return None;
             }
             if self.template {
@@ -153,8 +162,12 @@ impl BodyReader<'_> {
                 .is_none_or(|c| c == ':' || c == ' ');
             let undisclosed = inner.trim() == "非公開";
             let bracketed: String = format!("{c}{inner}{close}");
-            let omission = omission_marker(&bracketed)
-                .filter(|_| matches!(c, '(' | '（' | '【' | '［' | '[' | '〈' | '<' | '＜'));
+            // f(...) and list[...] are code, not an elision.
+            let glued =
+                matches!(c, '(' | '[') && index > 0 && chars[index - 1].c.is_ascii_alphanumeric();
+            let omission = omission_marker(&bracketed).filter(|_| {
+                !glued && matches!(c, '(' | '（' | '【' | '［' | '[' | '〈' | '<' | '＜')
+            });
             if let Some(kind) = omission {
                 return Some((length, Found::Omission(kind)));
             }

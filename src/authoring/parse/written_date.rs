@@ -12,18 +12,64 @@ pub fn parse_written_date(text: &str) -> Option<String> {
     japanese_date(text).or_else(|| parse_english_date(text))
 }
 
+/// A day of the civil calendar: year, month, day.
+type Day = (i16, i8, i8);
+
+/// An era a date may be written in.
+struct Era {
+    name: &'static str,
+    /// The year before its first year (令和 1 = 2019, so 2018).
+    base: i16,
+    first_day: Day,
+    /// `None` while it is still running.
+    last_day: Option<Day>,
+}
+
+const ERAS: [Era; 3] = [
+    Era {
+        name: "令和",
+        base: 2018,
+        first_day: (2019, 5, 1),
+        last_day: None,
+    },
+    Era {
+        name: "平成",
+        base: 1988,
+        first_day: (1989, 1, 8),
+        last_day: Some((2019, 4, 30)),
+    },
+    Era {
+        name: "昭和",
+        base: 1925,
+        first_day: (1926, 12, 25),
+        last_day: Some((1989, 1, 7)),
+    },
+];
+
 fn japanese_date(text: &str) -> Option<String> {
-    let text: String = text.trim().chars().map(half_width_digit).collect();
-    let (base, rest) = [("令和", 2018), ("平成", 1988), ("昭和", 1925)]
+    // Spaces between the parts (`2025年 6月 3日`) are a typing habit, not part of the date.
+    let text: String = text
+        .trim()
+        .chars()
+        .map(half_width_digit)
+        .filter(|c| !matches!(c, ' ' | '\u{3000}'))
+        .collect();
+    let era = ERAS
         .iter()
-        .find_map(|(era, base)| text.strip_prefix(era).map(|rest| (Some(*base), rest)))
-        .unwrap_or((None, text.as_str()));
+        .find_map(|era| text.strip_prefix(era.name).map(|rest| (era, rest)));
+    let (base, rest) = match era {
+        Some((era, rest)) => (Some(u32::try_from(era.base).ok()?), rest),
+        None => (None, text.as_str()),
+    };
     let (year, rest) = match base {
         Some(base) => {
             let (year, rest) = match rest.strip_prefix('元') {
                 Some(rest) => (1, rest),
                 None => leading_number(rest)?,
             };
+            if year == 0 {
+                return None;
+            }
             (base + year, rest.strip_prefix('年')?)
         }
         None => {
@@ -56,6 +102,15 @@ fn japanese_date(text: &str) -> Option<String> {
         i8::try_from(day).ok()?,
     )
     .ok()?;
+    // An era year must fall inside its era: 平成31年5月1日 and 昭和99年 never existed.
+    if let Some((era, _)) = era {
+        let civil = |(year, month, day): Day| jiff::civil::Date::new(year, month, day).ok();
+        if civil(era.first_day).is_some_and(|first| date < first)
+            || era.last_day.and_then(civil).is_some_and(|last| date > last)
+        {
+            return None;
+        }
+    }
     Some(date.strftime("%Y-%m-%d").to_string())
 }
 
@@ -184,6 +239,27 @@ mod tests {
             Some("2023-06-29")
         );
         assert_eq!(parse_written_date("2023年2月30日"), None);
+        assert_eq!(
+            parse_written_date("2025年 6月 3日").as_deref(),
+            Some("2025-06-03")
+        );
+        assert_eq!(
+            parse_written_date("平成31年4月30日").as_deref(),
+            Some("2019-04-30")
+        );
+        assert_eq!(
+            parse_written_date("昭和64年1月7日").as_deref(),
+            Some("1989-01-07")
+        );
+        for never in [
+            "平成31年5月1日",
+            "令和元年4月30日",
+            "令和0年6月3日",
+            "昭和99年6月3日",
+            "昭和64年1月8日",
+        ] {
+            assert_eq!(parse_written_date(never), None, "{never}");
+        }
         for english in [
             "June 3, 2025",
             "Jun. 3, 2025",
