@@ -19,6 +19,7 @@ mod checks;
 mod checks_sent;
 mod cli;
 mod format;
+mod format_v1;
 mod import;
 mod import_english;
 mod import_styles;
