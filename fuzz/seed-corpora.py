@@ -60,6 +60,9 @@ def main() -> None:
     for source in sorted((SAMPLE_SOURCE / "documents").glob("*.notice.md")):
         put("authoring_source", source.read_bytes())
     put("authoring_source", (SEEDS / "clients.csv").read_bytes())
+    # Document format version 2: a mask in the letter's head, as JSON and as a source.
+    put("document_json", (SEEDS / "document-v2-masked-head.json").read_bytes())
+    put("authoring_source", (SEEDS / "masked-head.notice.md").read_bytes())
     put("plain_text_import", (SAMPLE_SOURCE / "seed.txt").read_bytes())
     # Letters in other styles: English (letterhead, June 3, 2025, [REDACTED], [...], sign-off)
     # and Japanese with ＊/×/● masks and （略）/以下略 omissions.

@@ -135,5 +135,15 @@ pub fn exercise(bundle: &OpenedBundle) {
         let _ = trust::rollover::carried_statement(bundle);
     }
     let (store, history, settings) = empty_trust_files();
-    let _ = trust::assess(bundle, store, history, settings, bundle.manifest.issued());
+    let records = trust::Records {
+        store: Some(store),
+        history: Some(history),
+        settings: Some(settings),
+    };
+    let _ = trust::assess(
+        bundle,
+        records,
+        trust::Origin::File,
+        bundle.manifest.issued(),
+    );
 }

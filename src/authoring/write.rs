@@ -30,7 +30,9 @@ pub fn write_notice(
         out.push_str(&format!("{key}: {value}\n"));
         Ok(())
     };
-    field("title", &document.title)?;
+    // The letter's head is inline text, masks and links included, as in the body.
+    let head = |runs: &[Inline]| inline_source(runs, name_of);
+    field("title", &head(&document.title)?)?;
     if let Some(date) = &document.date {
         field("date", &date.text)?;
         if super::parse_written_date(&date.text).as_deref() != Some(date.iso.as_str()) {
@@ -38,21 +40,23 @@ pub fn write_notice(
         }
     }
     if let Some(addressee) = &document.addressee {
-        field("addressee", addressee)?;
+        field("addressee", &head(addressee)?)?;
     }
     for line in &document.issuer {
-        field("issuer", line)?;
+        field("issuer", &head(line)?)?;
     }
     if let Some(source) = &document.source {
         for (key, value) in [
             ("publisher", &source.publisher),
             ("url", &source.url),
             ("retrieved", &source.retrieved),
-            ("caption", &source.caption),
         ] {
             if let Some(value) = value {
                 field(key, value)?;
             }
+        }
+        if let Some(caption) = &source.caption {
+            field("caption", &head(caption)?)?;
         }
     }
     out.push_str("---\n");

@@ -169,7 +169,7 @@ fn contents_text(bundle: &OpenedBundle) -> String {
             role_word(item.entry.role),
             one_line(&item.entry.path)
         );
-        out += &format!("    title:   {}\n", one_line(&document.title));
+        out += &format!("    title:   {}\n", one_line(&document.title_text()));
         if let Some(date) = &document.date {
             out += &format!(
                 "    date:    {} ({})\n",
@@ -178,7 +178,10 @@ fn contents_text(bundle: &OpenedBundle) -> String {
             );
         }
         if !document.issuer.is_empty() {
-            out += &format!("    issuer:  {}\n", one_line(&document.issuer.join(" / ")));
+            out += &format!(
+                "    issuer:  {}\n",
+                one_line(&document.issuer_lines().join(" / "))
+            );
         }
         if let Some(source) = &document.source {
             out += &format!(

@@ -131,29 +131,52 @@ impl Part<'_> {
 }
 
 /// The document's parts in reading order.
-pub fn parts(document: &Document) -> Vec<Part<'_>> {
+pub fn parts<'a>(document: &'a Document) -> Vec<Part<'a>> {
     let mut parts = Vec::new();
-    // Borrow the caption from the document, not from a temporary.
-    if let Some(caption) = document
-        .source
-        .as_ref()
-        .and_then(|source| source.caption.as_deref())
-    {
-        parts.push(plain(PartKey::Caption, PartStyle::Caption, caption));
+    // Masks and omissions share one running ordinal, in `withheld_items` order: the head's
+    // masks first.
+    let mut ordinal = 0;
+    let head = |key: PartKey, style: PartStyle, content: &'a [Inline], ordinal: &mut usize| Part {
+        key,
+        style,
+        spans: spans(content, ordinal),
+        heading_id: None,
+        omission: None,
+    };
+    if let Some(caption) = document.caption() {
+        parts.push(head(
+            PartKey::Caption,
+            PartStyle::Caption,
+            caption,
+            &mut ordinal,
+        ));
     }
     if let Some(date) = &document.date {
         parts.push(plain(PartKey::Date, PartStyle::Date, &date.text));
     }
     if let Some(addressee) = &document.addressee {
-        parts.push(plain(PartKey::Addressee, PartStyle::Addressee, addressee));
+        parts.push(head(
+            PartKey::Addressee,
+            PartStyle::Addressee,
+            addressee,
+            &mut ordinal,
+        ));
     }
     for (index, line) in document.issuer.iter().enumerate() {
-        parts.push(plain(PartKey::Issuer(index), PartStyle::Issuer, line));
+        parts.push(head(
+            PartKey::Issuer(index),
+            PartStyle::Issuer,
+            line,
+            &mut ordinal,
+        ));
     }
-    parts.push(plain(PartKey::Title, PartStyle::Title, &document.title));
+    parts.push(head(
+        PartKey::Title,
+        PartStyle::Title,
+        &document.title,
+        &mut ordinal,
+    ));
 
-    // Masks and omissions share one running ordinal, in `withheld_items` order.
-    let mut ordinal = 0;
     let mut body = Vec::new();
     for (block_index, block) in document.body.iter().enumerate() {
         let key = PartKey::Block {

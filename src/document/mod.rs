@@ -1,7 +1,7 @@
 //! The notice model: what a Japanese business letter in a bundle is made of.
 //!
-//! A [`Document`] is a letter (date, addressee, issuer, title, body, closing) whose body holds
-//! headings, paragraphs and lists of inline text, plus the two kinds of withheld content that
+//! A [`Document`] is a letter (date, addressee, issuer, title, body, closing) whose head and
+//! body hold inline text (headings, paragraphs and lists in the body), plus the two kinds of withheld content that
 //! Kairan exists to make visible: [`Mask`]s (an inline span standing for hidden text, such as
 //! ■■■■) and [`Omission`]s (a block standing for withheld sections, such as —省略—). The
 //! hidden text itself is never stored anywhere in the model.
@@ -10,6 +10,7 @@
 //! the viewer draws what it describes.
 
 pub mod find;
+mod json;
 pub mod letter;
 mod model;
 mod text;

@@ -1,41 +1,34 @@
-//! The document types and their strict JSON form.
-//!
-//! Every struct rejects unknown and duplicate keys so that a document means exactly one thing;
+//! The document types. Their JSON forms (version 1, whose letter head is plain strings, and
+//! version 2, whose head is inline content like the body) live in `json`;
 //! [`Document::from_json`] is the only way in from bytes.
 
 use serde::{Deserialize, Serialize};
 
 /// The `format` value every document carries.
 pub const DOCUMENT_FORMAT: &str = "kairan-document";
-/// The only document format version this build understands.
-pub const DOCUMENT_FORMAT_VERSION: u32 = 1;
+/// The newest document format version this build reads and writes. Version 1 documents are
+/// read as well, and a document is written as version 1 whenever version 1 can carry it.
+pub const DOCUMENT_FORMAT_VERSION: u32 = 2;
 
-/// One letter: a firm notice, a vendor notice or a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One letter: a firm notice, a vendor notice or a report. The letter's head (addressee,
+/// issuer lines, title, a copy's caption) is inline content like the body, so that a mask or a
+/// link may sit there (an issuer written as ●●●●株式会社); the format version is a property of
+/// the JSON form, not of the letter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Document {
-    /// Always [`DOCUMENT_FORMAT`].
-    pub format: String,
-    /// Always [`DOCUMENT_FORMAT_VERSION`].
-    pub format_version: u32,
     /// The date the letter bears, if it bears one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<LetterDate>,
     /// Who the letter is addressed to, as written (e.g. `お客様 各位`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub addressee: Option<String>,
+    pub addressee: Option<Vec<Inline>>,
     /// The issuer block as written, one entry per line (company, then e.g. representative).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub issuer: Vec<String>,
+    pub issuer: Vec<Vec<Inline>>,
     /// The letter's title.
-    pub title: String,
+    pub title: Vec<Inline>,
     /// Where a forwarded copy came from; `None` for the bundle author's own letters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// The letter's body in reading order.
     pub body: Vec<Block>,
     /// The closing word as written (`以上`), if the letter has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closing: Option<String>,
 }
 
@@ -64,7 +57,7 @@ pub struct Source {
     pub retrieved: Option<String>,
     /// The forwarding party's caption placed above the copy (e.g. `—ご参考 …—`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub caption: Option<String>,
+    pub caption: Option<Vec<Inline>>,
 }
 
 /// A block of the body.
@@ -261,7 +254,7 @@ pub enum DocumentError {
     },
     /// The document is from a newer or unknown version of the format.
     #[error(
-        "document format version {found} is not supported (this Kairan reads version {DOCUMENT_FORMAT_VERSION}); update Kairan"
+        "document format version {found} is not supported (this Kairan reads versions 1 to {DOCUMENT_FORMAT_VERSION}); update Kairan"
     )]
     UnsupportedVersion {
         /// The version found.
@@ -282,46 +275,20 @@ pub enum DocumentError {
 }
 
 impl Document {
-    /// Parses a document from its strict JSON form.
+    /// Parses a document from one of its strict JSON forms (version 1 or 2).
     ///
     /// Fails on malformed JSON, unknown or duplicate keys, another format or version, and
     /// duplicate heading ids.
     pub fn from_json(bytes: &[u8]) -> Result<Self, DocumentError> {
-        let document: Document = serde_json::from_slice(bytes)?;
-        if document.format != DOCUMENT_FORMAT {
-            return Err(DocumentError::WrongFormat {
-                found: document.format,
-            });
-        }
-        if document.format_version != DOCUMENT_FORMAT_VERSION {
-            return Err(DocumentError::UnsupportedVersion {
-                found: document.format_version,
-            });
-        }
+        let document = super::json::read(bytes)?;
         let mut seen = std::collections::HashSet::new();
         for id in document.heading_ids() {
             if !seen.insert(id) {
                 return Err(DocumentError::DuplicateHeadingId(id.to_owned()));
             }
         }
-        let head_lines = [
-            (
-                "date",
-                document.date.as_ref().map(|date| date.text.as_str()),
-            ),
-            ("addressee", document.addressee.as_deref()),
-            ("title", Some(document.title.as_str())),
-            ("closing", document.closing.as_deref()),
-        ]
-        .into_iter()
-        .chain(
-            document
-                .issuer
-                .iter()
-                .map(|line| ("issuer", Some(line.as_str()))),
-        );
-        for (field, line) in head_lines {
-            if line.is_some_and(|line| line.chars().any(char::is_control)) {
+        for (field, line) in document.head_lines() {
+            if line.chars().any(char::is_control) {
                 return Err(DocumentError::ControlInLine(field));
             }
         }
@@ -342,11 +309,68 @@ impl Document {
         Ok(document)
     }
 
-    /// The document's JSON form, as stored in a bundle (pretty-printed, UTF-8, trailing newline).
+    /// The document's JSON form, as stored in a bundle (pretty-printed, UTF-8, trailing
+    /// newline): version 1 when version 1 can carry it, so that a letter without anything new
+    /// is stored exactly as before and older readers can open it; version 2 otherwise.
     pub fn to_json(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
-        bytes.push(b'\n');
-        bytes
+        super::json::write(self)
+    }
+
+    /// Each line of the letter's head as shown (masks as their marker), with its field's name:
+    /// the lines that must stay one line each.
+    fn head_lines(&self) -> Vec<(&'static str, String)> {
+        let mut lines = Vec::new();
+        if let Some(date) = &self.date {
+            lines.push(("date", date.text.clone()));
+        }
+        if let Some(addressee) = &self.addressee {
+            lines.push(("addressee", super::inline_text(addressee)));
+        }
+        lines.push(("title", super::inline_text(&self.title)));
+        if let Some(closing) = &self.closing {
+            lines.push(("closing", closing.clone()));
+        }
+        for line in &self.issuer {
+            lines.push(("issuer", super::inline_text(line)));
+        }
+        if let Some(caption) = self.caption() {
+            lines.push(("caption", super::inline_text(caption)));
+        }
+        lines
+    }
+
+    /// The title as shown (masks as their marker), for window titles, lists and file names.
+    pub fn title_text(&self) -> String {
+        super::inline_text(&self.title)
+    }
+
+    /// The addressee as shown (masks as their marker), if the letter names one.
+    pub fn addressee_text(&self) -> Option<String> {
+        self.addressee.as_deref().map(super::inline_text)
+    }
+
+    /// The issuer lines as shown (masks as their marker).
+    pub fn issuer_lines(&self) -> Vec<String> {
+        self.issuer
+            .iter()
+            .map(|line| super::inline_text(line))
+            .collect()
+    }
+
+    /// The forwarding party's caption above a copy, if there is one.
+    pub fn caption(&self) -> Option<&[Inline]> {
+        self.source
+            .as_ref()
+            .and_then(|source| source.caption.as_deref())
+    }
+
+    /// The runs of the letter's head in reading order: caption, addressee, issuer lines, title.
+    pub fn head_runs(&self) -> impl Iterator<Item = &[Inline]> {
+        self.caption()
+            .into_iter()
+            .chain(self.addressee.as_deref())
+            .chain(self.issuer.iter().map(Vec::as_slice))
+            .chain(std::iter::once(self.title.as_slice()))
     }
 
     /// The anchors of all headings, in order.
@@ -357,9 +381,10 @@ impl Document {
         })
     }
 
-    /// Every inline run of the document in reading order, with the block it sits in.
-    pub fn inlines(&self) -> impl Iterator<Item = (usize, &Inline)> {
-        self.body.iter().enumerate().flat_map(|(index, block)| {
+    /// Every inline run of the document in reading order: the head's (caption, addressee,
+    /// issuer lines, title), then the body's.
+    pub fn inlines(&self) -> impl Iterator<Item = &Inline> {
+        let body = self.body.iter().flat_map(|block| {
             let runs: Box<dyn Iterator<Item = &Inline>> = match block {
                 Block::Heading { content, .. }
                 | Block::Paragraph { content }
@@ -367,14 +392,15 @@ impl Document {
                 Block::List { items } => Box::new(items.iter().flatten()),
                 Block::Omission(_) => Box::new(std::iter::empty()),
             };
-            runs.map(move |inline| (index, inline))
-        })
+            runs
+        });
+        self.head_runs().flatten().chain(body)
     }
 
     /// How many masked fields the document holds.
     pub fn mask_count(&self) -> usize {
         self.inlines()
-            .filter(|(_, inline)| matches!(inline, Inline::Mask(_)))
+            .filter(|inline| matches!(inline, Inline::Mask(_)))
             .count()
     }
 
@@ -388,7 +414,7 @@ impl Document {
 
     /// Every link of the document in reading order.
     pub fn links(&self) -> impl Iterator<Item = (&LinkTarget, &str)> {
-        self.inlines().filter_map(|(_, inline)| match inline {
+        self.inlines().filter_map(|inline| match inline {
             Inline::Link { target, text } => Some((target, text.as_str())),
             _ => None,
         })
@@ -399,6 +425,17 @@ impl Inline {
     /// A plain text run.
     pub fn text(text: impl Into<String>) -> Self {
         Inline::Text { text: text.into() }
+    }
+
+    /// A line of plain text as inline content (a title, an issuer line): one text run, or
+    /// nothing for an empty string.
+    pub fn line(text: impl Into<String>) -> Vec<Inline> {
+        let text = text.into();
+        if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline::Text { text }]
+        }
     }
 }
 
@@ -421,7 +458,7 @@ mod tests {
         let json = |title: &str| {
             serde_json::json!({
                 "format": DOCUMENT_FORMAT,
-                "format_version": DOCUMENT_FORMAT_VERSION,
+                "format_version": 1,
                 "title": title,
                 "body": [],
             })
@@ -525,10 +562,10 @@ mod tests {
 
     #[test]
     fn a_newer_format_version_is_refused_with_advice() {
-        let json = minimal().replace(r#""format_version":1"#, r#""format_version":2"#);
+        let json = minimal().replace(r#""format_version":1"#, r#""format_version":3"#);
         let error = Document::from_json(json.as_bytes()).unwrap_err();
         assert!(
-            error.to_string().contains("version 2 is not supported"),
+            error.to_string().contains("version 3 is not supported"),
             "{error}"
         );
     }

@@ -1,6 +1,7 @@
 //! Plain-text views of a document: the text a reader copies, and the ordered list of
 //! withheld items that the viewer walks with Next/Previous.
 
+use super::letter::PartKey;
 use super::model::{Block, Document, Inline, Mask, Omission};
 
 /// The document as plain text, laid out like the letter: date, addressee, issuer, title, body,
@@ -12,23 +13,19 @@ pub fn plain_text(document: &Document) -> String {
         out.push_str(text);
         out.push_str("\n\n");
     };
-    if let Some(caption) = document
-        .source
-        .as_ref()
-        .and_then(|source| source.caption.as_deref())
-    {
-        line(caption);
+    if let Some(caption) = document.caption() {
+        line(&inline_text(caption));
     }
     if let Some(date) = &document.date {
         line(&date.text);
     }
-    if let Some(addressee) = &document.addressee {
-        line(addressee);
+    if let Some(addressee) = document.addressee_text() {
+        line(&addressee);
     }
     if !document.issuer.is_empty() {
-        line(&document.issuer.join("\n"));
+        line(&document.issuer_lines().join("\n"));
     }
-    line(&document.title);
+    line(&document.title_text());
     for block in &document.body {
         match block {
             Block::Heading { content, .. }
@@ -72,27 +69,39 @@ pub enum WithheldKind<'a> {
 /// One masked field or omitted section, with where it sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WithheldItem<'a> {
-    /// Index of the body block that holds it.
-    pub block: usize,
+    /// The part of the letter that holds it (a head line or a body block).
+    pub place: PartKey,
     /// The item.
     pub kind: WithheldKind<'a>,
 }
 
-/// Every masked field and omitted section of the document, in reading order.
+/// Every masked field and omitted section of the document, in reading order: the head's
+/// (caption, addressee, issuer lines, title), then the body's.
 pub fn withheld_items(document: &Document) -> Vec<WithheldItem<'_>> {
     let mut items = Vec::new();
+    if let Some(caption) = document.caption() {
+        push_masks(&mut items, PartKey::Caption, caption);
+    }
+    if let Some(addressee) = &document.addressee {
+        push_masks(&mut items, PartKey::Addressee, addressee);
+    }
+    for (index, line) in document.issuer.iter().enumerate() {
+        push_masks(&mut items, PartKey::Issuer(index), line);
+    }
+    push_masks(&mut items, PartKey::Title, &document.title);
     for (index, block) in document.body.iter().enumerate() {
+        let place = |item: usize| PartKey::Block { block: index, item };
         match block {
             Block::Omission(omission) => items.push(WithheldItem {
-                block: index,
+                place: place(0),
                 kind: WithheldKind::Omission(omission),
             }),
             Block::Heading { content, .. }
             | Block::Paragraph { content }
-            | Block::Centered { content } => push_masks(&mut items, index, content),
+            | Block::Centered { content } => push_masks(&mut items, place(0), content),
             Block::List { items: list } => {
-                for item in list {
-                    push_masks(&mut items, index, item);
+                for (item, content) in list.iter().enumerate() {
+                    push_masks(&mut items, place(item), content);
                 }
             }
         }
@@ -100,11 +109,11 @@ pub fn withheld_items(document: &Document) -> Vec<WithheldItem<'_>> {
     items
 }
 
-fn push_masks<'a>(items: &mut Vec<WithheldItem<'a>>, block: usize, content: &'a [Inline]) {
+fn push_masks<'a>(items: &mut Vec<WithheldItem<'a>>, place: PartKey, content: &'a [Inline]) {
     for inline in content {
         if let Inline::Mask(mask) = inline {
             items.push(WithheldItem {
-                block,
+                place,
                 kind: WithheldKind::Mask(mask),
             });
         }
@@ -118,12 +127,10 @@ mod tests {
 
     fn document() -> Document {
         Document {
-            format: crate::document::DOCUMENT_FORMAT.into(),
-            format_version: 1,
             date: None,
-            addressee: Some("お客様各位".into()),
+            addressee: Some(vec![Inline::text("お客様各位")]),
             issuer: vec![],
-            title: "報告".into(),
+            title: vec![Inline::text("報告")],
             source: None,
             body: vec![
                 Block::Paragraph {
@@ -164,6 +171,6 @@ mod tests {
         let items = withheld_items(&document);
         assert_eq!(items.len(), 2);
         assert!(matches!(items[0].kind, WithheldKind::Mask(_)));
-        assert_eq!(items[1].block, 1);
+        assert_eq!(items[1].place, PartKey::Block { block: 1, item: 0 });
     }
 }

@@ -622,7 +622,7 @@ fn document_rows(bundle: &OpenedBundle) -> Vec<DocumentRow> {
             let text = plain_text(&document.document);
             DocumentRow {
                 path: document.entry.path.clone(),
-                title: document.document.title.clone(),
+                title: document.document.title_text(),
                 folded: folded(&text),
                 text,
             }

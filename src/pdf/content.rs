@@ -136,7 +136,7 @@ fn first_title(bundle: &OpenedBundle) -> String {
     bundle
         .documents
         .first()
-        .map(|document| crate::escape::elided(&document.document.title, TITLE_CHARS))
+        .map(|document| crate::escape::elided(&document.document.title_text(), TITLE_CHARS))
         .unwrap_or_else(|| crate::escape::elided(&bundle.manifest.bundle_id, TITLE_CHARS))
 }
 
@@ -352,7 +352,7 @@ fn slip_out(
     let subject = match first {
         Some(document) => format!(
             "{marked}{}",
-            crate::escape::elided(&document.document.title, TITLE_CHARS)
+            crate::escape::elided(&document.document.title_text(), TITLE_CHARS)
         ),
         None if prints_letters => String::new(),
         None => words.not_printed.to_owned(),
@@ -564,7 +564,7 @@ fn link_target(bundle: &OpenedBundle, target: &LinkTarget, words: &PaperWords) -
             let Some(document) = bundle.document(path) else {
                 return words.link_missing.to_owned();
             };
-            let title = quoted(&document.document.title);
+            let title = quoted(&document.document.title_text());
             match heading
                 .as_deref()
                 .and_then(|id| heading_text(&document.document, id))

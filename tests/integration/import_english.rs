@@ -78,12 +78,15 @@ fn an_english_vendor_notice_is_read_with_its_masks_and_omissions() {
     let document = &folder.letters[0].document;
     assert_eq!(document.date.as_ref().unwrap().iso, "2025-06-03");
     assert_eq!(document.date.as_ref().unwrap().text, "June 3, 2025");
-    assert_eq!(document.addressee.as_deref(), Some("To our customers"));
     assert_eq!(
-        document.issuer,
+        document.addressee_text().as_deref(),
+        Some("To our customers")
+    );
+    assert_eq!(
+        document.issuer_lines(),
         ["Acme Cloud, Inc.", "500 Market Street, San Francisco"]
     );
-    assert_eq!(document.title, "Notice of a Security Incident");
+    assert_eq!(document.title_text(), "Notice of a Security Incident");
     assert_eq!(document.mask_count(), 3);
     assert_eq!(document.omission_count(), 2);
     let kinds: Vec<OmissionKind> = document
@@ -145,7 +148,7 @@ fn a_japanese_notice_in_another_style_is_read_with_its_look_alikes() {
     assert_eq!(document.mask_count(), 3);
     assert_eq!(document.omission_count(), 3);
     assert_eq!(document.closing.as_deref(), Some("以上"));
-    assert!(document.inlines().all(|(_, inline)| match inline {
+    assert!(document.inlines().all(|inline| match inline {
         kairan::document::Inline::Mask(mask) => mask.masked_by == WithheldBy::NotStated,
         _ => true,
     }));
@@ -197,12 +200,12 @@ fn an_imported_english_letter_packs_and_its_markers_pass_the_checks() {
 }
 
 #[test]
-fn what_the_head_and_list_items_cannot_hold_is_kept_as_text_and_reported() {
+fn a_mask_in_the_head_is_a_mask_and_an_omission_in_a_list_item_is_reported() {
     let text = "2025年 6月 3日\n\nお客様へ\n\n●●●●株式会社\n\nサービス停止のお知らせ\n\n本日は\tご報告です。\n\n・項目一（中略）項目二\n・項目三\n\n* * * * *\n\n以上\n";
     let folder = import(text);
     let document = &folder.letters[0].document;
     assert_eq!(document.date.as_ref().unwrap().iso, "2025-06-03");
-    assert_eq!(document.addressee.as_deref(), Some("お客様へ"));
+    assert_eq!(document.addressee_text().as_deref(), Some("お客様へ"));
     let reported: Vec<(usize, usize, String)> = folder
         .detections
         .iter()
@@ -212,11 +215,24 @@ fn what_the_head_and_list_items_cannot_hold_is_kept_as_text_and_reported() {
     assert_eq!(
         reported,
         [
-            (5, 1, "●●●●".to_owned()),
             (11, 5, "（中略）".to_owned()),
             (14, 1, "* * * * *".to_owned()),
         ]
     );
+    // ●●●●株式会社 in the issuer line: a mask where it stands, reported as any mask is.
+    assert!(matches!(
+        document.issuer[0].as_slice(),
+        [kairan::document::Inline::Mask(mask), kairan::document::Inline::Text { text }]
+            if mask.marker == "●●●●" && text == "株式会社"
+    ));
+    assert!(
+        folder
+            .detections
+            .iter()
+            .any(|detection| detection.kind == DetectionKind::Mask
+                && (detection.line, detection.column) == (5, 1))
+    );
+    assert_eq!(document.mask_count(), 1);
     let plain = plain_text(document);
     assert!(
         plain.contains("本日は\tご報告です。"),

@@ -19,7 +19,7 @@ fn masks(folder: &ImportedFolder) -> Vec<String> {
     folder.letters[0]
         .document
         .inlines()
-        .filter_map(|(_, inline)| match inline {
+        .filter_map(|inline| match inline {
             Inline::Mask(mask) => Some(mask.marker.clone()),
             _ => None,
         })
@@ -164,7 +164,7 @@ fn masks_are_attributed_to_the_author_only_when_the_text_says_so() {
         folder.letters[0]
             .document
             .inlines()
-            .find_map(|(_, inline)| match inline {
+            .find_map(|inline| match inline {
                 Inline::Mask(mask) => Some(mask.masked_by),
                 _ => None,
             }),
@@ -175,7 +175,7 @@ fn masks_are_attributed_to_the_author_only_when_the_text_says_so() {
         folder.letters[0]
             .document
             .inlines()
-            .find_map(|(_, inline)| match inline {
+            .find_map(|inline| match inline {
                 Inline::Mask(mask) => Some(mask.masked_by),
                 _ => None,
             }),
@@ -200,7 +200,7 @@ fn several_letters_are_split_at_each_date_and_addressee() {
     )
     .unwrap();
     assert_eq!(folder.letters.len(), 2);
-    assert_eq!(folder.letters[1].document.title, "二通目の報告");
+    assert_eq!(folder.letters[1].document.title_text(), "二通目の報告");
     assert_eq!(folder.letters[1].role, kairan::bundle::Role::Report);
     let source = folder.letters[1].document.source.as_ref().unwrap();
     assert_eq!(source.publisher.as_deref(), Some("株式会社B"));

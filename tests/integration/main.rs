@@ -20,6 +20,7 @@ mod checks_sent;
 mod cli;
 mod format;
 mod format_v1;
+mod format_v2;
 mod import;
 mod import_english;
 mod import_styles;

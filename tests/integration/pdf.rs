@@ -180,12 +180,10 @@ fn paragraph(text: &str) -> Block {
 
 fn letter(title: &str, body: Vec<Block>) -> Document {
     Document {
-        format: kairan::document::DOCUMENT_FORMAT.into(),
-        format_version: kairan::document::DOCUMENT_FORMAT_VERSION,
         date: None,
         addressee: None,
         issuer: Vec::new(),
-        title: title.into(),
+        title: Inline::line(title),
         source: None,
         body,
         closing: None,
@@ -345,8 +343,8 @@ fn bundle_text_that_looks_like_markup_is_printed_as_written() {
         "// not a comment /* nor this */ ] ) }",
     ];
     let document = Document {
-        issuer: vec!["#import \"@preview/evil:0.1.0\": *".into()],
-        title: "#pagebreak() タイトル".into(),
+        issuer: vec![Inline::line("#import \"@preview/evil:0.1.0\": *")],
+        title: Inline::line("#pagebreak() タイトル"),
         ..letter("", hostile.iter().map(|text| paragraph(text)).collect())
     };
     let bundle = opened(&bundle_of(&document).build(&signer()));

@@ -230,7 +230,7 @@ fn next_withheld_walks_all_three_masks_and_nine_omissions_in_order() {
                 assert!(on_screen, "omission {marker} (step {step}) is on screen");
             }
         }
-        let title = &shown.bundle.documents[item.document].document.title;
+        let title = &shown.bundle.documents[item.document].document.title_text();
         harness.get_by_label_contains(&format!("{} / {}：", step + 1, expected.len()));
         harness.get_by_label_contains(&format!("（{title}）"));
         walked.push((entry, item.kind));

@@ -166,3 +166,47 @@ fn a_reason_that_reads_like_the_programs_own_words_stays_in_quotation_marks() {
         "記載なし"
     );
 }
+
+#[test]
+fn a_mask_in_the_letters_head_is_the_first_withheld_item_with_its_reason() {
+    let copy = crate::support::sample_copy();
+    let report = copy
+        .path()
+        .join("documents/vendor-report-2023-06-28.notice.md");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        text.replacen(
+            "addressee: お客様各位\n",
+            "addressee: お客様各位\nissuer: {{●●●● | label: 社名 | reason: 調査会社の名前は公表されていないため | by: author}}株式会社\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
+    let key = kairan::bundle::SecretKey::from_file_text(&key_text, None).unwrap();
+    let bytes = kairan::authoring::pack_folder(
+        copy.path(),
+        &key,
+        &kairan::authoring::PackOptions::default(),
+    )
+    .unwrap();
+    let file = copy.parent().join("head.kairan");
+    std::fs::write(&file, bytes).unwrap();
+    let config = copy.parent().join("config");
+    let mut harness = crate::support::app::harness(
+        [1280.0, 800.0],
+        crate::support::app::options(kairan::ui::FirstOpen::File(file), Vec::new(), config),
+    );
+    press(&mut harness, egui::Key::F8);
+    assert_eq!(cursor(&harness), Some(0));
+    harness.get_by_label_contains("伏せ字1／13");
+    harness.get_by_label("理由：「調査会社の名前は公表されていないため」");
+    assert!(
+        harness
+            .query_all_by_label_contains("1. 伏せ字 ●●●●")
+            .count()
+            >= 1,
+        "the side list names the head's mask first"
+    );
+}

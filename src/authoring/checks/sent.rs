@@ -144,10 +144,10 @@ fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
     let at = |position: Option<Position>| position.unwrap_or_else(start);
     let mut out = Vec::new();
     if let Some(source) = &document.source {
-        for field in [&source.caption, &source.publisher, &source.url]
-            .into_iter()
-            .flatten()
-        {
+        if let Some(caption) = &source.caption {
+            out.push((start(), line_of(caption)));
+        }
+        for field in [&source.publisher, &source.url].into_iter().flatten() {
             out.push((start(), field.clone()));
         }
     }
@@ -155,12 +155,13 @@ fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
         out.push((at(map.date), date.text.clone()));
     }
     if let Some(addressee) = &document.addressee {
-        out.push((at(map.addressee), addressee.clone()));
+        out.push((at(map.addressee), line_of(addressee)));
     }
     if !document.issuer.is_empty() {
-        out.push((at(map.issuer), document.issuer.join("\n")));
+        let lines: Vec<String> = document.issuer.iter().map(|line| line_of(line)).collect();
+        out.push((at(map.issuer), lines.join("\n")));
     }
-    out.push((at(map.title), document.title.clone()));
+    out.push((at(map.title), line_of(&document.title)));
     for (index, block) in document.body.iter().enumerate() {
         let block_at = at(map.blocks.get(index).copied());
         let text = match block {
@@ -181,7 +182,7 @@ fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
         };
         out.push((block_at, text));
     }
-    let masks = document.inlines().filter_map(|(_, inline)| match inline {
+    let masks = document.inlines().filter_map(|inline| match inline {
         Inline::Mask(mask) => Some(mask),
         _ => None,
     });

@@ -14,7 +14,7 @@ pub(super) fn check_withheld(compiled: &CompiledDocument, out: &mut Vec<Finding>
     let masks = compiled
         .document
         .inlines()
-        .filter_map(|(_, inline)| match inline {
+        .filter_map(|inline| match inline {
             Inline::Mask(mask) => Some(mask),
             _ => None,
         });

@@ -400,6 +400,13 @@ pub(super) fn extend_inlines(into: &mut Vec<Inline>, more: Vec<Inline>) {
 
 /// Headings and list items are single blocks: inline omission markers in them stay text.
 impl BodyReader<'_> {
+    /// A line of the letter's head (or a block of several lines) as one run of inline text:
+    /// masks in it are masks, an omission marker stays text and is reported.
+    pub(super) fn head_runs(&mut self, chars: &[Ch]) -> Vec<Inline> {
+        let parts = self.inlines(chars);
+        self.flatten_paragraphs(parts)
+    }
+
     /// The parts of a heading or list item as one run: an omission marker there cannot be a
     /// block of its own, so it stays as text and is reported for a person to look at.
     fn flatten_paragraphs(&mut self, parts: Vec<Part>) -> Vec<Inline> {

@@ -10,11 +10,11 @@
 use super::DetectionNote;
 use super::attribution::attribution;
 use super::blocks::{BodyReader, heading_level, list_items, omission_marker};
-use super::text::{TextBlock, at, string, text_blocks};
+use super::text::{Ch, TextBlock, at, string, text_blocks};
 use super::{Detection, DetectionKind, ImportError, ImportedLetter, detection};
 use crate::authoring::{AUTHORING_EXTENSION, parse_english_date, parse_written_date};
 use crate::bundle::Role;
-use crate::document::{DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document, LetterDate, Source};
+use crate::document::{Document, Inline, LetterDate, Source, inline_text};
 
 /// The date of a line that holds only a date (and perhaps its weekday).
 fn date_line(block: &TextBlock) -> Option<String> {
@@ -177,37 +177,6 @@ fn is_letterhead(blocks: &[TextBlock]) -> bool {
         })
 }
 
-/// Reports what looks like a mask in a line of the letter's head (●●●●株式会社, [REDACTED]):
-/// the head holds only text, so it is kept as written, and a person must look at it.
-fn report_head_masks(block: &TextBlock, detections: &mut Vec<Detection>) {
-    for line in &block.lines {
-        let mut index = 0;
-        while index < line.len() {
-            let c = line[index].c;
-            let run = line[index..].iter().take_while(|ch| ch.c == c).count();
-            let symbols =
-                matches!(c, '■' | '□' | '●' | '○' | '◆' | '＊' | '*' | '×' | '█') && run >= 2;
-            let rest: String = line[index..].iter().take(12).map(|ch| ch.c).collect();
-            let word = ["REDACTED", "非公開", "XXXX"]
-                .iter()
-                .find(|word| rest.to_uppercase().starts_with(**word));
-            if symbols || word.is_some() {
-                let length = word.map_or(run, |word| word.chars().count());
-                let text = string(&line[index..index + length]);
-                detections.push(detection(
-                    (line[index].line, line[index].column),
-                    DetectionKind::NotWithheld,
-                    &text,
-                    DetectionNote::MaskInHead,
-                ));
-                index += length;
-            } else {
-                index += run.max(1);
-            }
-        }
-    }
-}
-
 /// The complimentary close that opens an English sign-off block.
 fn is_sign_off(block: &TextBlock) -> bool {
     let Some(first) = block.lines.first() else {
@@ -291,36 +260,19 @@ fn read_letter(
         &title,
         DetectionNote::Title,
     ));
-    let mut issuer = Vec::new();
-    for line in letterhead.iter().flat_map(|block| &block.lines) {
-        let text = string(line);
+    let letterhead_lines = letterhead.iter().flat_map(|block| &block.lines);
+    let issuer_lines = issuer_blocks.iter().flat_map(|block| &block.lines);
+    let issuer_lines: Vec<(&Vec<Ch>, DetectionNote)> = letterhead_lines
+        .map(|line| (line, DetectionNote::Letterhead))
+        .chain(issuer_lines.map(|line| (line, DetectionNote::Issuer)))
+        .collect();
+    for (line, note) in &issuer_lines {
         detections.push(detection(
             (line[0].line, line[0].column),
             DetectionKind::Issuer,
-            &text,
-            DetectionNote::Letterhead,
+            &string(line),
+            note.clone(),
         ));
-        issuer.push(text);
-    }
-    for block in issuer_blocks {
-        for line in &block.lines {
-            let text = string(line);
-            detections.push(detection(
-                (line[0].line, line[0].column),
-                DetectionKind::Issuer,
-                &text,
-                DetectionNote::Issuer,
-            ));
-            issuer.push(text);
-        }
-    }
-    let head_blocks = caption
-        .into_iter()
-        .chain(letterhead)
-        .chain(std::iter::once(addressee_block))
-        .chain(header);
-    for block in head_blocks {
-        report_head_masks(block, detections);
     }
     let body_blocks = &rest[body_start..];
     let body_text: String = body_blocks.iter().map(TextBlock::text).collect();
@@ -339,6 +291,15 @@ fn read_letter(
         level_two: 0,
         ids: Vec::new(),
     };
+    // The head is read as running text too, so that ●●●●株式会社 in an issuer line is a mask
+    // there, in reading order: caption, addressee, issuer lines, title.
+    let caption_runs = caption.map(|block| reader.head_runs(&block.joined()));
+    let addressee_runs = reader.head_runs(&addressee_block.joined());
+    let issuer: Vec<Vec<Inline>> = issuer_lines
+        .iter()
+        .map(|(line, _)| reader.head_runs(line))
+        .collect();
+    let title_runs = reader.head_runs(&title_block.joined());
     let mut closing = None;
     for (index, block) in body_blocks.iter().enumerate() {
         let last = index + 1 == body_blocks.len();
@@ -374,18 +335,16 @@ fn read_letter(
         Role::VendorNotice
     };
     let source = caption_text.as_ref().map(|caption| Source {
-        publisher: publisher_of(caption).or_else(|| issuer.first().cloned()),
+        publisher: publisher_of(caption).or_else(|| issuer.first().map(|line| inline_text(line))),
         url: None,
         retrieved: None,
-        caption: Some(caption.clone()),
+        caption: caption_runs,
     });
     let document = Document {
-        format: DOCUMENT_FORMAT.to_owned(),
-        format_version: DOCUMENT_FORMAT_VERSION,
         date,
-        addressee: Some(addressee),
+        addressee: Some(addressee_runs),
         issuer,
-        title,
+        title: title_runs,
         source,
         body: reader.blocks,
         closing,

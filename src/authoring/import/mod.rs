@@ -92,12 +92,6 @@ pub enum DetectionNote {
          is a block of its own); check it"
     )]
     OmissionInLine,
-    /// Mask-like symbols in the letter's head, kept as text.
-    #[error(
-        "looks like a mask, but the letter's head (title, addressee, issuer, caption) holds \
-         only text: kept as written; check it"
-    )]
-    MaskInHead,
     /// A sign-off block, each line kept as a paragraph of its own.
     #[error("sign-off, each line kept as written")]
     SignOff,
@@ -303,7 +297,12 @@ pub fn import_letters(text: &str, options: &ImportOptions) -> Result<ImportedFol
             sequence: 1,
         },
         issued_at: issued,
-        issuer_name: firm.document.issuer.first().cloned().unwrap_or_default(),
+        issuer_name: firm
+            .document
+            .issuer_lines()
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
         entries,
     };
     let mut bundle_json = serde_json::to_string_pretty(&metadata).unwrap_or_default();
@@ -386,9 +385,9 @@ mod tests {
         let folder = import(&letter("本文です。"));
         let document = &folder.letters[0].document;
         assert_eq!(document.date.as_ref().unwrap().iso, "2023-06-28");
-        assert_eq!(document.addressee.as_deref(), Some("お客様各位"));
-        assert_eq!(document.issuer, vec!["株式会社テスト".to_owned()]);
-        assert_eq!(document.title, "お知らせ");
+        assert_eq!(document.addressee_text().as_deref(), Some("お客様各位"));
+        assert_eq!(document.issuer_lines(), vec!["株式会社テスト".to_owned()]);
+        assert_eq!(document.title_text(), "お知らせ");
         assert_eq!(document.closing.as_deref(), Some("以上"));
         assert_eq!(folder.letters[0].role, Role::FirmNotice);
     }

@@ -1,17 +1,25 @@
 //! The front matter of a source: the `key: value` lines between the opening and closing `---`,
 //! read into a title, a letter date, the addressee, issuers and source fields, with an error for
 //! every unknown, repeated, empty or unreadable field.
+//!
+//! The letter's head — `title:`, `addressee:`, each `issuer:` and `caption:` — is inline text
+//! like the body, so a mask or a link may sit there (`issuer: {{●●●● | label: 社名}}株式会社`).
+//! Those values are read after the other fields, in reading order (caption, addressee, issuer
+//! lines, title), so that masks and links are numbered as the reader meets them.
 
-use super::{Parser, Position, SourceProblem, parse_written_date, split_key};
-use crate::document::{LetterDate, Source};
+use super::{Located, Parser, Position, SourceProblem, parse_written_date, split_key};
+use crate::document::{Inline, LetterDate, Source};
 
 pub(super) struct FrontMatter {
-    pub(super) title: String,
+    pub(super) title: Vec<Inline>,
     pub(super) date: Option<LetterDate>,
-    pub(super) addressee: Option<String>,
-    pub(super) issuer: Vec<String>,
+    pub(super) addressee: Option<Vec<Inline>>,
+    pub(super) issuer: Vec<Vec<Inline>>,
     pub(super) source: Option<Source>,
 }
+
+/// A head value as written, with where its first character is.
+type HeadValue = (String, Position);
 
 impl Parser<'_> {
     /// Parses the front matter; returns it (if usable) and the index of the first body line.
@@ -40,20 +48,21 @@ impl Parser<'_> {
         };
         self.map.front_matter_end = at(end);
 
-        let mut title = None;
+        let mut title: Option<HeadValue> = None;
         let mut date_text: Option<(String, Position)> = None;
         let mut date_iso: Option<(String, Position)> = None;
-        let mut addressee = None;
-        let mut issuer = Vec::new();
+        let mut addressee: Option<HeadValue> = None;
+        let mut issuer: Vec<HeadValue> = Vec::new();
+        let mut caption: Option<HeadValue> = None;
         let mut source = Source {
             publisher: None,
             url: None,
             retrieved: None,
             caption: None,
         };
-        for (index, line) in lines.iter().enumerate().take(end).skip(first + 1) {
+        for (index, raw) in lines.iter().enumerate().take(end).skip(first + 1) {
             let position = at(index);
-            let line = line.trim();
+            let line = raw.trim();
             if line.is_empty() {
                 continue;
             }
@@ -75,12 +84,40 @@ impl Parser<'_> {
                 );
                 continue;
             }
+            // Where the value starts in the line, for masks and links in the head.
+            let value_offset = value.as_ptr() as usize - raw.as_ptr() as usize;
+            let value_at = Position {
+                line: index + 1,
+                column: raw[..value_offset].chars().count() + 1,
+            };
+            let head = (value.to_owned(), value_at);
             let value = value.to_owned();
-            let slot = match key {
+            let head_slot = match key {
                 "title" => {
                     self.map.title = Some(position);
-                    &mut title
+                    Some(&mut title)
                 }
+                "addressee" => {
+                    self.map.addressee = Some(position);
+                    Some(&mut addressee)
+                }
+                "caption" => Some(&mut caption),
+                _ => None,
+            };
+            if let Some(slot) = head_slot {
+                if slot.is_some() {
+                    self.error(
+                        position,
+                        SourceProblem::KeyTwice {
+                            key: key.to_owned(),
+                            only_issuer_repeats: true,
+                        },
+                    );
+                }
+                *slot = Some(head);
+                continue;
+            }
+            let slot = match key {
                 "date" => {
                     if date_text.is_some() {
                         self.error(
@@ -108,19 +145,14 @@ impl Parser<'_> {
                     date_iso = Some((value, position));
                     continue;
                 }
-                "addressee" => {
-                    self.map.addressee = Some(position);
-                    &mut addressee
-                }
                 "issuer" => {
                     self.map.issuer.get_or_insert(position);
-                    issuer.push(value);
+                    issuer.push(head);
                     continue;
                 }
                 "publisher" => &mut source.publisher,
                 "url" => &mut source.url,
                 "retrieved" => &mut source.retrieved,
-                "caption" => &mut source.caption,
                 other => {
                     self.error(
                         position,
@@ -153,7 +185,11 @@ impl Parser<'_> {
             );
         }
         let date = self.letter_date(date_text, date_iso.as_ref(), at(end));
-        let Some(title) = title else {
+        // The head, in reading order.
+        source.caption = caption.map(|value| self.head_runs(&value));
+        let addressee = addressee.map(|value| self.head_runs(&value));
+        let issuer = issuer.iter().map(|value| self.head_runs(value)).collect();
+        let Some(title) = title.map(|value| self.head_runs(&value)) else {
             self.error(at(end), SourceProblem::NoTitle);
             return (None, end + 1);
         };
@@ -169,6 +205,24 @@ impl Parser<'_> {
             source: has_source.then_some(source),
         };
         (Some(front), end + 1)
+    }
+
+    /// A head value read as inline text, masks and links recorded where they stand.
+    fn head_runs(&mut self, (value, at): &HeadValue) -> Vec<Inline> {
+        let located: Vec<Located> = value
+            .chars()
+            .enumerate()
+            .map(|(index, c)| {
+                (
+                    c,
+                    Position {
+                        line: at.line,
+                        column: at.column + index,
+                    },
+                )
+            })
+            .collect();
+        self.inlines(&located)
     }
 
     fn letter_date(

@@ -23,7 +23,7 @@ pub(crate) use written_date::half_width_digit;
 pub(crate) use written_date::parse_english_date;
 pub use written_date::parse_written_date;
 
-use crate::document::{DOCUMENT_FORMAT, DOCUMENT_FORMAT_VERSION, Document};
+use crate::document::Document;
 
 /// At most this many errors are reported for one file; after that the rest are noise.
 const MAX_ERRORS: usize = 50;
@@ -95,8 +95,6 @@ pub fn parse_notice(text: &str, file: &str) -> Result<ParsedNotice, Vec<SourceEr
         return Err(parser.errors);
     };
     let document = Document {
-        format: DOCUMENT_FORMAT.to_owned(),
-        format_version: DOCUMENT_FORMAT_VERSION,
         date: front.date,
         addressee: front.addressee,
         issuer: front.issuer,

@@ -204,8 +204,8 @@ pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
     }
     if older.title != newer.title {
         changes.push(Change::TitleChanged {
-            old: older.title.clone(),
-            new: newer.title.clone(),
+            old: older.title_text(),
+            new: newer.title_text(),
         });
     }
     let old_units = units(older);
@@ -284,14 +284,14 @@ pub fn diff_bundles(older: &OpenedBundle, newer: &OpenedBundle) -> Vec<DocumentD
                 used[index] = true;
                 out.push(DocumentDiff {
                     role: new_item.entry.role,
-                    title: new_item.document.title.clone(),
+                    title: new_item.document.title_text(),
                     presence: Presence::Both,
                     changes: diff_documents(&older.documents[index].document, &new_item.document),
                 });
             }
             None => out.push(DocumentDiff {
                 role: new_item.entry.role,
-                title: new_item.document.title.clone(),
+                title: new_item.document.title_text(),
                 presence: Presence::Added,
                 changes: Vec::new(),
             }),
@@ -301,7 +301,7 @@ pub fn diff_bundles(older: &OpenedBundle, newer: &OpenedBundle) -> Vec<DocumentD
         if !used[index] {
             out.push(DocumentDiff {
                 role: old.entry.role,
-                title: old.document.title.clone(),
+                title: old.document.title_text(),
                 presence: Presence::Removed,
                 changes: Vec::new(),
             });
@@ -351,12 +351,11 @@ mod tests {
     }
 
     fn document(body: Vec<Block>) -> Document {
-        let mut document: Document = serde_json::from_str(
-            r#"{"format":"kairan-document","format_version":1,"title":"お知らせ","body":[]}"#,
-        )
-        .unwrap();
-        document.body = body;
-        document
+        Document {
+            title: Inline::line("お知らせ"),
+            body,
+            ..Document::default()
+        }
     }
 
     #[test]

@@ -311,10 +311,11 @@ fn name_claim(
         .filter(|item| !has_firm_notice || item.entry.role == crate::bundle::Role::FirmNotice)
     {
         let document = &item.document;
-        claiming_lines.extend(document.issuer.iter().cloned());
-        claiming_lines.push(document.issuer.concat());
+        let issuer = document.issuer_lines();
+        claiming_lines.push(issuer.concat());
+        claiming_lines.extend(issuer);
         claiming_lines.extend(document.closing.iter().cloned());
-        naming_lines.push(document.title.clone());
+        naming_lines.push(document.title_text());
         naming_lines.extend(document.body.iter().filter_map(|block| match block {
             crate::document::Block::Centered { content } => {
                 Some(crate::document::inline_text(content))
@@ -443,7 +444,8 @@ mod tests {
             .unwrap();
         let keys = keys_for_opening(&reader.store, &[]);
         let mut bundle = sample_signed_by(&firm, &keys);
-        firm_notice(&mut bundle).title = "株式会社エムケイシステムにおける障害について".into();
+        firm_notice(&mut bundle).title =
+            crate::document::Inline::line("株式会社エムケイシステムにおける障害について");
         let assessment = assess(
             &bundle,
             reader.records(),
@@ -458,7 +460,7 @@ mod tests {
         );
 
         // A title that *is* another trusted name still claims it.
-        firm_notice(&mut bundle).title = "株式会社エムケイシステム".into();
+        firm_notice(&mut bundle).title = crate::document::Inline::line("株式会社エムケイシステム");
         let assessment = assess(
             &bundle,
             reader.records(),
@@ -480,7 +482,9 @@ mod tests {
             .unwrap();
         let keys = keys_for_opening(&branch_reader.store, &[]);
         let mut bundle = sample_signed_by(&branch, &keys);
-        firm_notice(&mut bundle).issuer = vec!["みかさ社会保険労務士法人 大阪支所".into()];
+        firm_notice(&mut bundle).issuer = vec![crate::document::Inline::line(
+            "みかさ社会保険労務士法人 大阪支所",
+        )];
         let assessment = assess(
             &bundle,
             branch_reader.records(),
@@ -509,7 +513,7 @@ mod tests {
             .unwrap();
         let keys = keys_for_opening(&reader.store, &[]);
         let mut alarmed = sample_signed_by(&firm, &keys);
-        firm_notice(&mut alarmed).title = "株式会社エムケイシステム".into();
+        firm_notice(&mut alarmed).title = crate::document::Inline::line("株式会社エムケイシステム");
         let now = jiff::Timestamp::now();
         let (assessment, failure) = assess_and_record(
             &alarmed,

@@ -162,9 +162,6 @@ impl Explain for DetectionNote {
             DetectionNote::OmissionInLine => {
                 "見出しや箇条書きの中の省略の印は、文字のまま残しました（省略は独立した段落になります）。確認してください".to_owned()
             }
-            DetectionNote::MaskInHead => {
-                "伏せ字のように見えますが、文書の冒頭（件名・宛先・発信者・見出し書き）は文字しか持てないため、そのまま残しました。確認してください".to_owned()
-            }
             DetectionNote::SignOff => {
                 "結びのあいさつと署名として、1 行ずつそのまま残しました".to_owned()
             }

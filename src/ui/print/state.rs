@@ -167,7 +167,7 @@ pub fn pdf_file_name(shown: &Shown) -> String {
         .documents
         .first()
         .filter(|_| shown.status().shows_contents())
-        .map(|document| document.document.title.chars().take(200).collect())
+        .map(|document| document.document.title_text().chars().take(200).collect())
         .unwrap_or_default();
     let name: String = crate::fs::safe_file_name(&title).chars().take(60).collect();
     // safe_file_name's own name for nothing left is "attachment", not ours.

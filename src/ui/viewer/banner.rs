@@ -111,7 +111,7 @@ fn tampered_subject(shown: &Shown, entry: &str, strings: &Strings) -> String {
                 ("role", crate::ui::viewer::panels::role_name(strings, role)),
                 (
                     "title",
-                    &crate::escape::elided(&document.document.title, HEADLINE_TITLE_CHARS),
+                    &crate::escape::elided(&document.document.title_text(), HEADLINE_TITLE_CHARS),
                 ),
             ],
         ),

@@ -268,7 +268,10 @@ pub fn withheld_position(shown: &Shown, strings: &Strings) -> Option<String> {
             ("n", &(cursor + 1).to_string()),
             ("total", &shown.withheld.len().to_string()),
             ("kind", kind),
-            ("document", &crate::escape::elided(&document.title, 30)),
+            (
+                "document",
+                &crate::escape::elided(&document.title_text(), 30),
+            ),
         ],
     ))
 }

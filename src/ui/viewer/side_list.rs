@@ -62,11 +62,11 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             for (index, document) in shown.bundle.documents.iter().enumerate() {
                 let letter = &document.document;
                 let issuer = letter
-                    .issuer
-                    .first()
-                    .or_else(|| letter.source.as_ref().and_then(|s| s.publisher.as_ref()))
-                    .map(String::as_str)
-                    .unwrap_or(strings.issuer_not_stated);
+                    .issuer_lines()
+                    .into_iter()
+                    .next()
+                    .or_else(|| letter.source.as_ref().and_then(|s| s.publisher.clone()))
+                    .unwrap_or_else(|| strings.issuer_not_stated.to_owned());
                 let date = letter
                     .date
                     .as_ref()
@@ -91,9 +91,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                 );
                 let label = format!(
                     "{}\n{}・{}・{}\n{}",
-                    elided(&letter.title, SIDE_LIST_TEXT_CHARS),
+                    elided(&letter.title_text(), SIDE_LIST_TEXT_CHARS),
                     role_name(strings, document.entry.role),
-                    elided(issuer, SIDE_LIST_TEXT_CHARS),
+                    elided(&issuer, SIDE_LIST_TEXT_CHARS),
                     elided(date, SIDE_LIST_TEXT_CHARS),
                     counts
                 );
@@ -150,10 +150,11 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
                         continue;
                     };
                     let label = shown.withheld_labels.get(index);
+                    let title_text = document.document.title_text();
                     let marker = label.map(|label| label.marker.as_str()).unwrap_or_default();
                     let place = label
                         .and_then(|label| label.section.as_deref())
-                        .unwrap_or(&document.document.title);
+                        .unwrap_or(&title_text);
                     let kind = match item.kind {
                         WithheldSort::Mask => strings.kind_mask,
                         WithheldSort::Omission => strings.kind_omission,

@@ -128,7 +128,7 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
         WithheldSort::Mask => fill(strings.detail_mask_heading, &position),
         WithheldSort::Omission => fill(strings.detail_omission_heading, &position),
     };
-    let title = crate::escape::elided(&document.document.title, DETAIL_TEXT_CHARS);
+    let title = crate::escape::elided(&document.document.title_text(), DETAIL_TEXT_CHARS);
     let place = match &label.section {
         Some(section) => fill(
             strings.detail_place_section,

@@ -359,7 +359,7 @@ fn link_destination(
     else {
         return strings.link_goes_nowhere.to_owned();
     };
-    let title = crate::escape::quoted(&target.document.title);
+    let title = crate::escape::quoted(&target.document.title_text());
     let heading_text = heading.and_then(|id| {
         crate::document::letter::parts(&target.document)
             .into_iter()
