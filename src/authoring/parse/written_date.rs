@@ -6,7 +6,7 @@
 /// Reads the ISO date out of a date as a Japanese letter writes it: `2023年6月29日`,
 /// `令和5年6月29日` (also 平成, 昭和, 元年), `2023-06-29`, `2023/6/29`, `2023.6.29`, with
 /// full-width digits allowed and anything after the day (such as `（木）`) ignored.
-/// English dates are read too (see [`parse_english_date`]).
+/// English dates are read too (`June 3, 2025`, `3 June 2025`, `Tuesday, June 3, 2025`).
 /// Returns `None` when the text is not such a date or the date does not exist.
 pub fn parse_written_date(text: &str) -> Option<String> {
     japanese_date(text).or_else(|| parse_english_date(text))
