@@ -4,6 +4,12 @@
 //! against SQLite's own time for the same query on the same database, stepping through the same
 //! rows and columns: the floor no library over SQLite can go below.
 //!
+//! Then the diff of two 50 KB reports of one series (`series::diff::diff_documents`: paragraphs
+//! aligned, characters compared inside changed ones, masks followed), against the floor of a
+//! plain line diff of the same two texts with `similar` followed by a character diff of each
+//! changed line with `dissimilar` — the same two libraries, without the letters' structure or
+//! the masks.
+//!
 //! Run with `cargo bench --bench library`; the result is recorded in `docs/performance.md`.
 // Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
 #![allow(
@@ -153,7 +159,112 @@ fn report(what: &str, ours: (Duration, usize), floor: (Duration, usize)) {
     );
 }
 
+/// Two reports of about 50 KB each: the sample's report grown to many sections, and the same
+/// with a date changed every 20th paragraph, a mask disclosed, and a section added.
+fn two_reports() -> (kairan::document::Document, kairan::document::Document) {
+    use kairan::document::{Block, Inline};
+    let sample = kairan::sample::open_sample().unwrap();
+    let report = &sample.documents[1].document;
+    let paragraphs: Vec<&Block> = report
+        .body
+        .iter()
+        .filter(|block| matches!(block, Block::Paragraph { .. }))
+        .collect();
+    let mut older = report.clone();
+    older.body.clear();
+    let mut section = 0;
+    while older.to_json().len() < 50 * 1024 {
+        section += 1;
+        older.body.push(Block::Heading {
+            id: format!("s{section}"),
+            level: 1,
+            content: vec![Inline::text(format!(
+                "{section}. 調査の経過（その{section}）"
+            ))],
+        });
+        for paragraph in &paragraphs {
+            older.body.push((*paragraph).clone());
+        }
+        older.body.push(Block::Paragraph {
+            content: vec![Inline::text(format!(
+                "第{section}項の復旧は6月末を予定しております。"
+            ))],
+        });
+    }
+    let mut newer = older.clone();
+    let mut disclosed = false;
+    for (index, block) in newer.body.iter_mut().enumerate() {
+        let Block::Paragraph { content } = block else {
+            continue;
+        };
+        for inline in content.iter_mut() {
+            if let Inline::Text { text } = inline
+                && index % 20 == 0
+            {
+                *text = text.replace("6月末", "7月上旬");
+            }
+            if !disclosed && matches!(inline, Inline::Mask(_)) {
+                *inline = Inline::text("ファイル");
+                disclosed = true;
+            }
+        }
+    }
+    newer.body.push(Block::Heading {
+        id: "added".into(),
+        level: 1,
+        content: vec![Inline::text("追加された節")],
+    });
+    (older, newer)
+}
+
+/// The floor for a diff: lines aligned with `similar`, then each replaced pair compared by
+/// character with `dissimilar`; returns how many line changes it found.
+fn floor_diff(older: &str, newer: &str) -> usize {
+    let diff = similar::TextDiff::from_lines(older, newer);
+    let mut changes = 0;
+    for op in diff.ops() {
+        if let similar::DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } = *op
+        {
+            let old_lines: Vec<&str> = older.lines().skip(old_index).take(old_len).collect();
+            let new_lines: Vec<&str> = newer.lines().skip(new_index).take(new_len).collect();
+            for (old, new) in old_lines.iter().zip(&new_lines) {
+                changes += dissimilar::diff(old, new).len();
+            }
+        }
+        if !matches!(op, similar::DiffOp::Equal { .. }) {
+            changes += 1;
+        }
+    }
+    changes
+}
+
+fn bench_diff() {
+    let (older, newer) = two_reports();
+    let changes = kairan::series::diff::diff_documents(&older, &newer);
+    let (older_text, newer_text) = (
+        kairan::document::plain_text(&older),
+        kairan::document::plain_text(&newer),
+    );
+    let (ours, _) = time(|| kairan::series::diff::diff_documents(&older, &newer).len());
+    let (floor, _) = time(|| floor_diff(&older_text, &newer_text));
+    println!(
+        "library: diff of two reports ({} KB and {} KB, {} changes found): {:.3} ms, floor {:.3} ms, ratio {:.2}x",
+        older.to_json().len() / 1024,
+        newer.to_json().len() / 1024,
+        changes.len(),
+        ours.as_secs_f64() * 1000.0,
+        floor.as_secs_f64() * 1000.0,
+        ours.as_secs_f64() / floor.as_secs_f64(),
+    );
+}
+
 fn main() {
+    bench_diff();
     let work = tempfile::tempdir().unwrap();
     let folder = work.path().join("library");
     let pair = generate(Protection::Unprotected, "bench").unwrap();

@@ -67,6 +67,7 @@ fn kind_word(kind: ChangeKind) -> &'static str {
     match kind {
         ChangeKind::Disclosed => "disclosed",
         ChangeKind::NewlyWithheld => "newly_withheld",
+        ChangeKind::MaskExplained => "masks_explained",
         ChangeKind::OmissionLifted => "omissions_lifted",
         ChangeKind::OmissionAdded => "omissions_added",
         ChangeKind::SectionAdded => "sections_added",
@@ -81,6 +82,10 @@ fn kind_words(kind: ChangeKind, count: usize) -> String {
     let (one, many) = match kind {
         ChangeKind::Disclosed => ("masked field disclosed", "masked fields disclosed"),
         ChangeKind::NewlyWithheld => ("field newly masked", "fields newly masked"),
+        ChangeKind::MaskExplained => (
+            "masked field explained differently",
+            "masked fields explained differently",
+        ),
         ChangeKind::OmissionLifted => ("omission lifted", "omissions lifted"),
         ChangeKind::OmissionAdded => ("omission added", "omissions added"),
         ChangeKind::SectionAdded => ("section added", "sections added"),
@@ -177,6 +182,26 @@ fn change_line(change: &Change) -> String {
             )),
             under(heading)
         ),
+        Change::MaskExplained {
+            marker,
+            label,
+            reason,
+            heading,
+        } => {
+            let was = |field: &Option<String>| -> String {
+                field
+                    .as_deref()
+                    .map_or_else(|| "none".to_owned(), |text| one_line(text).into_owned())
+            };
+            let mut text = format!("● MASK EXPLAINED {}", one_line(marker));
+            if label.0 != label.1 {
+                text += &format!(", label [-{}-]{{+{}+}}", was(&label.0), was(&label.1));
+            }
+            if reason.0 != reason.1 {
+                text += &format!(", reason [-{}-]{{+{}+}}", was(&reason.0), was(&reason.1));
+            }
+            text + &under(heading)
+        }
         Change::OmissionLifted { marker, heading } => {
             format!("◇ OMISSION LIFTED {}{}", one_line(marker), under(heading))
         }
@@ -312,6 +337,7 @@ fn json_report(comparison: &Comparison) -> serde_json::Value {
     for kind in [
         "disclosed",
         "newly_withheld",
+        "masks_explained",
         "omissions_lifted",
         "omissions_added",
         "sections_added",
@@ -343,6 +369,15 @@ fn json_report(comparison: &Comparison) -> serde_json::Value {
                 } => (
                     ChangeKind::NewlyWithheld,
                     json!({"document": name, "marker": marker, "replaced": replaced, "reason": reason, "heading": heading}),
+                ),
+                Change::MaskExplained {
+                    marker,
+                    label,
+                    reason,
+                    heading,
+                } => (
+                    ChangeKind::MaskExplained,
+                    json!({"document": name, "marker": marker, "old_label": label.0, "new_label": label.1, "old_reason": reason.0, "new_reason": reason.1, "heading": heading}),
                 ),
                 Change::OmissionLifted { marker, heading } => (
                     ChangeKind::OmissionLifted,

@@ -414,6 +414,7 @@ strings! {
     changes_kind_section_retitled: "見出しの変更{n}件", "{n} sections retitled";
     changes_kind_paragraph: "本文の変更{n}件", "{n} paragraphs changed";
     changes_kind_header: "日付・件名の変更{n}件", "{n} dates or titles changed";
+    changes_kind_mask_explained: "伏せ字の説明の変更{n}件", "{n} masked fields explained differently";
     changes_separator: "、", ", ";
     changes_same_signer: "同じシリーズの続報です（同じ署名鍵）。", "The same series continued (same signing key).";
     changes_rollover: "同じシリーズの続報です（古い方の鍵が、新しい鍵への切り替えを宣言しています）。", "The same series continued (the older key introduced the newer one: key rollover).";
@@ -434,6 +435,9 @@ strings! {
     change_newly_withheld_new: "■ 新たな伏せ字：{marker}", "■ Newly masked: {marker}";
     change_reason: "　理由：{reason}", ", reason: {reason}";
     change_omission_lifted: "◇ 省略の解除：{marker}", "◇ Omission lifted: {marker}";
+    change_mask_explained: "● 伏せ字の説明の変更：{marker}", "● Mask explained differently: {marker}";
+    change_mask_label: "　伏せた内容：{old}→{new}", ", what is hidden: {old} → {new}";
+    change_mask_reason: "　理由：{old}→{new}", ", reason: {old} → {new}";
     change_omission_added: "□ 新たな省略：{marker}", "□ Omission added: {marker}";
     change_section_added: "＋ 節の追加：{title}", "+ Section added: {title}";
     change_section_removed: "－ 節の削除：{title}", "- Section removed: {title}";

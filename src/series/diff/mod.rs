@@ -57,6 +57,18 @@ pub enum Change {
         /// The heading of the section it sits in.
         heading: Option<String>,
     },
+    /// A mask kept with the same marker, whose label or reason (what is hidden, why) changed:
+    /// nothing was disclosed, but the reader now knows more (or less) about it.
+    MaskExplained {
+        /// The marker, the same in both.
+        marker: String,
+        /// The older and newer label.
+        label: (Option<String>, Option<String>),
+        /// The older and newer reason.
+        reason: (Option<String>, Option<String>),
+        /// The heading of the section it sits in.
+        heading: Option<String>,
+    },
     /// An omitted section of the older report is no longer omitted.
     OmissionLifted {
         /// Its marker (`—省略—`).
@@ -134,6 +146,8 @@ pub enum ChangeKind {
     Disclosed,
     /// [`Change::NewlyWithheld`].
     NewlyWithheld,
+    /// [`Change::MaskExplained`].
+    MaskExplained,
     /// [`Change::OmissionLifted`].
     OmissionLifted,
     /// [`Change::OmissionAdded`].
@@ -156,6 +170,7 @@ impl Change {
         match self {
             Change::Disclosed { .. } => ChangeKind::Disclosed,
             Change::NewlyWithheld { .. } => ChangeKind::NewlyWithheld,
+            Change::MaskExplained { .. } => ChangeKind::MaskExplained,
             Change::OmissionLifted { .. } => ChangeKind::OmissionLifted,
             Change::OmissionAdded { .. } => ChangeKind::OmissionAdded,
             Change::SectionAdded { .. } => ChangeKind::SectionAdded,
@@ -221,6 +236,11 @@ pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
             } => {
                 // Headings align by anchor: the same anchor may carry a new title.
                 for offset in 0..len {
+                    // The same text, but a mask in it may say more (or less) about itself.
+                    changes.extend(paragraph::explained(
+                        &old_units[old_index + offset],
+                        &new_units[new_index + offset],
+                    ));
                     if let (
                         Block::Heading { content: old, .. },
                         Block::Heading { content: new, .. },
@@ -400,6 +420,46 @@ mod tests {
                 label: Some("サーバ名".into()),
                 heading: None,
             }]
+        );
+    }
+
+    #[test]
+    fn a_mask_that_only_gained_a_label_is_explained_not_rewritten() {
+        let bare = Inline::Mask(Mask {
+            marker: "■■■■".into(),
+            label: None,
+            reason: None,
+            masked_by: WithheldBy::Author,
+        });
+        let older = document(vec![paragraph(vec![bare, text("サーバの調査において")])]);
+        let newer = document(vec![paragraph(vec![
+            mask("■■■■"),
+            text("サーバの調査において"),
+        ])]);
+        assert_eq!(
+            diff_documents(&older, &newer),
+            vec![Change::MaskExplained {
+                marker: "■■■■".into(),
+                label: (None, Some("サーバ名".into())),
+                reason: (None, Some("セキュリティのため".into())),
+                heading: None,
+            }]
+        );
+        // Beside another edit, the paragraph shows the mask as unchanged text.
+        let newer = document(vec![paragraph(vec![
+            mask("■■■■"),
+            text("サーバの再調査において"),
+        ])]);
+        let changes = diff_documents(&older, &newer);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        let Change::ParagraphChanged { edits, .. } = &changes[1] else {
+            panic!("{changes:?}");
+        };
+        assert!(
+            edits
+                .iter()
+                .all(|edit| !matches!(edit, Edit::Deleted(text) | Edit::Inserted(text) if text.contains('■'))),
+            "{edits:?}"
         );
     }
 

@@ -78,6 +78,29 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                     .collect();
                 // A mask replaced by text: disclosed.
                 let mut withheld_change = false;
+                // A mask kept under the same marker with another label or reason: explained,
+                // and the paragraph's text is the same.
+                if let ([old_mask], [new_mask], Some(inserted)) = (
+                    deleted_masks.as_slice(),
+                    inserted_masks.as_slice(),
+                    inserted,
+                ) && deleted.chars().count() == 1
+                    && inserted.chars().count() == 1
+                    && old_masks[*old_mask].marker == new_masks[*new_mask].marker
+                {
+                    let (old_mask, new_mask) = (old_masks[*old_mask], new_masks[*new_mask]);
+                    if (&old_mask.label, &old_mask.reason) != (&new_mask.label, &new_mask.reason) {
+                        changes.push(Change::MaskExplained {
+                            marker: new_mask.marker.clone(),
+                            label: (old_mask.label.clone(), new_mask.label.clone()),
+                            reason: (old_mask.reason.clone(), new_mask.reason.clone()),
+                            heading: new.heading.clone(),
+                        });
+                    }
+                    edits.push(Edit::Same(new_mask.marker.clone()));
+                    index += 1;
+                    continue;
+                }
                 if deleted_masks.len() == 1
                     && deleted.chars().count() == 1
                     && inserted_masks.is_empty()
@@ -134,6 +157,28 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
         });
     }
     changes
+}
+
+/// The masks of two aligned blocks with the same text whose label or reason changed.
+pub(super) fn explained(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
+    let (old_masks, new_masks) = (masks(old.block), masks(new.block));
+    if old_masks.len() != new_masks.len() {
+        return Vec::new();
+    }
+    old_masks
+        .into_iter()
+        .zip(new_masks)
+        .filter(|(old_mask, new_mask)| {
+            old_mask.marker == new_mask.marker
+                && (&old_mask.label, &old_mask.reason) != (&new_mask.label, &new_mask.reason)
+        })
+        .map(|(old_mask, new_mask)| Change::MaskExplained {
+            marker: new_mask.marker.clone(),
+            label: (old_mask.label.clone(), new_mask.label.clone()),
+            reason: (old_mask.reason.clone(), new_mask.reason.clone()),
+            heading: new.heading.clone(),
+        })
+        .collect()
 }
 
 pub(super) fn masks(block: &Block) -> Vec<&Mask> {

@@ -26,6 +26,7 @@ pub fn kind_text(kind: ChangeKind, count: usize, strings: &Strings) -> String {
     let template = match kind {
         ChangeKind::Disclosed => strings.changes_kind_disclosed,
         ChangeKind::NewlyWithheld => strings.changes_kind_newly_withheld,
+        ChangeKind::MaskExplained => strings.changes_kind_mask_explained,
         ChangeKind::OmissionLifted => strings.changes_kind_omission_lifted,
         ChangeKind::OmissionAdded => strings.changes_kind_omission_added,
         ChangeKind::SectionAdded => strings.changes_kind_section_added,
@@ -139,6 +140,33 @@ pub fn change_text(change: &Change, strings: &Strings) -> String {
                 text += &fill(strings.change_reason, &[("reason", &line(reason))]);
             }
             text
+        }
+        Change::MaskExplained {
+            marker,
+            label,
+            reason,
+            heading,
+        } => {
+            let was = |field: &Option<String>| {
+                field.as_deref().map_or_else(
+                    || strings.not_stated.to_owned(),
+                    |text| format!("「{}」", line(text)),
+                )
+            };
+            let mut text = fill(strings.change_mask_explained, &[("marker", &line(marker))]);
+            if label.0 != label.1 {
+                text += &fill(
+                    strings.change_mask_label,
+                    &[("old", &was(&label.0)), ("new", &was(&label.1))],
+                );
+            }
+            if reason.0 != reason.1 {
+                text += &fill(
+                    strings.change_mask_reason,
+                    &[("old", &was(&reason.0)), ("new", &was(&reason.1))],
+                );
+            }
+            text + &within(heading, strings)
         }
         Change::OmissionLifted { marker, heading } => {
             fill(strings.change_omission_lifted, &[("marker", &line(marker))])
