@@ -131,6 +131,7 @@ strings! {
     banner_invalid_title: "署名が無効です", "Invalid signature";
     banner_invalid_advice: "誰が作成したファイルか確認できません。内容を信用せず、差出人に確認してください。", "There is no telling who made this file. Do not rely on it; check with the sender.";
     banner_file: "ファイル：{path}", "File: {path}";
+    banner_kept_copy: "受け取ったお知らせ（この端末に保管した写し）から開きました", "Opened from your received notices (the copy kept on this computer)";
     banner_hidden: "内容は表示していません。", "The contents are not shown.";
     show_anyway: "それでも表示する", "Show anyway";
     hide_again: "内容を隠す", "Hide the contents";

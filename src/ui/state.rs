@@ -137,6 +137,9 @@ pub struct Shown {
     pub withheld_index: std::collections::HashMap<(usize, WithheldSort, usize), usize>,
     /// What the reader's own records say about it (`None` without a readable trust store).
     pub assessment: Option<Assessment>,
+    /// Opened from the library of received notices: the file is the kept copy, whose stored
+    /// name means nothing to the reader.
+    pub kept_copy: bool,
 }
 
 impl Shown {
@@ -599,6 +602,7 @@ impl AppState {
             withheld_cursor: None,
             withheld_index,
             assessment: None,
+            kept_copy: false,
         });
         self.assess_shown();
         self.error = None;

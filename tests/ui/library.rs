@@ -122,6 +122,9 @@ fn ctrl_l_lists_each_report_of_the_series_under_its_issuer_with_unread_marks() {
     assert_eq!(shown_bundle_id(&harness), "r1");
     harness.get_by_label(&fill(strings.banner_verified_title, &[("name", FIRM)]));
     assert!(!harness.state().state.library.window.open);
+    // The banner says where it came from in words, not by the stored copy's hashed name.
+    harness.get_by_label(strings.banner_kept_copy);
+    assert!(harness.query_by_label_contains(".kairan").is_none());
     // The library's own copy is not added to Recent files.
     assert!(
         harness

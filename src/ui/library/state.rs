@@ -221,6 +221,9 @@ impl AppState {
             .is_some_and(|shown| shown.origin == Origin::File(path.clone()));
         if shown && self.error.is_none() {
             self.library.window.failure = None;
+            if let Some(shown) = &mut self.shown {
+                shown.kept_copy = true;
+            }
             true
         } else {
             false

@@ -256,6 +256,7 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     }
     let file_line = match &shown.origin {
         Origin::BuiltInSample => None,
+        Origin::File(_) if shown.kept_copy => Some(strings.banner_kept_copy.to_owned()),
         Origin::File(path) => Some(fill(
             strings.banner_file,
             &[("path", &path.display().to_string())],
