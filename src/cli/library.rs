@@ -216,10 +216,21 @@ fn listing_text(listing: &Listing) -> String {
                     } else {
                         ""
                     };
+                    let late = series
+                        .rollbacks
+                        .iter()
+                        .find(|rollback| rollback.id == notice.id)
+                        .map(|rollback| {
+                            format!(
+                                "  ⚠ arrived after 第{}報 (an older notice sent again?)",
+                                rollback.after
+                            )
+                        })
+                        .unwrap_or_default();
                     (
                         notice.sequence,
                         format!(
-                            "    {} 第{}報  {}  {}  bundle {}  issued {}{claimed}{conflict}\n",
+                            "    {} 第{}報  {}  {}  bundle {}  issued {}{claimed}{conflict}{late}\n",
                             if notice.read { " " } else { "●" },
                             notice.sequence,
                             notice.short_id(),
@@ -283,6 +294,11 @@ fn listing_json(listing: &Listing) -> serde_json::Value {
                 "reports": series.reports.iter().map(notice_json).collect::<Vec<_>>(),
                 "missing": series.missing.iter().map(|gap| [*gap.start(), *gap.end()]).collect::<Vec<_>>(),
                 "conflicts": series.conflicts,
+                "rollbacks": series.rollbacks.iter().map(|rollback| json!({
+                    "id": rollback.id,
+                    "sequence": rollback.sequence,
+                    "after": rollback.after,
+                })).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })

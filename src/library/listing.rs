@@ -1,7 +1,8 @@
 //! The library as a reader following incidents looks at it: issuers (as the reader named their
 //! keys; a key the reader has not named is listed by its key id), under each its series, under
-//! each its reports 第1報…第N報, with the numbers missing between them and the numbers held by
-//! two different notices.
+//! each its reports 第1報…第N報, with the numbers missing between them, the numbers held by
+//! two different notices, and the reports that arrived after a later one (a rollback: an old
+//! notice sent again, perhaps to pass for the current one).
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -38,6 +39,20 @@ pub struct SeriesGroup {
     pub missing: Vec<RangeInclusive<u32>>,
     /// Numbers held by more than one different notice.
     pub conflicts: Vec<u32>,
+    /// Reports received after a report with a higher number had been received: each with
+    /// that higher number.
+    pub rollbacks: Vec<Rollback>,
+}
+
+/// A report that arrived after a later report of its series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rollback {
+    /// The report that arrived late (its id in the library).
+    pub id: String,
+    /// Its number.
+    pub sequence: u32,
+    /// The highest number received before it.
+    pub after: u32,
 }
 
 impl Listing {
@@ -111,13 +126,34 @@ impl SeriesGroup {
             }
             expected = expected.max(report.sequence.saturating_add(1));
         }
+        let rollbacks = rollbacks(&reports);
         SeriesGroup {
             series_id,
             reports,
             missing,
             conflicts,
+            rollbacks,
         }
     }
+}
+
+/// The reports received after a higher number of the same series, in the order received.
+fn rollbacks(reports: &[Notice]) -> Vec<Rollback> {
+    let mut by_arrival: Vec<&Notice> = reports.iter().collect();
+    by_arrival.sort_by(|a, b| (a.received_at, &a.id).cmp(&(b.received_at, &b.id)));
+    let mut highest: Option<u32> = None;
+    let mut out = Vec::new();
+    for report in by_arrival {
+        if let Some(after) = highest.filter(|&highest| highest > report.sequence) {
+            out.push(Rollback {
+                id: report.id.clone(),
+                sequence: report.sequence,
+                after,
+            });
+        }
+        highest = highest.max(Some(report.sequence));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -159,6 +195,32 @@ mod tests {
         assert_eq!(listing.issuers[1].name, None);
         assert!(listing.issuers[1].series[0].missing.is_empty());
         assert_eq!(listing.unread(), 4);
+    }
+
+    #[test]
+    fn a_report_received_after_a_later_one_is_a_rollback() {
+        let at = |seconds: i64| jiff::Timestamp::from_second(seconds).unwrap();
+        let mut first = notice(Some("みかさ"), "K1", "s", 1, "a");
+        let mut third = notice(Some("みかさ"), "K1", "s", 3, "c");
+        let mut second = notice(Some("みかさ"), "K1", "s", 2, "b");
+        first.received_at = at(10);
+        third.received_at = at(20);
+        second.received_at = at(30);
+        let listing = Listing::of(vec![first, third, second]);
+        assert_eq!(
+            listing.issuers[0].series[0].rollbacks,
+            vec![Rollback {
+                id: "b".into(),
+                sequence: 2,
+                after: 3
+            }]
+        );
+        // Received in order, nothing is late.
+        let listing = Listing::of(vec![
+            notice(Some("みかさ"), "K1", "s", 1, "a"),
+            notice(Some("みかさ"), "K1", "s", 2, "b"),
+        ]);
+        assert!(listing.issuers[0].series[0].rollbacks.is_empty());
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod store;
 
 use std::path::{Path, PathBuf};
 
-pub use listing::{IssuerGroup, Listing, SeriesGroup};
+pub use listing::{IssuerGroup, Listing, Rollback, SeriesGroup};
 pub use store::{Library, StoredDocument};
 
 use crate::bundle::{OpenedBundle, TrustedKey};

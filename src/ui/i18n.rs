@@ -392,6 +392,7 @@ strings! {
     library_unread_mark: "●未読　", "● unread · ";
     library_missing_one: "第{first}報は受け取っていません", "第{first}報 has not been received";
     library_missing_range: "第{first}報〜第{last}報は受け取っていません", "第{first}報–第{last}報 have not been received";
+    library_rollback: "第{n}報は、第{after}報より後に届きました。古いお知らせが送り直された可能性があります。最新の内容は第{after}報で確認してください。", "第{n}報 arrived after 第{after}報: an older notice may have been sent again. Read 第{after}報 for the latest.";
     library_conflict: "第{n}報が2通あり、内容が違います。どちらが本物か差出人に確認してください。", "Two different notices are numbered 第{n}報; ask the issuer which is genuine.";
     library_search_label: "すべてのお知らせを検索", "Search all notices";
     library_search_hint: "全角・半角を区別しません", "Full-width and half-width alike";

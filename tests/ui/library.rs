@@ -145,6 +145,25 @@ fn ctrl_l_lists_each_report_of_the_series_under_its_issuer_with_unread_marks() {
 }
 
 #[test]
+fn a_report_that_arrives_after_a_later_one_is_marked_as_a_possible_rollback() {
+    let env = Env::new();
+    let [first, second, third] = series(&env);
+    receive(&env, &first);
+    receive(&env, &third);
+    // The library keeps arrival times to the second.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // 第2報 after 第3報: the reader is warned when opening it, and the window keeps saying so.
+    let run = env.kairan(&["verify", second.to_str().unwrap()]);
+    assert!(run.stdout.contains("第3報"), "{}{}", run.stdout, run.stderr);
+    let mut harness = harness(&env, FirstOpen::Nothing);
+    open_library(&mut harness);
+    harness.get_by_label(&fill(
+        strings().library_rollback,
+        &[("n", "2"), ("after", "3")],
+    ));
+}
+
+#[test]
 fn a_missing_report_is_named_in_the_series() {
     let env = Env::new();
     let [first, _, third] = series(&env);

@@ -216,6 +216,21 @@ fn series_ui(
                 ui.add(egui::Label::new(text).wrap());
             });
         }
+        for rollback in &series.rollbacks {
+            ui.horizontal_top(|ui| {
+                icon_ui(ui, Tone::Caution);
+                ui.add(
+                    egui::Label::new(fill(
+                        strings.library_rollback,
+                        &[
+                            ("n", &rollback.sequence.to_string()),
+                            ("after", &rollback.after.to_string()),
+                        ],
+                    ))
+                    .wrap(),
+                );
+            });
+        }
         for number in &series.conflicts {
             ui.horizontal_top(|ui| {
                 icon_ui(ui, Tone::Danger);
