@@ -86,6 +86,9 @@ cargo bench --quiet --bench library 2>/dev/null | grep '^library:' > "$work/libr
 # 7. PDF export, in-process (median of 15 runs for the sample, 5 for 100 pages).
 cargo bench --quiet --bench pdf 2>/dev/null | grep '^pdf:' > "$work/pdf.txt"
 
+# 8. Import of long lines, in-process (median of 7 runs each).
+cargo bench --quiet --bench import 2>/dev/null | grep '^import:' > "$work/import.txt"
+
 rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1; }
 big_rss=(); sample_rss=()
 for _ in 1 2 3 4 5; do
@@ -115,6 +118,7 @@ v = row(verify); p = row(pack); st = row(start)
 fr = frame_large / frame_small
 library_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "library.txt")).read().splitlines())
 pdf_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "pdf.txt")).read().splitlines())
+import_lines = "\n".join("   - " + line.split(":", 1)[1].strip() for line in open(os.path.join(work, "import.txt")).read().splitlines())
 out = f"""# Performance
 
 Measured by `scripts/bench.sh` on {datetime.date.today()} — {cpu}, {os.cpu_count()} cores,
@@ -140,6 +144,11 @@ Peak RSS (median of 5, KiB): 64 MiB bundle {big_kib}, sample {sample_kib}.
    and page size as plain paragraphs, no verdict strip, footer, notes, boxes or letter layout):
 
 {pdf_lines}
+
+8. Import of long lines (`benches/import.rs`; floor: counting the characters of each line of the
+   same text; the import must stay linear, about 8× the time for an 8× longer line):
+
+{import_lines}
 """
 extra_notes = os.path.join("docs", "performance-notes.md")
 if os.path.exists(extra_notes):
