@@ -106,13 +106,7 @@ impl Parser<'_> {
             };
             if let Some(slot) = head_slot {
                 if slot.is_some() {
-                    self.error(
-                        position,
-                        SourceProblem::KeyTwice {
-                            key: key.to_owned(),
-                            only_issuer_repeats: true,
-                        },
-                    );
+                    self.key_twice(position, key);
                 }
                 *slot = Some(head);
                 continue;
@@ -164,13 +158,7 @@ impl Parser<'_> {
                 }
             };
             if slot.is_some() {
-                self.error(
-                    position,
-                    SourceProblem::KeyTwice {
-                        key: key.to_owned(),
-                        only_issuer_repeats: true,
-                    },
-                );
+                self.key_twice(position, key);
             }
             *slot = Some(value);
         }
@@ -205,6 +193,17 @@ impl Parser<'_> {
             source: has_source.then_some(source),
         };
         (Some(front), end + 1)
+    }
+
+    /// `key:` given a second time (only `issuer:` may repeat).
+    fn key_twice(&mut self, position: Position, key: &str) {
+        self.error(
+            position,
+            SourceProblem::KeyTwice {
+                key: key.to_owned(),
+                only_issuer_repeats: true,
+            },
+        );
     }
 
     /// A head value read as inline text, masks and links recorded where they stand.
