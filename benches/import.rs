@@ -53,7 +53,10 @@ fn main() {
         bundle_id: "bench".into(),
     };
     for (shape, unit) in [
-        ("masks, no sentence end", "対象は■■■■サーバでありその後の調査では"),
+        (
+            "masks, no sentence end",
+            "対象は■■■■サーバでありその後の調査では",
+        ),
         ("a run of dashes", "—"),
         ("many ** pairs", "**強調** "),
         ("many [REDACTED]", "a [REDACTED] b "),

@@ -113,27 +113,35 @@ impl LinkTable {
     /// the document's own bundle path (for `doc:#heading`). Names that resolve to nothing are
     /// left as written, for the checks to report.
     pub fn resolve_links(&self, document: &mut Document, own_path: &str) {
+        for run in document.head_runs_mut() {
+            self.resolve_run(run, own_path);
+        }
         for block in &mut document.body {
-            let runs: Vec<&mut Vec<Inline>> = match block {
+            match block {
                 Block::Heading { content, .. }
                 | Block::Paragraph { content }
-                | Block::Centered { content } => vec![content],
-                Block::List { items } => items.iter_mut().collect(),
-                Block::Omission(_) => Vec::new(),
-            };
-            for run in runs {
-                for inline in run.iter_mut() {
-                    if let Inline::Link {
-                        target: LinkTarget::Document { path, .. },
-                        ..
-                    } = inline
-                    {
-                        if path.is_empty() {
-                            own_path.clone_into(path);
-                        } else if let Some(resolved) = self.resolve(path) {
-                            *path = resolved.to_owned();
-                        }
+                | Block::Centered { content } => self.resolve_run(content, own_path),
+                Block::List { items } => {
+                    for item in items {
+                        self.resolve_run(item, own_path);
                     }
+                }
+                Block::Omission(_) => {}
+            }
+        }
+    }
+
+    fn resolve_run(&self, run: &mut [Inline], own_path: &str) {
+        for inline in run.iter_mut() {
+            if let Inline::Link {
+                target: LinkTarget::Document { path, .. },
+                ..
+            } = inline
+            {
+                if path.is_empty() {
+                    own_path.clone_into(path);
+                } else if let Some(resolved) = self.resolve(path) {
+                    *path = resolved.to_owned();
                 }
             }
         }

@@ -288,7 +288,9 @@ impl Document {
             }
         }
         for (field, line) in document.head_lines() {
-            if line.chars().any(char::is_control) {
+            // A tab is a character like any other (letters copied from PDFs have them); a line
+            // break or another control character would add lines the letter does not have.
+            if line.chars().any(|c| c.is_control() && c != '\t') {
                 return Err(DocumentError::ControlInLine(field));
             }
         }
@@ -362,6 +364,19 @@ impl Document {
         self.source
             .as_ref()
             .and_then(|source| source.caption.as_deref())
+    }
+
+    /// The runs of the letter's head in reading order, to change in place.
+    pub fn head_runs_mut(&mut self) -> impl Iterator<Item = &mut Vec<Inline>> {
+        let caption = self
+            .source
+            .as_mut()
+            .and_then(|source| source.caption.as_mut());
+        caption
+            .into_iter()
+            .chain(self.addressee.as_mut())
+            .chain(self.issuer.iter_mut())
+            .chain(std::iter::once(&mut self.title))
     }
 
     /// The runs of the letter's head in reading order: caption, addressee, issuer lines, title.

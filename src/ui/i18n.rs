@@ -507,6 +507,8 @@ strings! {
     check_missing_date: "日付がない", "Missing date";
     check_missing_addressee: "宛先がない", "Missing addressee";
     check_missing_issuer: "発信者がない", "Missing issuer";
+    check_missing_title: "件名がない", "Missing title";
+    check_unopenable_link: "開けないリンク先", "Link readers cannot open";
     finding_jump_hint: "クリックするとプレビューの該当箇所へ移動します", "Click to go to this place in the preview";
     finding_no_place: "プレビューに対応する箇所がありません。ファイル名・行・桁で原稿を確認してください", "No place in the preview matches; see the file, line and column in the source";
     finding_location_only: "プレビューには対応する箇所がありません。原稿の{place}を確認してください。", "No place in the preview matches; look at {place} in the source.";

@@ -105,3 +105,89 @@ fn a_masked_head_is_written_back_to_the_same_source() {
     let parsed = parse_notice(&source, "report.notice.md").unwrap();
     assert_eq!(&parsed.document, report);
 }
+
+#[test]
+fn links_and_tabs_in_the_head_work_as_in_the_body() {
+    let dir = sample_copy();
+    plant(
+        dir.path(),
+        crate::checks::FIRM,
+        "title: 利用システム障害",
+        "title: [利用](doc:vendor-report-2023-06-28#s6)システム\t障害",
+    );
+    let errors: Vec<_> = check_dir(dir.path())
+        .into_iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
+    let key = SecretKey::from_file_text(&key_text, None).unwrap();
+    let bytes = pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+    let opened = bundle::open_bytes(bytes.into(), &[kairan::sample::demo_trusted_key()]).unwrap();
+    assert!(opened.verdict.intact());
+    let links: Vec<_> = opened.documents[0].document.links().collect();
+    assert!(matches!(
+        links[0].0,
+        kairan::document::LinkTarget::Document { path, heading: Some(heading) }
+            if path == "documents/vendor-report-2023-06-28.json" && heading == "s6"
+    ));
+}
+
+#[test]
+fn a_masked_name_in_the_head_never_reaches_a_plain_field_on_import() {
+    let letter = "2023年6月29日\n\nお客様各位\n\nみかさ社会保険労務士法人\n\nお知らせ\n\n本文です。\n\n—ご参考 [REDACTED: 田中商事]からのお知らせ—\n\n2023年6月28日\n\nお客様各位\n\n[REDACTED: 田中商事]株式会社\n\n報告\n\n本文です。\n";
+    let folder = kairan::authoring::import::import_letters(
+        letter,
+        &kairan::authoring::import::ImportOptions {
+            bundle_id: "t".into(),
+        },
+    )
+    .unwrap();
+    for file in &folder.files {
+        let plain_fields: Vec<&str> = file
+            .text
+            .lines()
+            .filter(|line| line.starts_with("publisher:") || line.contains("issuer_name"))
+            .collect();
+        assert!(
+            plain_fields.iter().all(|line| !line.contains("田中商事")),
+            "{}: {plain_fields:?}",
+            file.path
+        );
+    }
+    let copy = &folder.letters[1].document;
+    assert_eq!(
+        copy.issuer[0].len(),
+        2,
+        "the mask stays a mask in the issuer line"
+    );
+}
+
+#[test]
+fn a_json_document_with_a_blank_title_or_a_script_link_is_refused() {
+    let dir = sample_copy();
+    let json = r#"{"format":"kairan-document","format_version":2,"title":[],
+        "addressee":[{"type":"link","target":{"kind":"external","url":"javascript:alert(1)"},"text":"お客様"}],
+        "issuer":[[{"type":"text","text":"株式会社"}]],"body":[]}"#;
+    std::fs::write(dir.path().join("documents/extra.json"), json).unwrap();
+    let path = dir.path().join("bundle.json");
+    let mut metadata: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    metadata["entries"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"file": "documents/extra.json", "role": "vendor_notice"}));
+    std::fs::write(&path, serde_json::to_vec_pretty(&metadata).unwrap()).unwrap();
+    let mut codes: Vec<FindingCode> = check_dir(dir.path())
+        .into_iter()
+        .filter(|finding| {
+            finding.file == "documents/extra.json" && finding.severity == Severity::Error
+        })
+        .map(|finding| finding.code)
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [FindingCode::MissingTitle, FindingCode::UnopenableLink]
+    );
+}

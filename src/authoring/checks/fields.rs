@@ -34,7 +34,21 @@ pub(super) fn check_fields(compiled: &CompiledDocument, out: &mut Vec<Finding>) 
             },
         );
     }
-    if document.addressee.is_none() {
+    // A blank title (possible in a JSON document) leaves readers nothing to go by: an error for
+    // any letter.
+    if document.title_text().trim().is_empty() {
+        sink.push(
+            at,
+            Severity::Error,
+            FindingDetail::MissingField {
+                field: LetterField::Title,
+                forwarded: !own,
+            },
+        );
+    }
+    let blank =
+        |runs: &[crate::document::Inline]| crate::document::inline_text(runs).trim().is_empty();
+    if document.addressee.as_deref().is_none_or(blank) {
         sink.push(
             at,
             severity,
@@ -44,7 +58,7 @@ pub(super) fn check_fields(compiled: &CompiledDocument, out: &mut Vec<Finding>) 
             },
         );
     }
-    if document.issuer.is_empty() {
+    if document.issuer.iter().all(|line| blank(line)) {
         sink.push(
             at,
             severity,

@@ -72,6 +72,10 @@ pub enum FindingCode {
     MissingAddressee,
     /// The letter has no issuer.
     MissingIssuer,
+    /// The letter has no title (or a blank one).
+    MissingTitle,
+    /// A link to an address readers cannot open (not https, http or mailto).
+    UnopenableLink,
 }
 
 impl FindingCode {
@@ -99,6 +103,8 @@ impl FindingCode {
             FindingCode::MissingDate => "missing-date",
             FindingCode::MissingAddressee => "missing-addressee",
             FindingCode::MissingIssuer => "missing-issuer",
+            FindingCode::MissingTitle => "missing-title",
+            FindingCode::UnopenableLink => "unopenable-link",
         }
     }
 }
@@ -112,6 +118,8 @@ pub enum LetterField {
     Addressee,
     /// `issuer:`.
     Issuer,
+    /// `title:`.
+    Title,
 }
 
 impl LetterField {
@@ -121,6 +129,7 @@ impl LetterField {
             LetterField::Date => ("date", "date: 2023年6月29日"),
             LetterField::Addressee => ("addressee", "addressee: お客様各位"),
             LetterField::Issuer => ("issuer", "issuer: …"),
+            LetterField::Title => ("title", "title: …"),
         }
     }
 
@@ -202,6 +211,11 @@ pub enum FindingDetail {
         path: String,
         /// Its date, as written.
         theirs: String,
+    },
+    /// A link to an address that is not a web or mail address (`javascript:`, `file:` …).
+    UnopenableLink {
+        /// The address.
+        url: String,
     },
     /// A web address whose host name has non-ASCII characters.
     NonAsciiHost {
@@ -291,10 +305,12 @@ impl FindingDetail {
                 LetterField::Date => FindingCode::MissingDate,
                 LetterField::Addressee => FindingCode::MissingAddressee,
                 LetterField::Issuer => FindingCode::MissingIssuer,
+                LetterField::Title => FindingCode::MissingTitle,
             },
             FindingDetail::MissingDocument { .. } => FindingCode::MissingDocument,
             FindingDetail::MissingHeading { .. } => FindingCode::MissingHeading,
             FindingDetail::DatedBeforeCited { .. } => FindingCode::DatedBeforeCited,
+            FindingDetail::UnopenableLink { .. } => FindingCode::UnopenableLink,
             FindingDetail::NonAsciiHost { .. } | FindingDetail::MixedScript { .. } => {
                 FindingCode::ConfusableCharacter
             }
@@ -325,7 +341,13 @@ impl std::fmt::Display for FindingDetail {
             FindingDetail::Source(problem) => write!(f, "{problem}"),
             FindingDetail::MissingField { field, forwarded } => {
                 let (name, example) = field.name_and_example();
-                if *forwarded {
+                if *field == LetterField::Title {
+                    write!(
+                        f,
+                        "the letter has no title, so readers see a blank where it belongs; add \
+                         `{example}`"
+                    )
+                } else if *forwarded {
                     write!(
                         f,
                         "this forwarded letter has no {name}; check the original — if it states \
@@ -358,6 +380,12 @@ impl std::fmt::Display for FindingDetail {
                 f,
                 "the firm's notice is dated {ours} but cites {path}, dated {theirs}; one of the \
                  dates is wrong"
+            ),
+            FindingDetail::UnopenableLink { url } => write!(
+                f,
+                "the link goes to {url:?}, which is not a web (https, http) or mail address: \
+                 readers cannot open it, and such an address may be meant to run something; \
+                 link only to https://, http:// or mailto: addresses"
             ),
             FindingDetail::NonAsciiHost { url } => write!(
                 f,

@@ -1,6 +1,7 @@
 //! Links: a document link must name a document of the folder and, if given, one of its headings;
-//! the firm's letter must not be dated before a letter it cites; a web address whose host is not
-//! ASCII may be a look-alike.
+//! the firm's letter must not be dated before a letter it cites; an address must be one readers
+//! can open (https, http, mailto — a JSON document could carry `javascript:`); a web address
+//! whose host is not ASCII may be a look-alike.
 
 use super::{Finding, FindingDetail, Severity, Sink, start};
 use crate::authoring::{CompiledDocument, CompiledFolder};
@@ -63,6 +64,14 @@ pub(super) fn check_links(
                 }
             }
             LinkTarget::External { url } => {
+                if !crate::document::opens_externally(url) {
+                    sink.push(
+                        at,
+                        Severity::Error,
+                        FindingDetail::UnopenableLink { url: url.clone() },
+                    );
+                    continue;
+                }
                 let host = url.split_once("://").map_or("", |(_, rest)| {
                     rest.split(['/', '?', '#']).next().unwrap_or("")
                 });

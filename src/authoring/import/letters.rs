@@ -334,8 +334,14 @@ fn read_letter(
     } else {
         Role::VendorNotice
     };
-    let source = caption_text.as_ref().map(|caption| Source {
-        publisher: publisher_of(caption).or_else(|| issuer.first().map(|line| inline_text(line))),
+    // The publisher is read from the caption or the first issuer line only where no mask
+    // stands: a masked name must never reach a plain field.
+    let caption_unmasked = caption_runs.as_deref().and_then(unmasked_text);
+    let source = caption_text.as_ref().map(|_| Source {
+        publisher: caption_unmasked
+            .as_deref()
+            .and_then(publisher_of)
+            .or_else(|| issuer.first().and_then(|line| unmasked_text(line))),
         url: None,
         retrieved: None,
         caption: caption_runs,
@@ -350,6 +356,14 @@ fn read_letter(
         closing,
     };
     Ok((document, role))
+}
+
+/// The text of a run of inline content that holds no mask (nor anything else but text and
+/// links); `None` if a mask stands in it.
+pub(super) fn unmasked_text(runs: &[Inline]) -> Option<String> {
+    runs.iter()
+        .all(|inline| !matches!(inline, Inline::Mask(_)))
+        .then(|| inline_text(runs))
 }
 
 /// The publisher a caption names: `—ご参考 株式会社Xからのお知らせ—` → `株式会社X`.

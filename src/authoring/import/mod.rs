@@ -297,11 +297,12 @@ pub fn import_letters(text: &str, options: &ImportOptions) -> Result<ImportedFol
             sequence: 1,
         },
         issued_at: issued,
+        // Never a masked name: with a mask in the first issuer line, the firm fills it in.
         issuer_name: firm
             .document
-            .issuer_lines()
-            .into_iter()
-            .next()
+            .issuer
+            .first()
+            .and_then(|line| letters::unmasked_text(line))
             .unwrap_or_default(),
         entries,
     };

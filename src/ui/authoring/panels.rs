@@ -117,6 +117,8 @@ pub fn check_name(strings: &Strings, code: FindingCode) -> &'static str {
         FindingCode::MissingDate => strings.check_missing_date,
         FindingCode::MissingAddressee => strings.check_missing_addressee,
         FindingCode::MissingIssuer => strings.check_missing_issuer,
+        FindingCode::MissingTitle => strings.check_missing_title,
+        FindingCode::UnopenableLink => strings.check_unopenable_link,
     }
 }
 

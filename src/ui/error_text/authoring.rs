@@ -440,6 +440,7 @@ fn field_japanese(field: LetterField) -> &'static str {
         LetterField::Date => "日付",
         LetterField::Addressee => "宛先",
         LetterField::Issuer => "発信者",
+        LetterField::Title => "件名",
     }
 }
 
@@ -450,7 +451,11 @@ impl Explain for FindingDetail {
             FindingDetail::MissingField { field, forwarded } => {
                 let name = field_japanese(*field);
                 let example = field.example();
-                if *forwarded {
+                if *field == LetterField::Title {
+                    format!(
+                        "文書に件名がなく、読む人には空白が表示されます。「{example}」を加えてください。"
+                    )
+                } else if *forwarded {
                     format!(
                         "転送する文書に{name}がありません。原本を確認し、書かれていれば「{example}」を加えてください。書かれていなければ、このままで構いません。"
                     )
@@ -482,6 +487,10 @@ impl Explain for FindingDetail {
                 v(ours),
                 q(path),
                 v(theirs)
+            ),
+            FindingDetail::UnopenableLink { url } => format!(
+                "リンク先{}は、Web（https、http）やメールのアドレスではありません。読む人は開けず、何かを実行させる目的のおそれもあります。リンクは https://、http://、mailto: のアドレスだけにしてください。",
+                q(url)
             ),
             FindingDetail::NonAsciiHost { url } => format!(
                 "アドレス{}のホスト名に半角英数字以外の文字があり、別のサイトを装えます。ホスト名は半角英数字で書いてください。",

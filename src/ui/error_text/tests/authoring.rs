@@ -240,6 +240,13 @@ fn finding_details() -> Vec<FindingDetail> {
         FindingDetail::ReadableMaskMarker {
             marker: s("山田太郎"),
         },
+        FindingDetail::UnopenableLink {
+            url: s("javascript:alert(1)"),
+        },
+        FindingDetail::MissingField {
+            field: LetterField::Title,
+            forwarded: false,
+        },
         FindingDetail::AttachmentNotScanned {
             media_type: s("application/pdf"),
             why: NotScanned::NotText,
@@ -381,7 +388,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
 #[test]
 fn every_check_finding_reads_as_japanese() {
     let details = finding_details();
-    check_all("FindingDetail", &details, 19);
+    check_all("FindingDetail", &details, 20);
     let codes: BTreeSet<_> = details.iter().map(FindingDetail::code).collect();
     let all = [
         FindingCode::SourceError,
@@ -405,6 +412,8 @@ fn every_check_finding_reads_as_japanese() {
         FindingCode::MissingDate,
         FindingCode::MissingAddressee,
         FindingCode::MissingIssuer,
+        FindingCode::MissingTitle,
+        FindingCode::UnopenableLink,
     ];
     assert_eq!(
         codes,
