@@ -268,9 +268,10 @@ fn text_report(comparison: &Comparison) -> String {
             .iter()
             .map(|(kind, count)| kind_words(*kind, *count))
             .collect();
+        let count = comparison.change_count();
         out += &format!(
-            "{} changes: {}\n",
-            comparison.change_count(),
+            "{count} {}: {}\n",
+            if count == 1 { "change" } else { "changes" },
             parts.join(", ")
         );
     }

@@ -115,7 +115,9 @@ impl SeriesGroup {
         let mut conflicts = Vec::new();
         let mut expected = 1u32;
         for (index, report) in reports.iter().enumerate() {
-            if report.sequence > expected {
+            // Only a notice from a key the reader trusts says which numbers exist: a revoked
+            // or unknown key's 第100報 must not make 第4報–第99報 look missing.
+            if report.sequence > expected && trusted(report) {
                 missing.push(expected..=report.sequence - 1);
             }
             if index > 0
@@ -124,7 +126,9 @@ impl SeriesGroup {
             {
                 conflicts.push(report.sequence);
             }
-            expected = expected.max(report.sequence.saturating_add(1));
+            if trusted(report) {
+                expected = expected.max(report.sequence.saturating_add(1));
+            }
         }
         let rollbacks = rollbacks(&reports);
         SeriesGroup {
@@ -137,21 +141,45 @@ impl SeriesGroup {
     }
 }
 
-/// The reports received after a higher number of the same series, in the order received.
+/// Whether a notice comes from a key the reader trusts (now): only those say which numbers of
+/// a series exist.
+fn trusted(notice: &Notice) -> bool {
+    matches!(
+        notice.status,
+        crate::trust::Status::Verified | crate::trust::Status::VerifiedWithCaution
+    )
+}
+
+/// The reports received after a higher number of the same series from a trusted key, in the
+/// order received. Arrival is known to the second: notices received within the same second
+/// are never taken as one after the other.
 fn rollbacks(reports: &[Notice]) -> Vec<Rollback> {
     let mut by_arrival: Vec<&Notice> = reports.iter().collect();
     by_arrival.sort_by(|a, b| (a.received_at, &a.id).cmp(&(b.received_at, &b.id)));
-    let mut highest: Option<u32> = None;
+    // The highest trusted number received strictly before the current second, and the highest
+    // within it (which counts only from the next second on).
+    let mut before: Option<u32> = None;
+    let mut this_second: Option<(jiff::Timestamp, u32)> = None;
     let mut out = Vec::new();
     for report in by_arrival {
-        if let Some(after) = highest.filter(|&highest| highest > report.sequence) {
+        if let Some((second, highest)) = this_second
+            && second < report.received_at
+        {
+            before = before.max(Some(highest));
+            this_second = None;
+        }
+        if let Some(after) = before.filter(|&highest| highest > report.sequence) {
             out.push(Rollback {
                 id: report.id.clone(),
                 sequence: report.sequence,
                 after,
             });
         }
-        highest = highest.max(Some(report.sequence));
+        if trusted(report) {
+            let highest =
+                this_second.map_or(report.sequence, |(_, highest)| highest.max(report.sequence));
+            this_second = Some((report.received_at, highest));
+        }
     }
     out
 }
@@ -215,12 +243,23 @@ mod tests {
                 after: 3
             }]
         );
-        // Received in order, nothing is late.
+        // Received in order, or within the same second (a batch), nothing is late.
         let listing = Listing::of(vec![
-            notice(Some("みかさ"), "K1", "s", 1, "a"),
-            notice(Some("みかさ"), "K1", "s", 2, "b"),
+            notice(Some("みかさ"), "K1", "s", 1, "z"),
+            notice(Some("みかさ"), "K1", "s", 2, "y"),
+            notice(Some("みかさ"), "K1", "s", 3, "a"),
         ]);
         assert!(listing.issuers[0].series[0].rollbacks.is_empty());
+        // A revoked key's high number makes nothing look old or missing.
+        let mut revoked = notice(Some("みかさ"), "K1", "s", 100, "r");
+        revoked.status = Status::Revoked;
+        revoked.received_at = at(10);
+        let mut genuine = notice(Some("みかさ"), "K2", "s", 3, "g");
+        genuine.received_at = at(20);
+        let listing = Listing::of(vec![revoked, genuine]);
+        let series = &listing.issuers[0].series[0];
+        assert!(series.rollbacks.is_empty(), "{:?}", series.rollbacks);
+        assert_eq!(series.missing, vec![1..=2]);
     }
 
     #[test]

@@ -90,6 +90,15 @@ impl Notice {
             (Status::Verified | Status::VerifiedWithCaution, None) => Status::UnknownSigner,
             (status, _) => status,
         };
+        // The name is the reader's current name for the key: renamed, the notices follow the
+        // key; removed from the store, they are listed by key id, not under a name another key
+        // may have taken since.
+        match record {
+            Some(record) if record.is_trusted() => self.signer = Some(record.name.clone()),
+            Some(_) => {}
+            None if store.is_some() => self.signer = None,
+            None => {}
+        }
         self
     }
 

@@ -405,7 +405,7 @@ strings! {
     changes_since: "第{n}報からの変更", "Changes since 第{n}報";
     changes_since_hint: "受け取った第{n}報と、表示中の第{shown}報を比べます", "Compares the 第{n}報 you received with the 第{shown}報 on screen";
     changes_reports: "古い方：第{older}報（{older_date}受信）　新しい方：第{newer}報（表示中）", "Older: 第{older}報 (received {older_date}) · Newer: 第{newer}報 (on screen)";
-    changes_summary: "変更{n}件：{parts}", "{n} changes: {parts}";
+    changes_summary: "変更{n}件：{parts}", "Changes ({n}): {parts}";
     changes_none: "変更はありません。", "No changes.";
     changes_kind_disclosed: "伏せ字の開示{n}件", "{n} masked fields disclosed";
     changes_kind_newly_withheld: "新たな伏せ字{n}件", "{n} fields newly masked";

@@ -208,6 +208,18 @@ pub struct DocumentDiff {
     pub changes: Vec<Change>,
 }
 
+/// The masks of a letter's head, in reading order.
+fn head_masks(document: &Document) -> Vec<&crate::document::Mask> {
+    document
+        .head_runs()
+        .flatten()
+        .filter_map(|inline| match inline {
+            crate::document::Inline::Mask(mask) => Some(mask),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Compares two versions of one document.
 pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -217,12 +229,19 @@ pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
             new: newer.date.as_ref().map(|date| date.text.clone()),
         });
     }
-    if older.title != newer.title {
+    // The head: its text, and its masks explained differently (a head mask disclosed or added
+    // shows as changed text).
+    if older.title_text() != newer.title_text() {
         changes.push(Change::TitleChanged {
             old: older.title_text(),
             new: newer.title_text(),
         });
     }
+    changes.extend(paragraph::explained_masks(
+        head_masks(older),
+        head_masks(newer),
+        &None,
+    ));
     let old_units = units(older);
     let new_units = units(newer);
     let old_keys: Vec<&str> = old_units.iter().map(|unit| unit.key.as_str()).collect();
@@ -247,7 +266,7 @@ pub fn diff_documents(older: &Document, newer: &Document) -> Vec<Change> {
                     ) = (
                         old_units[old_index + offset].block,
                         new_units[new_index + offset].block,
-                    ) && old != new
+                    ) && inline_text(old) != inline_text(new)
                     {
                         changes.push(Change::SectionRetitled {
                             old: inline_text(old),
@@ -461,6 +480,57 @@ mod tests {
                 .all(|edit| !matches!(edit, Edit::Deleted(text) | Edit::Inserted(text) if text.contains('■'))),
             "{edits:?}"
         );
+    }
+
+    #[test]
+    fn a_mask_explained_next_to_added_text_or_in_a_heading_or_the_head_counts_once() {
+        let bare = || {
+            Inline::Mask(Mask {
+                marker: "■■■■".into(),
+                label: None,
+                reason: None,
+                masked_by: WithheldBy::Author,
+            })
+        };
+        // Text added right beside the mask.
+        let older = document(vec![paragraph(vec![bare(), text("サーバ")])]);
+        let newer = document(vec![paragraph(vec![mask("■■■■"), text("新サーバ")])]);
+        let changes = diff_documents(&older, &newer);
+        assert!(
+            matches!(changes[0], Change::MaskExplained { .. }),
+            "{changes:?}"
+        );
+        let Change::ParagraphChanged { edits, .. } = &changes[1] else {
+            panic!("{changes:?}");
+        };
+        assert_eq!(
+            edits,
+            &vec![
+                Edit::Same("■■■■".into()),
+                Edit::Inserted("新".into()),
+                Edit::Same("サーバ".into())
+            ]
+        );
+        // In a heading: explained, not retitled.
+        let heading_with = |mask: Inline| Block::Heading {
+            id: "s7".into(),
+            level: 1,
+            content: vec![text("7. "), mask, text("再発防止策")],
+        };
+        let changes = diff_documents(
+            &document(vec![heading_with(bare())]),
+            &document(vec![heading_with(mask("■■■■"))]),
+        );
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert!(matches!(changes[0], Change::MaskExplained { .. }));
+        // In the letter's head.
+        let mut older = document(Vec::new());
+        older.issuer = vec![vec![bare(), text("株式会社")]];
+        let mut newer = older.clone();
+        newer.issuer = vec![vec![mask("■■■■"), text("株式会社")]];
+        let changes = diff_documents(&older, &newer);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert!(matches!(changes[0], Change::MaskExplained { .. }));
     }
 
     #[test]

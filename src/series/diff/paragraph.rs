@@ -78,15 +78,13 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                     .collect();
                 // A mask replaced by text: disclosed.
                 let mut withheld_change = false;
-                // A mask kept under the same marker with another label or reason: explained,
-                // and the paragraph's text is the same.
+                // A mask kept under the same marker (perhaps with text added or removed around
+                // it) and another label or reason: explained; the mask itself is unchanged text.
                 if let ([old_mask], [new_mask], Some(inserted)) = (
                     deleted_masks.as_slice(),
                     inserted_masks.as_slice(),
                     inserted,
-                ) && deleted.chars().count() == 1
-                    && inserted.chars().count() == 1
-                    && old_masks[*old_mask].marker == new_masks[*new_mask].marker
+                ) && old_masks[*old_mask].marker == new_masks[*new_mask].marker
                 {
                     let (old_mask, new_mask) = (old_masks[*old_mask], new_masks[*new_mask]);
                     if (&old_mask.label, &old_mask.reason) != (&new_mask.label, &new_mask.reason) {
@@ -97,7 +95,36 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
                             heading: new.heading.clone(),
                         });
                     }
-                    edits.push(Edit::Same(new_mask.marker.clone()));
+                    let around = |text: &str, masks: &[&Mask]| -> (String, String) {
+                        let chars: Vec<char> = text.chars().collect();
+                        let at = chars
+                            .iter()
+                            .position(|&c| mask_of(c, masks).is_some())
+                            .unwrap_or(chars.len());
+                        let after = chars.get(at + 1..).unwrap_or_default();
+                        (chars[..at].iter().collect(), after.iter().collect())
+                    };
+                    let (deleted_before, deleted_after) = around(deleted, &old_masks);
+                    let (inserted_before, inserted_after) = around(inserted, &new_masks);
+                    let pieces = [
+                        (deleted_before, false, true),
+                        (inserted_before, false, false),
+                        (String::new(), true, false),
+                        (deleted_after, false, true),
+                        (inserted_after, false, false),
+                    ];
+                    for (text, is_mask, is_deleted) in pieces {
+                        if is_mask {
+                            edits.push(Edit::Same(new_mask.marker.clone()));
+                        } else if !text.is_empty() {
+                            other_edit = true;
+                            edits.push(if is_deleted {
+                                Edit::Deleted(shown(&text, &old_masks))
+                            } else {
+                                Edit::Inserted(shown(&text, &new_masks))
+                            });
+                        }
+                    }
                     index += 1;
                     continue;
                 }
@@ -161,7 +188,16 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
 
 /// The masks of two aligned blocks with the same text whose label or reason changed.
 pub(super) fn explained(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
-    let (old_masks, new_masks) = (masks(old.block), masks(new.block));
+    explained_masks(masks(old.block), masks(new.block), &new.heading)
+}
+
+/// Of two lists of masks in the same places, those kept under the same marker whose label or
+/// reason changed (nothing, if the lists differ in length: then the text changed too).
+pub(super) fn explained_masks(
+    old_masks: Vec<&Mask>,
+    new_masks: Vec<&Mask>,
+    heading: &Option<String>,
+) -> Vec<Change> {
     if old_masks.len() != new_masks.len() {
         return Vec::new();
     }
@@ -176,7 +212,7 @@ pub(super) fn explained(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
             marker: new_mask.marker.clone(),
             label: (old_mask.label.clone(), new_mask.label.clone()),
             reason: (old_mask.reason.clone(), new_mask.reason.clone()),
-            heading: new.heading.clone(),
+            heading: heading.clone(),
         })
         .collect()
 }
