@@ -3,6 +3,11 @@
 //! against the 6 KB firm notice of the sample. The viewer lays letters out once and draws only
 //! what is visible, so the two should cost about the same.
 //!
+//! Then the worst cases a file within the caps can be (`KAIRAN_BENCH_WORST=1`): one paragraph
+//! of 100,000 masked fields, and the longest title a head line may have. For each, the time to the first frame (opening, laying out, drawing),
+//! the steady frame time, and the process's peak memory so far (cases run smallest first), each
+//! against the sample's.
+//!
 //! Run with `cargo bench --bench frame`; `scripts/bench.sh` records the result.
 // Tests, benches and examples: a failed unwrap is a failed run, and they report by printing.
 #![allow(
@@ -76,11 +81,46 @@ fn big_notice() -> Document {
     document
 }
 
+/// A notice whose one paragraph holds 100,000 masked fields between short runs of text.
+fn many_masks() -> Document {
+    let sample = kairan::sample::open_sample().expect("the sample opens");
+    let mut document = sample.documents[0].document.clone();
+    let mut content = Vec::with_capacity(200_000);
+    for _ in 0..100_000 {
+        content.push(Inline::text("対象："));
+        content.push(Inline::Mask(Mask {
+            marker: "■■■■".into(),
+            label: None,
+            reason: None,
+            masked_by: WithheldBy::NotStated,
+        }));
+    }
+    document.body = vec![Block::Paragraph { content }];
+    document
+}
+
+/// A notice whose title is as long as a head line may be (a longer one is refused on opening:
+/// a 10 MB title took 29 s and 7.4 GB to reach its first frame).
+fn huge_title() -> Document {
+    let sample = kairan::sample::open_sample().expect("the sample opens");
+    let mut document = sample.documents[0].document.clone();
+    document.title = Inline::line("長".repeat(kairan::bundle::limits::MAX_HEAD_LINE_CHARS));
+    document.body = vec![Block::Paragraph {
+        content: vec![Inline::text("本文です。")],
+    }];
+    document
+}
+
 fn big_bundle(dir: &std::path::Path) -> std::path::PathBuf {
+    bundle_of(dir, "big", &big_notice())
+}
+
+/// `document` as the firm notice of a bundle of its own, in a folder `name` under `dir`.
+fn bundle_of(dir: &std::path::Path, name: &str, document: &Document) -> std::path::PathBuf {
+    let dir = dir.join(name);
     let documents = dir.join("documents");
     std::fs::create_dir_all(&documents).expect("a temporary folder");
-    std::fs::write(documents.join("big.json"), big_notice().to_json())
-        .expect("the notice is written");
+    std::fs::write(documents.join("big.json"), document.to_json()).expect("the notice is written");
     std::fs::write(
         dir.join("bundle.json"),
         r#"{"bundle_id":"bench-10mb","series":{"id":"bench","sequence":1},"issued_at":"2026-01-01T00:00:00Z",
@@ -89,7 +129,7 @@ fn big_bundle(dir: &std::path::Path) -> std::path::PathBuf {
     .expect("bundle.json is written");
     let pair = generate(Protection::Unprotected, "bench").expect("a key");
     let key = SecretKey::from_file_text(&pair.secret_file, None).expect("the key loads");
-    let bytes = pack_folder(dir, &key, &PackOptions::default()).expect("the bundle packs");
+    let bytes = pack_folder(&dir, &key, &PackOptions::default()).expect("the bundle packs");
     let path = dir.join("big.kairan");
     std::fs::write(&path, bytes).expect("the bundle is written");
     path
@@ -115,13 +155,22 @@ fn harness(first: FirstOpen, config: ConfigDir) -> Harness<'static, KairanApp> {
 
 /// Median CPU time of a frame once the view is scrolled to the first withheld item.
 fn median_frame(first: FirstOpen, config: ConfigDir) -> Duration {
+    measure(first, config, FRAMES).1
+}
+
+/// Time to the first frame and median CPU time of `frames` steady frames once the view is
+/// scrolled to the first withheld item.
+fn measure(first: FirstOpen, config: ConfigDir, frames: usize) -> (Duration, Duration) {
+    let started = Instant::now();
     let mut harness = harness(first, config);
-    harness.run_steps(5);
+    harness.step();
+    let first_frame = started.elapsed();
+    harness.run_steps(4);
     harness.state_mut().state.handle(Command::NextWithheld);
     harness.run_steps(30); // scrolling and the flash settle; layouts are cached
     let pixels_per_point = harness.ctx.pixels_per_point();
-    let mut times = Vec::with_capacity(FRAMES);
-    for _ in 0..FRAMES {
+    let mut times = Vec::with_capacity(frames);
+    for _ in 0..frames {
         let started = Instant::now();
         harness.step();
         let shapes = harness.output().shapes.clone();
@@ -130,7 +179,27 @@ fn median_frame(first: FirstOpen, config: ConfigDir) -> Duration {
         times.push(started.elapsed());
     }
     times.sort();
-    times[times.len() / 2]
+    (first_frame, times[times.len() / 2])
+}
+
+/// The process's peak resident memory so far, in MiB (Linux; 0 elsewhere).
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|value| {
+                    value
+                        .trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
 }
 
 fn main() {
@@ -147,4 +216,32 @@ fn main() {
         big_size as f64 / (1024.0 * 1024.0),
         large.as_secs_f64() * 1e3
     );
+    if std::env::var_os("KAIRAN_BENCH_WORST").is_none() {
+        return;
+    }
+    let config = ConfigDir::at(dir.path().join("config"));
+    let (sample_first, sample_frame) = measure(FirstOpen::Sample, config.clone(), 60);
+    let sample_peak = peak_mib();
+    println!(
+        "worst: sample: first frame {:.1} ms, frame {:.3} ms, peak {sample_peak:.0} MiB",
+        sample_first.as_secs_f64() * 1e3,
+        sample_frame.as_secs_f64() * 1e3
+    );
+    for (name, document) in [
+        ("100,000 masks in one paragraph", many_masks()),
+        ("the longest title", huge_title()),
+    ] {
+        let file = bundle_of(dir.path(), &name.replace([' ', ','], "-"), &document);
+        drop(document);
+        let (first, frame) = measure(FirstOpen::File(file), config.clone(), 30);
+        println!(
+            "worst: {name}: first frame {:.0} ms ({:.0}x), frame {:.3} ms ({:.2}x), peak {:.0} MiB (+{:.0} MiB)",
+            first.as_secs_f64() * 1e3,
+            first.as_secs_f64() / sample_first.as_secs_f64(),
+            frame.as_secs_f64() * 1e3,
+            frame.as_secs_f64() / sample_frame.as_secs_f64(),
+            peak_mib(),
+            peak_mib() - sample_peak,
+        );
+    }
 }

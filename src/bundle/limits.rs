@@ -14,6 +14,10 @@ pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 pub const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
 /// Largest `manifest.json.minisig`.
 pub const MAX_SIGNATURE_BYTES: u64 = 2048;
+/// Longest line of a letter's head (title, addressee, an issuer line, caption, date, closing),
+/// in characters: each is set as one line, and a title of megabytes would take minutes and
+/// gigabytes to lay out, to show nothing a letter has.
+pub const MAX_HEAD_LINE_CHARS: usize = 2_000;
 /// Largest document (JSON) entry.
 pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest entry name, in bytes.

@@ -272,6 +272,18 @@ pub enum DocumentError {
     /// does not have.
     #[error("the letter's {0} contains a line break or another control character")]
     ControlInLine(&'static str),
+    /// A line of the letter's head longer than
+    /// [`MAX_HEAD_LINE_CHARS`](crate::bundle::limits::MAX_HEAD_LINE_CHARS).
+    #[error(
+        "the letter's {field} is {chars} characters long; a line of the letter's head may have at most {} characters",
+        crate::bundle::limits::MAX_HEAD_LINE_CHARS
+    )]
+    HeadLineTooLong {
+        /// Which line.
+        field: &'static str,
+        /// How long it is.
+        chars: usize,
+    },
 }
 
 impl Document {
@@ -288,6 +300,10 @@ impl Document {
             }
         }
         for (field, line) in document.head_lines() {
+            let chars = line.chars().count();
+            if chars > crate::bundle::limits::MAX_HEAD_LINE_CHARS {
+                return Err(DocumentError::HeadLineTooLong { field, chars });
+            }
             // A tab is a character like any other (letters copied from PDFs have them); a line
             // break or another control character would add lines the letter does not have.
             if line.chars().any(|c| c.is_control() && c != '\t') {

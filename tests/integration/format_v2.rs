@@ -191,3 +191,25 @@ fn a_json_document_with_a_blank_title_or_a_script_link_is_refused() {
         [FindingCode::MissingTitle, FindingCode::UnopenableLink]
     );
 }
+
+#[test]
+fn a_head_line_longer_than_a_reader_sets_is_refused_with_its_place() {
+    let dir = sample_copy();
+    let long = "件".repeat(kairan::bundle::limits::MAX_HEAD_LINE_CHARS + 1);
+    let (line, column) = plant(
+        dir.path(),
+        REPORT,
+        "title: セキュリティ調査に関する報告書",
+        &format!("title: {long}"),
+    );
+    let found = check_dir(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].line, found[0].column), (line, column + 7));
+    // A JSON document with such a title does not open at all.
+    let json =
+        format!(r#"{{"format":"kairan-document","format_version":1,"title":"{long}","body":[]}}"#);
+    assert!(matches!(
+        kairan::document::Document::from_json(json.as_bytes()),
+        Err(kairan::document::DocumentError::HeadLineTooLong { field: "title", .. })
+    ));
+}

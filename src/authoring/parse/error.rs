@@ -257,6 +257,16 @@ pub enum SourceProblem {
         /// The path.
         path: String,
     },
+    /// A line of the letter's head longer than the most a reader sets as one line.
+    #[error(
+        "this line of the letter's head is {chars} characters long; a title, addressee, issuer \
+         line or caption may have at most {} characters — move the rest into the body",
+        crate::bundle::limits::MAX_HEAD_LINE_CHARS
+    )]
+    HeadLineTooLong {
+        /// How long it is.
+        chars: usize,
+    },
     /// A path in the folder that is, or passes through, a symbolic link.
     #[error(
         "{path:?}: {at:?} is a symbolic link; only files inside the notice folder are read, so \

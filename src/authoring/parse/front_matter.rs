@@ -208,6 +208,10 @@ impl Parser<'_> {
 
     /// A head value read as inline text, masks and links recorded where they stand.
     fn head_runs(&mut self, (value, at): &HeadValue) -> Vec<Inline> {
+        let chars = value.chars().count();
+        if chars > crate::bundle::limits::MAX_HEAD_LINE_CHARS {
+            self.error(*at, SourceProblem::HeadLineTooLong { chars });
+        }
         let located: Vec<Located> = value
             .chars()
             .enumerate()

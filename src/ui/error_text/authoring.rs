@@ -390,6 +390,10 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::HeadLineTooLong { chars } => format!(
+                "冒頭のこの行は{chars}文字あります。件名・宛先・発信者・見出し書きは{}文字までです。残りは本文に移してください。",
+                crate::bundle::limits::MAX_HEAD_LINE_CHARS
+            ),
             SourceProblem::SymlinkRefused { path, at } => format!(
                 "{}：{}はシンボリックリンクです。読み込むのはお知らせフォルダーの中のファイルだけです。リンクではなく、ファイルをフォルダーにコピーしてください。",
                 q(path),

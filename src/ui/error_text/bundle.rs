@@ -316,18 +316,29 @@ impl Explain for DocumentError {
             }
             DocumentError::ControlInLine(field) => format!(
                 "文書の{}に改行などの制御文字があります（ないはずの行が表示されてしまいます）。",
-                match *field {
-                    "date" => "日付",
-                    "addressee" => "宛先",
-                    "title" => "件名",
-                    "closing" => "結び",
-                    _ => "発信者",
-                }
+                head_field(field)
+            ),
+            DocumentError::HeadLineTooLong { field, chars } => format!(
+                "文書の{}が{chars}文字あります。冒頭の1行は{}文字までです。",
+                head_field(field),
+                crate::bundle::limits::MAX_HEAD_LINE_CHARS
             ),
             DocumentError::InvisibleMarker(marker) => format!(
                 "伏せ字か省略の記号{}が空か、見えない文字でできています。",
                 q(marker)
             ),
         }
+    }
+}
+
+/// A line of the letter's head, in Japanese.
+fn head_field(field: &str) -> &'static str {
+    match field {
+        "date" => "日付",
+        "addressee" => "宛先",
+        "title" => "件名",
+        "closing" => "結び",
+        "caption" => "見出し書き",
+        _ => "発信者",
     }
 }

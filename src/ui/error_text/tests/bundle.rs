@@ -90,6 +90,10 @@ fn document_errors() -> Vec<DocumentError> {
         DocumentError::DuplicateHeadingId("s1".into()),
         DocumentError::InvisibleMarker("\u{200b}".into()),
         DocumentError::ControlInLine("title"),
+        DocumentError::HeadLineTooLong {
+            field: "title",
+            chars: 2_500_000,
+        },
     ]
 }
 
@@ -197,7 +201,7 @@ fn every_bundle_error_reads_as_japanese() {
     check_all("SignatureProblem", &signature_problems(), 6);
     check_all("SignatureFileError", &signature_file_errors(), 5);
     check_all("ManifestError", &manifest_errors(), 14);
-    check_all("DocumentError", &document_errors(), 6);
+    check_all("DocumentError", &document_errors(), 7);
     check_all("BundleError", &bundle_errors(), 34);
     check_all("Tamper", &tampers(), 5);
 }

@@ -163,12 +163,18 @@ pub fn document_ui(
                     }
                 }
             }
+            // A paragraph can hold 100,000 masks: only the ones on screen are drawn and take
+            // input, so a frame costs what is visible.
+            let visible = ui.clip_rect();
             for span in &part.spans {
                 if let SpanKind::Mask { ordinal, .. } = &span.kind {
                     let focused = current
                         .is_some_and(|item| item.ordinal == *ordinal && item.part == part.key);
                     for rect in &span.rects {
                         let rect = rect.translate(origin).expand2(Vec2::new(2.0, 1.5));
+                        if !visible.intersects(rect) {
+                            continue;
+                        }
                         painter.rect(
                             rect,
                             CornerRadius::same(3),
@@ -198,6 +204,9 @@ pub fn document_ui(
             for span in &part.spans {
                 if let SpanKind::Link { .. } = span.kind {
                     for rect in &span.rects {
+                        if !visible.intersects(rect.translate(origin)) {
+                            continue;
+                        }
                         painter.line_segment(
                             underline(rect.translate(origin)),
                             Stroke::new(1.0, palette.link),
@@ -240,9 +249,15 @@ fn spans_ui(
 ) {
     let bundle = &shown.bundle;
     let palette = Palette::for_theme(ui.visuals().dark_mode);
+    let visible = ui.clip_rect();
     for (span_index, span) in part.spans.iter().enumerate() {
         for (row, rect) in span.rects.iter().enumerate() {
             let rect = rect.translate(origin);
+            // Off screen, a mask or link takes no input (and no Tab stop: the side list and F8
+            // reach every withheld item, and a jump scrolls it into view first).
+            if !visible.intersects(rect) {
+                continue;
+            }
             let id = ui.scope_id().with(("span", part.key, span_index, row));
             match &span.kind {
                 SpanKind::Mask {
