@@ -128,6 +128,12 @@ fn inline_source(
                 }
                 out.push_str(&escape_text(text));
             }
+            Inline::Strong { text } => {
+                if text.is_empty() || text.contains(['\n', '\r']) {
+                    return Err(Unrepresentable(format!("bold text {text:?}")));
+                }
+                out.push_str(&format!("**{}**", escape_text(text)));
+            }
             Inline::Mask(mask) => out.push_str(&mask_source(mask)),
             Inline::Link { target, text } => {
                 let target = match target {
@@ -213,7 +219,7 @@ fn push_who(out: &mut String, who: WithheldBy) {
 fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '[' | '{' | '}') {
+        if matches!(c, '\\' | '[' | '{' | '}' | '*') {
             out.push('\\');
         }
         out.push(c);

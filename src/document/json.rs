@@ -88,6 +88,13 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, DocumentError> {
     match header.format_version {
         1 => {
             let v1: DocumentV1 = serde_json::from_slice(bytes)?;
+            if v1
+                .body
+                .iter()
+                .any(|block| block_runs(block).iter().any(|run| needs_version_2(run)))
+            {
+                return Err(DocumentError::NeedsVersion2("bold text"));
+            }
             Ok(Document {
                 date: v1.date,
                 addressee: v1.addressee.map(|text| runs_of(&text)),
@@ -140,8 +147,33 @@ pub(super) fn write(document: &Document) -> Vec<u8> {
     bytes
 }
 
-/// The version 1 form of `document`, if every line of its head is plain text.
+/// Whether a run holds what only version 2 can carry (bold text).
+fn needs_version_2(run: &[Inline]) -> bool {
+    run.iter()
+        .any(|inline| matches!(inline, Inline::Strong { .. }))
+}
+
+/// The inline runs of a body block.
+fn block_runs(block: &Block) -> Vec<&[Inline]> {
+    match block {
+        Block::Heading { content, .. }
+        | Block::Paragraph { content }
+        | Block::Centered { content } => vec![content.as_slice()],
+        Block::List { items } => items.iter().map(Vec::as_slice).collect(),
+        Block::Omission(_) => Vec::new(),
+    }
+}
+
+/// The version 1 form of `document`, if every line of its head is plain text and the body
+/// holds nothing only version 2 can carry.
 fn as_version_1(document: &Document) -> Option<DocumentV1> {
+    if document
+        .body
+        .iter()
+        .any(|block| block_runs(block).iter().any(|run| needs_version_2(run)))
+    {
+        return None;
+    }
     let source = match &document.source {
         Some(source) => Some(SourceV1 {
             publisher: source.publisher.clone(),

@@ -65,6 +65,8 @@ pub enum PartStyle {
 pub enum Span<'a> {
     /// Plain text.
     Text(&'a str),
+    /// Text set in bold.
+    Strong(&'a str),
     /// A masked field; `ordinal` is its place among the document's withheld items.
     Mask {
         /// Position in [`crate::document::withheld_items`] order.
@@ -85,7 +87,7 @@ impl Span<'_> {
     /// The text the span shows (a mask shows its marker).
     pub fn text(&self) -> &str {
         match self {
-            Span::Text(text) | Span::Link { text, .. } => text,
+            Span::Text(text) | Span::Strong(text) | Span::Link { text, .. } => text,
             Span::Mask { mask, .. } => &mask.marker,
         }
     }
@@ -255,6 +257,7 @@ fn spans<'a>(content: &'a [Inline], ordinal: &mut usize) -> Vec<Span<'a>> {
         .iter()
         .map(|inline| match inline {
             Inline::Text { text } => Span::Text(text),
+            Inline::Strong { text } => Span::Strong(text),
             Inline::Link { target, text } => Span::Link { target, text },
             Inline::Mask(mask) => {
                 let this = *ordinal;

@@ -103,6 +103,11 @@ pub enum Inline {
     },
     /// Withheld text.
     Mask(Mask),
+    /// Text the letter sets in bold (document format version 2 only).
+    Strong {
+        /// The text.
+        text: String,
+    },
     /// Text that points elsewhere.
     Link {
         /// Where the link goes.
@@ -272,6 +277,9 @@ pub enum DocumentError {
     /// does not have.
     #[error("the letter's {0} contains a line break or another control character")]
     ControlInLine(&'static str),
+    /// A version 1 document holding what only version 2 can carry.
+    #[error("the document says format_version 1 but holds {0}, which needs format_version 2")]
+    NeedsVersion2(&'static str),
     /// A line of the letter's head longer than
     /// [`MAX_HEAD_LINE_CHARS`](crate::bundle::limits::MAX_HEAD_LINE_CHARS).
     #[error(

@@ -51,7 +51,9 @@ pub fn inline_text(content: &[Inline]) -> String {
     content
         .iter()
         .map(|inline| match inline {
-            Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+            Inline::Text { text } | Inline::Strong { text } | Inline::Link { text, .. } => {
+                text.as_str()
+            }
             Inline::Mask(mask) => mask.marker.as_str(),
         })
         .collect()

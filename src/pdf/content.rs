@@ -506,6 +506,11 @@ fn span_out(
             text: visible(text).into_owned(),
             note: None,
         },
+        Span::Strong(text) => SpanOut {
+            kind: "strong",
+            text: visible(text).into_owned(),
+            note: None,
+        },
         Span::Mask { mask, .. } => SpanOut {
             kind: "mask",
             text: one_line(&mask.marker).into_owned(),
@@ -590,7 +595,9 @@ fn heading_text(document: &Document, id: &str) -> Option<String> {
             content
                 .iter()
                 .map(|inline| match inline {
-                    Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+                    Inline::Text { text } | Inline::Strong { text } | Inline::Link { text, .. } => {
+                        text.as_str()
+                    }
                     Inline::Mask(mask) => mask.marker.as_str(),
                 })
                 .collect(),

@@ -213,3 +213,98 @@ fn a_head_line_longer_than_a_reader_sets_is_refused_with_its_place() {
         Err(kairan::document::DocumentError::HeadLineTooLong { field: "title", .. })
     ));
 }
+
+#[test]
+fn bold_text_is_read_signed_as_version_2_and_written_back() {
+    let dir = sample_copy();
+    plant(
+        dir.path(),
+        REPORT,
+        "確認されていません。",
+        "**確認されていません**。星印 \\*\\* はそのまま。",
+    );
+    let folder = compile_folder(dir.path()).unwrap();
+    let report = &folder.documents[1].document;
+    let strong: Vec<&str> = report
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            kairan::document::Block::Paragraph { content } => Some(content),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|inline| match inline {
+            Inline::Strong { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(strong, ["確認されていません"]);
+    assert!(
+        kairan::document::plain_text(report).contains("確認されていません。星印 ** はそのまま。")
+    );
+    // Written back, the literal stars stay literal and the bold stays bold.
+    let source = write_notice(report, &|path: &str| path.to_owned()).unwrap();
+    assert_eq!(
+        &parse_notice(&source, "r.notice.md").unwrap().document,
+        report
+    );
+    // Only that document needs version 2; a version 1 file with bold text is refused.
+    let json = String::from_utf8(report.to_json()).unwrap();
+    assert!(json.contains("\"format_version\": 2"));
+    let as_v1 = json.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    assert!(kairan::document::Document::from_json(as_v1.as_bytes()).is_err());
+    // Unclosed stars are text.
+    let parsed = parse_notice(
+        "---\ntitle: t\n---\n\n星 ** だけ ** と ** ひとつ\n",
+        "s.notice.md",
+    )
+    .unwrap();
+    assert!(matches!(
+        parsed.document.body[0],
+        kairan::document::Block::Paragraph { ref content }
+            if matches!(content.as_slice(), [Inline::Text { .. }, Inline::Strong { text }, Inline::Text { .. }] if text == " だけ ")
+    ));
+}
+
+#[test]
+fn bold_text_prints_in_the_pdf_as_its_words() {
+    crate::support::require_tool("pdftotext", "poppler-utils");
+    let pdf_text = |bold: bool| {
+        let dir = sample_copy();
+        if bold {
+            plant(
+                dir.path(),
+                REPORT,
+                "確認されていません。",
+                "**確認されていません**。",
+            );
+        }
+        let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
+        let key = SecretKey::from_file_text(&key_text, None).unwrap();
+        let bytes = pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+        let file = dir.parent().join("bold.kairan");
+        std::fs::write(&file, bytes).unwrap();
+        let pdf = dir.parent().join("bold.pdf");
+        let output = crate::support::run_kairan(
+            dir.parent(),
+            &[
+                "pdf",
+                file.to_str().unwrap(),
+                "-o",
+                pdf.to_str().unwrap(),
+                "--show-anyway",
+            ],
+        );
+        assert!(pdf.exists(), "{}", crate::support::describe(&output));
+        let text = std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&text.stdout).into_owned()
+    };
+    let (plain, bold) = (pdf_text(false), pdf_text(true));
+    // The bold words are printed where they stand, with no note of their own (as a link or a
+    // mask would get): the same notes as without bold.
+    assert!(bold.contains("確認されていません。"), "{bold}");
+    assert_eq!(bold.matches('※').count(), plain.matches('※').count());
+}

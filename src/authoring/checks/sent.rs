@@ -203,7 +203,9 @@ fn line_of(content: &[Inline]) -> String {
     content
         .iter()
         .map(|inline| match inline {
-            Inline::Text { text } | Inline::Link { text, .. } => text.as_str(),
+            Inline::Text { text } | Inline::Strong { text } | Inline::Link { text, .. } => {
+                text.as_str()
+            }
             Inline::Mask(_) => "\n",
         })
         .collect()

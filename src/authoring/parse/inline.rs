@@ -1,5 +1,5 @@
-//! Inline text: backslash escapes, masked fields `{{marker | …}}` and links `[text](target)`,
-//! each mask and link recorded in the source map where it starts.
+//! Inline text: backslash escapes, masked fields `{{marker | …}}`, links `[text](target)` and
+//! bold text `**…**`, each mask and link recorded in the source map where it starts.
 
 use super::{Located, Parser, Position, SourceProblem, escapable};
 use crate::document::{Inline, LinkTarget, Mask};
@@ -10,6 +10,9 @@ impl Parser<'_> {
         let mut out: Vec<Inline> = Vec::new();
         let mut text = String::new();
         let mut index = 0;
+        // Once no `**` closes a bold run, none further on does: not looking again keeps a line
+        // of unclosed `**` linear.
+        let mut no_more_bold = false;
         while let Some(&(c, at)) = chars.get(index) {
             let next = chars.get(index + 1).map(|(c, _)| *c);
             match (c, next) {
@@ -38,6 +41,20 @@ impl Parser<'_> {
                     self.map.masks.push(at);
                     index = end + 2;
                 }
+                ('*', Some('*')) if !no_more_bold => match find_pair(chars, index + 2, '*') {
+                    Some(end) if end > index + 2 => {
+                        flush_text(&mut out, &mut text);
+                        out.push(Inline::Strong {
+                            text: unescaped(&chars[index + 2..end]),
+                        });
+                        index = end + 2;
+                    }
+                    found => {
+                        no_more_bold |= found.is_none();
+                        text.push_str("**");
+                        index += 2;
+                    }
+                },
                 ('}', Some('}')) => {
                     self.error(at, SourceProblem::UnmatchedMaskClose);
                     index += 2;
@@ -154,6 +171,25 @@ impl Parser<'_> {
 }
 
 /// Finds `close close` (e.g. `}}`) from `from`, skipping escaped characters.
+/// Text with its backslash escapes resolved.
+fn unescaped(chars: &[Located]) -> String {
+    let mut out = String::with_capacity(chars.len());
+    let mut index = 0;
+    while let Some(&(c, _)) = chars.get(index) {
+        match chars.get(index + 1) {
+            Some(&(next, _)) if c == '\\' && escapable(next) => {
+                out.push(next);
+                index += 2;
+            }
+            _ => {
+                out.push(c);
+                index += 1;
+            }
+        }
+    }
+    out
+}
+
 fn find_pair(chars: &[Located], from: usize, close: char) -> Option<usize> {
     let mut index = from;
     while index + 1 < chars.len() {

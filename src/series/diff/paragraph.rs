@@ -241,7 +241,9 @@ fn coded_text(block: &Block, table: &[&Mask]) -> String {
         content
             .iter()
             .map(|inline| match inline {
-                Inline::Text { text } | Inline::Link { text, .. } => text.clone(),
+                Inline::Text { text } | Inline::Strong { text } | Inline::Link { text, .. } => {
+                    text.clone()
+                }
                 Inline::Mask(mask) => {
                     let index = table.iter().position(|known| *known == mask).unwrap_or(0);
                     char::from_u32(MASK_BASE + index as u32)

@@ -318,6 +318,10 @@ impl Explain for DocumentError {
                 "文書の{}に改行などの制御文字があります（ないはずの行が表示されてしまいます）。",
                 head_field(field)
             ),
+            DocumentError::NeedsVersion2(_) => {
+                "文書の形式がバージョン1なのに、バージョン2でしか書けない内容（太字）があります。"
+                    .to_owned()
+            }
             DocumentError::HeadLineTooLong { field, chars } => format!(
                 "文書の{}が{chars}文字あります。冒頭の1行は{}文字までです。",
                 head_field(field),

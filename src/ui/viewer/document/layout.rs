@@ -368,6 +368,9 @@ fn lay_out(
                         // draws an underline at the bottom of the line box, which with our
                         // line height sits on top of the next row.
                         Span::Link { .. } => format.color = palette.link,
+                        Span::Strong(_) => {
+                            format.font_id.family = crate::ui::fonts::bold();
+                        }
                         Span::Text(_) => {}
                     }
                     let leading = if index == 0 {
@@ -392,7 +395,7 @@ fn lay_out(
                     .spans
                     .iter()
                     .zip(ranges)
-                    .filter(|(span, _)| !matches!(span, Span::Text(_)))
+                    .filter(|(span, _)| !matches!(span, Span::Text(_) | Span::Strong(_)))
                     .collect();
                 let ranges: Vec<Range<usize>> =
                     interactive.iter().map(|(_, range)| range.clone()).collect();
@@ -401,7 +404,7 @@ fn lay_out(
                     .zip(span_rects(&galley, &ranges))
                     .filter_map(|((span, _), rects)| {
                         let kind = match span {
-                            Span::Text(_) => return None,
+                            Span::Text(_) | Span::Strong(_) => return None,
                             Span::Mask { ordinal, mask } => SpanKind::Mask {
                                 ordinal: *ordinal,
                                 marker: mask.marker.clone(),
