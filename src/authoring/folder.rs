@@ -120,7 +120,8 @@ impl LinkTable {
             match block {
                 Block::Heading { content, .. }
                 | Block::Paragraph { content }
-                | Block::Centered { content } => self.resolve_run(content, own_path),
+                | Block::Centered { content }
+                | Block::Note { content, .. } => self.resolve_run(content, own_path),
                 Block::List { items } => {
                     for item in items {
                         self.resolve_run(item, own_path);

@@ -81,7 +81,7 @@ pub fn write_notice(
             }
             Block::Paragraph { content } => {
                 let text = inline_source(content, name_of)?;
-                if text.starts_with(['#', '-']) {
+                if text.starts_with(['#', '-', '>']) {
                     out.push('\\');
                 }
                 out.push_str(&text);
@@ -97,6 +97,17 @@ pub fn write_notice(
             }
             Block::Centered { content } => {
                 out.push_str(&format!("-> {} <-\n", inline_source(content, name_of)?));
+            }
+            Block::Note { marker, content } => {
+                // The mark, then the text as written (a space after the mark is the text's).
+                let text = format!("{}{}", escape_text(marker), runs_source(content, name_of)?);
+                if crate::document::note_marker(&text) != Some(marker.chars().count())
+                    || text.trim_end() != text
+                    || text.contains('\n')
+                {
+                    return Err(Unrepresentable(format!("the note {text:?}")));
+                }
+                out.push_str(&format!("> {text}\n"));
             }
             Block::Omission(omission) => {
                 out.push_str(&omission_source(omission, heading)?);
@@ -114,6 +125,20 @@ pub fn write_notice(
 }
 
 fn inline_source(
+    content: &[Inline],
+    name_of: &dyn Fn(&str) -> String,
+) -> Result<String, Unrepresentable> {
+    let out = runs_source(content, name_of)?;
+    if out.is_empty() || out.trim_matches([' ', '\t']) != out {
+        return Err(Unrepresentable(format!(
+            "a block that is empty or starts or ends with spaces: {out:?}"
+        )));
+    }
+    Ok(out)
+}
+
+/// Inline content as source text, whatever its edges.
+fn runs_source(
     content: &[Inline],
     name_of: &dyn Fn(&str) -> String,
 ) -> Result<String, Unrepresentable> {
@@ -164,11 +189,6 @@ fn inline_source(
                 out.push_str(&format!("[{}]({target})", escape_attribute(text)));
             }
         }
-    }
-    if out.is_empty() || out.trim_matches([' ', '\t']) != out {
-        return Err(Unrepresentable(format!(
-            "a block that is empty or starts or ends with spaces: {out:?}"
-        )));
     }
     Ok(out)
 }

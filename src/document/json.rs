@@ -91,6 +91,13 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, DocumentError> {
             if v1
                 .body
                 .iter()
+                .any(|block| matches!(block, Block::Note { .. }))
+            {
+                return Err(DocumentError::NeedsVersion2("a note"));
+            }
+            if v1
+                .body
+                .iter()
                 .any(|block| block_runs(block).iter().any(|run| needs_version_2(run)))
             {
                 return Err(DocumentError::NeedsVersion2("bold text"));
@@ -147,7 +154,7 @@ pub(super) fn write(document: &Document) -> Vec<u8> {
     bytes
 }
 
-/// Whether a run holds what only version 2 can carry (bold text).
+/// Whether a run holds what only version 2 can carry (bold text; a note block is the other).
 fn needs_version_2(run: &[Inline]) -> bool {
     run.iter()
         .any(|inline| matches!(inline, Inline::Strong { .. }))
@@ -160,6 +167,7 @@ fn block_runs(block: &Block) -> Vec<&[Inline]> {
         | Block::Paragraph { content }
         | Block::Centered { content } => vec![content.as_slice()],
         Block::List { items } => items.iter().map(Vec::as_slice).collect(),
+        Block::Note { content, .. } => vec![content.as_slice()],
         Block::Omission(_) => Vec::new(),
     }
 }
@@ -167,11 +175,10 @@ fn block_runs(block: &Block) -> Vec<&[Inline]> {
 /// The version 1 form of `document`, if every line of its head is plain text and the body
 /// holds nothing only version 2 can carry.
 fn as_version_1(document: &Document) -> Option<DocumentV1> {
-    if document
-        .body
-        .iter()
-        .any(|block| block_runs(block).iter().any(|run| needs_version_2(run)))
-    {
+    if document.body.iter().any(|block| {
+        matches!(block, Block::Note { .. })
+            || block_runs(block).iter().any(|run| needs_version_2(run))
+    }) {
         return None;
     }
     let source = match &document.source {

@@ -56,6 +56,8 @@ pub enum PartStyle {
     ListItem,
     /// A withheld section.
     Omission,
+    /// A note (注／※), set smaller.
+    Note,
     /// The closing word, right-aligned.
     Closing,
 }
@@ -220,6 +222,17 @@ pub fn parts<'a>(document: &'a Document) -> Vec<Part<'a>> {
                         omission: None,
                     });
                 }
+            }
+            Block::Note { marker, content } => {
+                let mut spans_of_note = vec![Span::Text(marker)];
+                spans_of_note.extend(spans(content, &mut ordinal));
+                body.push(Part {
+                    key,
+                    style: PartStyle::Note,
+                    spans: spans_of_note,
+                    heading_id: None,
+                    omission: None,
+                });
             }
             Block::Omission(omission) => {
                 let this = ordinal;

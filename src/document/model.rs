@@ -90,6 +90,41 @@ pub enum Block {
     },
     /// Withheld sections.
     Omission(Omission),
+    /// A note (注／※ line), set smaller under what it notes (document format version 2 only).
+    Note {
+        /// Its mark as written: `※`, `※1`, `注：`, `注1：`, `（注）` ….
+        marker: String,
+        /// Its text.
+        content: Vec<Inline>,
+    },
+}
+
+/// The length in characters of the note mark a line starts with, if it starts with one: `※`
+/// (with a number, `※1`), `注` with a number perhaps and `：` `:` `）` `)`, or `（注）`/`(注1)`.
+/// 注意 and ※ inside a line are not marks.
+pub fn note_marker(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits = |from: usize| {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            .count()
+    };
+    match chars.first()? {
+        '※' => Some(1 + digits(1)),
+        '注' => {
+            let end = 1 + digits(1);
+            matches!(chars.get(end), Some('：' | ':' | '）' | ')')).then_some(end + 1)
+        }
+        '（' | '(' => {
+            let close = if chars[0] == '（' { '）' } else { ')' };
+            (chars.get(1) == Some(&'注'))
+                .then(|| 2 + digits(2))
+                .filter(|&end| chars.get(end) == Some(&close))
+                .map(|end| end + 1)
+        }
+        _ => None,
+    }
 }
 
 /// A run of inline content.
@@ -429,6 +464,7 @@ impl Document {
                 | Block::Paragraph { content }
                 | Block::Centered { content } => Box::new(content.iter()),
                 Block::List { items } => Box::new(items.iter().flatten()),
+                Block::Note { content, .. } => Box::new(content.iter()),
                 Block::Omission(_) => Box::new(std::iter::empty()),
             };
             runs

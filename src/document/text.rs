@@ -35,6 +35,7 @@ pub fn plain_text(document: &Document) -> String {
                 let items: Vec<String> = items.iter().map(|item| inline_text(item)).collect();
                 line(&items.join("\n"));
             }
+            Block::Note { marker, content } => line(&format!("{marker}{}", inline_text(content))),
             Block::Omission(omission) => line(&omission.marker),
         }
     }
@@ -100,7 +101,8 @@ pub fn withheld_items(document: &Document) -> Vec<WithheldItem<'_>> {
             }),
             Block::Heading { content, .. }
             | Block::Paragraph { content }
-            | Block::Centered { content } => push_masks(&mut items, place(0), content),
+            | Block::Centered { content }
+            | Block::Note { content, .. } => push_masks(&mut items, place(0), content),
             Block::List { items: list } => {
                 for (item, content) in list.iter().enumerate() {
                     push_masks(&mut items, place(item), content);

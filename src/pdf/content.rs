@@ -490,6 +490,7 @@ fn style_name(style: PartStyle) -> &'static str {
         PartStyle::Centered => "centered",
         PartStyle::ListItem => "list_item",
         PartStyle::Omission => "omission",
+        PartStyle::Note => "note",
         PartStyle::Closing => "closing",
     }
 }

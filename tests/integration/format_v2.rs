@@ -308,3 +308,51 @@ fn bold_text_prints_in_the_pdf_as_its_words() {
     assert!(bold.contains("確認されていません。"), "{bold}");
     assert_eq!(bold.matches('※').count(), plain.matches('※').count());
 }
+
+#[test]
+fn notes_keep_their_mark_and_text_and_need_version_2() {
+    let dir = sample_copy();
+    plant(
+        dir.path(),
+        REPORT,
+        "## 7. 再発防止策 {#s7}",
+        "> ※1 {{■■■■ | label: 社名}}社の調査による。\n\n> （注）日付は受付日。\n\n\\> 引用ではない段落\n\n## 7. 再発防止策 {#s7}",
+    );
+    let folder = compile_folder(dir.path()).unwrap();
+    let report = &folder.documents[1].document;
+    let notes: Vec<(String, String)> = report
+        .body
+        .iter()
+        .filter_map(|block| match block {
+            kairan::document::Block::Note { marker, content } => {
+                Some((marker.clone(), kairan::document::inline_text(content)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("※1".to_owned(), " ■■■■社の調査による。".to_owned()),
+            ("（注）".to_owned(), "日付は受付日。".to_owned()),
+        ]
+    );
+    let plain = kairan::document::plain_text(report);
+    assert!(plain.contains("※1 ■■■■社の調査による。"), "{plain}");
+    assert!(plain.contains("> 引用ではない段落"), "{plain}");
+    // The mask in a note is a mask like any other.
+    assert_eq!(report.mask_count(), 4);
+    let source = write_notice(report, &|path: &str| path.to_owned()).unwrap();
+    assert_eq!(
+        &parse_notice(&source, "r.notice.md").unwrap().document,
+        report
+    );
+    let json = String::from_utf8(report.to_json()).unwrap();
+    assert!(json.contains("\"format_version\": 2"));
+    let as_v1 = json.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    assert!(kairan::document::Document::from_json(as_v1.as_bytes()).is_err());
+    // `>` without a mark is an error with its place.
+    let errors =
+        parse_notice("---\ntitle: t\n---\n\n> 注意してください\n", "n.notice.md").unwrap_err();
+    assert_eq!((errors[0].line, errors[0].column), (5, 1));
+}

@@ -173,6 +173,7 @@ fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
                 .map(|item| line_of(item))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Block::Note { marker, content } => format!("{marker}{}", line_of(content)),
             Block::Omission(omission) => [Some(&omission.marker), omission.reason.as_ref()]
                 .into_iter()
                 .flatten()

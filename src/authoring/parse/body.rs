@@ -85,6 +85,20 @@ impl Parser<'_> {
                         _ => self.error(start, SourceProblem::MarkupInClosing),
                     }
                 }
+                LineKind::Note => {
+                    // `> ※1 …`: the mark as written, then the note's text (a space after the
+                    // mark belongs to the text, so that nothing the letter has is lost).
+                    let rest = &trimmed[2..];
+                    let text: String = rest.iter().map(|(c, _)| *c).collect();
+                    match crate::document::note_marker(&text) {
+                        Some(length) => {
+                            let marker = text.chars().take(length).collect();
+                            let content = self.inlines(&rest[length..]);
+                            self.push_block(&mut blocks, Block::Note { marker, content }, start);
+                        }
+                        None => self.error(start, SourceProblem::NoteWithoutMark),
+                    }
+                }
                 LineKind::Omission => {
                     let inner = &trimmed[2..trimmed.len() - 2];
                     if let Some(omission) = self.omission(inner, start, current_heading.as_deref())
@@ -229,6 +243,7 @@ enum LineKind {
     Centered,
     Closing,
     Omission,
+    Note,
 }
 
 fn classify(line: &[Located]) -> LineKind {
@@ -261,6 +276,9 @@ fn classify(line: &[Located]) -> LineKind {
     }
     if starts("- ") || starts("-\u{3000}") {
         return LineKind::ListItem;
+    }
+    if starts("> ") || starts(">\u{3000}") {
+        return LineKind::Note;
     }
     if line.len() >= 4 && starts("[[") && ends("]]") {
         return LineKind::Omission;

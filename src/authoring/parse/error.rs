@@ -257,6 +257,12 @@ pub enum SourceProblem {
         /// The path.
         path: String,
     },
+    /// `> ` without a note mark after it.
+    #[error(
+        "a note `> ` starts with its mark as the letter writes it: `> ※ …`, `> ※1 …`, \
+         `> 注：…`, `> 注1：…` or `> （注）…`; to start a paragraph with `>`, write `\\>`"
+    )]
+    NoteWithoutMark,
     /// A line of the letter's head longer than the most a reader sets as one line.
     #[error(
         "this line of the letter's head is {chars} characters long; a title, addressee, issuer \

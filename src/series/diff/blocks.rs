@@ -50,6 +50,7 @@ pub(super) fn block_text(block: &Block) -> String {
             .map(|item| inline_text(item))
             .collect::<Vec<_>>()
             .join("\n"),
+        Block::Note { marker, content } => format!("{marker}{}", inline_text(content)),
         Block::Omission(omission) => omission.marker.clone(),
     }
 }

@@ -223,6 +223,7 @@ pub(super) fn masks(block: &Block) -> Vec<&Mask> {
         | Block::Paragraph { content }
         | Block::Centered { content } => content.iter().collect(),
         Block::List { items } => items.iter().flatten().collect(),
+        Block::Note { content, .. } => content.iter().collect(),
         Block::Omission(_) => Vec::new(),
     };
     inlines
@@ -262,6 +263,7 @@ fn coded_text(block: &Block, table: &[&Mask]) -> String {
             .map(|item| code(item))
             .collect::<Vec<_>>()
             .join("\n"),
+        Block::Note { marker, content } => format!("{marker}{}", code(content)),
         Block::Omission(omission) => omission.marker.clone(),
     }
 }

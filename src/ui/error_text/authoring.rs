@@ -390,6 +390,9 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::NoteWithoutMark => {
+                "注記「> 」の後には、文書どおりの印を書いてください（「> ※ …」「> ※1 …」「> 注：…」「> 注1：…」「> （注）…」）。段落を「>」で始めるには「\\>」と書きます。".to_owned()
+            }
             SourceProblem::HeadLineTooLong { chars } => format!(
                 "冒頭のこの行は{chars}文字あります。件名・宛先・発信者・見出し書きは{}文字までです。残りは本文に移してください。",
                 crate::bundle::limits::MAX_HEAD_LINE_CHARS

@@ -298,6 +298,12 @@ fn look(style: PartStyle, palette: Palette) -> Look {
             space_before: 0.4 * em,
             ..base
         },
+        PartStyle::Note => Look {
+            font: regular(0.9 * em),
+            indent: em,
+            space_after: 0.5 * em,
+            ..base
+        },
         PartStyle::ListItem => Look {
             indent: em,
             space_after: 0.3 * em,
