@@ -15,6 +15,27 @@ use crate::support::sample_copy;
 
 const ISSUER: &str = "issuer: {{●●●● | label: 社名 | reason: 調査会社の名前は公表されていないため | by: author}}株式会社\n";
 
+/// The folder signed with the demo key.
+fn signed(dir: &Path) -> Vec<u8> {
+    let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
+    let key = SecretKey::from_file_text(&key_text, None).unwrap();
+    pack_folder(dir, &key, &PackOptions::default()).unwrap()
+}
+
+/// `document` written as a source parses back to itself, is stored as version 2, and its
+/// JSON relabelled as version 1 is refused.
+fn round_trips_as_version_2_only(document: &kairan::document::Document) {
+    let source = write_notice(document, &|path: &str| path.to_owned()).unwrap();
+    assert_eq!(
+        &parse_notice(&source, "r.notice.md").unwrap().document,
+        document
+    );
+    let json = String::from_utf8(document.to_json()).unwrap();
+    assert!(json.contains("\"format_version\": 2"));
+    let as_v1 = json.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    assert!(kairan::document::Document::from_json(as_v1.as_bytes()).is_err());
+}
+
 /// The sample with a masked issuer line in the vendor report; returns the line it is on.
 fn with_masked_issuer(dir: &Path) -> usize {
     plant(
@@ -76,9 +97,7 @@ fn a_mask_in_the_head_is_checked_where_it_stands() {
 fn only_the_document_with_a_masked_head_is_signed_as_version_2() {
     let dir = sample_copy();
     with_masked_issuer(dir.path());
-    let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
-    let key = SecretKey::from_file_text(&key_text, None).unwrap();
-    let bytes = pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+    let bytes = signed(dir.path());
     let opened = bundle::open_bytes(bytes.into(), &[kairan::sample::demo_trusted_key()]).unwrap();
     assert!(opened.verdict.intact());
     assert_eq!(opened.mask_count(), 4);
@@ -120,9 +139,7 @@ fn links_and_tabs_in_the_head_work_as_in_the_body() {
         .filter(|finding| finding.severity == Severity::Error)
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
-    let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
-    let key = SecretKey::from_file_text(&key_text, None).unwrap();
-    let bytes = pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+    let bytes = signed(dir.path());
     let opened = bundle::open_bytes(bytes.into(), &[kairan::sample::demo_trusted_key()]).unwrap();
     assert!(opened.verdict.intact());
     let links: Vec<_> = opened.documents[0].document.links().collect();
@@ -242,17 +259,9 @@ fn bold_text_is_read_signed_as_version_2_and_written_back() {
     assert!(
         kairan::document::plain_text(report).contains("確認されていません。星印 ** はそのまま。")
     );
-    // Written back, the literal stars stay literal and the bold stays bold.
-    let source = write_notice(report, &|path: &str| path.to_owned()).unwrap();
-    assert_eq!(
-        &parse_notice(&source, "r.notice.md").unwrap().document,
-        report
-    );
-    // Only that document needs version 2; a version 1 file with bold text is refused.
-    let json = String::from_utf8(report.to_json()).unwrap();
-    assert!(json.contains("\"format_version\": 2"));
-    let as_v1 = json.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
-    assert!(kairan::document::Document::from_json(as_v1.as_bytes()).is_err());
+    // Written back, the literal stars stay literal and the bold stays bold; only version 2
+    // carries it.
+    round_trips_as_version_2_only(report);
     // Unclosed stars are text.
     let parsed = parse_notice(
         "---\ntitle: t\n---\n\n星 ** だけ ** と ** ひとつ\n",
@@ -279,9 +288,7 @@ fn bold_text_prints_in_the_pdf_as_its_words() {
                 "**確認されていません**。",
             );
         }
-        let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
-        let key = SecretKey::from_file_text(&key_text, None).unwrap();
-        let bytes = pack_folder(dir.path(), &key, &PackOptions::default()).unwrap();
+        let bytes = signed(dir.path());
         let file = dir.parent().join("bold.kairan");
         std::fs::write(&file, bytes).unwrap();
         let pdf = dir.parent().join("bold.pdf");
@@ -342,15 +349,7 @@ fn notes_keep_their_mark_and_text_and_need_version_2() {
     assert!(plain.contains("> 引用ではない段落"), "{plain}");
     // The mask in a note is a mask like any other.
     assert_eq!(report.mask_count(), 4);
-    let source = write_notice(report, &|path: &str| path.to_owned()).unwrap();
-    assert_eq!(
-        &parse_notice(&source, "r.notice.md").unwrap().document,
-        report
-    );
-    let json = String::from_utf8(report.to_json()).unwrap();
-    assert!(json.contains("\"format_version\": 2"));
-    let as_v1 = json.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
-    assert!(kairan::document::Document::from_json(as_v1.as_bytes()).is_err());
+    round_trips_as_version_2_only(report);
     // `>` without a mark is an error with its place.
     let errors =
         parse_notice("---\ntitle: t\n---\n\n> 注意してください\n", "n.notice.md").unwrap_err();
