@@ -99,17 +99,23 @@ pub enum Block {
     },
 }
 
-/// The length in characters of the note mark a line starts with, if it starts with one: `※`
+/// The length in characters of the note mark a line starts with, if it starts with one (a
+/// number of up to three digits, or the mark is not one): `※`
 /// (with a number, `※1`), `注` with a number perhaps and `：` `:` `）` `)`, or `（注）`/`(注1)`.
 /// 注意 and ※ inside a line are not marks.
 pub fn note_marker(text: &str) -> Option<usize> {
     let chars: Vec<char> = text.chars().collect();
+    // A note's number has at most three digits (※1, 注12：): a mark, not a line of digits.
     let digits = |from: usize| {
         chars[from.min(chars.len())..]
             .iter()
+            .take(4)
             .take_while(|&&c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             .count()
     };
+    if (1..=2).any(|from| digits(from) > 3) {
+        return None;
+    }
     match chars.first()? {
         '※' => Some(1 + digits(1)),
         '注' => {
@@ -312,6 +318,14 @@ pub enum DocumentError {
     /// does not have.
     #[error("the letter's {0} contains a line break or another control character")]
     ControlInLine(&'static str),
+    /// A note whose mark is not a note mark (※, ※1, 注：, （注）…) or whose text is empty.
+    #[error(
+        "a note's mark {0:?} is not one a letter writes (※, ※1, 注：, 注1：, （注）), or its text is empty"
+    )]
+    BadNote(String),
+    /// Bold text that is empty or holds a line break or another control character.
+    #[error("bold text is empty or holds a line break or another control character")]
+    BadBold,
     /// A version 1 document holding what only version 2 can carry.
     #[error("the document says format_version 1 but holds {0}, which needs format_version 2")]
     NeedsVersion2(&'static str),
@@ -352,6 +366,23 @@ impl Document {
             if line.chars().any(|c| c.is_control() && c != '\t') {
                 return Err(DocumentError::ControlInLine(field));
             }
+        }
+        for block in &document.body {
+            if let Block::Note { marker, content } = block
+                && (note_marker(marker) != Some(marker.chars().count())
+                    || super::inline_text(content).trim().is_empty())
+            {
+                return Err(DocumentError::BadNote(
+                    crate::escape::one_line(marker).into_owned(),
+                ));
+            }
+        }
+        let bad_bold = document.inlines().any(|inline| {
+            matches!(inline, Inline::Strong { text }
+                if text.trim().is_empty() || text.chars().any(|c| c.is_control() && c != '\t'))
+        });
+        if bad_bold {
+            return Err(DocumentError::BadBold);
         }
         for item in super::withheld_items(&document) {
             let marker = match item.kind {

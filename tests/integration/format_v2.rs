@@ -262,16 +262,16 @@ fn bold_text_is_read_signed_as_version_2_and_written_back() {
     // Written back, the literal stars stay literal and the bold stays bold; only version 2
     // carries it.
     round_trips_as_version_2_only(report);
-    // Unclosed stars are text.
+    // Bold opens right before a word and closes right after one; unclosed stars are text.
     let parsed = parse_notice(
-        "---\ntitle: t\n---\n\n星 ** だけ ** と ** ひとつ\n",
+        "---\ntitle: t\n---\n\n星 **だけ** と ** ひとつ\n",
         "s.notice.md",
     )
     .unwrap();
     assert!(matches!(
         parsed.document.body[0],
         kairan::document::Block::Paragraph { ref content }
-            if matches!(content.as_slice(), [Inline::Text { .. }, Inline::Strong { text }, Inline::Text { .. }] if text == " だけ ")
+            if matches!(content.as_slice(), [Inline::Text { .. }, Inline::Strong { text }, Inline::Text { text: rest }] if text == "だけ" && rest == " と ** ひとつ")
     ));
 }
 
@@ -354,4 +354,66 @@ fn notes_keep_their_mark_and_text_and_need_version_2() {
     let errors =
         parse_notice("---\ntitle: t\n---\n\n> 注意してください\n", "n.notice.md").unwrap_err();
     assert_eq!((errors[0].line, errors[0].column), (5, 1));
+}
+
+#[test]
+fn stars_and_marks_that_are_not_markup_stay_text_and_markup_inside_bold_is_refused() {
+    let body = |text: &str| {
+        parse_notice(&format!("---\ntitle: t\n---\n\n{text}\n"), "s.notice.md")
+            .map(|parsed| parsed.document.body)
+    };
+    // Hand-masked numbers keep every star; spaced stars are not bold.
+    for text in [
+        "カード番号 ****-****-****-1234",
+        "ID: ****1234、口座: ****5678",
+        "2 ** 10 ** 2",
+    ] {
+        let blocks = body(text).unwrap();
+        assert_eq!(
+            blocks,
+            vec![kairan::document::Block::Paragraph {
+                content: vec![Inline::text(text)]
+            }],
+            "{text}"
+        );
+    }
+    // A mask or link in bold is an error with its place, never text with braces in it.
+    for text in ["マスク**a {{■■■■}} b**です。", "**[x](doc:#s1)**"] {
+        let errors = body(text).unwrap_err();
+        assert_eq!(
+            errors[0].problem,
+            kairan::authoring::SourceProblem::MarkupInBold,
+            "{text}"
+        );
+    }
+    // `>` lines: a mark after `> `, and text after the mark.
+    for text in [
+        ">",
+        ">※1 空白なし。",
+        ">> ※1 二重",
+        "> ※1",
+        "> 注1234：長い番号",
+    ] {
+        assert!(body(text).is_err(), "{text}");
+    }
+    // Hand-written JSON: a note's mark must be a mark, its text not empty; bold not empty.
+    for (marker, content) in [
+        ("※1\n偽の段落", "x"),
+        ("", "x"),
+        ("山田太郎様の件", "x"),
+        ("※1", ""),
+    ] {
+        let json = serde_json::json!({
+            "format": "kairan-document", "format_version": 2, "title": [],
+            "body": [{"type": "note", "marker": marker,
+                      "content": [{"type": "text", "text": content}]}],
+        });
+        assert!(
+            kairan::document::Document::from_json(json.to_string().as_bytes()).is_err(),
+            "{marker:?}"
+        );
+    }
+    let json = r#"{"format":"kairan-document","format_version":2,"title":[],
+        "body":[{"type":"paragraph","content":[{"type":"strong","text":""}]}]}"#;
+    assert!(kairan::document::Document::from_json(json.as_bytes()).is_err());
 }

@@ -88,12 +88,16 @@ impl Parser<'_> {
                 LineKind::Note => {
                     // `> ※1 …`: the mark as written, then the note's text (a space after the
                     // mark belongs to the text, so that nothing the letter has is lost).
-                    let rest = &trimmed[2..];
+                    let spaced = matches!(trimmed.get(1), Some((' ' | '\u{3000}', _)));
+                    let rest = trimmed.get(2..).filter(|_| spaced).unwrap_or(&[]);
                     let text: String = rest.iter().map(|(c, _)| *c).collect();
                     match crate::document::note_marker(&text) {
                         Some(length) => {
                             let marker = text.chars().take(length).collect();
                             let content = self.inlines(&rest[length..]);
+                            if crate::document::inline_text(&content).trim().is_empty() {
+                                self.error(start, SourceProblem::EmptyNote);
+                            }
                             self.push_block(&mut blocks, Block::Note { marker, content }, start);
                         }
                         None => self.error(start, SourceProblem::NoteWithoutMark),
@@ -277,7 +281,7 @@ fn classify(line: &[Located]) -> LineKind {
     if starts("- ") || starts("-\u{3000}") {
         return LineKind::ListItem;
     }
-    if starts("> ") || starts(">\u{3000}") {
+    if starts(">") {
         return LineKind::Note;
     }
     if line.len() >= 4 && starts("[[") && ends("]]") {

@@ -257,6 +257,15 @@ pub enum SourceProblem {
         /// The path.
         path: String,
     },
+    /// A mask or link inside `**…**`.
+    #[error(
+        "bold text `**…**` is plain text: it cannot hold a mask or a link; close the bold before \
+         the `{{{{` or `[` and open it again after"
+    )]
+    MarkupInBold,
+    /// A note whose text is empty.
+    #[error("a note needs its text after the mark, like `> ※1 出典は…`")]
+    EmptyNote,
     /// `> ` without a note mark after it.
     #[error(
         "a note `> ` starts with its mark as the letter writes it: `> ※ …`, `> ※1 …`, \

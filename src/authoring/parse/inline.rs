@@ -41,20 +41,39 @@ impl Parser<'_> {
                     self.map.masks.push(at);
                     index = end + 2;
                 }
-                ('*', Some('*')) if !no_more_bold => match find_pair(chars, index + 2, '*') {
-                    Some(end) if end > index + 2 => {
-                        flush_text(&mut out, &mut text);
-                        out.push(Inline::Strong {
-                            text: unescaped(&chars[index + 2..end]),
-                        });
-                        index = end + 2;
+                ('*', Some('*')) => {
+                    // Exactly two stars open bold, right before a word; three or more
+                    // (****-1234, a hand-masked number) are stars.
+                    let run = star_run(chars, index);
+                    let opens = run == 2
+                        && chars
+                            .get(index + 2)
+                            .is_some_and(|(next, _)| !next.is_whitespace());
+                    let close = if opens && !no_more_bold {
+                        bold_close(chars, index + 2)
+                    } else {
+                        None
+                    };
+                    no_more_bold |= opens && close.is_none();
+                    let inner = close.map(|end| &chars[index + 2..end]);
+                    match inner {
+                        Some(inner) if has_markup(inner) => {
+                            self.error(at, SourceProblem::MarkupInBold);
+                            index += 2 + inner.len() + 2;
+                        }
+                        Some(inner) if inner.iter().any(|(c, _)| c.is_alphanumeric()) => {
+                            flush_text(&mut out, &mut text);
+                            out.push(Inline::Strong {
+                                text: unescaped(inner),
+                            });
+                            index += 2 + inner.len() + 2;
+                        }
+                        _ => {
+                            text.extend(std::iter::repeat_n('*', run));
+                            index += run;
+                        }
                     }
-                    found => {
-                        no_more_bold |= found.is_none();
-                        text.push_str("**");
-                        index += 2;
-                    }
-                },
+                }
                 ('}', Some('}')) => {
                     self.error(at, SourceProblem::UnmatchedMaskClose);
                     index += 2;
@@ -171,6 +190,56 @@ impl Parser<'_> {
 }
 
 /// Finds `close close` (e.g. `}}`) from `from`, skipping escaped characters.
+/// How many stars stand in a row from `from`.
+fn star_run(chars: &[Located], from: usize) -> usize {
+    chars[from..].iter().take_while(|(c, _)| *c == '*').count()
+}
+
+/// Where the `**` that closes bold text opened before `from` stands: exactly two stars, right
+/// after a character that is not a space, not escaped.
+fn bold_close(chars: &[Located], from: usize) -> Option<usize> {
+    let mut index = from;
+    while index < chars.len() {
+        let c = chars[index].0;
+        if c == '\\'
+            && chars
+                .get(index + 1)
+                .is_some_and(|(next, _)| escapable(*next))
+        {
+            index += 2;
+            continue;
+        }
+        if c == '*' {
+            let run = star_run(chars, index);
+            if run == 2 && index > from && !chars[index - 1].0.is_whitespace() {
+                return Some(index);
+            }
+            index += run;
+            continue;
+        }
+        index += 1;
+    }
+    None
+}
+
+/// Whether text meant to be bold holds a mask or a link, which bold text cannot carry.
+fn has_markup(inner: &[Located]) -> bool {
+    let mut index = 0;
+    while index < inner.len() {
+        let c = inner[index].0;
+        let next = inner.get(index + 1).map(|(c, _)| *c);
+        if c == '\\' && next.is_some_and(escapable) {
+            index += 2;
+            continue;
+        }
+        if (c == '{' && next == Some('{')) || c == '[' {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
 /// Text with its backslash escapes resolved.
 fn unescaped(chars: &[Located]) -> String {
     let mut out = String::with_capacity(chars.len());

@@ -390,6 +390,12 @@ impl Explain for SourceProblem {
                 "{}は、フォルダーの中を指すパスにしてください。",
                 q(path)
             ),
+            SourceProblem::MarkupInBold => {
+                "太字「**…**」は文字だけです。伏せ字やリンクは入れられません。「{{」や「[」の前で太字を閉じ、後で開き直してください。".to_owned()
+            }
+            SourceProblem::EmptyNote => {
+                "注記には、印の後に本文を書いてください（例：「> ※1 出典は…」）。".to_owned()
+            }
             SourceProblem::NoteWithoutMark => {
                 "注記「> 」の後には、文書どおりの印を書いてください（「> ※ …」「> ※1 …」「> 注：…」「> 注1：…」「> （注）…」）。段落を「>」で始めるには「\\>」と書きます。".to_owned()
             }

@@ -318,6 +318,13 @@ impl Explain for DocumentError {
                 "文書の{}に改行などの制御文字があります（ないはずの行が表示されてしまいます）。",
                 head_field(field)
             ),
+            DocumentError::BadNote(marker) => format!(
+                "注記の印{}が文書で使われる印（※、※1、注：、注1：、（注））ではないか、注記の本文が空です。",
+                q(marker)
+            ),
+            DocumentError::BadBold => {
+                "太字の部分が空か、改行などの制御文字を含んでいます。".to_owned()
+            }
             DocumentError::NeedsVersion2(_) => {
                 "文書の形式がバージョン1なのに、バージョン2でしか書けない内容（太字）があります。"
                     .to_owned()

@@ -188,6 +188,8 @@ fn source_problems() -> Vec<SourceProblem> {
         },
         SourceProblem::HeadLineTooLong { chars: 2_001 },
         SourceProblem::NoteWithoutMark,
+        SourceProblem::MarkupInBold,
+        SourceProblem::EmptyNote,
         SourceProblem::FileTooLarge {
             path: s("attachments/a.csv"),
             limit: 268_435_456,
@@ -352,7 +354,7 @@ fn row_problems() -> Vec<RowProblem> {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 54);
+    check_all("SourceProblem", &source_problems(), 56);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 5);

@@ -95,6 +95,8 @@ fn document_errors() -> Vec<DocumentError> {
             chars: 2_500_000,
         },
         DocumentError::NeedsVersion2("bold text"),
+        DocumentError::BadNote("※1\n偽".into()),
+        DocumentError::BadBold,
     ]
 }
 
@@ -202,7 +204,7 @@ fn every_bundle_error_reads_as_japanese() {
     check_all("SignatureProblem", &signature_problems(), 6);
     check_all("SignatureFileError", &signature_file_errors(), 5);
     check_all("ManifestError", &manifest_errors(), 14);
-    check_all("DocumentError", &document_errors(), 8);
+    check_all("DocumentError", &document_errors(), 10);
     check_all("BundleError", &bundle_errors(), 34);
     check_all("Tamper", &tampers(), 5);
 }
