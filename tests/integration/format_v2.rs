@@ -377,6 +377,13 @@ fn stars_and_marks_that_are_not_markup_stay_text_and_markup_inside_bold_is_refus
             "{text}"
         );
     }
+    // Brackets alone are text, in bold as anywhere.
+    let blocks = body("**[重要]お知らせ**").unwrap();
+    assert!(matches!(
+        &blocks[0],
+        kairan::document::Block::Paragraph { content }
+            if content == &vec![Inline::Strong { text: "[重要]お知らせ".into() }]
+    ));
     // A mask or link in bold is an error with its place, never text with braces in it.
     for text in ["マスク**a {{■■■■}} b**です。", "**[x](doc:#s1)**"] {
         let errors = body(text).unwrap_err();

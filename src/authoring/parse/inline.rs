@@ -232,7 +232,11 @@ fn has_markup(inner: &[Located]) -> bool {
             index += 2;
             continue;
         }
-        if (c == '{' && next == Some('{')) || c == '[' {
+        if c == '{' && next == Some('{') {
+            return true;
+        }
+        // `[text](target)`: a bracket alone (【重要】, [注]) is text.
+        if c == '[' && link_extent(inner, index).is_some() {
             return true;
         }
         index += 1;
