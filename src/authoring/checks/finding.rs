@@ -373,8 +373,12 @@ impl std::fmt::Display for FindingDetail {
             } => write!(
                 f,
                 "the link {text:?} points to heading #{heading} of {path}, which has no such \
-                 heading (its ids: {})",
-                ids.join(", ")
+                 heading ({})",
+                if ids.is_empty() {
+                    "it has no headings".to_owned()
+                } else {
+                    format!("its ids: {}", ids.join(", "))
+                }
             ),
             FindingDetail::DatedBeforeCited { ours, path, theirs } => write!(
                 f,

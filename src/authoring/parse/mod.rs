@@ -88,6 +88,10 @@ pub fn parse_notice(text: &str, file: &str) -> Result<ParsedNotice, Vec<SourceEr
     let body_lines = lines.get(body_start..).unwrap_or(&[]);
     let (body, closing) = parser.body(body_lines, body_start);
     if !parser.errors.is_empty() {
+        // In the order of the file (the head's values are read after the other fields).
+        parser
+            .errors
+            .sort_by_key(|error| (error.line, error.column));
         parser.errors.truncate(MAX_ERRORS);
         return Err(parser.errors);
     }
@@ -276,6 +280,18 @@ mod tests {
         );
         let parsed = parse("本文\n\n-> 以上\n").unwrap();
         assert_eq!(parsed.document.closing.as_deref(), Some("以上"));
+    }
+
+    #[test]
+    fn errors_come_in_the_order_of_the_file() {
+        // The head's values are read after the other fields, title last.
+        let errors = parse_notice(
+            "---\ntitle: {{■■\naddressee: {{■■\n---\n\n本文\n",
+            "n.notice.md",
+        )
+        .unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|error| error.line).collect();
+        assert_eq!(lines, [2, 3]);
     }
 
     #[test]

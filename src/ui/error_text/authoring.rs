@@ -489,11 +489,18 @@ impl Explain for FindingDetail {
                 path,
                 ids,
             } => format!(
-                "リンク{}のリンク先は{}の見出し「#{}」ですが、その見出しはありません（ある見出しID：{}）。",
+                "リンク{}のリンク先は{}の見出し「#{}」ですが、その見出しはありません（{}）。",
                 q(text),
                 q(path),
                 v(heading),
-                ids.iter().map(|id| v(id)).collect::<Vec<_>>().join("、")
+                if ids.is_empty() {
+                    "その文書には見出しがありません".to_owned()
+                } else {
+                    format!(
+                        "ある見出しID：{}",
+                        ids.iter().map(|id| v(id)).collect::<Vec<_>>().join("、")
+                    )
+                }
             ),
             FindingDetail::DatedBeforeCited { ours, path, theirs } => format!(
                 "事務所のお知らせの日付（{}）が、引用している{}の日付（{}）より前です。どちらかの日付が誤っています。",
