@@ -98,7 +98,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, DocumentError> {
             if v1
                 .body
                 .iter()
-                .any(|block| block_runs(block).iter().any(|run| needs_version_2(run)))
+                .any(|block| block.runs().iter().any(|run| needs_version_2(run)))
             {
                 return Err(DocumentError::NeedsVersion2("bold text"));
             }
@@ -160,24 +160,11 @@ fn needs_version_2(run: &[Inline]) -> bool {
         .any(|inline| matches!(inline, Inline::Strong { .. }))
 }
 
-/// The inline runs of a body block.
-fn block_runs(block: &Block) -> Vec<&[Inline]> {
-    match block {
-        Block::Heading { content, .. }
-        | Block::Paragraph { content }
-        | Block::Centered { content } => vec![content.as_slice()],
-        Block::List { items } => items.iter().map(Vec::as_slice).collect(),
-        Block::Note { content, .. } => vec![content.as_slice()],
-        Block::Omission(_) => Vec::new(),
-    }
-}
-
 /// The version 1 form of `document`, if every line of its head is plain text and the body
 /// holds nothing only version 2 can carry.
 fn as_version_1(document: &Document) -> Option<DocumentV1> {
     if document.body.iter().any(|block| {
-        matches!(block, Block::Note { .. })
-            || block_runs(block).iter().any(|run| needs_version_2(run))
+        matches!(block, Block::Note { .. }) || block.runs().iter().any(|run| needs_version_2(run))
     }) {
         return None;
     }

@@ -489,17 +489,10 @@ impl Document {
     /// Every inline run of the document in reading order: the head's (caption, addressee,
     /// issuer lines, title), then the body's.
     pub fn inlines(&self) -> impl Iterator<Item = &Inline> {
-        let body = self.body.iter().flat_map(|block| {
-            let runs: Box<dyn Iterator<Item = &Inline>> = match block {
-                Block::Heading { content, .. }
-                | Block::Paragraph { content }
-                | Block::Centered { content } => Box::new(content.iter()),
-                Block::List { items } => Box::new(items.iter().flatten()),
-                Block::Note { content, .. } => Box::new(content.iter()),
-                Block::Omission(_) => Box::new(std::iter::empty()),
-            };
-            runs
-        });
+        let body = self
+            .body
+            .iter()
+            .flat_map(|block| block.runs().into_iter().flatten());
         self.head_runs().flatten().chain(body)
     }
 
@@ -524,6 +517,21 @@ impl Document {
             Inline::Link { target, text } => Some((target, text.as_str())),
             _ => None,
         })
+    }
+}
+
+impl Block {
+    /// The block's runs of inline content: one for a heading, paragraph, centred line or
+    /// note, one per item for a list, none for an omission.
+    pub fn runs(&self) -> Vec<&[Inline]> {
+        match self {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content }
+            | Block::Note { content, .. } => vec![content.as_slice()],
+            Block::List { items } => items.iter().map(Vec::as_slice).collect(),
+            Block::Omission(_) => Vec::new(),
+        }
     }
 }
 

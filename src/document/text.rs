@@ -94,20 +94,14 @@ pub fn withheld_items(document: &Document) -> Vec<WithheldItem<'_>> {
     push_masks(&mut items, PartKey::Title, &document.title);
     for (index, block) in document.body.iter().enumerate() {
         let place = |item: usize| PartKey::Block { block: index, item };
-        match block {
-            Block::Omission(omission) => items.push(WithheldItem {
+        if let Block::Omission(omission) = block {
+            items.push(WithheldItem {
                 place: place(0),
                 kind: WithheldKind::Omission(omission),
-            }),
-            Block::Heading { content, .. }
-            | Block::Paragraph { content }
-            | Block::Centered { content }
-            | Block::Note { content, .. } => push_masks(&mut items, place(0), content),
-            Block::List { items: list } => {
-                for (item, content) in list.iter().enumerate() {
-                    push_masks(&mut items, place(item), content);
-                }
-            }
+            });
+        }
+        for (item, content) in block.runs().into_iter().enumerate() {
+            push_masks(&mut items, place(item), content);
         }
     }
     items

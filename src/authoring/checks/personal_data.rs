@@ -83,7 +83,8 @@ fn digit(c: char) -> Option<char> {
     c.is_ascii_digit().then_some(c)
 }
 
-/// A character that may stand between two groups of digits of one number.
+/// A character that may stand between two groups of digits of one number: a dash, a dot, a
+/// bracket, or any space (U+3000 and tabs included).
 fn separator(c: char) -> bool {
     matches!(
         c,
@@ -96,8 +97,6 @@ fn separator(c: char) -> bool {
             | '－'
             | 'ー'
             | 'ｰ'
-            | ' '
-            | '\u{3000}'
             | '.'
             | '．'
             | '・'

@@ -218,16 +218,10 @@ pub(super) fn explained_masks(
 }
 
 pub(super) fn masks(block: &Block) -> Vec<&Mask> {
-    let inlines: Vec<&Inline> = match block {
-        Block::Heading { content, .. }
-        | Block::Paragraph { content }
-        | Block::Centered { content } => content.iter().collect(),
-        Block::List { items } => items.iter().flatten().collect(),
-        Block::Note { content, .. } => content.iter().collect(),
-        Block::Omission(_) => Vec::new(),
-    };
-    inlines
+    block
+        .runs()
         .into_iter()
+        .flatten()
         .filter_map(|inline| match inline {
             Inline::Mask(mask) => Some(mask),
             _ => None,
