@@ -116,19 +116,8 @@ impl LinkTable {
         for run in document.head_runs_mut() {
             self.resolve_run(run, own_path);
         }
-        for block in &mut document.body {
-            match block {
-                Block::Heading { content, .. }
-                | Block::Paragraph { content }
-                | Block::Centered { content }
-                | Block::Note { content, .. } => self.resolve_run(content, own_path),
-                Block::List { items } => {
-                    for item in items {
-                        self.resolve_run(item, own_path);
-                    }
-                }
-                Block::Omission(_) => {}
-            }
+        for run in document.body.iter_mut().flat_map(Block::runs_mut) {
+            self.resolve_run(run, own_path);
         }
     }
 

@@ -81,18 +81,54 @@ pub fn write_notice(
             }
             Block::Paragraph { content } => {
                 let text = inline_source(content, name_of)?;
-                if text.starts_with(['#', '-', '>']) {
+                if text.starts_with(['#', '-', '>', '|', '｜']) {
                     out.push('\\');
                 }
                 out.push_str(&text);
                 out.push('\n');
             }
-            Block::List { items } => {
+            Block::List { items, depth } => {
                 if items.is_empty() {
                     return Err(Unrepresentable("an empty list".into()));
                 }
+                // A nested list continues the list above it, with no blank line between.
+                if *depth > 0 && out.ends_with("\n\n") {
+                    out.pop();
+                }
+                let indent = "  ".repeat(usize::from(*depth));
                 for item in items {
-                    out.push_str(&format!("- {}\n", inline_source(item, name_of)?));
+                    out.push_str(&format!("{indent}- {}\n", inline_source(item, name_of)?));
+                }
+            }
+            Block::Table(table) => {
+                if let Some(problem) = table.problem() {
+                    return Err(Unrepresentable(problem.to_string()));
+                }
+                if let Some(caption) = &table.caption {
+                    out.push_str(&format!("表：{}\n", inline_source(caption, name_of)?));
+                }
+                let row = |cells: &[Vec<Inline>]| -> Result<String, Unrepresentable> {
+                    let mut line = String::from("|");
+                    for cell in cells {
+                        let text = runs_source(cell, name_of)?;
+                        if text.trim_matches([' ', '\t', '\u{3000}']) != text {
+                            return Err(Unrepresentable(format!(
+                                "a table cell that starts or ends with spaces: {text:?}"
+                            )));
+                        }
+                        line.push_str(&format!(" {} |", escape_bars(&text)));
+                    }
+                    Ok(line)
+                };
+                if !table.header.is_empty() {
+                    out.push_str(&row(&table.header)?);
+                    out.push('\n');
+                    out.push_str(&"| --- ".repeat(table.header.len()));
+                    out.push_str("|\n");
+                }
+                for cells in &table.rows {
+                    out.push_str(&row(cells)?);
+                    out.push('\n');
                 }
             }
             Block::Centered { content } => {
@@ -241,6 +277,31 @@ fn escape_text(text: &str) -> String {
     for c in text.chars() {
         if matches!(c, '\\' | '[' | '{' | '}' | '*') {
             out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes the bars of a table cell's source that are not already escaped or inside a mask
+/// (whose attributes escape their own bars).
+fn escape_bars(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    let mut in_mask = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+                continue;
+            }
+            '{' if chars.peek() == Some(&'{') => in_mask = true,
+            '}' if chars.peek() == Some(&'}') => in_mask = false,
+            '|' | '｜' if !in_mask => out.push('\\'),
+            _ => {}
         }
         out.push(c);
     }

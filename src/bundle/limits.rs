@@ -18,6 +18,16 @@ pub const MAX_SIGNATURE_BYTES: u64 = 2048;
 /// in characters: each is set as one line, and a title of megabytes would take minutes and
 /// gigabytes to lay out, to show nothing a letter has.
 pub const MAX_HEAD_LINE_CHARS: usize = 2_000;
+/// The most columns a table may have: a letter's table is a timeline or a list of items, and
+/// a column is at least a few characters wide on paper.
+pub const MAX_TABLE_COLUMNS: usize = 16;
+/// The most cells (header included) a table may have.
+pub const MAX_TABLE_CELLS: usize = 10_000;
+/// The most characters one table cell may hold: a cell is one line of a row, and longer text
+/// belongs in a paragraph.
+pub const MAX_CELL_CHARS: usize = 2_000;
+/// The deepest a list may nest: depth 0 is a top-level list, so four levels in all.
+pub const MAX_LIST_DEPTH: u8 = 3;
 /// Largest document (JSON) entry.
 pub const MAX_DOCUMENT_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest entry name, in bytes.

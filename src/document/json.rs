@@ -88,19 +88,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, DocumentError> {
     match header.format_version {
         1 => {
             let v1: DocumentV1 = serde_json::from_slice(bytes)?;
-            if v1
-                .body
-                .iter()
-                .any(|block| matches!(block, Block::Note { .. }))
-            {
-                return Err(DocumentError::NeedsVersion2("a note"));
-            }
-            if v1
-                .body
-                .iter()
-                .any(|block| block.runs().iter().any(|run| needs_version_2(run)))
-            {
-                return Err(DocumentError::NeedsVersion2("bold text"));
+            if let Some(what) = only_in_version_2(&v1.body) {
+                return Err(DocumentError::NeedsVersion2(what));
             }
             Ok(Document {
                 date: v1.date,
@@ -154,18 +143,26 @@ pub(super) fn write(document: &Document) -> Vec<u8> {
     bytes
 }
 
-/// Whether a run holds what only version 2 can carry (bold text; a note block is the other).
-fn needs_version_2(run: &[Inline]) -> bool {
-    run.iter()
-        .any(|inline| matches!(inline, Inline::Strong { .. }))
+/// What in `body` only version 2 can carry, if anything: a note, a table, a nested list or
+/// bold text.
+fn only_in_version_2(body: &[Block]) -> Option<&'static str> {
+    body.iter().find_map(|block| match block {
+        Block::Note { .. } => Some("a note"),
+        Block::Table(_) => Some("a table"),
+        Block::List { depth, .. } if *depth > 0 => Some("a nested list"),
+        _ => block
+            .runs()
+            .iter()
+            .flat_map(|run| run.iter())
+            .any(|inline| matches!(inline, Inline::Strong { .. }))
+            .then_some("bold text"),
+    })
 }
 
 /// The version 1 form of `document`, if every line of its head is plain text and the body
 /// holds nothing only version 2 can carry.
 fn as_version_1(document: &Document) -> Option<DocumentV1> {
-    if document.body.iter().any(|block| {
-        matches!(block, Block::Note { .. }) || block.runs().iter().any(|run| needs_version_2(run))
-    }) {
+    if only_in_version_2(&document.body).is_some() {
         return None;
     }
     let source = match &document.source {

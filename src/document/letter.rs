@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Block, Document, Inline, LinkTarget, Mask, Omission};
+use crate::document::{Block, Document, Inline, LinkTarget, Mask, Omission, TablePlace};
 
 /// Where a part sits in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,11 +22,12 @@ pub enum PartKey {
     Issuer(usize),
     /// The title.
     Title,
-    /// A body block; `item` is the list item for lists and 0 otherwise.
+    /// A body block; `item` is the run of [`Block::runs`]: the list item for lists, the
+    /// caption or cell for tables, 0 for other blocks.
     Block {
         /// Index into [`Document::body`].
         block: usize,
-        /// Index of the list item, 0 for other blocks.
+        /// Index of the run in [`Block::runs`] (list item, table caption or cell).
         item: usize,
     },
     /// The closing word (以上).
@@ -52,8 +53,21 @@ pub enum PartStyle {
     Paragraph,
     /// A centred line such as 記.
     Centered,
-    /// One list item.
-    ListItem,
+    /// One list item, at its list's depth (0 for a list of its own).
+    ListItem(u8),
+    /// A table's caption, centred above it.
+    TableCaption,
+    /// One cell of a table.
+    TableCell {
+        /// The row, counting the header row.
+        row: usize,
+        /// The column.
+        column: usize,
+        /// How many columns the table has.
+        columns: usize,
+        /// Whether the cell is a header cell.
+        header: bool,
+    },
     /// A withheld section.
     Omission,
     /// A note (注／※), set smaller.
@@ -209,15 +223,43 @@ pub fn parts<'a>(document: &'a Document) -> Vec<Part<'a>> {
                 heading_id: None,
                 omission: None,
             }),
-            Block::List { items } => {
+            Block::List { items, depth } => {
                 for (item_index, item) in items.iter().enumerate() {
                     body.push(Part {
                         key: PartKey::Block {
                             block: block_index,
                             item: item_index,
                         },
-                        style: PartStyle::ListItem,
+                        style: PartStyle::ListItem(*depth),
                         spans: spans(item, &mut ordinal),
+                        heading_id: None,
+                        omission: None,
+                    });
+                }
+            }
+            Block::Table(table) => {
+                let columns = table.columns();
+                for (run_index, run) in table.runs().enumerate() {
+                    let style = match table.place(run_index) {
+                        TablePlace::Caption => PartStyle::TableCaption,
+                        TablePlace::Cell {
+                            row,
+                            column,
+                            header,
+                        } => PartStyle::TableCell {
+                            row,
+                            column,
+                            columns,
+                            header,
+                        },
+                    };
+                    body.push(Part {
+                        key: PartKey::Block {
+                            block: block_index,
+                            item: run_index,
+                        },
+                        style,
+                        spans: spans(run, &mut ordinal),
                         heading_id: None,
                         omission: None,
                     });

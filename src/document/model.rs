@@ -78,11 +78,19 @@ pub enum Block {
         /// The paragraph text.
         content: Vec<Inline>,
     },
-    /// A list; each item is one line of inline text.
+    /// A list; each item is one line of inline text, its mark (・, ①, 1.) kept as written.
     List {
         /// The items in order.
         items: Vec<Vec<Inline>>,
+        /// How deep the list nests: 0 for a list of its own, 1 for a list under the item just
+        /// before it, and so on up to [`MAX_LIST_DEPTH`](crate::bundle::limits::MAX_LIST_DEPTH)
+        /// (document format version 2 only when not 0). A nested list follows the item it
+        /// belongs to, so a list with sub-items is a run of list blocks.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        depth: u8,
     },
+    /// A table (document format version 2 only).
+    Table(Table),
     /// A centred line such as `記`.
     Centered {
         /// The line's text.
@@ -97,6 +105,155 @@ pub enum Block {
         /// Its text.
         content: Vec<Inline>,
     },
+}
+
+/// A table of a letter: a timeline (日時／内容), the items affected (①氏名 ②住所 …), a
+/// contact block. Every row has as many cells as the table has columns; a cell is one line of
+/// inline content, so a mask or a link may sit in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// The table's caption as written (`表1 経緯`), if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Vec<Inline>>,
+    /// The header row's cells; empty when the table has no header row.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Vec<Inline>>,
+    /// The rows, each a list of cells.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// Where a run of a table's inline content sits (see [`Table::place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TablePlace {
+    /// The caption.
+    Caption,
+    /// A cell: `row` 0 is the header row when the table has one.
+    Cell {
+        /// The row, counting the header row.
+        row: usize,
+        /// The column.
+        column: usize,
+        /// Whether the cell is a header cell.
+        header: bool,
+    },
+}
+
+impl Table {
+    /// How many columns the table has.
+    pub fn columns(&self) -> usize {
+        if self.header.is_empty() {
+            self.rows.first().map_or(0, Vec::len)
+        } else {
+            self.header.len()
+        }
+    }
+
+    /// The table's runs in reading order: the caption, the header cells, then each row's.
+    pub fn runs(&self) -> impl Iterator<Item = &[Inline]> {
+        self.caption
+            .as_deref()
+            .into_iter()
+            .chain(self.header.iter().map(Vec::as_slice))
+            .chain(self.rows.iter().flatten().map(Vec::as_slice))
+    }
+
+    /// The runs to change in place, in the order of [`Table::runs`].
+    pub fn runs_mut(&mut self) -> impl Iterator<Item = &mut Vec<Inline>> {
+        self.caption
+            .as_mut()
+            .into_iter()
+            .chain(self.header.iter_mut())
+            .chain(self.rows.iter_mut().flatten())
+    }
+
+    /// Where the `index`th run of [`Table::runs`] sits.
+    pub fn place(&self, index: usize) -> TablePlace {
+        let index = match (&self.caption, index) {
+            (Some(_), 0) => return TablePlace::Caption,
+            (Some(_), index) => index - 1,
+            (None, index) => index,
+        };
+        let columns = self.columns().max(1);
+        TablePlace::Cell {
+            row: index / columns,
+            column: index % columns,
+            header: !self.header.is_empty() && index < columns,
+        }
+    }
+
+    /// What is wrong with the table's shape, if anything: no rows, no columns, too many
+    /// columns or cells, rows of different lengths, a cell too long or holding a line break.
+    pub fn problem(&self) -> Option<TableProblem> {
+        use crate::bundle::limits::{MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
+        let columns = self.columns();
+        if self.rows.is_empty() || columns == 0 {
+            return Some(TableProblem::Empty);
+        }
+        if columns > MAX_TABLE_COLUMNS {
+            return Some(TableProblem::TooManyColumns(columns));
+        }
+        let rows = self.rows.len() + usize::from(!self.header.is_empty());
+        if rows.saturating_mul(columns) > MAX_TABLE_CELLS {
+            return Some(TableProblem::TooManyCells { rows, columns });
+        }
+        if let Some(row) = self.rows.iter().position(|row| row.len() != columns) {
+            return Some(TableProblem::RaggedRow {
+                row: row + 1,
+                cells: self.rows[row].len(),
+                columns,
+            });
+        }
+        for cell in self.header.iter().chain(self.rows.iter().flatten()) {
+            let text = super::inline_text(cell);
+            if text.chars().count() > MAX_CELL_CHARS {
+                return Some(TableProblem::CellTooLong);
+            }
+            if text.chars().any(|c| c.is_control() && c != '\t') {
+                return Some(TableProblem::ControlInCell);
+            }
+        }
+        None
+    }
+}
+
+/// What is wrong with a table's shape.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableProblem {
+    /// No rows or no columns.
+    #[error("a table needs at least one row and one column")]
+    Empty,
+    /// More columns than [`MAX_TABLE_COLUMNS`](crate::bundle::limits::MAX_TABLE_COLUMNS).
+    #[error("a table has {0} columns; at most {max} are allowed", max = crate::bundle::limits::MAX_TABLE_COLUMNS)]
+    TooManyColumns(usize),
+    /// More cells than [`MAX_TABLE_CELLS`](crate::bundle::limits::MAX_TABLE_CELLS).
+    #[error("a table has {rows} rows of {columns} cells; at most {max} cells are allowed", max = crate::bundle::limits::MAX_TABLE_CELLS)]
+    TooManyCells {
+        /// Rows, the header row included.
+        rows: usize,
+        /// Columns.
+        columns: usize,
+    },
+    /// A row with another number of cells than the table has columns.
+    #[error("row {row} of a table has {cells} cells where the table has {columns} columns")]
+    RaggedRow {
+        /// The row, from 1, not counting the header row.
+        row: usize,
+        /// Its cells.
+        cells: usize,
+        /// The table's columns.
+        columns: usize,
+    },
+    /// A cell longer than [`MAX_CELL_CHARS`](crate::bundle::limits::MAX_CELL_CHARS).
+    #[error("a table cell holds more than {max} characters", max = crate::bundle::limits::MAX_CELL_CHARS)]
+    CellTooLong,
+    /// A cell holding a line break or another control character.
+    #[error("a table cell holds a line break or another control character")]
+    ControlInCell,
+}
+
+fn is_zero(depth: &u8) -> bool {
+    *depth == 0
 }
 
 /// The length in characters of the note mark a line starts with, if it starts with one (a
@@ -323,6 +480,15 @@ pub enum DocumentError {
         "a note's mark {0:?} is not one a letter writes (※, ※1, 注：, 注1：, （注）), or its text is empty"
     )]
     BadNote(String),
+    /// A table whose shape is wrong (see [`Table::problem`]).
+    #[error("{0}")]
+    BadTable(TableProblem),
+    /// A nested list deeper than allowed, or one that does not follow a list one level up.
+    #[error(
+        "a list nested {0} deep does not follow a list one level up, or nests deeper than {max}",
+        max = crate::bundle::limits::MAX_LIST_DEPTH
+    )]
+    BadListDepth(u8),
     /// Bold text that is empty or holds a line break or another control character.
     #[error("bold text is empty or holds a line break or another control character")]
     BadBold,
@@ -376,6 +542,27 @@ impl Document {
                     crate::escape::one_line(marker).into_owned(),
                 ));
             }
+        }
+        let mut previous_depth: Option<u8> = None;
+        for block in &document.body {
+            match block {
+                Block::Table(table) => {
+                    if let Some(problem) = table.problem() {
+                        return Err(DocumentError::BadTable(problem));
+                    }
+                }
+                Block::List { depth, .. } => {
+                    let follows = *depth == 0 || previous_depth.is_some_and(|up| up + 1 >= *depth);
+                    if !follows || *depth > crate::bundle::limits::MAX_LIST_DEPTH {
+                        return Err(DocumentError::BadListDepth(*depth));
+                    }
+                }
+                _ => {}
+            }
+            previous_depth = match block {
+                Block::List { depth, .. } => Some(*depth),
+                _ => None,
+            };
         }
         let bad_bold = document.inlines().any(|inline| {
             matches!(inline, Inline::Strong { text }
@@ -522,14 +709,65 @@ impl Document {
 
 impl Block {
     /// The block's runs of inline content: one for a heading, paragraph, centred line or
-    /// note, one per item for a list, none for an omission.
+    /// note, one per item for a list, the caption and each cell for a table (in the order of
+    /// [`Table::runs`]), none for an omission.
     pub fn runs(&self) -> Vec<&[Inline]> {
         match self {
             Block::Heading { content, .. }
             | Block::Paragraph { content }
             | Block::Centered { content }
             | Block::Note { content, .. } => vec![content.as_slice()],
-            Block::List { items } => items.iter().map(Vec::as_slice).collect(),
+            Block::List { items, .. } => items.iter().map(Vec::as_slice).collect(),
+            Block::Table(table) => table.runs().collect(),
+            Block::Omission(_) => Vec::new(),
+        }
+    }
+
+    /// The block's text, each run written by `run_text`: a list's items and a table's caption
+    /// and rows one per line (a row's cells joined by ` ｜ `), a note with its mark, an
+    /// omission as its marker.
+    pub fn text_with(&self, run_text: impl Fn(&[Inline]) -> String) -> String {
+        match self {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content } => run_text(content),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| run_text(item))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table(table) => {
+                let row = |cells: &[Vec<Inline>]| {
+                    cells
+                        .iter()
+                        .map(|cell| run_text(cell))
+                        .collect::<Vec<_>>()
+                        .join(" ｜ ")
+                };
+                let caption = table.caption.as_deref().map(&run_text);
+                let header = (!table.header.is_empty()).then(|| row(&table.header));
+                caption
+                    .into_iter()
+                    .chain(header)
+                    .chain(table.rows.iter().map(|cells| row(cells)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Block::Note { marker, content } => format!("{marker}{}", run_text(content)),
+            Block::Omission(omission) => omission.marker.clone(),
+        }
+    }
+
+    /// The block's runs of inline content, to change in place, in the order of
+    /// [`Block::runs`].
+    pub fn runs_mut(&mut self) -> Vec<&mut Vec<Inline>> {
+        match self {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content }
+            | Block::Centered { content }
+            | Block::Note { content, .. } => vec![content],
+            Block::List { items, .. } => items.iter_mut().collect(),
+            Block::Table(table) => table.runs_mut().collect(),
             Block::Omission(_) => Vec::new(),
         }
     }

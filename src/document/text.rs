@@ -27,17 +27,7 @@ pub fn plain_text(document: &Document) -> String {
     }
     line(&document.title_text());
     for block in &document.body {
-        match block {
-            Block::Heading { content, .. }
-            | Block::Paragraph { content }
-            | Block::Centered { content } => line(&inline_text(content)),
-            Block::List { items } => {
-                let items: Vec<String> = items.iter().map(|item| inline_text(item)).collect();
-                line(&items.join("\n"));
-            }
-            Block::Note { marker, content } => line(&format!("{marker}{}", inline_text(content))),
-            Block::Omission(omission) => line(&omission.marker),
-        }
+        line(&block.text_with(inline_text));
     }
     if let Some(closing) = &document.closing {
         line(closing);

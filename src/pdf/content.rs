@@ -68,12 +68,18 @@ struct DocumentOut {
     parts: Vec<PartOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct PartOut {
     style: &'static str,
     spans: Vec<SpanOut>,
     marker: Option<String>,
     note: Vec<String>,
+    /// A list item's depth.
+    depth: u8,
+    /// A table's columns, whether its first row is a header, and its cells row by row.
+    columns: usize,
+    header: bool,
+    cells: Vec<Vec<SpanOut>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -445,30 +451,61 @@ fn document_out(
             stated(&source.retrieved)
         ));
     }
-    let parts = letter::parts(&document.document)
-        .into_iter()
-        .map(|part| {
-            let style = style_name(part.style);
-            match part.omission {
-                Some((_, omission)) => PartOut {
-                    style,
-                    spans: Vec::new(),
-                    marker: Some(one_line(&omission.marker).into_owned()),
-                    note: omission_note(omission, words, language),
-                },
-                None => PartOut {
-                    style,
-                    spans: part
-                        .spans
-                        .iter()
-                        .map(|span| span_out(bundle, span, words, language))
-                        .collect(),
-                    marker: None,
-                    note: Vec::new(),
-                },
+    let mut parts: Vec<PartOut> = Vec::new();
+    let mut table_block = None;
+    for part in letter::parts(&document.document) {
+        let spans = || -> Vec<SpanOut> {
+            part.spans
+                .iter()
+                .map(|span| span_out(bundle, span, words, language))
+                .collect()
+        };
+        let block = match part.key {
+            letter::PartKey::Block { block, .. } => Some(block),
+            _ => None,
+        };
+        // A table's cells are gathered into one part, which the template sets as a table.
+        if let PartStyle::TableCell {
+            row,
+            columns,
+            header,
+            ..
+        } = part.style
+        {
+            if table_block != block || parts.last().is_none_or(|last| last.style != "table") {
+                parts.push(PartOut {
+                    style: "table",
+                    columns,
+                    header: header && row == 0,
+                    ..PartOut::default()
+                });
             }
-        })
-        .collect();
+            table_block = block;
+            if let Some(table) = parts.last_mut() {
+                table.cells.push(spans());
+            }
+            continue;
+        }
+        table_block = None;
+        let style = style_name(part.style);
+        parts.push(match part.omission {
+            Some((_, omission)) => PartOut {
+                style,
+                marker: Some(one_line(&omission.marker).into_owned()),
+                note: omission_note(omission, words, language),
+                ..PartOut::default()
+            },
+            None => PartOut {
+                style,
+                spans: spans(),
+                depth: match part.style {
+                    PartStyle::ListItem(depth) => depth,
+                    _ => 0,
+                },
+                ..PartOut::default()
+            },
+        });
+    }
     DocumentOut {
         role: words::role_name(document.entry.role, language),
         about,
@@ -488,7 +525,9 @@ fn style_name(style: PartStyle) -> &'static str {
         PartStyle::Heading(_) => "heading2",
         PartStyle::Paragraph => "paragraph",
         PartStyle::Centered => "centered",
-        PartStyle::ListItem => "list_item",
+        PartStyle::ListItem(_) => "list_item",
+        PartStyle::TableCaption => "table_caption",
+        PartStyle::TableCell { .. } => "table",
         PartStyle::Omission => "omission",
         PartStyle::Note => "note",
         PartStyle::Closing => "closing",

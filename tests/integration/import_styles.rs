@@ -138,7 +138,7 @@ fn a_single_symbol_opening_a_heading_or_list_item_is_a_bullet() {
     assert_eq!(look_alikes(&folder), vec!["■", "●", "●"]);
     let document = &folder.letters[0].document;
     assert!(matches!(&document.body[0], Block::Heading { level: 1, .. }));
-    assert!(matches!(&document.body[2], Block::List { items } if items.len() == 2));
+    assert!(matches!(&document.body[2], Block::List { items, .. } if items.len() == 2));
 }
 
 #[test]

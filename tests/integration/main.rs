@@ -29,6 +29,7 @@ mod library;
 mod pdf;
 mod sample_fidelity;
 mod series_diff;
+mod tables;
 mod trust;
 // Kills only the processes it starts and changes nothing process-wide, so it needs no binary of
 // its own.

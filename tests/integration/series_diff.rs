@@ -139,3 +139,29 @@ fn reports_signed_by_different_keys_are_not_a_continuation() {
     let run = env.kairan(&["diff", first.to_str().unwrap(), broken.to_str().unwrap()]);
     assert_ne!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn a_mask_disclosed_in_a_table_cell_is_reported_under_its_section() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    env.trust(&firm, FIRM);
+    let table = |cell: &str| {
+        format!(
+            "\n表：主な経緯\n| 日時 | 内容 |\n| --- | --- |\n| 6月26日 | {cell}で異常を検知 |\n\n## 7. "
+        )
+    };
+    let masked = table("{{■■■■ | label: サーバ名}}");
+    let first = report(&env, &firm, "t1", 1, |text| {
+        text.replacen("\n## 7. ", &masked, 1)
+    });
+    let open = table("ファイルサーバ");
+    let second = report(&env, &firm, "t2", 2, |text| {
+        text.replacen("\n## 7. ", &open, 1)
+    });
+    let (code, diff) = diff_json(&env, &first, &second);
+    assert_eq!(code, Some(0), "{diff:#}");
+    assert_eq!(diff["disclosed"].as_array().unwrap().len(), 1, "{diff:#}");
+    assert_eq!(diff["disclosed"][0]["marker"], "■■■■");
+    assert_eq!(diff["disclosed"][0]["revealed"], "ファイルサーバ");
+    assert_eq!(diff["disclosed"][0]["heading"], "6. 情報漏洩の有無について");
+}

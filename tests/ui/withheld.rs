@@ -167,22 +167,14 @@ fn a_reason_that_reads_like_the_programs_own_words_stays_in_quotation_marks() {
     );
 }
 
-#[test]
-fn a_mask_in_the_letters_head_is_the_first_withheld_item_with_its_reason() {
+/// The app showing the sample with its vendor report's source changed by `change`, signed.
+fn harness_with_report(change: impl FnOnce(String) -> String) -> Harness<'static, KairanApp> {
     let copy = crate::support::sample_copy();
     let report = copy
         .path()
         .join("documents/vendor-report-2023-06-28.notice.md");
     let text = std::fs::read_to_string(&report).unwrap();
-    std::fs::write(
-        &report,
-        text.replacen(
-            "addressee: お客様各位\n",
-            "addressee: お客様各位\nissuer: {{●●●● | label: 社名 | reason: 調査会社の名前は公表されていないため | by: author}}株式会社\n",
-            1,
-        ),
-    )
-    .unwrap();
+    std::fs::write(&report, change(text)).unwrap();
     let key_text = std::fs::read_to_string("notices/demo-key/kairan-demo.key").unwrap();
     let key = kairan::bundle::SecretKey::from_file_text(&key_text, None).unwrap();
     let bytes = kairan::authoring::pack_folder(
@@ -191,13 +183,24 @@ fn a_mask_in_the_letters_head_is_the_first_withheld_item_with_its_reason() {
         &kairan::authoring::PackOptions::default(),
     )
     .unwrap();
-    let file = copy.parent().join("head.kairan");
+    let file = copy.parent().join("changed.kairan");
     std::fs::write(&file, bytes).unwrap();
     let config = copy.parent().join("config");
-    let mut harness = crate::support::app::harness(
+    crate::support::app::harness(
         [1280.0, 800.0],
         crate::support::app::options(kairan::ui::FirstOpen::File(file), Vec::new(), config),
-    );
+    )
+}
+
+#[test]
+fn a_mask_in_the_letters_head_is_the_first_withheld_item_with_its_reason() {
+    let mut harness = harness_with_report(|text| {
+        text.replacen(
+            "addressee: お客様各位\n",
+            "addressee: お客様各位\nissuer: {{●●●● | label: 社名 | reason: 調査会社の名前は公表されていないため | by: author}}株式会社\n",
+            1,
+        )
+    });
     press(&mut harness, egui::Key::F8);
     assert_eq!(cursor(&harness), Some(0));
     harness.get_by_label_contains("伏せ字1／13");
@@ -209,4 +212,41 @@ fn a_mask_in_the_letters_head_is_the_first_withheld_item_with_its_reason() {
             >= 1,
         "the side list names the head's mask first"
     );
+}
+
+#[test]
+fn a_mask_in_a_table_cell_is_reached_with_f8_and_the_table_is_shown_cell_by_cell() {
+    let mut harness = harness_with_report(|text| {
+        text.replacen(
+            "\n## 2. ",
+            "\n表：主な経緯\n| 日時 | 内容 |\n| --- | --- |\n\
+             | 6月26日 | {{■■■■ | label: サーバ名 | reason: 攻撃を防ぐため}}で異常を検知 |\n\
+             | 6月27日 | 外部の調査会社に調査を依頼 |\n\n## 2. ",
+            1,
+        )
+    });
+    let reason = "理由：「攻撃を防ぐため」";
+    for _ in 0..14 {
+        if harness.query_by_label(reason).is_some() {
+            break;
+        }
+        press(&mut harness, egui::Key::F8);
+    }
+    harness.get_by_label(reason);
+    harness.get_by_label_contains("伏せ字2／13");
+    // Each cell is a part of its own, read in order, the header's included.
+    for cell in [
+        "主な経緯",
+        "日時",
+        "内容",
+        "■■■■で異常を検知",
+        "外部の調査会社に調査を依頼",
+    ] {
+        let parts = harness
+            .query_all_by(|node| {
+                node.role() == Role::Label && node.value().as_deref() == Some(cell)
+            })
+            .count();
+        assert_eq!(parts, 1, "{cell}");
+    }
 }

@@ -165,21 +165,13 @@ fn sent_text(compiled: &CompiledDocument) -> Vec<(Position, String)> {
     for (index, block) in document.body.iter().enumerate() {
         let block_at = at(map.blocks.get(index).copied());
         let text = match block {
-            Block::Heading { content, .. }
-            | Block::Paragraph { content }
-            | Block::Centered { content } => line_of(content),
-            Block::List { items } => items
-                .iter()
-                .map(|item| line_of(item))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::Note { marker, content } => format!("{marker}{}", line_of(content)),
             Block::Omission(omission) => [Some(&omission.marker), omission.reason.as_ref()]
                 .into_iter()
                 .flatten()
                 .cloned()
                 .collect::<Vec<_>>()
                 .join("\n"),
+            _ => block.text_with(line_of),
         };
         out.push((block_at, text));
     }

@@ -272,7 +272,10 @@ impl BodyReader<'_> {
                 let parts = self.inlines(&item);
                 list.push(self.flatten_paragraphs(parts));
             }
-            self.blocks.push(Block::List { items: list });
+            self.blocks.push(Block::List {
+                items: list,
+                depth: 0,
+            });
             return;
         }
         let chars = block.joined();

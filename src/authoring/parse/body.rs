@@ -1,17 +1,34 @@
-//! The body of a source, line by line: each line is classified (heading, list item, centred
-//! line, closing, omission, or text), paragraph lines are joined, and each block is recorded
-//! in the source map where it starts.
+//! The body of a source, line by line: each line is classified (heading, list item, table
+//! row, centred line, closing, omission, note, or text), paragraph lines are joined, list
+//! items are grouped by how deeply they are indented and table rows into tables, and each
+//! block is recorded in the source map where it starts.
 
 use super::{Located, Parser, Position, SourceProblem};
-use crate::document::{Block, Inline, Omission, OmissionKind};
+use crate::document::{Block, Inline, Omission, OmissionKind, Table};
+
+/// A list item as read: how deep it nests, its text, where it starts.
+struct ListLine {
+    depth: u8,
+    text: Vec<Located>,
+    at: Position,
+}
+
+/// The lines of a table as read, before they are split into cells.
+#[derive(Default)]
+struct TableLines {
+    caption: Option<(Vec<Located>, Position)>,
+    rows: Vec<(Vec<Located>, Position)>,
+}
 
 impl Parser<'_> {
     /// Parses the body lines; `offset` is the index of the first one in the file.
     pub(super) fn body(&mut self, lines: &[&str], offset: usize) -> (Vec<Block>, Option<String>) {
         let mut blocks = Vec::new();
         let mut paragraph: Vec<Vec<Located>> = Vec::new();
-        let mut list: Vec<Vec<Located>> = Vec::new();
-        let mut list_start = Position::default();
+        let mut list: Vec<ListLine> = Vec::new();
+        // The indentation of each open level of the list, outermost first.
+        let mut indents: Vec<usize> = Vec::new();
+        let mut table = TableLines::default();
         let mut paragraph_start = Position::default();
         let mut closing: Option<(String, Position)> = None;
         let mut heading_ids: Vec<String> = Vec::new();
@@ -21,16 +38,28 @@ impl Parser<'_> {
             let line_number = offset + index + 1;
             let chars = located(raw, line_number);
             let trimmed = trim_ascii(&chars);
-            let kind = classify(trimmed);
+            let mut kind = classify(trimmed);
+            // `表：…` right above a table row is the table's caption.
+            if kind == LineKind::Text
+                && caption_text(trimmed).is_some()
+                && lines.get(index + 1).is_some_and(|next| {
+                    classify(trim_ascii(&located(next, line_number + 1))) == LineKind::TableRow
+                })
+            {
+                kind = LineKind::TableCaption;
+            }
             if !matches!(kind, LineKind::Text) && !paragraph.is_empty() {
                 let content = self.inlines(&join_lines(&paragraph));
                 self.push_block(&mut blocks, Block::Paragraph { content }, paragraph_start);
                 paragraph.clear();
             }
             if !matches!(kind, LineKind::ListItem) && !list.is_empty() {
-                let items = list.iter().map(|item| self.inlines(item)).collect();
-                self.push_block(&mut blocks, Block::List { items }, list_start);
+                self.push_lists(&mut blocks, &list);
                 list.clear();
+                indents.clear();
+            }
+            if kind != LineKind::TableRow && !table.rows.is_empty() {
+                self.push_table(&mut blocks, std::mem::take(&mut table));
             }
             if kind != LineKind::Blank
                 && let Some((_, at)) = &closing
@@ -52,15 +81,38 @@ impl Parser<'_> {
                     paragraph.push(trimmed.to_vec());
                 }
                 LineKind::ListItem => {
-                    if list.is_empty() {
-                        list_start = start;
+                    let indent: usize = chars
+                        .iter()
+                        .take_while(|(c, _)| matches!(c, ' ' | '\t'))
+                        .map(|(c, _)| if *c == '\t' { 4 } else { 1 })
+                        .sum();
+                    while indents.last().is_some_and(|&open| open > indent) {
+                        indents.pop();
+                    }
+                    if indents.last().is_none_or(|&open| open < indent) {
+                        indents.push(indent);
+                    }
+                    let depth = indents.len() - 1;
+                    if depth > usize::from(crate::bundle::limits::MAX_LIST_DEPTH) {
+                        self.error(start, SourceProblem::ListTooDeep);
+                        indents.pop();
+                        continue;
                     }
                     let item = trim_ascii(trimmed.get(2..).unwrap_or(&[]));
                     if item.is_empty() {
                         self.error(start, SourceProblem::EmptyListItem);
                     }
-                    list.push(item.to_vec());
+                    list.push(ListLine {
+                        depth: depth as u8,
+                        text: item.to_vec(),
+                        at: start,
+                    });
                 }
+                LineKind::TableCaption => {
+                    let skip = caption_text(trimmed).unwrap_or(0);
+                    table.caption = Some((trim_ascii(&trimmed[skip..]).to_vec(), start));
+                }
+                LineKind::TableRow => table.rows.push((trimmed.to_vec(), start)),
                 LineKind::Heading(hashes) => {
                     if let Some(block) = self.heading(trimmed, hashes, start, &mut heading_ids) {
                         if let Block::Heading { id, .. } = &block {
@@ -117,8 +169,10 @@ impl Parser<'_> {
             self.push_block(&mut blocks, Block::Paragraph { content }, paragraph_start);
         }
         if !list.is_empty() {
-            let items = list.iter().map(|item| self.inlines(item)).collect();
-            self.push_block(&mut blocks, Block::List { items }, list_start);
+            self.push_lists(&mut blocks, &list);
+        }
+        if !table.rows.is_empty() {
+            self.push_table(&mut blocks, table);
         }
         for block in &blocks {
             if let Block::Omission(Omission {
@@ -137,6 +191,79 @@ impl Parser<'_> {
     fn push_block(&mut self, blocks: &mut Vec<Block>, block: Block, at: Position) {
         blocks.push(block);
         self.map.blocks.push(at);
+    }
+
+    /// Pushes a list's items as list blocks, one for each run of items at the same depth (a
+    /// nested list follows the item it belongs to).
+    fn push_lists(&mut self, blocks: &mut Vec<Block>, list: &[ListLine]) {
+        for run in list.chunk_by(|a, b| a.depth == b.depth) {
+            let items = run.iter().map(|item| self.inlines(&item.text)).collect();
+            let block = Block::List {
+                items,
+                depth: run[0].depth,
+            };
+            self.push_block(blocks, block, run[0].at);
+        }
+    }
+
+    /// Splits a table's rows into cells and pushes it: a `| --- |` line under the first row
+    /// makes that row the header.
+    fn push_table(&mut self, blocks: &mut Vec<Block>, lines: TableLines) {
+        // The table starts at its caption line, if it has one.
+        let start = lines
+            .caption
+            .as_ref()
+            .map_or(lines.rows[0].1, |(_, at)| *at);
+        let mut rows: Vec<(Vec<&[Located]>, Position)> = lines
+            .rows
+            .iter()
+            .map(|(line, at)| (split_cells(line), *at))
+            .collect();
+        let has_header = rows.len() > 1 && is_rule(&rows[1].0);
+        let columns = rows[0].0.len();
+        let mut ok = true;
+        for (index, (cells, at)) in rows.iter().enumerate() {
+            if is_rule(cells) && !(has_header && index == 1) {
+                self.error(*at, SourceProblem::TableRuleMisplaced);
+                ok = false;
+            } else if cells.len() != columns {
+                self.error(
+                    *at,
+                    SourceProblem::TableRowCells {
+                        expected: columns,
+                        found: cells.len(),
+                    },
+                );
+                ok = false;
+            }
+        }
+        let caption = lines.caption.map(|(caption, _)| self.inlines(&caption));
+        let mut cells_of = |cells: &[&[Located]]| -> Vec<Vec<Inline>> {
+            cells
+                .iter()
+                .map(|cell| self.inlines(trim_cell(cell)))
+                .collect()
+        };
+        let header = if has_header {
+            let header = cells_of(&rows[0].0);
+            rows.drain(..2);
+            header
+        } else {
+            Vec::new()
+        };
+        let rows = rows.iter().map(|(cells, _)| cells_of(cells)).collect();
+        let table = Table {
+            caption,
+            header,
+            rows,
+        };
+        if !ok {
+            return;
+        }
+        match table.problem() {
+            Some(problem) => self.error(start, SourceProblem::BadTable(problem)),
+            None => self.push_block(blocks, Block::Table(table), start),
+        }
     }
 
     fn heading(
@@ -248,6 +375,8 @@ enum LineKind {
     Closing,
     Omission,
     Note,
+    TableRow,
+    TableCaption,
 }
 
 fn classify(line: &[Located]) -> LineKind {
@@ -284,6 +413,9 @@ fn classify(line: &[Located]) -> LineKind {
     if starts(">") {
         return LineKind::Note;
     }
+    if starts("|") || starts("｜") {
+        return LineKind::TableRow;
+    }
     if line.len() >= 4 && starts("[[") && ends("]]") {
         return LineKind::Omission;
     }
@@ -305,6 +437,75 @@ pub(crate) fn omission_kind_of(marker: &str) -> Option<OmissionKind> {
     } else {
         None
     }
+}
+
+/// Where a table caption's text starts, if the line is one (`表：…` or `表:…`).
+fn caption_text(line: &[Located]) -> Option<usize> {
+    match line {
+        [('表', _), ('：' | ':', _), ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// A table row's cells: the text between its bars `|` or `｜`, a bar escaped (`\|`) or inside
+/// a mask `{{…}}` or a link's `[text](target)` being text. The bar that ends a row is
+/// optional.
+fn split_cells(line: &[Located]) -> Vec<&[Located]> {
+    let is_bar = |c: char| c == '|' || c == '｜';
+    let mut cells = Vec::new();
+    let mut start = 1;
+    let mut index = 1;
+    while index < line.len() {
+        let c = line[index].0;
+        let next = line.get(index + 1).map(|(c, _)| *c);
+        if c == '\\' && next.is_some_and(super::escapable) {
+            index += 2;
+        } else if c == '{' && next == Some('{') {
+            index =
+                super::inline::find_pair(line, index + 2, '}').map_or(line.len(), |end| end + 2);
+        } else if c == '[' {
+            index = super::inline::link_extent(line, index).map_or(index + 1, |(_, end)| end + 1);
+        } else if is_bar(c) {
+            cells.push(&line[start..index]);
+            start = index + 1;
+            index += 1;
+        } else {
+            index += 1;
+        }
+    }
+    let last = &line[start.min(line.len())..];
+    if !trim_cell(last).is_empty() || !line.last().is_some_and(|(c, _)| is_bar(*c)) {
+        cells.push(last);
+    }
+    cells
+}
+
+/// A cell's text without the spaces around it (ASCII or ideographic).
+fn trim_cell(cell: &[Located]) -> &[Located] {
+    let blank = |c: &char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let start = cell
+        .iter()
+        .position(|(c, _)| !blank(c))
+        .unwrap_or(cell.len());
+    let end = cell
+        .iter()
+        .rposition(|(c, _)| !blank(c))
+        .map_or(start, |end| end + 1);
+    &cell[start..end.max(start)]
+}
+
+/// Whether a row's cells are all rules (`---`, `:--:`, `ーーー`): the line under a header.
+fn is_rule(cells: &[&[Located]]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|cell| {
+            let text: String = trim_cell(cell).iter().map(|(c, _)| *c).collect();
+            let dashes = text.strip_prefix(':').unwrap_or(&text);
+            let dashes = dashes.strip_suffix(':').unwrap_or(dashes);
+            !dashes.is_empty()
+                && dashes
+                    .chars()
+                    .all(|c| matches!(c, '-' | 'ー' | '－' | '―' | '—'))
+        })
 }
 
 fn located(line: &str, line_number: usize) -> Vec<Located> {

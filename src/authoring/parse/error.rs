@@ -263,6 +263,32 @@ pub enum SourceProblem {
          the `{{{{` or `[` and open it again after"
     )]
     MarkupInBold,
+    /// A table row with another number of cells than the table's first row.
+    #[error(
+        "this table row has {found} cells where the table has {expected}; give every row the \
+         same number of cells `| … | … |` (an empty cell is `|  |`; a `|` in a cell is `\\|`)"
+    )]
+    TableRowCells {
+        /// The cells of the table's first row.
+        expected: usize,
+        /// The cells of this row.
+        found: usize,
+    },
+    /// A table's `| --- |` line anywhere but right under its first row.
+    #[error(
+        "a line `| --- | --- |` marks the row above it as the table's header, so it can only be \
+         a table's second line"
+    )]
+    TableRuleMisplaced,
+    /// A table that is too large or too long in a cell.
+    #[error("{0}")]
+    BadTable(crate::document::TableProblem),
+    /// A list item nested deeper than allowed.
+    #[error(
+        "this list item is nested more than {} levels deep; indent it less",
+        crate::bundle::limits::MAX_LIST_DEPTH
+    )]
+    ListTooDeep,
     /// A note whose text is empty.
     #[error("a note needs its text after the mark, like `> ※1 出典は…`")]
     EmptyNote,

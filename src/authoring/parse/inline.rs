@@ -263,7 +263,7 @@ fn unescaped(chars: &[Located]) -> String {
     out
 }
 
-fn find_pair(chars: &[Located], from: usize, close: char) -> Option<usize> {
+pub(super) fn find_pair(chars: &[Located], from: usize, close: char) -> Option<usize> {
     let mut index = from;
     while index + 1 < chars.len() {
         let c = chars[index].0;
@@ -280,7 +280,7 @@ fn find_pair(chars: &[Located], from: usize, close: char) -> Option<usize> {
 }
 
 /// For `[text](target)` starting at `open`: the index of `]` and of the closing `)`.
-fn link_extent(chars: &[Located], open: usize) -> Option<(usize, usize)> {
+pub(super) fn link_extent(chars: &[Located], open: usize) -> Option<(usize, usize)> {
     let mut index = open + 1;
     let text_end = loop {
         let (c, _) = chars.get(index)?;

@@ -41,18 +41,7 @@ pub(super) fn units(document: &Document) -> Vec<Unit<'_>> {
 }
 
 pub(super) fn block_text(block: &Block) -> String {
-    match block {
-        Block::Heading { content, .. }
-        | Block::Paragraph { content }
-        | Block::Centered { content } => inline_text(content),
-        Block::List { items } => items
-            .iter()
-            .map(|item| inline_text(item))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Block::Note { marker, content } => format!("{marker}{}", inline_text(content)),
-        Block::Omission(omission) => omission.marker.clone(),
-    }
+    block.text_with(inline_text)
 }
 
 pub(super) fn removed(unit: &Unit<'_>) -> Option<Change> {
@@ -108,7 +97,10 @@ pub(super) fn replaced(old: &[Unit<'_>], new: &[Unit<'_>], changes: &mut Vec<Cha
             .filter(|&index| {
                 matches!(
                     units[index].block,
-                    Block::Paragraph { .. } | Block::Centered { .. } | Block::List { .. }
+                    Block::Paragraph { .. }
+                        | Block::Centered { .. }
+                        | Block::List { .. }
+                        | Block::Table(_)
                 )
             })
             .collect()

@@ -248,16 +248,5 @@ fn coded_text(block: &Block, table: &[&Mask]) -> String {
             })
             .collect()
     };
-    match block {
-        Block::Heading { content, .. }
-        | Block::Paragraph { content }
-        | Block::Centered { content } => code(content),
-        Block::List { items } => items
-            .iter()
-            .map(|item| code(item))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Block::Note { marker, content } => format!("{marker}{}", code(content)),
-        Block::Omission(omission) => omission.marker.clone(),
-    }
+    block.text_with(code)
 }

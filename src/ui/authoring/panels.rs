@@ -67,10 +67,22 @@ pub fn locate(folder: &CompiledFolder, finding: &Finding) -> Option<(usize, Part
         return Some((document, PartKey::Closing));
     }
     let block = map.blocks.iter().rposition(|start| *start <= at)?;
+    let lines_down = at.line - map.blocks[block].line;
     let item = match compiled.document.body.get(block)? {
-        Block::List { items } => {
-            let start = map.blocks[block].line;
-            (at.line - start).min(items.len().saturating_sub(1))
+        Block::List { items, .. } => lines_down.min(items.len().saturating_sub(1)),
+        // Caption line, header row and its rule, then one line per row: the row's first cell.
+        Block::Table(table) => {
+            let caption = usize::from(table.caption.is_some());
+            let header = usize::from(!table.header.is_empty());
+            let columns = table.columns();
+            match lines_down.checked_sub(caption) {
+                None => 0,
+                Some(row) if header == 1 && row < 2 => caption,
+                Some(row) => {
+                    let row = (row - 2 * header).min(table.rows.len().saturating_sub(1));
+                    caption + (header + row) * columns
+                }
+            }
         }
         _ => 0,
     };

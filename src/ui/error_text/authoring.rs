@@ -393,6 +393,17 @@ impl Explain for SourceProblem {
             SourceProblem::MarkupInBold => {
                 "太字「**…**」は文字だけです。伏せ字やリンクは入れられません。「{{」や「[」の前で太字を閉じ、後で開き直してください。".to_owned()
             }
+            SourceProblem::TableRowCells { expected, found } => format!(
+                "この表の行はマスが{found}個ですが、表は{expected}列です。どの行も同じ数のマス「| … | … |」にしてください（空のマスは「|  |」、マスの中の「|」は「\\|」と書きます）。"
+            ),
+            SourceProblem::TableRuleMisplaced => {
+                "「| --- | --- |」の行はすぐ上の行を表の見出し行にする印なので、表の2行目にだけ書けます。".to_owned()
+            }
+            SourceProblem::BadTable(problem) => super::bundle::table_problem(problem),
+            SourceProblem::ListTooDeep => format!(
+                "この箇条書きの項目は{}段より深く入れ子になっています。字下げを減らしてください。",
+                crate::bundle::limits::MAX_LIST_DEPTH
+            ),
             SourceProblem::EmptyNote => {
                 "注記には、印の後に本文を書いてください（例：「> ※1 出典は…」）。".to_owned()
             }

@@ -5,7 +5,7 @@ use super::{Explain, io_japanese, p, q};
 use crate::bundle::Role;
 use crate::bundle::signature::SignatureFileError;
 use crate::bundle::{BundleError, ManifestError, NameProblem, SignatureProblem, Tamper};
-use crate::document::DocumentError;
+use crate::document::{DocumentError, TableProblem};
 
 /// What a JSON parser said, in Japanese, with its line and column.
 fn json_japanese(error: &serde_json::Error) -> String {
@@ -325,10 +325,20 @@ impl Explain for DocumentError {
             DocumentError::BadBold => {
                 "太字の部分が空か、改行などの制御文字を含んでいます。".to_owned()
             }
-            DocumentError::NeedsVersion2(_) => {
-                "文書の形式がバージョン1なのに、バージョン2でしか書けない内容（太字）があります。"
-                    .to_owned()
-            }
+            DocumentError::NeedsVersion2(what) => format!(
+                "文書の形式がバージョン1なのに、バージョン2でしか書けない内容（{}）があります。",
+                match *what {
+                    "a note" => "注記",
+                    "a table" => "表",
+                    "a nested list" => "入れ子の箇条書き",
+                    _ => "太字",
+                }
+            ),
+            DocumentError::BadTable(problem) => table_problem(problem),
+            DocumentError::BadListDepth(depth) => format!(
+                "{depth}段目の入れ子の箇条書きが、1段上の箇条書きの後にないか、{}段より深くなっています。",
+                crate::bundle::limits::MAX_LIST_DEPTH
+            ),
             DocumentError::HeadLineTooLong { field, chars } => format!(
                 "文書の{}が{chars}文字あります。冒頭の1行は{}文字までです。",
                 head_field(field),
@@ -339,6 +349,29 @@ impl Explain for DocumentError {
                 q(marker)
             ),
         }
+    }
+}
+
+/// What is wrong with a table, in Japanese.
+pub fn table_problem(problem: &TableProblem) -> String {
+    use crate::bundle::limits::{MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
+    match problem {
+        TableProblem::Empty => "表に行か列がありません。".to_owned(),
+        TableProblem::TooManyColumns(columns) => {
+            format!("表が{columns}列あります。表は{MAX_TABLE_COLUMNS}列までです。")
+        }
+        TableProblem::TooManyCells { rows, columns } => {
+            format!("表が{rows}行{columns}列あります。表のマスは{MAX_TABLE_CELLS}個までです。")
+        }
+        TableProblem::RaggedRow {
+            row,
+            cells,
+            columns,
+        } => format!("表の{row}行目のマスが{cells}個ですが、表は{columns}列です。"),
+        TableProblem::CellTooLong => {
+            format!("表のマスに{MAX_CELL_CHARS}文字を超える文があります。")
+        }
+        TableProblem::ControlInCell => "表のマスに改行などの制御文字があります。".to_owned(),
     }
 }
 

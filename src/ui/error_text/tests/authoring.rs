@@ -190,6 +190,13 @@ fn source_problems() -> Vec<SourceProblem> {
         SourceProblem::NoteWithoutMark,
         SourceProblem::MarkupInBold,
         SourceProblem::EmptyNote,
+        SourceProblem::TableRowCells {
+            expected: 2,
+            found: 3,
+        },
+        SourceProblem::TableRuleMisplaced,
+        SourceProblem::BadTable(crate::document::TableProblem::TooManyColumns(17)),
+        SourceProblem::ListTooDeep,
         SourceProblem::FileTooLarge {
             path: s("attachments/a.csv"),
             limit: 268_435_456,
@@ -354,7 +361,7 @@ fn row_problems() -> Vec<RowProblem> {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 56);
+    check_all("SourceProblem", &source_problems(), 60);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 5);

@@ -97,6 +97,13 @@ fn document_errors() -> Vec<DocumentError> {
         DocumentError::NeedsVersion2("bold text"),
         DocumentError::BadNote("※1\n偽".into()),
         DocumentError::BadBold,
+        DocumentError::NeedsVersion2("a table"),
+        DocumentError::BadTable(crate::document::TableProblem::RaggedRow {
+            row: 2,
+            cells: 1,
+            columns: 3,
+        }),
+        DocumentError::BadListDepth(4),
     ]
 }
 
@@ -204,7 +211,7 @@ fn every_bundle_error_reads_as_japanese() {
     check_all("SignatureProblem", &signature_problems(), 6);
     check_all("SignatureFileError", &signature_file_errors(), 5);
     check_all("ManifestError", &manifest_errors(), 14);
-    check_all("DocumentError", &document_errors(), 10);
+    check_all("DocumentError", &document_errors(), 12);
     check_all("BundleError", &bundle_errors(), 34);
     check_all("Tamper", &tampers(), 5);
 }

@@ -67,8 +67,19 @@ pub struct LaidPart {
     pub spans: Vec<LaidSpan>,
     /// For an omission: its place among the document's withheld items.
     pub omission: Option<usize>,
+    /// For a table cell: how its box is drawn.
+    pub frame: Option<CellFrame>,
     /// The plain text, for accessibility.
     pub text: String,
+}
+
+/// How a table cell's box is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellFrame {
+    /// A ruled box.
+    Cell,
+    /// A ruled, shaded box, for a header cell.
+    Header,
 }
 
 impl LaidPart {
@@ -304,9 +315,25 @@ fn look(style: PartStyle, palette: Palette) -> Look {
             space_after: 0.5 * em,
             ..base
         },
-        PartStyle::ListItem => Look {
-            indent: em,
+        PartStyle::ListItem(depth) => Look {
+            indent: em * f32::from(depth + 1),
             space_after: 0.3 * em,
+            ..base
+        },
+        PartStyle::TableCaption => Look {
+            font: bold(0.9 * em),
+            align: egui::Align::Center,
+            space_before: 0.3 * em,
+            space_after: 0.3 * em,
+            ..base
+        },
+        PartStyle::TableCell { header, .. } => Look {
+            font: if header {
+                bold(0.95 * em)
+            } else {
+                regular(0.95 * em)
+            },
+            space_after: 0.9 * em,
             ..base
         },
         PartStyle::Omission => Look {
@@ -334,9 +361,31 @@ fn lay_out(
     let left = ((width - column) / 2.0).max(8.0);
     let mut y = 16.0;
     let mut parts = Vec::new();
-    for part in letter::parts(letter) {
+    let letter_parts = letter::parts(letter);
+    let mut index = 0;
+    while let Some(part) = letter_parts.get(index) {
         let look = look(part.style, palette);
         y += look.space_before;
+        if let PartStyle::TableCell { columns, .. } = part.style {
+            let cells = letter_parts[index..]
+                .iter()
+                .take_while(|cell| {
+                    matches!(cell.style, PartStyle::TableCell { .. })
+                        && block_of(cell.key) == block_of(part.key)
+                })
+                .count();
+            let bottom = lay_table(
+                ui,
+                &letter_parts[index..index + cells],
+                columns,
+                Rect::from_min_size(Pos2::new(left, y), Vec2::new(column, 0.0)),
+                palette,
+                &mut parts,
+            );
+            y = bottom + look.space_after;
+            index += cells;
+            continue;
+        }
         let laid = match part.omission {
             Some((ordinal, omission)) => {
                 let padding = Vec2::new(14.0, 10.0);
@@ -353,43 +402,12 @@ fn lay_out(
                     galley,
                     spans: Vec::new(),
                     omission: Some(ordinal),
+                    frame: None,
                     text: part.text(),
                 }
             }
             None => {
-                let wrap = column - look.indent;
-                let mut job = LayoutJob::default();
-                job.wrap.max_width = wrap;
-                let ranges = part.span_ranges();
-                for (index, span) in part.spans.iter().enumerate() {
-                    let mut format = TextFormat {
-                        font_id: look.font.clone(),
-                        color: look.color,
-                        line_height: Some(look.font.size * LINE_HEIGHT),
-                        ..TextFormat::default()
-                    };
-                    match span {
-                        Span::Mask { .. } => format.color = palette.mask_text,
-                        // Underlined when painted, from the span's own rectangles: epaint
-                        // draws an underline at the bottom of the line box, which with our
-                        // line height sits on top of the next row.
-                        Span::Link { .. } => format.color = palette.link,
-                        Span::Strong(_) => {
-                            format.font_id.family = crate::ui::fonts::bold();
-                        }
-                        Span::Text(_) => {}
-                    }
-                    let leading = if index == 0 {
-                        look.first_line_indent
-                    } else {
-                        0.0
-                    };
-                    job.append(span.text(), leading, format);
-                }
-                let mut galley = ui.painter().layout_job(job.clone());
-                if look.align == egui::Align::Center && galley.rows.len() > 1 {
-                    galley = balanced(ui, job, galley);
-                }
+                let galley = text_galley(ui, part, &look, column - look.indent, palette);
                 let size = galley.size();
                 let x = match look.align {
                     egui::Align::Min => left + look.indent,
@@ -397,57 +415,207 @@ fn lay_out(
                     egui::Align::Max => left + (column - size.x).max(0.0),
                 };
                 let galley_pos = Pos2::new(x, y);
-                let interactive: Vec<(&Span, Range<usize>)> = part
-                    .spans
-                    .iter()
-                    .zip(ranges)
-                    .filter(|(span, _)| !matches!(span, Span::Text(_) | Span::Strong(_)))
-                    .collect();
-                let ranges: Vec<Range<usize>> =
-                    interactive.iter().map(|(_, range)| range.clone()).collect();
-                let spans = interactive
-                    .into_iter()
-                    .zip(span_rects(&galley, &ranges))
-                    .filter_map(|((span, _), rects)| {
-                        let kind = match span {
-                            Span::Text(_) | Span::Strong(_) => return None,
-                            Span::Mask { ordinal, mask } => SpanKind::Mask {
-                                ordinal: *ordinal,
-                                marker: mask.marker.clone(),
-                                label: mask.label.clone(),
-                                reason: mask.reason.clone(),
-                                masked_by: mask.masked_by,
-                            },
-                            Span::Link { target, text } => SpanKind::Link {
-                                target: (*target).clone(),
-                                text: (*text).to_owned(),
-                            },
-                        };
-                        let rects = rects
-                            .into_iter()
-                            .map(|rect| rect.translate(galley_pos.to_vec2()))
-                            .collect();
-                        Some(LaidSpan { kind, rects })
-                    })
-                    .collect();
                 LaidPart {
                     key: part.key,
                     rect: Rect::from_min_size(Pos2::new(left, y), Vec2::new(column, size.y)),
+                    spans: interactive_spans(part, &galley, galley_pos),
                     galley_pos,
                     galley,
-                    spans,
                     omission: None,
+                    frame: None,
                     text: part.text(),
                 }
             }
         };
         y = laid.rect.bottom() + look.space_after;
         parts.push(laid);
+        index += 1;
     }
     DocumentLayout {
         parts,
         height: y + 24.0,
     }
+}
+
+fn block_of(key: PartKey) -> Option<usize> {
+    match key {
+        PartKey::Block { block, .. } => Some(block),
+        _ => None,
+    }
+}
+
+/// The padding inside a table cell.
+const CELL_PADDING: Vec2 = Vec2::new(7.0, 4.0);
+
+/// Lays out the cells of one table (row by row, `columns` to a row) from the top left of
+/// `area` within its width, pushing one part per cell; each cell's box is as tall as its row,
+/// so the parts stay in reading order from top to bottom. Returns the table's bottom.
+fn lay_table(
+    ui: &egui::Ui,
+    cells: &[letter::Part<'_>],
+    columns: usize,
+    area: Rect,
+    palette: Palette,
+    out: &mut Vec<LaidPart>,
+) -> f32 {
+    let columns = columns.max(1);
+    let pad = 2.0 * CELL_PADDING.x;
+    // Each column as wide as its widest cell unwrapped, as long as the table fits; otherwise
+    // narrow columns keep their width and the wide ones share the rest equally.
+    let mut natural = vec![0.0_f32; columns];
+    for (index, cell) in cells.iter().enumerate() {
+        let look = look(cell.style, palette);
+        let width = text_galley(ui, cell, &look, f32::INFINITY, palette)
+            .size()
+            .x;
+        let column = index % columns;
+        natural[column] = natural[column].max(width.ceil() + pad);
+    }
+    let widths = share_widths(&natural, area.width(), 2.0 * BODY_SIZE + pad);
+    let mut y = area.top();
+    for row in cells.chunks(columns) {
+        let galleys: Vec<Arc<Galley>> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| {
+                let look = look(cell.style, palette);
+                text_galley(ui, cell, &look, width - pad, palette)
+            })
+            .collect();
+        let height = galleys
+            .iter()
+            .map(|galley| galley.size().y)
+            .fold(0.0, f32::max)
+            + 2.0 * CELL_PADDING.y;
+        let mut x = area.left();
+        for ((cell, galley), width) in row.iter().zip(galleys).zip(&widths) {
+            let rect = Rect::from_min_size(Pos2::new(x, y), Vec2::new(*width, height));
+            let galley_pos = rect.min + CELL_PADDING;
+            let header = matches!(cell.style, PartStyle::TableCell { header: true, .. });
+            out.push(LaidPart {
+                key: cell.key,
+                rect,
+                spans: interactive_spans(cell, &galley, galley_pos),
+                galley_pos,
+                galley,
+                omission: None,
+                frame: Some(if header {
+                    CellFrame::Header
+                } else {
+                    CellFrame::Cell
+                }),
+                text: cell.text(),
+            });
+            x += width;
+        }
+        y += height;
+    }
+    y
+}
+
+/// Column widths for columns that would like `natural` widths within `available`, the table
+/// spanning the text column as a letter's table does: when they fit, the widest column takes
+/// the room left over; otherwise the narrow ones keep theirs and the rest share what is left
+/// equally, none narrower than `least`.
+fn share_widths(natural: &[f32], available: f32, least: f32) -> Vec<f32> {
+    let total = natural.iter().sum::<f32>();
+    if total <= available {
+        let mut widths = natural.to_vec();
+        if let Some(widest) = (0..widths.len()).max_by(|a, b| widths[*a].total_cmp(&widths[*b])) {
+            widths[widest] += available - total;
+        }
+        return widths;
+    }
+    let mut order: Vec<usize> = (0..natural.len()).collect();
+    order.sort_by(|a, b| natural[*a].total_cmp(&natural[*b]));
+    let mut widths = vec![0.0; natural.len()];
+    let mut left = available;
+    for (placed, &column) in order.iter().enumerate() {
+        let share = left / (natural.len() - placed) as f32;
+        widths[column] = natural[column].min(share).max(least);
+        left -= widths[column];
+    }
+    widths
+}
+
+/// The galley of a text part set in `look`, wrapped at `wrap` (a centred line balanced).
+fn text_galley(
+    ui: &egui::Ui,
+    part: &letter::Part<'_>,
+    look: &Look,
+    wrap: f32,
+    palette: Palette,
+) -> Arc<Galley> {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap;
+    for (index, span) in part.spans.iter().enumerate() {
+        let mut format = TextFormat {
+            font_id: look.font.clone(),
+            color: look.color,
+            line_height: Some(look.font.size * LINE_HEIGHT),
+            ..TextFormat::default()
+        };
+        match span {
+            Span::Mask { .. } => format.color = palette.mask_text,
+            // Underlined when painted, from the span's own rectangles: epaint draws an
+            // underline at the bottom of the line box, which with our line height sits on top
+            // of the next row.
+            Span::Link { .. } => format.color = palette.link,
+            Span::Strong(_) => {
+                format.font_id.family = crate::ui::fonts::bold();
+            }
+            Span::Text(_) => {}
+        }
+        let leading = if index == 0 {
+            look.first_line_indent
+        } else {
+            0.0
+        };
+        job.append(span.text(), leading, format);
+    }
+    let galley = ui.painter().layout_job(job.clone());
+    if look.align == egui::Align::Center && galley.rows.len() > 1 {
+        balanced(ui, job, galley)
+    } else {
+        galley
+    }
+}
+
+/// The masks and links of a laid-out part, with their rectangles relative to the document
+/// origin (the galley painted at `galley_pos`).
+fn interactive_spans(part: &letter::Part<'_>, galley: &Galley, galley_pos: Pos2) -> Vec<LaidSpan> {
+    let interactive: Vec<(&Span, Range<usize>)> = part
+        .spans
+        .iter()
+        .zip(part.span_ranges())
+        .filter(|(span, _)| !matches!(span, Span::Text(_) | Span::Strong(_)))
+        .collect();
+    let ranges: Vec<Range<usize>> = interactive.iter().map(|(_, range)| range.clone()).collect();
+    interactive
+        .into_iter()
+        .zip(span_rects(galley, &ranges))
+        .filter_map(|((span, _), rects)| {
+            let kind = match span {
+                Span::Text(_) | Span::Strong(_) => return None,
+                Span::Mask { ordinal, mask } => SpanKind::Mask {
+                    ordinal: *ordinal,
+                    marker: mask.marker.clone(),
+                    label: mask.label.clone(),
+                    reason: mask.reason.clone(),
+                    masked_by: mask.masked_by,
+                },
+                Span::Link { target, text } => SpanKind::Link {
+                    target: (*target).clone(),
+                    text: (*text).to_owned(),
+                },
+            };
+            let rects = rects
+                .into_iter()
+                .map(|rect| rect.translate(galley_pos.to_vec2()))
+                .collect();
+            Some(LaidSpan { kind, rects })
+        })
+        .collect()
 }
 
 /// Re-wraps a centred, wrapped line at the narrowest width that keeps its row count, so a

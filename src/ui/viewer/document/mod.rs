@@ -18,7 +18,7 @@ pub mod layout;
 pub mod paint;
 pub mod span_rects;
 
-pub use layout::{DocumentLayout, LaidPart, LaidSpan, LayoutCache, SpanKind};
+pub use layout::{CellFrame, DocumentLayout, LaidPart, LaidSpan, LayoutCache, SpanKind};
 pub use paint::document_ui;
 pub use span_rects::{char_rects, span_rects};
 

@@ -12,7 +12,7 @@ use crate::escape::one_line;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
-use crate::ui::viewer::document::layout::{LaidPart, LayoutCache, SpanKind};
+use crate::ui::viewer::document::layout::{CellFrame, LaidPart, LayoutCache, SpanKind};
 use crate::ui::viewer::withheld_detail::{accessible_name, stated};
 
 /// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
@@ -127,6 +127,19 @@ pub fn document_ui(
                 }
             };
 
+            if let Some(frame) = part.frame {
+                let fill = match frame {
+                    CellFrame::Header => palette.omission_fill,
+                    CellFrame::Cell => Color32::TRANSPARENT,
+                };
+                painter.rect(
+                    part_rect,
+                    CornerRadius::ZERO,
+                    fill,
+                    Stroke::new(1.0, palette.muted),
+                    StrokeKind::Middle,
+                );
+            }
             if let Some(ordinal) = part.omission {
                 painter.rect(
                     part_rect,
