@@ -65,6 +65,8 @@ def main() -> None:
     put("authoring_source", (SEEDS / "masked-head.notice.md").read_bytes())
     put("document_json", (SEEDS / "document-v2-table.json").read_bytes())
     put("authoring_source", (SEEDS / "table.notice.md").read_bytes())
+    for page in sorted((FUZZ.parent / "tests/fixtures/import").glob("*.html")):
+        put("html_import", page.read_bytes())
     put("plain_text_import", (SAMPLE_SOURCE / "seed.txt").read_bytes())
     # Letters in other styles: English (letterhead, June 3, 2025, [REDACTED], [...], sign-off)
     # and Japanese with ＊/×/● masks and （略）/以下略 omissions.

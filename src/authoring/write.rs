@@ -62,6 +62,7 @@ pub fn write_notice(
     out.push_str("---\n");
 
     let mut heading: Option<&str> = None;
+    let mut previous: Option<&Block> = None;
     for block in &document.body {
         out.push('\n');
         match block {
@@ -91,8 +92,17 @@ pub fn write_notice(
                 if items.is_empty() {
                     return Err(Unrepresentable("an empty list".into()));
                 }
-                // A nested list continues the list above it, with no blank line between.
-                if *depth > 0 && out.ends_with("\n\n") {
+                // A nested list continues the list above it, and the list after a nested list
+                // carries on the same list, with no blank line between.
+                let after_nested = matches!(previous, Some(Block::List { depth: 1.., .. }));
+                if *depth > 0
+                    && matches!(previous, Some(Block::List { depth: up, .. }) if up == depth)
+                {
+                    return Err(Unrepresentable(format!(
+                        "two lists nested {depth} deep in a row (written as one)"
+                    )));
+                }
+                if (*depth > 0 || after_nested) && out.ends_with("\n\n") {
                     out.pop();
                 }
                 let indent = "  ".repeat(usize::from(*depth));
@@ -150,6 +160,7 @@ pub fn write_notice(
                 out.push('\n');
             }
         }
+        previous = Some(block);
     }
     if let Some(closing) = &document.closing {
         if closing.trim() != closing || closing.is_empty() || closing.contains('\n') {

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use crate::authoring::checks::{self, Finding, Severity, WarningPolicy};
-use crate::authoring::import::{DetectionKind, ImportOptions, import_letters};
+use crate::authoring::import::{DetectionKind, ImportOptions, import_input};
 use crate::authoring::publish::{self, Overwrite, PublishError, SecretKeyFile};
 use crate::authoring::{
     self, AUTHORING_EXTENSION, CompiledFolder, MASK_MARKER_WIDTH, PackOptions, compile_folder,
@@ -98,7 +98,7 @@ impl From<Warnings> for WarningPolicy {
 ///
 /// Fails when the file cannot be read or holds no letter, or the folder cannot be written.
 pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let text = publish::read_text(&args.file)?;
+    let input = publish::read_import_input(&args.file)?;
     if !args.force && publish::folder_has_files(&args.output) {
         bail!(
             "{} already exists and is not empty; choose another folder or pass --force",
@@ -109,7 +109,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .bundle_id
         .clone()
         .unwrap_or_else(|| publish::bundle_id_from_folder(&args.output));
-    let folder = import_letters(&text, &ImportOptions { bundle_id })
+    let folder = import_input(&input, &ImportOptions { bundle_id })
         .with_context(|| format!("could not import {}", args.file.display()))?;
 
     let label = args.file.display().to_string();
@@ -127,14 +127,18 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             DetectionKind::JoinedParagraph => "joined",
             DetectionKind::SignOff => "sign-off",
             DetectionKind::NotWithheld => "not withheld",
+            DetectionKind::Page => "page",
         };
         writeln!(
             stdout,
-            "{}:{}:{}: {kind}: {} — {}{}",
+            "{}:{}:{}: {kind}: {}{}{}",
             one_line(&label),
             detection.line,
             detection.column,
-            one_line(&detection.text),
+            match detection.text.as_str() {
+                "" => String::new(),
+                text => format!("{} — ", one_line(text)),
+            },
             one_line(&detection.note.to_string()),
             detection
                 .document

@@ -155,9 +155,14 @@ fn change_line(change: &Change) -> String {
             label,
             heading,
         } => format!(
-            "◆ DISCLOSED {} → \"{}\"{}{}",
+            "◆ DISCLOSED {}{}{}{}",
             one_line(marker),
-            one_line(revealed),
+            if revealed.is_empty() {
+                " (the text was rearranged: what replaced it cannot be told; see the paragraph's changes)"
+                    .to_owned()
+            } else {
+                format!(" → \"{}\"", one_line(revealed))
+            },
             label
                 .as_deref()
                 .map_or_else(String::new, |label| format!(" [{}]", one_line(label))),

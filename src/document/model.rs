@@ -204,7 +204,12 @@ impl Table {
                 columns,
             });
         }
-        for cell in self.header.iter().chain(self.rows.iter().flatten()) {
+        let cells = self
+            .caption
+            .iter()
+            .chain(&self.header)
+            .chain(self.rows.iter().flatten());
+        for cell in cells {
             let text = super::inline_text(cell);
             if text.chars().count() > MAX_CELL_CHARS {
                 return Some(TableProblem::CellTooLong);
@@ -221,7 +226,7 @@ impl Table {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableProblem {
     /// No rows or no columns.
-    #[error("a table needs at least one row and one column")]
+    #[error("a table needs at least one row (under its header row, if it has one) and one column")]
     Empty,
     /// More columns than [`MAX_TABLE_COLUMNS`](crate::bundle::limits::MAX_TABLE_COLUMNS).
     #[error("a table has {0} columns; at most {max} are allowed", max = crate::bundle::limits::MAX_TABLE_COLUMNS)]
@@ -559,8 +564,10 @@ impl Document {
                 }
                 _ => {}
             }
+            // A nested list belongs to the last item of the list before it: an empty list has
+            // none.
             previous_depth = match block {
-                Block::List { depth, .. } => Some(*depth),
+                Block::List { depth, items } if !items.is_empty() => Some(*depth),
                 _ => None,
             };
         }

@@ -27,7 +27,18 @@ pub fn plain_text(document: &Document) -> String {
     }
     line(&document.title_text());
     for block in &document.body {
-        line(&block.text_with(inline_text));
+        match block {
+            // A nested list's items are indented a full-width space per level.
+            Block::List { items, depth } if *depth > 0 => {
+                let indent = "\u{3000}".repeat(usize::from(*depth));
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|item| format!("{indent}{}", inline_text(item)))
+                    .collect();
+                line(&items.join("\n"));
+            }
+            _ => line(&block.text_with(inline_text)),
+        }
     }
     if let Some(closing) = &document.closing {
         line(closing);

@@ -432,6 +432,7 @@ strings! {
     changes_document_removed: "（古い方だけにある文書）", "(only in the older report)";
     change_in: "（{heading}）", " (in {heading})";
     change_disclosed: "◆ 伏せ字の開示：{marker} →「{revealed}」", "◆ Disclosed: {marker} → “{revealed}”";
+    change_disclosed_unplaced: "◆ 伏せ字の開示：{marker}（文が並べ替えられ、どの文に置き換わったかは特定できません。段落の変更を確認してください）", "◆ Disclosed: {marker} (the text was rearranged, so what replaced it cannot be told; see the paragraph's changes)";
     change_label: "（{label}）", " ({label})";
     change_newly_withheld: "■ 新たな伏せ字：{marker}（前は「{replaced}」）", "■ Newly masked: {marker} (was “{replaced}”)";
     change_newly_withheld_new: "■ 新たな伏せ字：{marker}", "■ Newly masked: {marker}";
@@ -536,6 +537,7 @@ strings! {
     detect_joined: "段落の結合", "joined";
     detect_sign_off: "結び", "sign-off";
     detect_not_withheld: "伏せ字・省略ではない", "not withheld";
+    detect_page: "ページの情報", "page";
     sign_title: "署名して書き出す", "Sign and export";
     sign_detail: "プレビューの内容そのままを事務所の鍵で署名し、書き出したファイルを読み直して検証します。", "Signs exactly what the preview shows with the firm's key, then reads the written file back and verifies it.";
     key_file_field: "事務所の秘密鍵ファイル（.key）", "The firm's secret key file (.key)";

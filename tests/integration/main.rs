@@ -23,6 +23,7 @@ mod format_v1;
 mod format_v2;
 mod import;
 mod import_english;
+mod import_html;
 mod import_styles;
 mod interop;
 mod library;

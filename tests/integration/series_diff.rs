@@ -165,3 +165,37 @@ fn a_mask_disclosed_in_a_table_cell_is_reported_under_its_section() {
     assert_eq!(diff["disclosed"][0]["revealed"], "ファイルサーバ");
     assert_eq!(diff["disclosed"][0]["heading"], "6. 情報漏洩の有無について");
 }
+
+#[test]
+fn a_mask_gone_from_rearranged_rows_is_still_reported_as_disclosed() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    env.trust(&firm, FIRM);
+    let first = report(&env, &firm, "m1", 1, |text| {
+        text.replacen(
+            "\n## 7. ",
+            "\n| 氏名 | {{■■■■ | reason: a}} |\n| 住所 | 東京 |\n\n## 7. ",
+            1,
+        )
+    });
+    let second = report(&env, &firm, "m2", 2, |text| {
+        text.replacen(
+            "\n## 7. ",
+            "\n| 住所 | 東京 |\n| 氏名 | 山田 |\n\n## 7. ",
+            1,
+        )
+    });
+    let (code, diff) = diff_json(&env, &first, &second);
+    assert_eq!(code, Some(0), "{diff:#}");
+    assert_eq!(diff["disclosed"].as_array().unwrap().len(), 1, "{diff:#}");
+    assert_eq!(diff["disclosed"][0]["marker"], "■■■■");
+    // What replaced it cannot be told from rearranged rows; the paragraph's edits show it.
+    assert_eq!(diff["disclosed"][0]["revealed"], "");
+    let text = env.kairan(&["diff", first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert!(
+        text.stdout
+            .contains("DISCLOSED ■■■■ (the text was rearranged"),
+        "{}",
+        text.stdout
+    );
+}

@@ -208,3 +208,24 @@ fn an_individual_number_in_a_table_cell_is_found() {
         "{found:?} (table starts on line {line})"
     );
 }
+
+#[test]
+fn a_row_of_single_dashes_is_data_and_an_empty_caption_is_text() {
+    let document = parsed("表：\n| 6月26日 | 検知 |\n| ー | ー |\n| 6月28日 | - |\n");
+    let [Block::Paragraph { content }, Block::Table(table)] = document.body.as_slice() else {
+        panic!("{:?}", document.body);
+    };
+    assert_eq!(text(content), "表：");
+    assert!(table.header.is_empty());
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| text(cell)).collect())
+        .collect();
+    assert_eq!(rows, [["6月26日", "検知"], ["ー", "ー"], ["6月28日", "-"]]);
+    // A nested list after an empty list has no item to belong to.
+    let json = r#"{"format":"kairan-document","format_version":2,"title":[],"body":[
+        {"type":"list","items":[]},
+        {"type":"list","depth":1,"items":[[{"type":"text","text":"a"}]]}]}"#;
+    assert!(Document::from_json(json.as_bytes()).is_err());
+}

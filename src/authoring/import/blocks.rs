@@ -212,47 +212,7 @@ impl BodyReader<'_> {
             return;
         }
         if let Some(level) = heading_level(block) {
-            let id = if level == 1 {
-                self.level_one += 1;
-                self.level_two = 0;
-                format!("s{}", self.level_one)
-            } else {
-                self.level_two += 1;
-                format!("s{}-{}", self.level_one, self.level_two)
-            };
-            let mut id_unique = id.clone();
-            let mut counter = 2;
-            while self.ids.contains(&id_unique) {
-                id_unique = format!("{id}-{counter}");
-                counter += 1;
-            }
-            self.ids.push(id_unique.clone());
-            self.detections.push(detection(
-                at(block),
-                DetectionKind::Heading,
-                &text,
-                DetectionNote::Heading {
-                    level,
-                    id: id_unique.clone(),
-                },
-            ));
-            let bullet = text.starts_with(['■', '●', '◆', '□', '◇', '○']);
-            if bullet {
-                self.detections.push(detection(
-                    at(block),
-                    DetectionKind::NotWithheld,
-                    &text[..text.chars().next().map_or(0, char::len_utf8)],
-                    DetectionNote::BulletOpensHeading,
-                ));
-            }
-            let parts = self.inlines(&block.joined());
-            let content = self.flatten_paragraphs(parts);
-            self.heading = Some(id_unique.clone());
-            self.blocks.push(Block::Heading {
-                id: id_unique,
-                level,
-                content,
-            });
+            self.heading_block(&block.joined(), level);
             return;
         }
         if let Some(items) = list_items(block) {
@@ -320,6 +280,54 @@ impl BodyReader<'_> {
         for part in self.inlines(chars) {
             self.push_part(part);
         }
+    }
+
+    /// Pushes a heading of `level` (1 or 2) read from `chars`, with an id numbered like the
+    /// letter's sections (`s1`, `s1-1`).
+    pub(super) fn heading_block(&mut self, chars: &[Ch], level: u8) {
+        let text = string(chars);
+        let position = chars.first().map_or((1, 1), |ch| (ch.line, ch.column));
+        let id = if level == 1 {
+            self.level_one += 1;
+            self.level_two = 0;
+            format!("s{}", self.level_one)
+        } else {
+            self.level_two += 1;
+            format!("s{}-{}", self.level_one, self.level_two)
+        };
+        let mut id_unique = id.clone();
+        let mut counter = 2;
+        while self.ids.contains(&id_unique) {
+            id_unique = format!("{id}-{counter}");
+            counter += 1;
+        }
+        self.ids.push(id_unique.clone());
+        self.detections.push(detection(
+            position,
+            DetectionKind::Heading,
+            &text,
+            DetectionNote::Heading {
+                level,
+                id: id_unique.clone(),
+            },
+        ));
+        let bullet = text.starts_with(['■', '●', '◆', '□', '◇', '○']);
+        if bullet {
+            self.detections.push(detection(
+                position,
+                DetectionKind::NotWithheld,
+                &text[..text.chars().next().map_or(0, char::len_utf8)],
+                DetectionNote::BulletOpensHeading,
+            ));
+        }
+        let parts = self.inlines(chars);
+        let content = self.flatten_paragraphs(parts);
+        self.heading = Some(id_unique.clone());
+        self.blocks.push(Block::Heading {
+            id: id_unique,
+            level,
+            content,
+        });
     }
 
     fn previous_paragraph_is_open(&self) -> bool {

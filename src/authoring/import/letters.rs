@@ -17,7 +17,7 @@ use crate::bundle::Role;
 use crate::document::{Document, Inline, LetterDate, Source, inline_text};
 
 /// The date of a line that holds only a date (and perhaps its weekday).
-fn date_line(block: &TextBlock) -> Option<String> {
+pub(super) fn date_line(block: &TextBlock) -> Option<String> {
     let line = block.single_line()?;
     let dated = ["Date:", "DATE:", "Date：", "日付：", "日付:"]
         .iter()
@@ -48,7 +48,7 @@ fn date_line(block: &TextBlock) -> Option<String> {
     parse_written_date(core)
 }
 
-fn is_addressee(block: &TextBlock) -> bool {
+pub(super) fn is_addressee(block: &TextBlock) -> bool {
     let Some(line) = block.single_line() else {
         return false;
     };

@@ -21,6 +21,7 @@
 
 mod attribution;
 mod blocks;
+mod html;
 mod letters;
 mod text;
 mod withheld;
@@ -30,6 +31,7 @@ use crate::bundle::Role;
 use crate::document::{Document, OmissionKind, WithheldBy};
 
 use blocks::kind_word;
+pub use html::{AddressFrom, Dropped};
 use letters::read_letters;
 
 /// What a detection is about.
@@ -56,6 +58,9 @@ pub enum DetectionKind {
     JoinedParagraph,
     /// The sign-off of an English letter (`Sincerely,` and the signature lines below it).
     SignOff,
+    /// What a saved web page says about itself (its address, when it was retrieved) and what
+    /// of it was dropped (scripts, navigation …), for a person to confirm.
+    Page,
     /// Something that looks like a mask or omission but was read as ordinary text (a bullet, a
     /// salutation, a template blank, prose about masking, a separator).
     NotWithheld,
@@ -138,6 +143,50 @@ pub enum DetectionNote {
     /// ○○ in a template, read as a blank.
     #[error("○○ is a blank in a template, not a mask")]
     TemplateBlank,
+    /// The page's address, and where it was found.
+    #[error("the page's address, from {}; confirm it is where the notice was published", match from {
+        AddressFrom::Canonical => "its canonical link",
+        AddressFrom::SavedFrom => "the browser's \"saved from\" comment",
+        AddressFrom::OpenGraph => "its og:url",
+    })]
+    PageAddress {
+        /// Where it was found.
+        from: AddressFrom,
+    },
+    /// The page names no address of its own.
+    #[error("the page names no address of its own; add `url:` to the source by hand")]
+    NoPageAddress,
+    /// The date the page was retrieved, from the file's modification date.
+    #[error(
+        "retrieved on this date (the file's modification date); correct `retrieved:` if the page was saved earlier"
+    )]
+    Retrieved,
+    /// The retrieval date is not known.
+    #[error("the date the page was retrieved is not known; add `retrieved:` by hand")]
+    NoRetrievalDate,
+    /// Content of one kind dropped from the page.
+    #[error("dropped {}: {count}", match what {
+        Dropped::Scripts => "scripts",
+        Dropped::Styles => "style sheets",
+        Dropped::Navigation => "navigation blocks (site menu, header, footer, sidebar)",
+        Dropped::Forms => "form controls",
+        Dropped::Media => "images and other media",
+        Dropped::Hidden => "hidden elements",
+    })]
+    Dropped {
+        /// What.
+        what: Dropped,
+        /// How many elements.
+        count: usize,
+    },
+    /// A table cell spanning several columns or rows, split into the cell and empty ones.
+    #[error(
+        "a table with merged cells: each merged cell became the cell and empty ones; check the table"
+    )]
+    MergedCells,
+    /// The title taken from the page's `<title>`, for want of a heading.
+    #[error("the page has no heading; its <title> was taken as the title")]
+    TitleFromPageTitle,
     /// Mask symbols inside a sentence about masking, read as an example.
     #[error("the sentence is about masking; the symbols are an example")]
     ExampleSymbols,
@@ -230,6 +279,15 @@ pub enum ImportError {
         /// Where the letter starts.
         line: usize,
     },
+    /// A table of a saved page that the document format cannot hold (too many columns or
+    /// cells, a cell too long).
+    #[error("line {line}: {problem}; shorten the table in the page, or copy its text instead")]
+    BadTable {
+        /// Where the table starts.
+        line: usize,
+        /// What is wrong.
+        problem: crate::document::TableProblem,
+    },
     /// The bundle id has characters a manifest does not allow.
     #[error("the bundle id {0:?} may only use ASCII letters, digits, `.`, `_` and `-`")]
     BadBundleId(String),
@@ -243,21 +301,78 @@ pub enum ImportError {
     },
 }
 
+/// A file to import, as read: a plain-text letter or a saved web page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportInput {
+    /// Plain text holding one or more letters.
+    Text(String),
+    /// A saved web page (`.html`, `.htm`), with the day its file was last changed.
+    Page {
+        /// The page's HTML text.
+        html: String,
+        /// `YYYY-MM-DD`, if known.
+        retrieved: Option<String>,
+    },
+}
+
+/// Imports a file as read: the letters of a text, or a saved web page.
+///
+/// Fails as [`import_letters`] or [`import_page`] do.
+pub fn import_input(
+    input: &ImportInput,
+    options: &ImportOptions,
+) -> Result<ImportedFolder, ImportError> {
+    match input {
+        ImportInput::Text(text) => import_letters(text, options),
+        ImportInput::Page { html, retrieved } => import_page(html, retrieved.as_deref(), options),
+    }
+}
+
 /// Imports the letters in `text` into a notice folder.
 ///
 /// Fails when no letter is found, when text before the first letter would be lost, when a
 /// letter has no title, or when the bundle id is not a valid identifier.
 pub fn import_letters(text: &str, options: &ImportOptions) -> Result<ImportedFolder, ImportError> {
-    let id = &options.bundle_id;
+    check_bundle_id(&options.bundle_id)?;
+    let (letters, detections) = read_letters(text)?;
+    folder_of(letters, detections, options)
+}
+
+/// Imports a saved web page (the HTML text of a `.html` file) into a notice folder holding one
+/// document, the copy of the vendor's notice; `retrieved` is the day the page was saved
+/// (`YYYY-MM-DD`, the file's modification date), if known.
+///
+/// Fails when the page has neither a heading nor a `<title>`, when a table is larger than a
+/// document may hold, or when the bundle id is not a valid identifier.
+pub fn import_page(
+    html: &str,
+    retrieved: Option<&str>,
+    options: &ImportOptions,
+) -> Result<ImportedFolder, ImportError> {
+    check_bundle_id(&options.bundle_id)?;
+    let (letter, detections) = html::read_page(html, retrieved)?;
+    folder_of(vec![letter], detections, options)
+}
+
+fn check_bundle_id(id: &str) -> Result<(), ImportError> {
     if id.is_empty()
         || id.len() > 100
         || !id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
     {
-        return Err(ImportError::BadBundleId(id.clone()));
+        return Err(ImportError::BadBundleId(id.to_owned()));
     }
-    let (letters, detections) = read_letters(text)?;
+    Ok(())
+}
+
+/// The folder's files for the imported letters: one source each and `bundle.json`.
+fn folder_of(
+    letters: Vec<ImportedLetter>,
+    detections: Vec<Detection>,
+    options: &ImportOptions,
+) -> Result<ImportedFolder, ImportError> {
+    let id = &options.bundle_id;
     let mut files = Vec::new();
     let mut entries = Vec::new();
     for letter in &letters {

@@ -110,7 +110,7 @@ impl Parser<'_> {
                 }
                 LineKind::TableCaption => {
                     let skip = caption_text(trimmed).unwrap_or(0);
-                    table.caption = Some((trim_ascii(&trimmed[skip..]).to_vec(), start));
+                    table.caption = Some((trim_cell(&trimmed[skip..]).to_vec(), start));
                 }
                 LineKind::TableRow => table.rows.push((trimmed.to_vec(), start)),
                 LineKind::Heading(hashes) => {
@@ -439,10 +439,11 @@ pub(crate) fn omission_kind_of(marker: &str) -> Option<OmissionKind> {
     }
 }
 
-/// Where a table caption's text starts, if the line is one (`表：…` or `表:…`).
+/// Where a table caption's text starts, if the line is one (`表：…` or `表:…` with text
+/// after the colon).
 fn caption_text(line: &[Located]) -> Option<usize> {
     match line {
-        [('表', _), ('：' | ':', _), ..] => Some(2),
+        [('表', _), ('：' | ':', _), rest @ ..] if !trim_cell(rest).is_empty() => Some(2),
         _ => None,
     }
 }
@@ -501,7 +502,8 @@ fn is_rule(cells: &[&[Located]]) -> bool {
             let text: String = trim_cell(cell).iter().map(|(c, _)| *c).collect();
             let dashes = text.strip_prefix(':').unwrap_or(&text);
             let dashes = dashes.strip_suffix(':').unwrap_or(dashes);
-            !dashes.is_empty()
+            // Three dashes at least: a lone `ー` or `-` is a cell meaning "none".
+            dashes.chars().count() >= 3
                 && dashes
                     .chars()
                     .all(|c| matches!(c, '-' | 'ー' | '－' | '―' | '—'))

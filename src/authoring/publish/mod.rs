@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::checks::{self, Finding, WarningPolicy};
 use super::{CompiledFolder, PackError, PackOptions, SourceError, compile_folder, sign_folder};
-use crate::authoring::import::ImportedFolder;
+use crate::authoring::import::{ImportInput, ImportedFolder};
 use crate::authoring::{RecipientRow, RecipientRowError, recipient_bundle_id};
 use crate::bundle::{
     self, KeyError, OpenedBundle, PublicKey, SecretKey, TrustedKey, Verdict, keys,
@@ -549,6 +549,82 @@ pub fn write_imported(folder: &ImportedFolder, dir: &Path) -> Result<(), Publish
             .map_err(|source| PublishError::Write { path, source })?;
     }
     Ok(())
+}
+
+/// Reads a file to import: a saved web page when its name ends in `.html` or `.htm` (in UTF-8,
+/// or in the encoding its `<meta charset>` names, such as Shift_JIS), with its modification
+/// date as the day it was retrieved; plain UTF-8 text otherwise.
+///
+/// Fails when the file cannot be read, is larger than a document may be, or is not text in
+/// the encoding it says.
+pub fn read_import_input(path: &Path) -> Result<ImportInput, PublishError> {
+    let is_page = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
+        });
+    if !is_page {
+        return read_text(path).map(ImportInput::Text);
+    }
+    let read_error = |source| PublishError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let limit = crate::bundle::limits::MAX_DOCUMENT_BYTES;
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let modified = file
+        .metadata()
+        .and_then(|metadata| metadata.modified())
+        .ok();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(read_error(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "larger than {} MiB; save the page without its images",
+                limit >> 20
+            ),
+        )));
+    }
+    let html = decode_page(&bytes).map_err(read_error)?;
+    let retrieved = modified
+        .and_then(|modified| jiff::Timestamp::try_from(modified).ok())
+        .map(|at| at.to_zoned(jiff::tz::TimeZone::system()).date().to_string());
+    Ok(ImportInput::Page { html, retrieved })
+}
+
+/// A page's HTML as text: UTF-8, or the encoding its `charset` names in its first bytes.
+fn decode_page(bytes: &[u8]) -> Result<String, std::io::Error> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let label = head.split("charset=").nth(1).map(|rest| {
+        rest.trim_start_matches(['"', '\''])
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let encoding = label
+        .as_deref()
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let unreadable = |what: &str| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not readable as {what}; save the page again as UTF-8"),
+        )
+    };
+    let Some(encoding) = encoding else {
+        return Err(unreadable("UTF-8 and it names no other encoding"));
+    };
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+        .ok_or_else(|| unreadable(encoding.name()))
 }
 
 /// Reads a UTF-8 text file, saying how to convert it when it is not UTF-8.

@@ -39,7 +39,8 @@ pub enum Change {
     Disclosed {
         /// The older report's marker (`■■■■`).
         marker: String,
-        /// What stands in its place now.
+        /// What stands in its place now; empty when that cannot be told (the mask is gone from
+        /// text that was rearranged or rewritten around it).
         revealed: String,
         /// The mask's label, if it had one.
         label: Option<String>,

@@ -175,6 +175,42 @@ pub(super) fn paragraph_changes(old: &Unit<'_>, new: &Unit<'_>) -> Vec<Change> {
         }
         index += 1;
     }
+    // Masks gone from the newer text that no change above accounts for (rows or sentences
+    // rearranged around them) are still disclosed: what replaced them cannot be told, but a
+    // reader must never miss that a masked field is no longer masked. Counted by marker, so a
+    // mask kept with another label or reason is not counted as gone.
+    let count = |text: &str, masks: &[&Mask], marker: &str| {
+        text.chars()
+            .filter_map(|c| mask_of(c, masks))
+            .filter(|&index| masks[index].marker == marker)
+            .count()
+    };
+    let mut gone: Vec<&Mask> = Vec::new();
+    for c in old_text.chars() {
+        let Some(index) = mask_of(c, &old_masks) else {
+            continue;
+        };
+        let mask = old_masks[index];
+        if gone.iter().any(|seen| seen.marker == mask.marker) {
+            continue;
+        }
+        let disclosed = changes
+            .iter()
+            .filter(|change| matches!(change, Change::Disclosed { marker, .. } if *marker == mask.marker))
+            .count();
+        let missing = count(&old_text, &old_masks, &mask.marker)
+            .saturating_sub(count(&new_text, &new_masks, &mask.marker) + disclosed);
+        gone.push(mask);
+        for _ in 0..missing {
+            changes.push(Change::Disclosed {
+                marker: mask.marker.clone(),
+                revealed: String::new(),
+                label: mask.label.clone(),
+                heading: new.heading.clone(),
+            });
+            other_edit = true;
+        }
+    }
     // A paragraph whose only edits are masks disclosed or added is reported by those changes
     // alone, so one edit is never counted twice.
     if other_edit {

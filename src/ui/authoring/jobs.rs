@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::authoring::checks::Finding;
-use crate::authoring::import::{ImportOptions, import_letters};
+use crate::authoring::import::{ImportOptions, import_input};
 use crate::authoring::parse_recipients;
 use crate::authoring::publish::{self, Overwrite, RecipientSummary, WrittenKeyPair};
 use crate::bundle::{KeyError, Verdict};
@@ -175,11 +175,11 @@ impl AppState {
             self.set_problem(strings.import_folder_not_empty);
             return;
         }
-        let result = publish::read_text(&letter)
+        let result = publish::read_import_input(&letter)
             .map_err(Problem::from)
-            .and_then(|text| {
-                import_letters(
-                    &text,
+            .and_then(|input| {
+                import_input(
+                    &input,
                     &ImportOptions {
                         bundle_id: publish::bundle_id_from_folder(&folder),
                     },

@@ -28,6 +28,7 @@ fn detection_kind(strings: &Strings, kind: DetectionKind) -> &'static str {
         DetectionKind::JoinedParagraph => strings.detect_joined,
         DetectionKind::SignOff => strings.detect_sign_off,
         DetectionKind::NotWithheld => strings.detect_not_withheld,
+        DetectionKind::Page => strings.detect_page,
     }
 }
 

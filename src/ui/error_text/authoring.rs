@@ -88,6 +88,10 @@ impl Explain for ImportError {
             ImportError::NoTitle { line } => format!(
                 "{line}行目：文書に件名がありません。宛先・発信者と本文の間に件名を1行で書いてから、もう一度取り込んでください。"
             ),
+            ImportError::BadTable { line, problem } => format!(
+                "{line}行目：{}ページの表を短くするか、表の文字を写してください。",
+                super::bundle::table_problem(problem)
+            ),
             ImportError::BadBundleId(id) => format!(
                 "ファイルID{}には、半角英数字と「.」「_」「-」しか使えません。",
                 q(id)
@@ -194,6 +198,46 @@ impl Explain for DetectionNote {
             }
             DetectionNote::Separator => {
                 "＊や×だけの行は区切り線として読みました（伏せ字ではありません）".to_owned()
+            }
+            DetectionNote::PageAddress { from } => format!(
+                "ページのアドレス（{}から）。お知らせが公開された場所か確認してください",
+                match from {
+                    crate::authoring::import::AddressFrom::Canonical => "正規 URL の指定",
+                    crate::authoring::import::AddressFrom::SavedFrom => {
+                        "ブラウザーが保存時に書いた「saved from」の注記"
+                    }
+                    crate::authoring::import::AddressFrom::OpenGraph => "og:url の指定",
+                }
+            ),
+            DetectionNote::NoPageAddress => {
+                "ページに自身のアドレスが書かれていません。原稿に「url:」を手で加えてください"
+                    .to_owned()
+            }
+            DetectionNote::Retrieved => {
+                "この日に取得しました（ファイルの更新日）。もっと前に保存したページなら「retrieved:」を直してください".to_owned()
+            }
+            DetectionNote::NoRetrievalDate => {
+                "ページを取得した日がわかりません。原稿に「retrieved:」を手で加えてください"
+                    .to_owned()
+            }
+            DetectionNote::Dropped { what, count } => format!(
+                "{}を{count}個取り除きました",
+                match what {
+                    crate::authoring::import::Dropped::Scripts => "スクリプト",
+                    crate::authoring::import::Dropped::Styles => "スタイルシート",
+                    crate::authoring::import::Dropped::Navigation => {
+                        "サイトのナビゲーション（メニュー・ヘッダー・フッター・サイドバー）"
+                    }
+                    crate::authoring::import::Dropped::Forms => "フォームの部品",
+                    crate::authoring::import::Dropped::Media => "画像などのメディア",
+                    crate::authoring::import::Dropped::Hidden => "ページが隠している要素",
+                }
+            ),
+            DetectionNote::MergedCells => {
+                "結合されたマスのある表です。結合マスは、そのマスと空のマスに分けました。表を確認してください".to_owned()
+            }
+            DetectionNote::TitleFromPageTitle => {
+                "ページに見出しがないため、ページのタイトル（<title>）を件名にしました".to_owned()
             }
             DetectionNote::Emphasis => {
                 "「**」は強調の印として読みました（伏せ字ではありません）".to_owned()

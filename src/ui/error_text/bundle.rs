@@ -356,7 +356,9 @@ impl Explain for DocumentError {
 pub fn table_problem(problem: &TableProblem) -> String {
     use crate::bundle::limits::{MAX_CELL_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
     match problem {
-        TableProblem::Empty => "表に行か列がありません。".to_owned(),
+        TableProblem::Empty => {
+            "表に行か列がありません（見出し行のほかに1行以上必要です）。".to_owned()
+        }
         TableProblem::TooManyColumns(columns) => {
             format!("表が{columns}列あります。表は{MAX_TABLE_COLUMNS}列までです。")
         }

@@ -109,8 +109,13 @@ pub fn change_text(change: &Change, strings: &Strings) -> String {
             label,
             heading,
         } => {
+            let wording = if revealed.is_empty() {
+                strings.change_disclosed_unplaced
+            } else {
+                strings.change_disclosed
+            };
             let mut text = fill(
-                strings.change_disclosed,
+                wording,
                 &[("marker", &line(marker)), ("revealed", &line(revealed))],
             );
             if let Some(label) = label {

@@ -471,7 +471,9 @@ fn lay_table(
         let column = index % columns;
         natural[column] = natural[column].max(width.ceil() + pad);
     }
-    let widths = share_widths(&natural, area.width(), 2.0 * BODY_SIZE + pad);
+    // No column narrower than two characters, unless the table has too many columns for that.
+    let least = (2.0 * BODY_SIZE + pad).min(area.width() / columns as f32);
+    let widths = share_widths(&natural, area.width(), least);
     let mut y = area.top();
     for row in cells.chunks(columns) {
         let galleys: Vec<Arc<Galley>> = row
