@@ -518,8 +518,8 @@ strings! {
     folder_no_dialog: "フォルダが選ばれませんでした。選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。パスを入力して開けます。", "No folder was chosen. If no dialog appeared, this desktop has no file-chooser service (portal); you can type the path instead.";
     folder_label: "フォルダのパス（bundle.json のあるフォルダ）", "Folder path (the folder holding bundle.json)";
     import_title: "文書を取り込む", "Import a letter";
-    import_detail: "テキスト形式の文書（UTF-8）から新しい文書フォルダを作ります。検出した伏せ字・省略は一覧で確認できます。", "Makes a new notice folder from a plain-text letter (UTF-8). Every detected mask and omission is listed for you to confirm.";
-    import_letter_field: "取り込む文書（.txt）", "Letter to import (.txt)";
+    import_detail: "テキスト形式の文書（UTF-8）か、ブラウザーで保存したウェブページ（.html）から新しい文書フォルダを作ります。検出した伏せ字・省略と、ページのアドレス・取得日・取り除いた部分は一覧で確認できます。", "Makes a new notice folder from a plain-text letter (UTF-8) or a web page saved by a browser (.html). Every detected mask and omission, and a page's address, retrieval date and what was dropped from it, are listed for you to confirm.";
+    import_letter_field: "取り込む文書（.txt または .html）", "Letter to import (.txt or .html)";
     import_folder_field: "作成するフォルダ（空のフォルダ）", "Folder to create (must be empty)";
     import_letter_button: "取り込む", "Import";
     import_needs_both: "文書ファイルと作成するフォルダの両方を指定してください。", "Give both the letter file and the folder to create.";

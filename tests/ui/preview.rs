@@ -658,22 +658,20 @@ fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     assert!(output.join("mikasa-2023-06-29-sakura.kairan").exists());
 }
 
-#[test]
-fn importing_the_seed_opens_the_new_folder_with_its_detections() {
-    let out = tempfile::tempdir().unwrap();
-    let copy = sample_copy();
-    let mut harness = preview_harness(copy.path());
-    let seed = support::sample_folder().join("seed.txt");
-    let target = out.path().join("imported");
-
-    authoring(&mut harness, AuthoringCommand::OpenImportDialog);
+/// Imports `letter` into `target` through the Import dialog; returns the detections.
+fn import_through_dialog(
+    harness: &mut Harness<'static, KairanApp>,
+    letter: &Path,
+    target: &Path,
+) -> Vec<kairan::authoring::import::Detection> {
+    authoring(harness, AuthoringCommand::OpenImportDialog);
     type_into(
-        &mut harness,
+        harness,
         strings().import_letter_field,
-        &seed.display().to_string(),
+        &letter.display().to_string(),
     );
     type_into(
-        &mut harness,
+        harness,
         strings().import_folder_field,
         &target.display().to_string(),
     );
@@ -681,10 +679,40 @@ fn importing_the_seed_opens_the_new_folder_with_its_detections() {
         .get_by_role_and_label(Role::Button, strings().import_letter_button)
         .click();
     harness.run_steps(4);
-    let Some(AuthoringDialog::ImportReport { detections, folder }) = dialog(&harness) else {
-        panic!("not imported: {:?}", dialog(&harness));
+    let Some(AuthoringDialog::ImportReport { detections, folder }) = dialog(harness) else {
+        panic!("not imported: {:?}", dialog(harness));
     };
     assert_eq!(folder, target);
+    detections
+}
+
+#[test]
+fn a_saved_web_page_is_imported_with_its_address_and_date_to_confirm_in_japanese() {
+    let out = tempfile::tempdir().unwrap();
+    let copy = sample_copy();
+    let mut harness = preview_harness(copy.path());
+    let detections = import_through_dialog(
+        &mut harness,
+        Path::new("tests/fixtures/import/vendor-page.html"),
+        &out.path().join("page"),
+    );
+    assert!(detections.len() > 10);
+    harness.get_by_label_contains("正規 URL の指定から");
+    harness.get_by_label_contains("ファイルの更新日");
+    harness.get_by_label_contains("スクリプトを1個取り除きました");
+    let shown = harness.state().state.shown.as_ref().unwrap();
+    assert_eq!(shown.bundle.documents.len(), 1);
+    assert_eq!(shown.bundle.mask_count(), 2);
+    assert_eq!(shown.bundle.omission_count(), 1);
+}
+
+#[test]
+fn importing_the_seed_opens_the_new_folder_with_its_detections() {
+    let out = tempfile::tempdir().unwrap();
+    let copy = sample_copy();
+    let mut harness = preview_harness(copy.path());
+    let seed = support::sample_folder().join("seed.txt");
+    let detections = import_through_dialog(&mut harness, &seed, &out.path().join("imported"));
     assert!(!detections.is_empty());
     harness.get_by_label_contains("取り込みました");
     // Each detection's note reads in Japanese too (the seed's masks were made by the vendor).

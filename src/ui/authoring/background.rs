@@ -153,7 +153,7 @@ fn choose(field: Field) -> Option<std::path::PathBuf> {
         Chooser::OpenFile => match field {
             Field::KeyFile => dialog.add_filter("minisign secret key", &["key"]),
             Field::ClientList => dialog.add_filter("CSV", &["csv"]),
-            _ => dialog.add_filter("Text", &["txt"]),
+            _ => dialog.add_filter("Text, web page", &["txt", "html", "htm"]),
         }
         .pick_file(),
         Chooser::SaveFile => match field {
