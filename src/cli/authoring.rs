@@ -128,6 +128,7 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
             DetectionKind::SignOff => "sign-off",
             DetectionKind::NotWithheld => "not withheld",
             DetectionKind::Page => "page",
+            DetectionKind::Note => "note",
         };
         writeln!(
             stdout,

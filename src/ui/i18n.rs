@@ -538,6 +538,7 @@ strings! {
     detect_sign_off: "結び", "sign-off";
     detect_not_withheld: "伏せ字・省略ではない", "not withheld";
     detect_page: "ページの情報", "page";
+    detect_note: "注記", "note";
     sign_title: "署名して書き出す", "Sign and export";
     sign_detail: "プレビューの内容そのままを事務所の鍵で署名し、書き出したファイルを読み直して検証します。", "Signs exactly what the preview shows with the firm's key, then reads the written file back and verifies it.";
     key_file_field: "事務所の秘密鍵ファイル（.key）", "The firm's secret key file (.key)";

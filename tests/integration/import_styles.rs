@@ -282,3 +282,43 @@ fn scrambled_text_never_panics_the_import_or_the_parser() {
         let _ = kairan::authoring::parse_notice(&source, "x");
     }
 }
+
+#[test]
+fn lines_starting_with_a_note_mark_become_notes_with_their_masks_and_others_stay_paragraphs() {
+    let folder = letter(
+        "本文です。\n\n※1 時刻は{{}}日本時間です。\n注：■■■■は調査中です。\n\n注意事項は別紙のとおりです。\n\n※ 印の行と\n普通の行が混ざった段落です。",
+    );
+    let body = &folder.letters[0].document.body;
+    let notes: Vec<(String, String)> = body
+        .iter()
+        .filter_map(|block| match block {
+            Block::Note { marker, content } => {
+                Some((marker.clone(), kairan::document::inline_text(content)))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            ("※1".to_owned(), " 時刻は{{}}日本時間です。".to_owned()),
+            ("注：".to_owned(), "■■■■は調査中です。".to_owned()),
+        ]
+    );
+    assert_eq!(masks(&folder), ["■■■■"], "a mask in a note is a mask");
+    let found: Vec<(usize, usize, String)> = folder
+        .detections
+        .iter()
+        .filter(|found| found.kind == DetectionKind::Note)
+        .map(|found| (found.line, found.column, found.text.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(11, 1, "※1".to_owned()), (12, 1, "注：".to_owned())]
+    );
+    let paragraphs = body
+        .iter()
+        .filter(|block| matches!(block, Block::Paragraph { .. }))
+        .count();
+    assert_eq!(paragraphs, 3, "{body:?}");
+}

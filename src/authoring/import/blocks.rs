@@ -211,6 +211,9 @@ impl BodyReader<'_> {
             });
             return;
         }
+        if self.notes(block) {
+            return;
+        }
         if let Some(level) = heading_level(block) {
             self.heading_block(&block.joined(), level);
             return;
@@ -280,6 +283,36 @@ impl BodyReader<'_> {
         for part in self.inlines(chars) {
             self.push_part(part);
         }
+    }
+
+    /// Reads a block whose every line starts with a note mark (`※`, `※1`, `注：`, `（注）`)
+    /// followed by text as one note per line; whether it did.
+    fn notes(&mut self, block: &TextBlock) -> bool {
+        let marks: Vec<usize> = block
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let text = string(line);
+                crate::document::note_marker(&text)
+                    .filter(|&mark| line[mark..].iter().any(|ch| !ch.c.is_whitespace()))
+            })
+            .collect();
+        if marks.len() != block.lines.len() || marks.is_empty() {
+            return false;
+        }
+        for (line, mark) in block.lines.iter().zip(marks) {
+            let marker = string(&line[..mark]);
+            self.detections.push(detection(
+                (line[0].line, line[0].column),
+                DetectionKind::Note,
+                &marker,
+                DetectionNote::Note,
+            ));
+            let parts = self.inlines(&line[mark..]);
+            let content = self.flatten_paragraphs(parts);
+            self.blocks.push(Block::Note { marker, content });
+        }
+        true
     }
 
     /// Pushes a heading of `level` (1 or 2) read from `chars`, with an id numbered like the

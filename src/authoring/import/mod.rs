@@ -58,6 +58,8 @@ pub enum DetectionKind {
     JoinedParagraph,
     /// The sign-off of an English letter (`Sincerely,` and the signature lines below it).
     SignOff,
+    /// A note (a line starting ※, ※1, 注：, （注）…).
+    Note,
     /// What a saved web page says about itself (its address, when it was retrieved) and what
     /// of it was dropped (scripts, navigation …), for a person to confirm.
     Page,
@@ -184,6 +186,9 @@ pub enum DetectionNote {
         "a table with merged cells: each merged cell became the cell and empty ones; check the table"
     )]
     MergedCells,
+    /// A line starting with a note mark, read as a note.
+    #[error("a note (※／注 line), set smaller under what it notes")]
+    Note,
     /// The title taken from the page's `<title>`, for want of a heading.
     #[error("the page has no heading; its <title> was taken as the title")]
     TitleFromPageTitle,

@@ -29,6 +29,7 @@ fn detection_kind(strings: &Strings, kind: DetectionKind) -> &'static str {
         DetectionKind::SignOff => strings.detect_sign_off,
         DetectionKind::NotWithheld => strings.detect_not_withheld,
         DetectionKind::Page => strings.detect_page,
+        DetectionKind::Note => strings.detect_note,
     }
 }
 

@@ -236,6 +236,9 @@ impl Explain for DetectionNote {
             DetectionNote::MergedCells => {
                 "結合されたマスのある表です。結合マスは、そのマスと空のマスに分けました。表を確認してください".to_owned()
             }
+            DetectionNote::Note => {
+                "注記（※・注の行）として、注記する文の下に小さく組みます".to_owned()
+            }
             DetectionNote::TitleFromPageTitle => {
                 "ページに見出しがないため、ページのタイトル（<title>）を件名にしました".to_owned()
             }

@@ -77,6 +77,10 @@ fn publish_errors() -> Vec<PublishError> {
 fn import_errors() -> Vec<ImportError> {
     vec![
         ImportError::NoLetter,
+        ImportError::BadTable {
+            line: 12,
+            problem: crate::document::TableProblem::TooManyColumns(20),
+        },
         ImportError::TextBeforeFirstLetter { line: 2 },
         ImportError::NoTitle { line: 4 },
         ImportError::BadBundleId("お知らせ".into()),
@@ -338,6 +342,19 @@ fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
         DetectionNote::Letterhead,
         DetectionNote::SignOff,
         DetectionNote::OmissionInLine,
+        DetectionNote::PageAddress {
+            from: crate::authoring::import::AddressFrom::SavedFrom,
+        },
+        DetectionNote::NoPageAddress,
+        DetectionNote::Retrieved,
+        DetectionNote::NoRetrievalDate,
+        DetectionNote::Dropped {
+            what: crate::authoring::import::Dropped::Hidden,
+            count: 2,
+        },
+        DetectionNote::MergedCells,
+        DetectionNote::TitleFromPageTitle,
+        DetectionNote::Note,
     ]
 }
 
@@ -364,7 +381,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
     check_all("SourceProblem", &source_problems(), 60);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
-    check_all("ImportError", &import_errors(), 5);
+    check_all("ImportError", &import_errors(), 6);
     check_all(
         "Unrepresentable",
         &[Unrepresentable("text with a line break".into())],
@@ -379,7 +396,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         1,
     );
     check_all("RowProblem", &row_problems(), 8);
-    check_all("DetectionNote", &detection_notes(), 20);
+    check_all("DetectionNote", &detection_notes(), 28);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
             line: 4,
