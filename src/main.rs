@@ -19,13 +19,24 @@ fn main() -> ExitCode {
         Err(error) => {
             // Errors quote file names and file contents: hostile text, shown escaped and on one
             // line (commands print multi-line details themselves).
-            eprintln!(
-                "kairan: {}",
-                kairan::escape::one_line(&format!("{error:#}"))
-            );
+            eprintln!("kairan: {}", kairan::escape::one_line(&message_of(&error)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: a message that already names its
+/// cause ("could not read x: Is a directory") is not followed by it again.
+fn message_of(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }
 
 /// Lets `kairan verify … | head` end quietly when the reader stops reading, as command-line

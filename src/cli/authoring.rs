@@ -22,7 +22,8 @@ use crate::bundle::SecretKey;
 /// `kairan import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The plain-text file (UTF-8) holding one or more letters.
+    /// The plain-text file (UTF-8) holding one or more letters, or a web page saved by a
+    /// browser (`.html`, `.htm`; its modification date is taken as the day it was retrieved).
     pub file: PathBuf,
     /// The notice folder to create.
     #[arg(short, long)]

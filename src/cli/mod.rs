@@ -108,7 +108,7 @@ pub enum Command {
     /// Signing is refused while the pre-send checks report errors (and, with
     /// `--warnings refuse`, warnings).
     Pack(authoring::PackArgs),
-    /// Turn a plain-text file of letters into a notice folder, listing every detected mask,
+    /// Turn a plain-text file of letters or a saved web page into a notice folder, listing every detected mask,
     /// omission and look-alike with its line and column.
     Import(authoring::ImportArgs),
     /// Run the pre-send checks on a notice folder (exit status 1 if signing would be refused).

@@ -192,6 +192,9 @@ pub(super) struct BodyReader<'a> {
     pub(super) detections: &'a mut Vec<Detection>,
     pub(super) who: Attribution,
     pub(super) template: bool,
+    /// Whether a paragraph that stops mid-sentence is joined to the next (a page break in
+    /// plain text; a web page's paragraphs are its own).
+    pub(super) join_paragraphs: bool,
     pub(super) heading: Option<String>,
     pub(super) level_one: usize,
     pub(super) level_two: usize,
@@ -257,6 +260,7 @@ impl BodyReader<'_> {
         // A page break in the original: the previous paragraph stops mid-sentence and this
         // one carries on.
         if let Some(Block::Paragraph { .. }) = self.blocks.last()
+            && self.join_paragraphs
             && self.previous_paragraph_is_open()
             && chars.first().is_some_and(|ch| is_continuation(ch.c))
         {
@@ -344,7 +348,13 @@ impl BodyReader<'_> {
                 id: id_unique.clone(),
             },
         ));
-        let bullet = text.starts_with(['■', '●', '◆', '□', '◇', '○']);
+        // A single symbol opening a heading (■ 概要) is a bullet; a run of them (■■■■について)
+        // is a mask, reported as one.
+        let mut first_two = text.chars();
+        let bullet = first_two
+            .next()
+            .is_some_and(|c| matches!(c, '■' | '●' | '◆' | '□' | '◇' | '○'))
+            && first_two.next() != text.chars().next();
         if bullet {
             self.detections.push(detection(
                 position,

@@ -286,6 +286,7 @@ fn read_letter(
         detections,
         who,
         template,
+        join_paragraphs: true,
         heading: None,
         level_one: 0,
         level_two: 0,

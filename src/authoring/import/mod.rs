@@ -189,6 +189,30 @@ pub enum DetectionNote {
     /// A line starting with a note mark, read as a note.
     #[error("a note (※／注 line), set smaller under what it notes")]
     Note,
+    /// The page has style Kairan does not read (an outside style sheet, rules it does not
+    /// understand), which may hide or black out text.
+    #[error(
+        "the page has style sheets Kairan does not read; text they hide or black out is imported as text: compare the import with the page as shown"
+    )]
+    UnreadStyle,
+    /// Invisible characters (zero-width spaces, soft hyphens, control characters) dropped.
+    #[error(
+        "dropped invisible characters (zero-width spaces, soft hyphens, control characters): {count}"
+    )]
+    InvisibleCharacters {
+        /// How many.
+        count: usize,
+    },
+    /// Text the page draws in the colour of its background (a redaction bar), read as a mask.
+    #[error(
+        "text the page blacks out with its style: read as a masked field; its words are not carried"
+    )]
+    BlackedOut,
+    /// Struck-through text (`<del>`, `<s>`) kept as ordinary text.
+    #[error(
+        "struck-through text (<del>, <s>) kept as ordinary text: mark it by hand if it must read as struck out"
+    )]
+    StruckText,
     /// The title taken from the page's `<title>`, for want of a heading.
     #[error("the page has no heading; its <title> was taken as the title")]
     TitleFromPageTitle,
@@ -284,6 +308,19 @@ pub enum ImportError {
         /// Where the letter starts.
         line: usize,
     },
+    /// A saved page whose elements nest deeper than any real page does.
+    #[error(
+        "the page's elements nest {depth} deep; a real page nests a few dozen deep, so this one is not read"
+    )]
+    PageTooDeep {
+        /// How deep, as its tags say.
+        depth: usize,
+    },
+    /// A saved page with neither a heading nor a `<title>`.
+    #[error(
+        "the page has neither a heading (<h1> …) nor a <title>; add one to the page, or copy its text into a plain-text letter"
+    )]
+    NoPageTitle,
     /// A table of a saved page that the document format cannot hold (too many columns or
     /// cells, a cell too long).
     #[error("line {line}: {problem}; shorten the table in the page, or copy its text instead")]
@@ -409,7 +446,8 @@ fn folder_of(
         .as_ref()
         .or(first.date.as_ref())
         .map(|date| format!("{}T00:00:00+09:00", date.iso))
-        .unwrap_or_default();
+        // A page without a date: the day of the import, for the firm to correct.
+        .unwrap_or_else(|| format!("{}T00:00:00+09:00", jiff::Zoned::now().date()));
     let metadata = Metadata {
         bundle_id: id.clone(),
         series: Series {

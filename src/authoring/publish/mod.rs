@@ -598,6 +598,21 @@ pub fn read_import_input(path: &Path) -> Result<ImportInput, PublishError> {
 
 /// A page's HTML as text: UTF-8, or the encoding its `charset` names in its first bytes.
 fn decode_page(bytes: &[u8]) -> Result<String, std::io::Error> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        // A byte order mark says the encoding (UTF-8, UTF-16LE or UTF-16BE).
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+            .map(std::borrow::Cow::into_owned)
+            .ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!(
+                        "not readable as {}; save the page again as UTF-8",
+                        encoding.name()
+                    ),
+                )
+            });
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
     }

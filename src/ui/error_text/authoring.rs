@@ -92,6 +92,10 @@ impl Explain for ImportError {
                 "{line}行目：{}ページの表を短くするか、表の文字を写してください。",
                 super::bundle::table_problem(problem)
             ),
+            ImportError::PageTooDeep { depth } => format!(
+                "ページの要素が{depth}段も入れ子になっています。実際のページは数十段なので、このページは読み込みません。"
+            ),
+            ImportError::NoPageTitle => "ページに見出し（<h1> など）も <title> もありません。ページに加えるか、本文をテキストの文書に写してください。".to_owned(),
             ImportError::BadBundleId(id) => format!(
                 "ファイルID{}には、半角英数字と「.」「_」「-」しか使えません。",
                 q(id)
@@ -235,6 +239,18 @@ impl Explain for DetectionNote {
             ),
             DetectionNote::MergedCells => {
                 "結合されたマスのある表です。結合マスは、そのマスと空のマスに分けました。表を確認してください".to_owned()
+            }
+            DetectionNote::UnreadStyle => {
+                "ページには Kairan が読めないスタイルシートがあります。それで隠されたり黒塗りされたりした文字は、文字のまま取り込まれています。表示されたページと見比べてください".to_owned()
+            }
+            DetectionNote::InvisibleCharacters { count } => format!(
+                "見えない文字（ゼロ幅スペース、ソフトハイフン、制御文字）を{count}個取り除きました"
+            ),
+            DetectionNote::BlackedOut => {
+                "ページがスタイルで黒塗りしている文字です。伏せ字として読み、その文字は取り込みません".to_owned()
+            }
+            DetectionNote::StruckText => {
+                "取り消し線の文字（<del>、<s>）を普通の文字として残しました。取り消し線のまま読ませる必要があれば手で書き加えてください".to_owned()
             }
             DetectionNote::Note => {
                 "注記（※・注の行）として、注記する文の下に小さく組みます".to_owned()

@@ -77,6 +77,8 @@ fn publish_errors() -> Vec<PublishError> {
 fn import_errors() -> Vec<ImportError> {
     vec![
         ImportError::NoLetter,
+        ImportError::NoPageTitle,
+        ImportError::PageTooDeep { depth: 100_000 },
         ImportError::BadTable {
             line: 12,
             problem: crate::document::TableProblem::TooManyColumns(20),
@@ -355,6 +357,10 @@ fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
         DetectionNote::MergedCells,
         DetectionNote::TitleFromPageTitle,
         DetectionNote::Note,
+        DetectionNote::UnreadStyle,
+        DetectionNote::InvisibleCharacters { count: 3 },
+        DetectionNote::BlackedOut,
+        DetectionNote::StruckText,
     ]
 }
 
@@ -381,7 +387,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
     check_all("SourceProblem", &source_problems(), 60);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
-    check_all("ImportError", &import_errors(), 6);
+    check_all("ImportError", &import_errors(), 8);
     check_all(
         "Unrepresentable",
         &[Unrepresentable("text with a line break".into())],
@@ -396,7 +402,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         1,
     );
     check_all("RowProblem", &row_problems(), 8);
-    check_all("DetectionNote", &detection_notes(), 28);
+    check_all("DetectionNote", &detection_notes(), 32);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
             line: 4,
