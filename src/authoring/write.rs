@@ -219,18 +219,10 @@ fn runs_source(
                     }
                     LinkTarget::External { url } => url.clone(),
                 };
-                let mut depth = 0i64;
-                for c in target.chars() {
-                    depth += match c {
-                        '(' => 1,
-                        ')' => -1,
-                        _ => 0,
-                    };
-                    if depth < 0 {
-                        return Err(Unrepresentable(format!("unbalanced `)` in {target:?}")));
-                    }
+                if !balanced_parentheses(&target) {
+                    return Err(Unrepresentable(format!("unbalanced `)` in {target:?}")));
                 }
-                if depth != 0 || text.trim().is_empty() || text.contains('\n') {
+                if text.trim().is_empty() || text.contains('\n') {
                     return Err(Unrepresentable(format!("the link {text:?} → {target:?}")));
                 }
                 out.push_str(&format!("[{}]({target})", escape_attribute(text)));
@@ -238,6 +230,22 @@ fn runs_source(
         }
     }
     Ok(out)
+}
+
+/// Whether an address's parentheses balance, as a link written `[text](address)` needs.
+pub(crate) fn balanced_parentheses(address: &str) -> bool {
+    let mut depth = 0i64;
+    for c in address.chars() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 fn mask_source(mask: &Mask) -> String {

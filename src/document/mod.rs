@@ -13,7 +13,9 @@ pub mod find;
 mod json;
 pub mod letter;
 mod model;
+mod table;
 mod text;
 
 pub use model::*;
+pub use table::{Table, TablePlace, TableProblem};
 pub use text::{WithheldItem, WithheldKind, inline_text, plain_text, withheld_items};

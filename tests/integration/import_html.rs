@@ -24,6 +24,23 @@ fn import(html: &str) -> ImportedFolder {
     .unwrap_or_else(|error| panic!("{error}"))
 }
 
+/// Whether the import reported `note`.
+fn has_note(folder: &ImportedFolder, note: DetectionNote) -> bool {
+    folder.detections.iter().any(|found| found.note == note)
+}
+
+/// Why `html` is refused.
+fn import_error(html: &str) -> ImportError {
+    import_page(
+        html,
+        None,
+        &ImportOptions {
+            bundle_id: "page".into(),
+        },
+    )
+    .unwrap_err()
+}
+
 fn detections(folder: &ImportedFolder) -> Vec<(usize, usize, DetectionKind, String)> {
     folder
         .detections
@@ -207,20 +224,8 @@ fn a_page_without_main_drops_its_header_and_footer_and_reads_its_title_from_the_
 fn a_page_without_a_heading_takes_its_title_element_and_a_page_without_either_is_refused() {
     let folder = import("<title>障害のお知らせ</title><p>復旧しました。</p>");
     assert_eq!(folder.letters[0].document.title_text(), "障害のお知らせ");
-    assert!(
-        folder
-            .detections
-            .iter()
-            .any(|found| found.note == DetectionNote::TitleFromPageTitle)
-    );
-    let error = import_page(
-        "<p>本文だけ</p>",
-        None,
-        &ImportOptions {
-            bundle_id: "page".into(),
-        },
-    )
-    .unwrap_err();
+    assert!(has_note(&folder, DetectionNote::TitleFromPageTitle));
+    let error = import_error("<p>本文だけ</p>");
     assert_eq!(error, ImportError::NoPageTitle);
 }
 
@@ -237,27 +242,13 @@ fn a_hostile_page_is_read_in_bounded_time_and_its_oversized_table_is_refused() {
     };
     let folder = import(&deep(4_000));
     assert!(plain_text(&folder.letters[0].document).contains("深い本文"));
-    let error = import_page(
-        &deep(100_000),
-        None,
-        &ImportOptions {
-            bundle_id: "page".into(),
-        },
-    )
-    .unwrap_err();
+    let error = import_error(&deep(100_000));
     assert_eq!(error, ImportError::PageTooDeep { depth: 100_000 });
     let wide = format!(
         "<h1>t</h1><table><tr>{}</tr></table>",
         "<td>x</td>".repeat(20)
     );
-    let error = import_page(
-        &wide,
-        None,
-        &ImportOptions {
-            bundle_id: "page".into(),
-        },
-    )
-    .unwrap_err();
+    let error = import_error(&wide);
     assert!(
         matches!(error, ImportError::BadTable { line: 1, .. }),
         "{error}"
@@ -266,12 +257,7 @@ fn a_hostile_page_is_read_in_bounded_time_and_its_oversized_table_is_refused() {
     let merged = import(
         "<h1>t</h1><table><tr><td colspan=2>a</td></tr><tr><td>b</td><td>c</td></tr></table>",
     );
-    assert!(
-        merged
-            .detections
-            .iter()
-            .any(|found| found.note == DetectionNote::MergedCells)
-    );
+    assert!(has_note(&merged, DetectionNote::MergedCells));
 }
 
 #[test]
@@ -351,12 +337,7 @@ fn text_the_page_hides_or_blacks_out_with_its_style_never_reaches_the_folder() {
     let linked = import(
         "<html><head><link rel=\"stylesheet\" href=\"site.css\"></head><body><h1>t</h1><p>a</p></body></html>",
     );
-    assert!(
-        linked
-            .detections
-            .iter()
-            .any(|found| found.note == DetectionNote::UnreadStyle)
-    );
+    assert!(has_note(&linked, DetectionNote::UnreadStyle));
 }
 
 #[test]

@@ -73,16 +73,7 @@ pub(super) fn text_blocks(text: &str) -> Vec<TextBlock> {
                 column: column + 1,
             })
             .collect();
-        let start = chars
-            .iter()
-            .position(|ch| !ch.c.is_whitespace())
-            .unwrap_or(chars.len());
-        let end = chars
-            .iter()
-            .rposition(|ch| !ch.c.is_whitespace())
-            .map_or(start, |end| end + 1)
-            .max(start);
-        let trimmed = chars[start..end].to_vec();
+        let trimmed = trimmed(&chars).to_vec();
         if trimmed.is_empty() {
             if !current.is_empty() {
                 blocks.push(TextBlock {
@@ -97,6 +88,19 @@ pub(super) fn text_blocks(text: &str) -> Vec<TextBlock> {
         blocks.push(TextBlock { lines: current });
     }
     blocks
+}
+
+/// `chars` without the spaces at either end.
+pub(super) fn trimmed(chars: &[Ch]) -> &[Ch] {
+    let start = chars
+        .iter()
+        .position(|ch| !ch.c.is_whitespace())
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|ch| !ch.c.is_whitespace())
+        .map_or(start, |end| end + 1);
+    &chars[start..end.max(start)]
 }
 
 pub(super) fn at(block: &TextBlock) -> (usize, usize) {

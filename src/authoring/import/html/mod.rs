@@ -12,10 +12,12 @@
 //! ([`style`]). Positions point into the HTML file: each character of the page's text is
 //! matched to where it stands in the markup ([`walk`]).
 
+mod locate;
+mod page;
 mod style;
+mod table;
 mod walk;
 
-use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use super::attribution::attribution;
@@ -25,7 +27,9 @@ use super::text::{Ch, TextBlock, at, string};
 use super::{Detection, DetectionKind, DetectionNote, ImportError, ImportedLetter, detection};
 use crate::bundle::Role;
 use crate::document::{Block, Document, Inline, LetterDate, LinkTarget, Source, Table};
-use walk::{Locator, PageBlock, Run, Walker};
+use locate::Locator;
+use page::{PageFacts, element_named, page_facts, style_sheet};
+use walk::{PageBlock, Run, Walker};
 
 /// Where the page's address was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,116 +67,6 @@ enum PageNote {
     Invisible(usize),
     BlackedOut,
     StruckText,
-}
-
-/// What the page says about itself, for a person to confirm.
-struct PageFacts {
-    url: Option<(String, AddressFrom, (usize, usize))>,
-    base: Option<String>,
-    publisher: Option<String>,
-    title: Option<String>,
-}
-
-fn element_named<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
-    root.descendants()
-        .find(|node| matches!(node.value(), Node::Element(element) if element.name() == name))
-}
-
-fn page_facts(html: &Html, source: &str) -> PageFacts {
-    let mut canonical = None;
-    let mut open_graph = None;
-    let mut site_name = None;
-    let mut title = None;
-    let mut base = None;
-    let mut saved = None;
-    let root = html.tree.root();
-    for node in root.descendants() {
-        if let Node::Comment(comment) = node.value()
-            && saved.is_none()
-        {
-            saved = saved_from(comment);
-            continue;
-        }
-        let Node::Element(element) = node.value() else {
-            continue;
-        };
-        match element.name() {
-            "link"
-                if element.attr("rel").is_some_and(|rel| {
-                    rel.split_ascii_whitespace()
-                        .any(|word| word.eq_ignore_ascii_case("canonical"))
-                }) =>
-            {
-                canonical = canonical.or(element.attr("href").map(str::trim).map(str::to_owned));
-            }
-            "base" => base = base.or(element.attr("href").map(str::trim).map(str::to_owned)),
-            "meta" => match element.attr("property") {
-                Some("og:url") => open_graph = element.attr("content").map(str::to_owned),
-                Some("og:site_name") => site_name = element.attr("content").map(str::to_owned),
-                _ => {}
-            },
-            "title" if title.is_none() => {
-                let text: String = node
-                    .descendants()
-                    .filter_map(|child| match child.value() {
-                        Node::Text(text) => Some(text.to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
-            }
-            _ => {}
-        }
-    }
-    let usable = |url: &String| crate::document::opens_externally(url);
-    let url = canonical
-        .filter(usable)
-        .map(|url| {
-            let at = Locator::position_of(source, "canonical");
-            (url, AddressFrom::Canonical, at)
-        })
-        .or_else(|| {
-            saved.map(|url| {
-                let at = Locator::position_of(source, "saved from url=");
-                (url, AddressFrom::SavedFrom, at)
-            })
-        })
-        .or_else(|| {
-            open_graph.filter(usable).map(|url| {
-                let at = Locator::position_of(source, "og:url");
-                (url, AddressFrom::OpenGraph, at)
-            })
-        });
-    let base = base
-        .filter(usable)
-        .or_else(|| url.as_ref().map(|(url, _, _)| url.clone()));
-    PageFacts {
-        url,
-        base,
-        publisher: site_name.map(|name| name.trim().to_owned()).filter(|name| {
-            !name.is_empty()
-                && !name
-                    .chars()
-                    .any(|c| c.is_control() || crate::escape::is_hidden(c))
-        }),
-        title: title.filter(|title| !title.is_empty()),
-    }
-}
-
-/// The address in the comment a browser writes when it saves a page:
-/// ` saved from url=(0044)https://www.example.co.jp/news/2025/0603.html `.
-fn saved_from(comment: &str) -> Option<String> {
-    let rest = comment.trim_start().strip_prefix("saved from url=")?;
-    let rest = rest
-        .strip_prefix('(')
-        .and_then(|rest| rest.split_once(')'))
-        .map_or(rest, |(_, rest)| rest);
-    let url = rest
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    crate::document::opens_externally(&url).then_some(url)
 }
 
 /// The deepest nesting a page may have; real pages stay under a hundred.
@@ -225,37 +119,6 @@ fn nesting_depth(source: &str) -> usize {
         at = tag_end.min(source.len());
     }
     deepest
-}
-
-/// The page's own style sheets, as far as they are read.
-fn style_sheet(root: NodeRef<'_, Node>) -> style::Sheet {
-    let mut sheet = style::Sheet::default();
-    for node in root.descendants() {
-        let Node::Element(element) = node.value() else {
-            continue;
-        };
-        match element.name() {
-            "style" => {
-                let css: String = node
-                    .children()
-                    .filter_map(|child| match child.value() {
-                        Node::Text(text) => Some(text.to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                sheet.add(&css);
-            }
-            "link"
-                if element
-                    .attr("rel")
-                    .is_some_and(|rel| rel.to_ascii_lowercase().contains("stylesheet")) =>
-            {
-                sheet.unread = true;
-            }
-            _ => {}
-        }
-    }
-    sheet
 }
 
 /// Reads a saved web page into one letter: the copy of a vendor's notice.
@@ -704,20 +567,4 @@ fn find_text(content: &[Inline], text: &str, from: (usize, usize)) -> Option<(us
             }
             _ => None,
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_saved_from_comment_gives_the_address() {
-        assert_eq!(
-            saved_from(" saved from url=(0040)https://www.example.co.jp/news/0603.html ")
-                .as_deref(),
-            Some("https://www.example.co.jp/news/0603.html")
-        );
-        assert_eq!(saved_from(" saved from url=(0011)javascript:x "), None);
-        assert_eq!(saved_from(" a comment "), None);
-    }
 }

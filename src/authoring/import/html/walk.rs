@@ -9,6 +9,7 @@
 use ego_tree::NodeRef;
 use scraper::Node;
 
+use super::locate::Locator;
 use super::style::{Effect, Sheet};
 use super::{Dropped, PageNote};
 use crate::authoring::import::text::Ch;
@@ -43,15 +44,7 @@ impl Run {
             .split(|page| page.ch.c == '\n')
             .map(|line| {
                 let chars: Vec<Ch> = line.iter().map(|page| page.ch).collect();
-                let start = chars
-                    .iter()
-                    .position(|ch| !ch.c.is_whitespace())
-                    .unwrap_or(chars.len());
-                let end = chars
-                    .iter()
-                    .rposition(|ch| !ch.c.is_whitespace())
-                    .map_or(start, |end| end + 1);
-                chars[start..end.max(start)].to_vec()
+                crate::authoring::import::text::trimmed(&chars).to_vec()
             })
             .filter(|line| !line.is_empty())
             .collect()
@@ -110,131 +103,6 @@ pub(super) enum PageBlock {
     },
 }
 
-/// Follows the text through the file, so that each character gets the line and column where
-/// it stands (markup skipped).
-pub(super) struct Locator<'a> {
-    source: &'a str,
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> Locator<'a> {
-    pub(super) fn new(source: &'a str) -> Self {
-        Locator {
-            source,
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    /// Where the text read last stands.
-    pub(super) fn here(&self) -> (usize, usize) {
-        (self.line, self.column.saturating_sub(1).max(1))
-    }
-
-    /// Where `c` stands, looking up to `window` characters of the file ahead (outside tags);
-    /// the last position when it is not there (a character reference, a parser's repair).
-    pub(super) fn find(&mut self, c: char, window: usize) -> (usize, usize) {
-        let (mut offset, mut line, mut column) = (self.offset, self.line, self.column);
-        let mut in_tag = false;
-        let mut after_cr = false;
-        for (seen, found) in self.source[self.offset..].chars().enumerate() {
-            if seen > window {
-                break;
-            }
-            if !in_tag && found == c {
-                self.offset = offset + found.len_utf8();
-                self.line = line;
-                self.column = column + 1;
-                return (line, column);
-            }
-            match found {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ => {}
-            }
-            offset += found.len_utf8();
-            if found == '\n' && after_cr {
-                // The second half of CR LF: the line was counted at the CR.
-            } else if found == '\n' || found == '\r' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
-            after_cr = found == '\r';
-        }
-        self.here()
-    }
-
-    /// Where the next `<name` tag stands, moving past it (for elements of the page's head,
-    /// which the walk does not read).
-    pub(super) fn next_tag(&mut self, name: &str) -> (usize, usize) {
-        let at = self.peek_tag(name);
-        let rest = &self.source[self.offset..];
-        if let Some(found) = rest[..rest.floor_char_boundary(rest.len().min(1 << 20))]
-            .to_ascii_lowercase()
-            .find(&format!("<{name}"))
-        {
-            self.advance_to(self.offset + found + 1);
-        }
-        at
-    }
-
-    /// Where the next `<name` tag stands, from the text read last, without moving.
-    pub(super) fn peek_tag(&self, name: &str) -> (usize, usize) {
-        let rest = &self.source[self.offset..];
-        let limit = rest.len().min(1 << 20);
-        let mut probe = Locator {
-            source: self.source,
-            offset: self.offset,
-            line: self.line,
-            column: self.column,
-        };
-        let lower = rest[..rest.floor_char_boundary(limit)].to_ascii_lowercase();
-        match lower.find(&format!("<{name}")) {
-            Some(at) => {
-                probe.advance_to(self.offset + at);
-                (probe.line, probe.column)
-            }
-            None => self.here(),
-        }
-    }
-
-    /// Moves to `offset` (a byte offset at a character boundary), counting lines on the way.
-    pub(super) fn advance_to(&mut self, offset: usize) {
-        let Some(skipped) = self.source.get(self.offset..offset) else {
-            return;
-        };
-        let mut after_cr = false;
-        for c in skipped.chars() {
-            if c == '\n' && after_cr {
-            } else if c == '\n' || c == '\r' {
-                self.line += 1;
-                self.column = 1;
-            } else {
-                self.column += 1;
-            }
-            after_cr = c == '\r';
-        }
-        self.offset = offset;
-    }
-
-    /// Where `needle` first stands from the start of the file, or line 1.
-    pub(super) fn position_of(source: &str, needle: &str) -> (usize, usize) {
-        let mut probe = Locator::new(source);
-        match source.find(needle) {
-            Some(offset) => {
-                probe.advance_to(offset);
-                (probe.line, probe.column)
-            }
-            None => (1, 1),
-        }
-    }
-}
-
 /// Walks the page's elements into blocks.
 pub(super) struct Walker<'a> {
     pub(super) locator: Locator<'a>,
@@ -244,12 +112,12 @@ pub(super) struct Walker<'a> {
     pub(super) links: Vec<String>,
     /// The address relative links are resolved against (`<base href>`, else the page's).
     pub(super) base: Option<String>,
-    current: Run,
+    pub(super) current: Run,
     link: Option<usize>,
     bold: usize,
     pre: usize,
     /// Inside a table cell: every block is part of the cell's one line.
-    in_cell: usize,
+    pub(super) in_cell: usize,
     /// Inside a list item: paragraphs are lines of the item; a nested list is a list.
     in_item: usize,
     /// Inside the notice (`main`, `article`): its header, footer and asides are its own.
@@ -440,7 +308,7 @@ impl<'a> Walker<'a> {
         });
     }
 
-    fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+    pub(super) fn children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
         for child in node.children() {
             self.node(child, depth + 1);
         }
@@ -536,7 +404,8 @@ impl<'a> Walker<'a> {
                 let href = element.attr("href").map(|href| self.absolute(href.trim()));
                 let previous = self.link;
                 if let Some(href) = href.filter(|href| {
-                    crate::document::opens_externally(href) && balanced_parentheses(href)
+                    crate::document::opens_externally(href)
+                        && crate::authoring::write::balanced_parentheses(href)
                 }) {
                     self.links.push(href);
                     self.link = Some(self.links.len() - 1);
@@ -694,97 +563,6 @@ impl<'a> Walker<'a> {
         let directory = if directory.is_empty() { "/" } else { directory };
         format!("{base_scheme}://{host}{directory}{href}")
     }
-
-    /// Reads a table: its caption and rows of `th`/`td` cells (a row of `th` only at the top
-    /// is the header); a cell spanning columns or rows leaves empty cells where it spans, so
-    /// that every cell stays in its column.
-    fn table(&mut self, node: NodeRef<'_, Node>, depth: usize) {
-        let mut caption = None;
-        let mut found_rows = Vec::new();
-        let mut stack = vec![node];
-        // Rows in the order of the page, not those of a table inside a cell.
-        while let Some(current) = stack.pop() {
-            for child in current.children().rev() {
-                let Node::Element(element) = child.value() else {
-                    continue;
-                };
-                match element.name() {
-                    "tr" => found_rows.push(child),
-                    "thead" | "tbody" | "tfoot" => stack.push(child),
-                    "caption" => caption = Some(child),
-                    _ => {}
-                }
-            }
-        }
-        found_rows.sort_by_key(|row| row.id());
-        self.in_cell += 1;
-        if let Some(caption) = caption {
-            self.children(caption, depth);
-        }
-        let caption = Some(std::mem::take(&mut self.current)).filter(Run::has_text);
-        let mut rows: Vec<(Vec<Run>, bool)> = Vec::new();
-        let mut merged = false;
-        // For each column, how many more rows a cell from above still covers.
-        let mut spanned: Vec<usize> = Vec::new();
-        let most = crate::bundle::limits::MAX_TABLE_COLUMNS + 1;
-        for row in found_rows {
-            let mut cells: Vec<Run> = Vec::new();
-            let mut all_header = true;
-            let mut column = 0;
-            for cell in row.children() {
-                let Node::Element(element) = cell.value() else {
-                    continue;
-                };
-                if !matches!(element.name(), "td" | "th") {
-                    continue;
-                }
-                skip_spanned(&mut spanned, &mut cells, &mut column);
-                all_header &= element.name() == "th";
-                self.children(cell, depth + 1);
-                cells.push(std::mem::take(&mut self.current));
-                let span = |name: &str| {
-                    element
-                        .attr(name)
-                        .and_then(|span| span.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, most)
-                };
-                let (columns, down) = (span("colspan"), span("rowspan"));
-                merged |= columns > 1 || down > 1;
-                for spanned_column in column..column + columns {
-                    if spanned.len() <= spanned_column {
-                        spanned.resize(spanned_column + 1, 0);
-                    }
-                    spanned[spanned_column] = down - 1;
-                }
-                for _ in 1..columns {
-                    cells.push(Run::default());
-                }
-                column += columns;
-            }
-            skip_spanned(&mut spanned, &mut cells, &mut column);
-            if !cells.is_empty() {
-                rows.push((cells, all_header));
-            }
-        }
-        self.in_cell -= 1;
-        if !rows.is_empty() {
-            self.blocks.push(PageBlock::Table {
-                caption,
-                rows,
-                merged,
-            });
-        }
-    }
-}
-
-/// Puts an empty cell in each column from `column` on that a cell above still spans.
-fn skip_spanned(spanned: &mut [usize], cells: &mut Vec<Run>, column: &mut usize) {
-    while spanned.get(*column).is_some_and(|rows| *rows > 0) {
-        spanned[*column] -= 1;
-        cells.push(Run::default());
-        *column += 1;
-    }
 }
 
 /// The number shown before an ordered list's item for `type` (`1`, `a`, `A`, `i`, `I`).
@@ -832,22 +610,6 @@ fn list_number(number: i64, kind: &str) -> String {
         "I" if (1..4000).contains(&number) => roman(true),
         _ => number.to_string(),
     }
-}
-
-/// Whether an address's parentheses balance (a link written `[text](address)` needs them to).
-fn balanced_parentheses(url: &str) -> bool {
-    let mut depth = 0i64;
-    for c in url.chars() {
-        depth += match c {
-            '(' => 1,
-            ')' => -1,
-            _ => 0,
-        };
-        if depth < 0 {
-            return false;
-        }
-    }
-    depth == 0
 }
 
 #[cfg(test)]

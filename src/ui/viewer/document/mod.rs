@@ -17,6 +17,7 @@ use crate::ui::viewer::withheld_detail::who;
 pub mod layout;
 pub mod paint;
 pub mod span_rects;
+mod table;
 
 pub use layout::{CellFrame, DocumentLayout, LaidPart, LaidSpan, LayoutCache, SpanKind};
 pub use paint::document_ui;
