@@ -25,8 +25,8 @@ fn import(html: &str) -> ImportedFolder {
 }
 
 /// Whether the import reported `note`.
-fn has_note(folder: &ImportedFolder, note: DetectionNote) -> bool {
-    folder.detections.iter().any(|found| found.note == note)
+fn has_note(folder: &ImportedFolder, note: &DetectionNote) -> bool {
+    folder.detections.iter().any(|found| &found.note == note)
 }
 
 /// Why `html` is refused.
@@ -224,7 +224,7 @@ fn a_page_without_main_drops_its_header_and_footer_and_reads_its_title_from_the_
 fn a_page_without_a_heading_takes_its_title_element_and_a_page_without_either_is_refused() {
     let folder = import("<title>障害のお知らせ</title><p>復旧しました。</p>");
     assert_eq!(folder.letters[0].document.title_text(), "障害のお知らせ");
-    assert!(has_note(&folder, DetectionNote::TitleFromPageTitle));
+    assert!(has_note(&folder, &DetectionNote::TitleFromPageTitle));
     let error = import_error("<p>本文だけ</p>");
     assert_eq!(error, ImportError::NoPageTitle);
 }
@@ -257,7 +257,7 @@ fn a_hostile_page_is_read_in_bounded_time_and_its_oversized_table_is_refused() {
     let merged = import(
         "<h1>t</h1><table><tr><td colspan=2>a</td></tr><tr><td>b</td><td>c</td></tr></table>",
     );
-    assert!(has_note(&merged, DetectionNote::MergedCells));
+    assert!(has_note(&merged, &DetectionNote::MergedCells));
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn text_the_page_hides_or_blacks_out_with_its_style_never_reaches_the_folder() {
     let linked = import(
         "<html><head><link rel=\"stylesheet\" href=\"site.css\"></head><body><h1>t</h1><p>a</p></body></html>",
     );
-    assert!(has_note(&linked, DetectionNote::UnreadStyle));
+    assert!(has_note(&linked, &DetectionNote::UnreadStyle));
 }
 
 #[test]
