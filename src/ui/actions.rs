@@ -41,11 +41,13 @@ pub enum Action {
     ToggleSideList,
     /// Open the guide.
     Help,
+    /// Select the whole text of the letter being read.
+    SelectAll,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::Open,
         Action::Library,
         Action::Print,
@@ -61,6 +63,7 @@ impl Action {
         Action::ZoomReset,
         Action::ToggleSideList,
         Action::Help,
+        Action::SelectAll,
     ];
 
     /// Its keyboard shortcut.
@@ -85,6 +88,7 @@ impl Action {
             // As in PDF readers, which show and hide their navigation pane with F4.
             Action::ToggleSideList => KeyboardShortcut::new(Modifiers::NONE, Key::F4),
             Action::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+            Action::SelectAll => KeyboardShortcut::new(Modifiers::COMMAND, Key::A),
         }
     }
 
@@ -92,6 +96,12 @@ impl Action {
     /// consume it a second time.
     pub fn handled_by_egui(self) -> bool {
         matches!(self, Action::ZoomIn | Action::ZoomOut | Action::ZoomReset)
+    }
+
+    /// Whether a text field with the keyboard keeps the shortcut for itself (Ctrl+A selects
+    /// the field's text, not the letter's).
+    pub fn yields_to_typing(self) -> bool {
+        matches!(self, Action::SelectAll)
     }
 
     /// Its label in menus and on buttons.
@@ -112,6 +122,7 @@ impl Action {
             Action::ZoomReset => strings.zoom_reset,
             Action::ToggleSideList => strings.toggle_side_list,
             Action::Help => strings.help_guide,
+            Action::SelectAll => strings.select_all,
         }
     }
 
@@ -137,6 +148,7 @@ impl Action {
             Action::ZoomReset => Command::Zoom(ZoomStep::Reset),
             Action::ToggleSideList => Command::ToggleSideList,
             Action::Help => Command::ShowHelp(crate::ui::help::HelpPage::Guide),
+            Action::SelectAll => Command::SelectAll(None),
         }
     }
 
@@ -158,12 +170,13 @@ impl Action {
     }
 
     /// The commands of every shortcut pressed this frame (the shortcuts are consumed, so a
-    /// text field does not also receive them). Shortcuts with more modifiers are matched
-    /// first, so Shift+F8 is never also read as F8.
-    pub fn pressed(input: &mut egui::InputState) -> Vec<Command> {
+    /// text field does not also receive them; while one has the keyboard, `typing`, those
+    /// that [yield to typing](Action::yields_to_typing) are left to it). Shortcuts with more
+    /// modifiers are matched first, so Shift+F8 is never also read as F8.
+    pub fn pressed(input: &mut egui::InputState, typing: bool) -> Vec<Command> {
         let mut actions: Vec<Action> = Action::ALL
             .into_iter()
-            .filter(|action| !action.handled_by_egui())
+            .filter(|action| !(action.handled_by_egui() || typing && action.yields_to_typing()))
             .collect();
         actions.sort_by_key(|action| std::cmp::Reverse(modifier_count(action.shortcut())));
         actions
@@ -235,7 +248,7 @@ mod tests {
             });
             let mut commands = Vec::new();
             let mut output = ctx.run_ui(input, |ui| {
-                commands = ui.ctx().input_mut(Action::pressed);
+                commands = ui.ctx().input_mut(|input| Action::pressed(input, false));
             });
             output.textures_delta.clear();
             commands

@@ -81,6 +81,11 @@ pub enum Command {
     ToggleSideList,
     /// Copy a document's text (masks as their markers).
     CopyDocument(usize),
+    /// Select the whole text of a document (the one being read when `None`: the firm's
+    /// notice, else the first shown), for Ctrl+C.
+    SelectAll(Option<usize>),
+    /// Forget the whole-document selection.
+    ClearSelection,
     /// Ask where to save an attachment.
     SaveAttachment(String),
     /// Save an attachment to the chosen place.

@@ -224,8 +224,30 @@ impl KairanApp {
 
 /// Keyboard shortcuts and dropped files, as commands.
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    let typing = ctx.egui_wants_keyboard_input();
+    let reading = viewer::document::reading_document(ctx);
     ctx.input_mut(|input| {
-        commands.extend(Action::pressed(input));
+        for command in Action::pressed(input, typing) {
+            // Ctrl+A selects the letter being read (the one last under the pointer).
+            commands.push(match command {
+                Command::SelectAll(None) => Command::SelectAll(reading),
+                other => other,
+            });
+        }
+        if let Some(document) = state.shown.as_ref().and_then(|shown| shown.all_selected) {
+            // Copy copies the selected letter as "Copy text" does (masks as their markers);
+            // a click or Esc ends the selection.
+            if input
+                .events
+                .iter()
+                .any(|event| matches!(event, egui::Event::Copy))
+            {
+                commands.push(Command::CopyDocument(document));
+            }
+            if input.pointer.any_pressed() || input.key_pressed(egui::Key::Escape) {
+                commands.push(Command::ClearSelection);
+            }
+        }
         if state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
             // Esc closes the innermost thing first: the search bar, then the detail panel.
             if state.search.open {

@@ -125,6 +125,8 @@ pub struct Shown {
     /// The pane shown when the window is too small for both (the last one a document was
     /// shown in, or the one the reader chose).
     pub single_pane: Pane,
+    /// The document whose whole text is selected (Ctrl+A), for Ctrl+C to copy.
+    pub all_selected: Option<usize>,
     /// Every withheld item, in reading order.
     pub withheld: Vec<WithheldRef>,
     /// For each withheld item, its marker and the heading of the section it sits in, found
@@ -416,7 +418,12 @@ impl AppState {
                 }
             }
             Command::CloseDialog => self.dialog = None,
-            Command::ShowDocument(document) => self.show_document(document),
+            Command::ShowDocument(document) => {
+                if let Some(shown) = &mut self.shown {
+                    shown.all_selected = None;
+                }
+                self.show_document(document);
+            }
             Command::FollowLink { target, from } => self.follow_link(target, from),
             Command::ConfirmExternal => {
                 if let Some(Dialog::External { url }) = self.dialog.take()
@@ -481,6 +488,22 @@ impl AppState {
             Command::ShowHelp(page) => self.help = Some(page),
             Command::CloseHelp => self.help = None,
             Command::ToggleSideList => self.settings.side_list.toggle(self.narrow_window),
+            Command::SelectAll(document) => {
+                if let Some(shown) = &mut self.shown
+                    && shown.contents_visible()
+                {
+                    let document = document
+                        .or(shown.left)
+                        .or(shown.right)
+                        .filter(|document| *document < shown.bundle.documents.len());
+                    shown.all_selected = document;
+                }
+            }
+            Command::ClearSelection => {
+                if let Some(shown) = &mut self.shown {
+                    shown.all_selected = None;
+                }
+            }
             Command::CopyDocument(document) => {
                 if let Some(shown) = &self.shown
                     && shown.contents_visible()
@@ -597,6 +620,7 @@ impl AppState {
             right,
             back: Vec::new(),
             single_pane: Pane::Left,
+            all_selected: None,
             withheld,
             withheld_labels,
             withheld_cursor: None,

@@ -83,3 +83,83 @@ fn a_selection_over_masks_copies_their_markers() {
         "copied {copied:?}"
     );
 }
+
+/// What the app put on the clipboard this frame, if anything.
+fn copied(harness: &Harness<'_, KairanApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+fn select_all(harness: &mut Harness<'_, KairanApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.step();
+    harness.step();
+}
+
+#[test]
+fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_markers() {
+    let mut harness = sample_harness();
+    // The report, right: its masks are copied as their markers.
+    let report = harness
+        .get_all_by_label_contains("セキュリティ調査に関する報告書")
+        .last()
+        .unwrap()
+        .rect();
+    harness.hover_at(report.center());
+    harness.step();
+    select_all(&mut harness);
+    let selected = harness.state().state.shown.as_ref().unwrap().all_selected;
+    assert_eq!(
+        selected,
+        Some(1),
+        "the report is the letter under the pointer"
+    );
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let text = copied(&harness).expect("Copy put the letter on the clipboard");
+    let report = &harness
+        .state()
+        .state
+        .shown
+        .as_ref()
+        .unwrap()
+        .bundle
+        .documents[1]
+        .document;
+    assert_eq!(text, kairan::document::plain_text(report));
+    assert!(text.contains("■■■■"), "{text}");
+    assert!(text.ends_with("以上\n"), "{text}");
+
+    // A click ends the selection; so does Esc.
+    harness.hover_at(Pos2::new(400.0, 400.0));
+    harness.drag_at(Pos2::new(400.0, 400.0));
+    harness.step();
+    harness.drop_at(Pos2::new(400.0, 400.0));
+    harness.step();
+    assert_eq!(
+        harness.state().state.shown.as_ref().unwrap().all_selected,
+        None
+    );
+}
+
+#[test]
+fn ctrl_a_in_the_search_field_selects_the_fields_text_not_the_letter() {
+    let mut harness = sample_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.step();
+    harness.step();
+    harness.event(egui::Event::Text("障害".into()));
+    harness.step();
+    select_all(&mut harness);
+    assert_eq!(
+        harness.state().state.shown.as_ref().unwrap().all_selected,
+        None
+    );
+}

@@ -68,6 +68,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         });
         ui.menu_button(strings.menu_view, |ui| {
             Action::Find.menu_button(ui, strings, commands);
+            Action::SelectAll.menu_button(ui, strings, commands);
             ui.separator();
             Action::ToggleSideList.menu_button(ui, strings, commands);
             ui.separator();

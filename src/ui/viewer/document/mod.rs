@@ -29,6 +29,21 @@ const BODY_SIZE: f32 = 15.5;
 const LINE_HEIGHT: f32 = 1.75;
 const FLASH_SECONDS: f64 = 1.6;
 
+/// Where the document last under the pointer is remembered, for Ctrl+A.
+fn reading_id() -> egui::Id {
+    egui::Id::unique("kairan-reading-document")
+}
+
+/// The document last under the pointer, if any: the one Ctrl+A selects.
+pub fn reading_document(ctx: &egui::Context) -> Option<usize> {
+    ctx.data(|data| data.get_temp::<usize>(reading_id()))
+}
+
+/// Remembers `document` as the one being read (the pointer is over it).
+fn set_reading_document(ctx: &egui::Context, document: usize) {
+    ctx.data_mut(|data| data.insert_temp(reading_id(), document));
+}
+
 /// Colours for letters, chosen to stay calm and readable in light and dark themes.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {

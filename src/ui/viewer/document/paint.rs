@@ -83,8 +83,12 @@ pub fn document_ui(
         .filter(|(_, hit)| hit.document == document)
         .collect();
 
+    let all_selected = shown.all_selected == Some(document);
     area.show_viewport(ui, |ui, viewport| {
         ui.set_height(layout.height);
+        if ui.rect_contains_pointer(ui.clip_rect()) {
+            super::set_reading_document(ui.ctx(), document);
+        }
         let origin = ui.max_rect().min.to_vec2();
         let painter = ui.painter().clone();
         for part in &layout.parts[layout.visible(viewport.y_range())] {
@@ -206,14 +210,32 @@ pub fn document_ui(
                     }
                 }
             }
-            egui::text_selection::LabelSelectionState::label_text_selection(
-                ui,
-                &part_response,
-                part.galley_pos + origin,
-                part.galley.clone(),
-                palette.text,
-                Stroke::NONE,
-            );
+            if all_selected {
+                // The whole letter is selected (Ctrl+A): every row shaded as a selection is,
+                // and no part's own selection competes with it.
+                let selection = ui.visuals().selection.bg_fill;
+                if part.omission.is_some() {
+                    painter.rect_filled(
+                        part_rect,
+                        CornerRadius::same(6),
+                        selection.gamma_multiply(0.5),
+                    );
+                }
+                for row in &part.galley.rows {
+                    let rect = row.rect().translate(part.galley_pos.to_vec2() + origin);
+                    painter.rect_filled(rect, CornerRadius::ZERO, selection);
+                }
+                painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            } else {
+                egui::text_selection::LabelSelectionState::label_text_selection(
+                    ui,
+                    &part_response,
+                    part.galley_pos + origin,
+                    part.galley.clone(),
+                    palette.text,
+                    Stroke::NONE,
+                );
+            }
             for span in &part.spans {
                 if let SpanKind::Link { .. } = span.kind {
                     for rect in &span.rects {
