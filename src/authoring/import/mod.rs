@@ -192,7 +192,7 @@ pub enum DetectionNote {
     /// The page has style Kairan does not read (an outside style sheet, rules it does not
     /// understand), which may hide or black out text.
     #[error(
-        "the page has style sheets Kairan does not read; text they hide or black out is imported as text: compare the import with the page as shown"
+        "the page has style Kairan does not read (an outside style sheet, rules it does not understand), which may hide, black out or show text otherwise than read here: compare the import with the page as shown"
     )]
     UnreadStyle,
     /// Invisible characters (zero-width spaces, soft hyphens, control characters) dropped.
@@ -208,6 +208,11 @@ pub enum DetectionNote {
         "text the page blacks out with its style: read as a masked field; its words are not carried"
     )]
     BlackedOut,
+    /// The page has no paragraph holding only its date.
+    #[error(
+        "no paragraph holding only the page's date was found; the folder is dated the day of the import: set `date:` in the source and `issued_at` in bundle.json"
+    )]
+    NoPageDate,
     /// Struck-through text (`<del>`, `<s>`) kept as ordinary text.
     #[error(
         "struck-through text (<del>, <s>) kept as ordinary text: mark it by hand if it must read as struck out"
@@ -315,6 +320,24 @@ pub enum ImportError {
     PageTooDeep {
         /// How deep, as its tags say.
         depth: usize,
+    },
+    /// A saved page whose title is longer than a line of a letter's head may be.
+    #[error(
+        "line {line}: the page's title is {chars} characters long; a title may have at most 2000"
+    )]
+    TitleTooLong {
+        /// Where it starts.
+        line: usize,
+        /// How long it is.
+        chars: usize,
+    },
+    /// A page whose document would be larger than a bundle may carry.
+    #[error(
+        "the page's document would be {bytes} bytes, more than a bundle may carry (32 MiB); import a shorter page"
+    )]
+    DocumentTooLarge {
+        /// Its size as stored.
+        bytes: u64,
     },
     /// A saved page with neither a heading nor a `<title>`.
     #[error(

@@ -613,10 +613,15 @@ fn decode_page(bytes: &[u8]) -> Result<String, std::io::Error> {
                 )
             });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_owned());
-    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // Valid UTF-8 is read as UTF-8 whatever the page says, unless every byte is ASCII
+        // and the page names an encoding written in ASCII bytes (ISO-2022-JP).
+        let seven_bit = bytes.is_ascii() && head.contains("iso-2022-jp");
+        if !seven_bit {
+            return Ok(text.to_owned());
+        }
+    }
     let label = head.split("charset=").nth(1).map(|rest| {
         rest.trim_start_matches(['"', '\''])
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))

@@ -95,6 +95,12 @@ impl Explain for ImportError {
             ImportError::PageTooDeep { depth } => format!(
                 "ページの要素が{depth}段も入れ子になっています。実際のページは数十段なので、このページは読み込みません。"
             ),
+            ImportError::TitleTooLong { line, chars } => format!(
+                "{line}行目：ページの件名が{chars}文字あります。件名は2000文字までです。"
+            ),
+            ImportError::DocumentTooLarge { bytes } => format!(
+                "ページの文書が{bytes}バイトになり、ファイルに入れられる大きさ（32 MiB）を超えます。短いページを取り込んでください。"
+            ),
             ImportError::NoPageTitle => "ページに見出し（<h1> など）も <title> もありません。ページに加えるか、本文をテキストの文書に写してください。".to_owned(),
             ImportError::BadBundleId(id) => format!(
                 "ファイルID{}には、半角英数字と「.」「_」「-」しか使えません。",
@@ -241,7 +247,10 @@ impl Explain for DetectionNote {
                 "結合されたマスのある表です。結合マスは、そのマスと空のマスに分けました。表を確認してください".to_owned()
             }
             DetectionNote::UnreadStyle => {
-                "ページには Kairan が読めないスタイルシートがあります。それで隠されたり黒塗りされたりした文字は、文字のまま取り込まれています。表示されたページと見比べてください".to_owned()
+                "ページには Kairan が読めないスタイル（外部のスタイルシート、読めない規則）があり、ここで読んだのとは違って文字を隠したり黒塗りしたり表示したりしているかもしれません。表示されたページと見比べてください".to_owned()
+            }
+            DetectionNote::NoPageDate => {
+                "ページの日付だけの段落が見つかりません。フォルダーは取り込んだ日の日付にしました。原稿の「date:」と bundle.json の issued_at を設定してください".to_owned()
             }
             DetectionNote::InvisibleCharacters { count } => format!(
                 "見えない文字（ゼロ幅スペース、ソフトハイフン、制御文字）を{count}個取り除きました"

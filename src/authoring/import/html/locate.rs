@@ -35,6 +35,24 @@ impl<'a> Locator<'a> {
             if seen > window {
                 break;
             }
+            // A character reference (`&mdash;`, `&#12354;`) stands for the character read.
+            let reference = !in_tag
+                && found == '&'
+                && c != '&'
+                && self.source[offset + 1..]
+                    .char_indices()
+                    .take(12)
+                    .find(|(_, next)| !(next.is_ascii_alphanumeric() || *next == '#'))
+                    .is_some_and(|(at, next)| next == ';' && at > 0);
+            if reference {
+                let end = self.source[offset..]
+                    .find(';')
+                    .map_or(offset, |end| offset + end + 1);
+                self.offset = end;
+                self.line = line;
+                self.column = column + (end - offset);
+                return (line, column);
+            }
             if !in_tag && found == c {
                 self.offset = offset + found.len_utf8();
                 self.line = line;
@@ -63,35 +81,25 @@ impl<'a> Locator<'a> {
     /// Where the next `<name` tag stands, moving past it (for elements of the page's head,
     /// which the walk does not read).
     pub(super) fn next_tag(&mut self, name: &str) -> (usize, usize) {
-        let at = self.peek_tag(name);
-        let rest = &self.source[self.offset..];
-        if let Some(found) = rest[..rest.floor_char_boundary(rest.len().min(1 << 20))]
-            .to_ascii_lowercase()
-            .find(&format!("<{name}"))
-        {
-            self.advance_to(self.offset + found + 1);
-        }
-        at
-    }
-
-    /// Where the next `<name` tag stands, from the text read last, without moving.
-    pub(super) fn peek_tag(&self, name: &str) -> (usize, usize) {
-        let rest = &self.source[self.offset..];
-        let limit = rest.len().min(1 << 20);
-        let mut probe = Locator {
-            source: self.source,
-            offset: self.offset,
-            line: self.line,
-            column: self.column,
-        };
-        let lower = rest[..rest.floor_char_boundary(limit)].to_ascii_lowercase();
-        match lower.find(&format!("<{name}")) {
-            Some(at) => {
-                probe.advance_to(self.offset + at);
-                (probe.line, probe.column)
+        match self.tag_offset(name) {
+            Some(offset) => {
+                self.advance_to(offset);
+                let at = (self.line, self.column);
+                self.advance_to(offset + 1);
+                at
             }
             None => self.here(),
         }
+    }
+
+    /// The byte offset of the next `<name` tag (any case) within 64 KiB of the text read last.
+    fn tag_offset(&self, name: &str) -> Option<usize> {
+        let rest = &self.source.as_bytes()[self.offset..];
+        let rest = &rest[..rest.len().min(1 << 16)];
+        let name = name.as_bytes();
+        rest.windows(name.len() + 1)
+            .position(|window| window[0] == b'<' && window[1..].eq_ignore_ascii_case(name))
+            .map(|at| self.offset + at)
     }
 
     /// Moves to `offset` (a byte offset at a character boundary), counting lines on the way.

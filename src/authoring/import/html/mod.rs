@@ -70,7 +70,7 @@ enum PageNote {
 }
 
 /// The deepest nesting a page may have; real pages stay under a hundred.
-const MAX_NESTING: usize = 4_096;
+const MAX_NESTING: usize = 512;
 
 /// How deeply the page's elements nest, as far as its tags say: start tags open (except void
 /// elements and those whose end tag is optional), end tags close; comments and the contents
@@ -109,9 +109,9 @@ fn nesting_depth(source: &str) -> usize {
             deepest = deepest.max(depth);
             if name == "script" || name == "style" {
                 let close = format!("</{name}");
-                at = source[tag_end..]
-                    .to_ascii_lowercase()
-                    .find(&close)
+                at = bytes[tag_end..]
+                    .windows(close.len())
+                    .position(|window| window.eq_ignore_ascii_case(close.as_bytes()))
                     .map_or(source.len(), |end| tag_end + end);
                 continue;
             }
@@ -135,7 +135,14 @@ pub(super) fn read_page(
     let html = Html::parse_document(source);
     let root = html.tree.root();
     let facts = page_facts(&html, source);
-    let sheet = style_sheet(root);
+    let mut sheet = style_sheet(root);
+    // Without a doctype browsers read the page in quirks mode, where class names match
+    // whatever their case.
+    sheet.any_case = !source
+        .get(..source.len().min(1024))
+        .unwrap_or(source)
+        .to_ascii_lowercase()
+        .contains("<!doctype");
     let unread_style = sheet.unread;
     let mut detections = Vec::new();
 
@@ -238,9 +245,9 @@ fn letter_of(
     let page_text: String = blocks
         .iter()
         .map(|block| match block {
-            PageBlock::Heading(_, run) | PageBlock::Text(run) | PageBlock::ListItem(_, _, run) => {
-                string(&run.line())
-            }
+            PageBlock::Heading(_, run, _)
+            | PageBlock::Text(run)
+            | PageBlock::ListItem(_, _, run) => string(&run.line()),
             PageBlock::Table { .. } => String::new(),
         })
         .collect::<Vec<_>>()
@@ -257,20 +264,27 @@ fn letter_of(
         ids: Vec::new(),
     };
 
-    // The title: the first top-level heading (the highest level used), else the page's
+    // The title: the first top-level heading (the highest level used) of the notice (its
+    // `main` or `article`, if it has one: a site's logo may be an <h1> too), else the page's
     // `<title>` (which is not in the body, so nothing is lost by taking it).
-    let top = blocks
+    let in_content = blocks
         .iter()
-        .filter_map(|block| match block {
-            PageBlock::Heading(level, _) => Some(*level),
-            _ => None,
-        })
-        .min();
+        .any(|block| matches!(block, PageBlock::Heading(_, _, true)));
+    let candidate = |block: &PageBlock| match block {
+        PageBlock::Heading(level, _, inside) if *inside || !in_content => Some(*level),
+        _ => None,
+    };
+    let top = blocks.iter().filter_map(candidate).min();
     let title_index = blocks
         .iter()
-        .position(|block| matches!(block, PageBlock::Heading(level, _) if Some(*level) == top));
+        .position(|block| top.is_some() && candidate(block) == top);
     let title = match title_index.map(|index| &blocks[index]) {
-        Some(PageBlock::Heading(_, run)) => {
+        Some(PageBlock::Heading(_, run, _)) => {
+            if run.line().len() > crate::bundle::limits::MAX_HEAD_LINE_CHARS {
+                let chars = run.line().len();
+                let line = run.chars.first().map_or(1, |page| page.ch.line);
+                return Err(ImportError::TitleTooLong { line, chars });
+            }
             let chars = run.line();
             let title_text = string(&chars);
             reader.detections.push(detection(
@@ -366,7 +380,7 @@ fn letter_of(
             list_of_pending = this_list;
         }
         match block {
-            PageBlock::Heading(level, run) => {
+            PageBlock::Heading(level, run, _) => {
                 let level = if *level <= top.unwrap_or(1) + 1 { 1 } else { 2 };
                 let chars = run.line();
                 reader.heading_block(&chars, level);
@@ -380,8 +394,25 @@ fn letter_of(
                 if lines.is_empty() {
                     continue;
                 }
-                reader.block(&TextBlock { lines }, first);
-                first = false;
+                // Lines after a <br> that start with a bullet (・氏名<br>・住所) are items,
+                // each a block of its own; other lines join as a paragraph's do.
+                let bulleted = lines.iter().skip(1).any(|line| {
+                    line.first().is_some_and(|ch| {
+                        matches!(
+                            ch.c,
+                            '・' | '•' | '●' | '■' | '◆' | '○' | '-' | '－' | '①'..='⑳'
+                        )
+                    })
+                });
+                if bulleted {
+                    for line in lines {
+                        reader.block(&TextBlock { lines: vec![line] }, first);
+                        first = false;
+                    }
+                } else {
+                    reader.block(&TextBlock { lines }, first);
+                    first = false;
+                }
                 for block in &mut reader.blocks[before..] {
                     if let Block::Paragraph { content } = block {
                         *content = styled(std::mem::take(content), run, links);
@@ -446,6 +477,14 @@ fn letter_of(
     }
     push_lists(&mut reader, &mut pending_list);
     let body = std::mem::take(&mut reader.blocks);
+    if date.is_none() {
+        reader.detections.push(detection(
+            (1, 1),
+            DetectionKind::Page,
+            "",
+            DetectionNote::NoPageDate,
+        ));
+    }
 
     let title_text = crate::document::inline_text(&title);
     let role = if title_text.contains("報告") || title_text.to_lowercase().contains("report") {
@@ -467,6 +506,11 @@ fn letter_of(
         body,
         closing: None,
     };
+    // A document larger than a bundle may carry is refused now, not when signing.
+    let stored = document.to_json().len() as u64;
+    if stored > crate::bundle::limits::MAX_DOCUMENT_BYTES {
+        return Err(ImportError::DocumentTooLarge { bytes: stored });
+    }
     let base = match role {
         Role::Report => "vendor-report",
         _ => "vendor-notice",

@@ -30,13 +30,15 @@ pub(super) fn page_facts(html: &Html, source: &str) -> PageFacts {
     let mut base = None;
     let mut saved = None;
     let root = html.tree.root();
-    for node in root.descendants() {
+    // The browser writes its comment before the page itself, never inside it.
+    for node in root.children() {
         if let Node::Comment(comment) = node.value()
             && saved.is_none()
         {
             saved = saved_from(comment);
-            continue;
         }
+    }
+    for node in root.descendants() {
         let Node::Element(element) = node.value() else {
             continue;
         };
@@ -62,6 +64,11 @@ pub(super) fn page_facts(html: &Html, source: &str) -> PageFacts {
                         Node::Text(text) => Some(text.to_string()),
                         _ => None,
                     })
+                    .collect();
+                // Invisible and control characters dropped, as in the body.
+                let text: String = text
+                    .chars()
+                    .filter(|c| c.is_whitespace() || !crate::escape::is_hidden(*c))
                     .collect();
                 title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
@@ -127,6 +134,12 @@ pub(super) fn style_sheet(root: NodeRef<'_, Node>) -> style::Sheet {
             continue;
         };
         match element.name() {
+            // Only sheets for the screen: a print sheet does not change what the page shows.
+            "style"
+                if element.attr("media").is_some_and(|media| {
+                    let media = media.to_ascii_lowercase();
+                    !media.contains("screen") && !media.contains("all")
+                }) => {}
             "style" => {
                 let css: String = node
                     .children()

@@ -13,23 +13,27 @@ impl Walker<'_> {
     /// that every cell stays in its column.
     pub(super) fn table(&mut self, node: NodeRef<'_, Node>, depth: usize) {
         let mut caption = None;
+        // Rows in the order of the page with the row group each belongs to (a cell spans
+        // rows only within its group), not those of a table inside a cell.
         let mut found_rows = Vec::new();
-        let mut stack = vec![node];
-        // Rows in the order of the page, not those of a table inside a cell.
-        while let Some(current) = stack.pop() {
-            for child in current.children().rev() {
-                let Node::Element(element) = child.value() else {
-                    continue;
-                };
-                match element.name() {
-                    "tr" => found_rows.push(child),
-                    "thead" | "tbody" | "tfoot" => stack.push(child),
-                    "caption" => caption = Some(child),
-                    _ => {}
-                }
+        for child in node.children() {
+            let Node::Element(element) = child.value() else {
+                continue;
+            };
+            match element.name() {
+                "tr" => found_rows.push((child, node.id())),
+                "thead" | "tbody" | "tfoot" => found_rows.extend(
+                    child
+                        .children()
+                        .filter(
+                            |row| matches!(row.value(), Node::Element(row) if row.name() == "tr"),
+                        )
+                        .map(|row| (row, child.id())),
+                ),
+                "caption" => caption = Some(child),
+                _ => {}
             }
         }
-        found_rows.sort_by_key(|row| row.id());
         self.in_cell += 1;
         if let Some(caption) = caption {
             self.children(caption, depth);
@@ -40,7 +44,12 @@ impl Walker<'_> {
         // For each column, how many more rows a cell from above still covers.
         let mut spanned: Vec<usize> = Vec::new();
         let most = crate::bundle::limits::MAX_TABLE_COLUMNS + 1;
-        for row in found_rows {
+        let mut group = None;
+        for (row, row_group) in found_rows {
+            if group != Some(row_group) {
+                spanned.clear();
+                group = Some(row_group);
+            }
             let mut cells: Vec<Run> = Vec::new();
             let mut all_header = true;
             let mut column = 0;
@@ -55,14 +64,23 @@ impl Walker<'_> {
                 all_header &= element.name() == "th";
                 self.children(cell, depth + 1);
                 cells.push(std::mem::take(&mut self.current));
+                // As browsers read it: the leading digits (`2.9` is 2), `0` to the end of the
+                // row group.
                 let span = |name: &str| {
-                    element
+                    let digits: String = element
                         .attr(name)
-                        .and_then(|span| span.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, most)
+                        .unwrap_or("1")
+                        .trim()
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    match digits.parse::<usize>() {
+                        Ok(0) if name == "rowspan" => most * 1000,
+                        Ok(span) => span.clamp(1, most * 1000),
+                        Err(_) => 1,
+                    }
                 };
-                let (columns, down) = (span("colspan"), span("rowspan"));
+                let (columns, down) = (span("colspan").min(most), span("rowspan"));
                 merged |= columns > 1 || down > 1;
                 for spanned_column in column..column + columns {
                     if spanned.len() <= spanned_column {
@@ -87,6 +105,9 @@ impl Walker<'_> {
                 rows,
                 merged,
             });
+        } else if let Some(caption) = caption {
+            // A caption of a table without rows is still text the page shows.
+            self.blocks.push(PageBlock::Text(caption));
         }
     }
 }

@@ -10,7 +10,7 @@ use ego_tree::NodeRef;
 use scraper::Node;
 
 use super::locate::Locator;
-use super::style::{Effect, Sheet};
+use super::style::{Paint, Sheet, Shows};
 use super::{Dropped, PageNote};
 use crate::authoring::import::text::Ch;
 
@@ -92,7 +92,8 @@ impl Run {
 /// A block of the page, before it is read.
 #[derive(Debug, Clone)]
 pub(super) enum PageBlock {
-    Heading(u8, Run),
+    /// A heading: its level, its text, whether it stands inside `main` or `article`.
+    Heading(u8, Run, bool),
     Text(Run),
     /// A list item: its list (each list of the page numbered), its depth, its text.
     ListItem(usize, u8, Run),
@@ -124,6 +125,8 @@ pub(super) struct Walker<'a> {
     in_content: usize,
     /// Whether the page has a `main` or `article`.
     pub(super) has_content: bool,
+    /// The colours and visibility the text being read inherits.
+    paint: Paint,
     list_depth: usize,
     lists: usize,
     dropped: Vec<(Dropped, usize, (usize, usize))>,
@@ -147,6 +150,7 @@ impl<'a> Walker<'a> {
             in_item: 0,
             in_content: 0,
             has_content: false,
+            paint: Paint::default(),
             list_depth: 0,
             lists: 0,
             dropped: Vec::new(),
@@ -168,7 +172,8 @@ impl<'a> Walker<'a> {
 
     /// Counts an element of `kind` dropped, remembering where the first one stands.
     pub(super) fn drop_kind(&mut self, kind: Dropped, name: &str) {
-        let at = self.locator.peek_tag(name);
+        // Past the dropped element's tag, so that the next one is found after it.
+        let at = self.locator.next_tag(name);
         self.drop_at(kind, at);
     }
 
@@ -227,6 +232,9 @@ impl<'a> Walker<'a> {
     }
 
     fn text(&mut self, text: &str) {
+        if !self.paint.visible {
+            return;
+        }
         let mut first = true;
         for c in text.chars() {
             if matches!(c, '\u{2028}' | '\u{2029}') {
@@ -328,13 +336,7 @@ impl<'a> Walker<'a> {
             _ => return,
         };
         if depth > MAX_DEPTH {
-            // Too deep to walk element by element: its text, in order, as one run (hidden
-            // parts are still dropped: scripts and styles by name, nothing else is read).
-            for descendant in node.descendants() {
-                if let Node::Text(text) = descendant.value() {
-                    self.text(text);
-                }
-            }
+            self.deep_text(node);
             return;
         }
         let name = element.name();
@@ -348,39 +350,51 @@ impl<'a> Walker<'a> {
                 && name != "aside"
         };
         let dropped = match name {
-            "script" | "noscript" | "template" => Some(Dropped::Scripts),
-            "style" => Some(Dropped::Styles),
             "nav" => Some(Dropped::Navigation),
             "header" | "footer" | "aside" if site => Some(Dropped::Navigation),
-            "form" | "button" | "input" | "select" | "textarea" => Some(Dropped::Forms),
-            "img" | "picture" | "svg" | "video" | "audio" | "canvas" | "iframe" | "object"
-            | "embed" | "map" => Some(Dropped::Media),
             "head" | "title" | "meta" | "link" | "base" => return,
-            "dialog" if element.attr("open").is_none() => Some(Dropped::Hidden),
-            _ if element.attr("hidden").is_some()
-                || element
-                    .attr("aria-hidden")
-                    .is_some_and(|hidden| hidden.trim().eq_ignore_ascii_case("true")) =>
-            {
-                Some(Dropped::Hidden)
-            }
-            _ => None,
+            _ => dropped_kind(element),
         };
         if let Some(kind) = dropped {
             self.drop_kind(kind, name);
             return;
         }
-        match self.sheet.effect(element) {
-            Effect::Hidden => {
-                self.drop_kind(Dropped::Hidden, name);
-                return;
-            }
-            Effect::BlackedOut => {
+        let declared = self.sheet.declared(element);
+        if declared.display_none || declared.transparent {
+            self.drop_kind(Dropped::Hidden, name);
+            return;
+        }
+        let outer = self.paint;
+        let paint = outer.inner(&declared);
+        match paint.shows() {
+            Shows::Bar if outer.shows() != Shows::Bar => {
                 self.blacked_out(node, name);
                 return;
             }
-            Effect::Shown => {}
+            // Hidden by visibility: a child may be visible again, so the walk goes on and
+            // drops the text it meets while hidden.
+            Shows::Nothing if outer.visible && !paint.visible => {
+                self.drop_kind(Dropped::Hidden, name);
+            }
+            Shows::Nothing if paint.visible => {
+                self.drop_kind(Dropped::Hidden, name);
+                return;
+            }
+            _ => {}
         }
+        self.paint = paint;
+        self.element(node, element, name, depth);
+        self.paint = outer;
+    }
+
+    /// Reads an element that is shown, by what it is.
+    fn element(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        element: &scraper::node::Element,
+        name: &str,
+        depth: usize,
+    ) {
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.end_block();
@@ -389,7 +403,8 @@ impl<'a> Walker<'a> {
                 if self.in_item > 0 {
                     self.text_break();
                 } else {
-                    self.flush(|run| PageBlock::Heading(level, run));
+                    let in_content = self.in_content > 0;
+                    self.flush(|run| PageBlock::Heading(level, run, in_content));
                 }
             }
             "br" => self.text_break(),
@@ -419,7 +434,7 @@ impl<'a> Walker<'a> {
                 self.bold -= 1;
             }
             "del" | "s" | "strike" => {
-                let at = self.locator.peek_tag(name);
+                let at = self.locator.next_tag(name);
                 self.notes.push((at, PageNote::StruckText));
                 self.children(node, depth);
             }
@@ -448,10 +463,29 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The text of an element nested too deep to walk element by element, in order, as one
+    /// run; what is dropped by what it is (scripts, media, hidden elements) is still dropped.
+    fn deep_text(&mut self, node: NodeRef<'_, Node>) {
+        let mut stack = vec![node];
+        while let Some(current) = stack.pop() {
+            match current.value() {
+                Node::Text(text) => self.text(text),
+                Node::Element(element) => {
+                    if dropped_kind(element).is_some() || self.sheet.declared(element).display_none
+                    {
+                        continue;
+                    }
+                    stack.extend(current.children().rev());
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Text the page draws in the colour of its background (a redaction bar): a mask marker
     /// takes its place, and its words are never kept.
     fn blacked_out(&mut self, node: NodeRef<'_, Node>, name: &str) {
-        let at = self.locator.peek_tag(name);
+        let at = self.locator.next_tag(name);
         let hidden: String = node
             .descendants()
             .filter_map(|descendant| match descendant.value() {
@@ -493,6 +527,11 @@ impl<'a> Walker<'a> {
             .and_then(|start| start.trim().parse::<i64>().ok())
             .unwrap_or(if reversed { items.len() as i64 } else { 1 });
         let kind = element.attr("type").unwrap_or("1").to_owned();
+        // A list styled without numbers (`list-style:none`) shows none.
+        let unnumbered = element.attr("style").is_some_and(|style| {
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            style.contains("list-style:none") || style.contains("list-style-type:none")
+        });
         if self.list_depth == 0 {
             self.lists += 1;
         }
@@ -509,7 +548,7 @@ impl<'a> Walker<'a> {
                 continue;
             }
             self.flush_text();
-            if ordered {
+            if ordered && !unnumbered {
                 if let Some(value) = item
                     .attr("value")
                     .and_then(|v| v.trim().parse::<i64>().ok())
@@ -539,10 +578,15 @@ impl<'a> Walker<'a> {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         });
+        if scheme {
+            // `HTTPS://X` is `https://X`.
+            let (name, rest) = href.split_once(':').unwrap_or_default();
+            return format!("{}:{rest}", name.to_ascii_lowercase());
+        }
         let Some(base) = &self.base else {
             return href.to_owned();
         };
-        if scheme || href.starts_with('#') || href.is_empty() {
+        if href.starts_with('#') || href.is_empty() {
             return href.to_owned();
         }
         let Some((base_scheme, rest)) = base.split_once("://") else {
@@ -563,6 +607,29 @@ impl<'a> Walker<'a> {
         let directory = if directory.is_empty() { "/" } else { directory };
         format!("{base_scheme}://{host}{directory}{href}")
     }
+}
+
+/// The kind an element is dropped as by what it is (controls, media, scripts) or by an
+/// attribute that hides it, if it is.
+fn dropped_kind(element: &scraper::node::Element) -> Option<Dropped> {
+    Some(match element.name() {
+        "script" | "noscript" | "template" => Dropped::Scripts,
+        "style" => Dropped::Styles,
+        "button" | "input" | "select" | "textarea" => Dropped::Forms,
+        "img" | "picture" | "svg" | "video" | "audio" | "canvas" | "iframe" | "object"
+        | "embed" | "map" => Dropped::Media,
+        "noembed" | "noframes" => Dropped::Hidden,
+        "dialog" if element.attr("open").is_none() => Dropped::Hidden,
+        _ if element.attr("hidden").is_some()
+            || element.attr("popover").is_some()
+            || element
+                .attr("aria-hidden")
+                .is_some_and(|hidden| hidden.trim().eq_ignore_ascii_case("true")) =>
+        {
+            Dropped::Hidden
+        }
+        _ => return None,
+    })
 }
 
 /// The number shown before an ordered list's item for `type` (`1`, `a`, `A`, `i`, `I`).

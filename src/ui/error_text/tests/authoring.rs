@@ -78,6 +78,11 @@ fn import_errors() -> Vec<ImportError> {
     vec![
         ImportError::NoLetter,
         ImportError::NoPageTitle,
+        ImportError::TitleTooLong {
+            line: 3,
+            chars: 2_500,
+        },
+        ImportError::DocumentTooLarge { bytes: 40_000_000 },
         ImportError::PageTooDeep { depth: 100_000 },
         ImportError::BadTable {
             line: 12,
@@ -361,6 +366,7 @@ fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
         DetectionNote::InvisibleCharacters { count: 3 },
         DetectionNote::BlackedOut,
         DetectionNote::StruckText,
+        DetectionNote::NoPageDate,
     ]
 }
 
@@ -387,7 +393,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
     check_all("SourceProblem", &source_problems(), 60);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
-    check_all("ImportError", &import_errors(), 8);
+    check_all("ImportError", &import_errors(), 10);
     check_all(
         "Unrepresentable",
         &[Unrepresentable("text with a line break".into())],
@@ -402,7 +408,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         1,
     );
     check_all("RowProblem", &row_problems(), 8);
-    check_all("DetectionNote", &detection_notes(), 32);
+    check_all("DetectionNote", &detection_notes(), 33);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
             line: 4,
