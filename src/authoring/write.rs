@@ -190,7 +190,17 @@ fn runs_source(
     name_of: &dyn Fn(&str) -> String,
 ) -> Result<String, Unrepresentable> {
     let mut out = String::new();
-    for inline in content {
+    for (index, inline) in content.iter().enumerate() {
+        if index > 0
+            && matches!(
+                (&content[index - 1], inline),
+                (Inline::Strong { .. }, Inline::Strong { .. })
+            )
+        {
+            return Err(Unrepresentable(
+                "two bold runs in a row (written as one)".to_owned(),
+            ));
+        }
         match inline {
             Inline::Text { text } => {
                 // A tab inside a line (text copied from a PDF or a spreadsheet) is kept; one at

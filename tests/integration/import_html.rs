@@ -619,18 +619,20 @@ fn bulleted_lines_after_a_line_break_stay_apart_and_a_logo_heading_is_not_the_ti
 }
 
 #[test]
-fn pages_the_fuzzer_found_import_into_valid_documents() {
-    let bytes = std::fs::read("tests/fixtures/import/fuzz-control-in-title.bin").unwrap();
-    let html = String::from_utf8_lossy(&bytes);
-    if let Ok(folder) = import_page(
-        &html,
-        Some("2025-06-04"),
-        &ImportOptions {
-            bundle_id: "page".into(),
-        },
-    ) {
+fn pages_the_fuzzer_found_import_into_documents_their_sources_give_back() {
+    for found in ["fuzz-control-in-title.bin", "fuzz-adjacent-bold.bin"] {
+        let bytes = std::fs::read(format!("tests/fixtures/import/{found}")).unwrap();
+        let html = String::from_utf8_lossy(&bytes);
+        let folder = import(&html);
         let document = &folder.letters[0].document;
         let json = kairan::document::Document::from_json(&document.to_json()).unwrap();
-        assert_eq!(&json, document);
+        assert_eq!(&json, document, "{found}");
+        let source = folder
+            .files
+            .iter()
+            .find(|file| file.path.ends_with(".notice.md"))
+            .unwrap();
+        let parsed = parse_notice(&source.text, &source.path).unwrap();
+        assert_eq!(&parsed.document, document, "{found}:\n{}", source.text);
     }
 }

@@ -443,10 +443,15 @@ pub(super) enum Part {
     Omission(String, OmissionKind, (usize, usize)),
 }
 
+/// Appends runs, joining text to text and bold to bold (two bold runs in a row are one: a
+/// source cannot write them apart).
 pub(super) fn extend_inlines(into: &mut Vec<Inline>, more: Vec<Inline>) {
     for inline in more {
         match (into.last_mut(), inline) {
-            (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
+            (Some(Inline::Text { text }), Inline::Text { text: more })
+            | (Some(Inline::Strong { text }), Inline::Strong { text: more }) => {
+                text.push_str(&more);
+            }
             (_, inline) => into.push(inline),
         }
     }
