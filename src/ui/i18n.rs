@@ -181,6 +181,7 @@ strings! {
     kind_omission: "省略", "omitted section";
     bundle_counts: "このファイル：伏せ字{masks}件・省略{omissions}件", "This bundle: {masks} masked · {omissions} omitted";
     copy_text: "本文をコピー", "Copy text";
+    banner_details: "詳しい説明", "Details";
     select_all: "本文をすべて選択", "Select all text";
     copy_hint: "伏せ字は記号（■■■■など）のままコピーされます", "Masked fields are copied as their marker (such as ■■■■) only";
     copied: "本文をコピーしました（伏せ字は記号のまま）。", "Text copied (masked fields as their markers).";

@@ -163,3 +163,35 @@ fn the_detail_panel_leaves_the_selected_item_in_sight_in_a_small_window() {
         item.top()
     );
 }
+
+#[test]
+fn at_200_percent_in_800_by_600_the_banner_folds_its_explanation_and_the_letter_has_room() {
+    let mut harness = sample_harness_sized([800.0, 600.0]);
+    harness.ctx.set_zoom_factor(2.0);
+    settle(&mut harness);
+    let explanation = strings().banner_sample_detail;
+    // The mark and headline stay; the explanation is one click away.
+    assert!(harness.query_by_label(explanation).is_none());
+    harness
+        .get_by_label_contains(strings().banner_details)
+        .click();
+    settle(&mut harness);
+    harness.get_by_label(explanation);
+    harness
+        .get_by_label_contains(strings().banner_details)
+        .click();
+    settle(&mut harness);
+    // The letter starts within the window (400 × 300 points): its date shows whole below the
+    // banner, and its addressee starts.
+    let date = harness.get_by_label("2023年6月29日").rect();
+    assert!(date.bottom() < 300.0, "the date ends at {date:?}");
+    let addressee = harness.get_by_label("お客様 各位").rect();
+    assert!(
+        addressee.top() < 300.0,
+        "the addressee starts at {addressee:?}"
+    );
+    // A taller window shows the whole banner again.
+    let mut tall = sample_harness_sized([800.0, 600.0]);
+    settle(&mut tall);
+    tall.get_by_label(explanation);
+}

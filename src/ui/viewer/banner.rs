@@ -168,7 +168,17 @@ fn signature_text(strings: &Strings, problem: &SignatureProblem) -> String {
     }
 }
 
-/// Draws the banner for the shown bundle, if any.
+/// Below this window height (in points) the banner folds its explanation away.
+const COMPACT_BELOW_POINTS: f32 = 480.0;
+
+/// Whether the window is too low for the banner's explanation and the toolbar's counts
+/// (a small screen, or large text): they fold away so that the letter keeps room.
+pub fn low_window(ctx: &egui::Context) -> bool {
+    ctx.content_rect().height() < COMPACT_BELOW_POINTS
+}
+
+/// Draws the banner for the shown bundle, if any: mark and headline, the explanation, the
+/// file, and the buttons that show or hide withheld contents.
 pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(shown) = &state.shown else {
         return;
@@ -274,23 +284,38 @@ pub fn banner_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         .inner_margin(Margin::symmetric(14, 10))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // In a low window (a small screen, or large text) the banner keeps its mark, its
+            // headline and its buttons, and folds its explanation away, so that the letter
+            // below keeps room to be read.
+            let compact = low_window(ui.ctx());
             ui.horizontal_top(|ui| {
-                status_icon(ui, tone, 30.0, border);
+                status_icon(ui, tone, if compact { 20.0 } else { 30.0 }, border);
                 ui.add_space(6.0);
                 ui.vertical(|ui| {
                     ui.label(
                         RichText::new(headline(shown, strings))
-                            .size(18.0)
+                            .size(if compact { 15.5 } else { 18.0 })
                             .strong()
                             .color(text),
                     );
-                    for (line, monospace) in &details {
-                        let rich = RichText::new(line).color(text);
-                        ui.label(if *monospace { rich.monospace() } else { rich });
-                    }
-                    crate::ui::trust::view::banner_extras_ui(ui, state, shown, text, commands);
-                    if let Some(file_line) = &file_line {
-                        ui.label(RichText::new(file_line).color(text));
+                    let explanation = |ui: &mut egui::Ui, commands: &mut Vec<Command>| {
+                        for (line, monospace) in &details {
+                            let rich = RichText::new(line).color(text);
+                            ui.label(if *monospace { rich.monospace() } else { rich });
+                        }
+                        crate::ui::trust::view::banner_extras_ui(ui, state, shown, text, commands);
+                        if let Some(file_line) = &file_line {
+                            ui.label(RichText::new(file_line).color(text));
+                        }
+                    };
+                    if compact {
+                        egui::CollapsingHeader::new(
+                            RichText::new(strings.banner_details).color(text),
+                        )
+                        .id_salt(("banner-details", shown.serial))
+                        .show(ui, |ui| explanation(ui, commands));
+                    } else {
+                        explanation(ui, commands);
                     }
                     match shown.contents {
                         Contents::Shown => {}

@@ -218,7 +218,8 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         if visible && let Some(position) = withheld_position(shown, strings) {
             ui.label(RichText::new(position).strong());
         }
-        if visible {
+        // In a low window the counts are left to the side list, so the letter keeps room.
+        if visible && !crate::ui::viewer::banner::low_window(ui.ctx()) {
             ui.separator();
             // Kept whole: in a narrow window it moves to the next row instead of breaking.
             ui.add(
