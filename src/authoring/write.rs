@@ -211,7 +211,8 @@ fn runs_source(
                 out.push_str(&escape_text(text));
             }
             Inline::Strong { text } => {
-                if text.is_empty() || text.contains(['\n', '\r']) {
+                // `**…**` is bold only around a letter or digit.
+                if !text.chars().any(char::is_alphanumeric) || text.contains(['\n', '\r']) {
                     return Err(Unrepresentable(format!("bold text {text:?}")));
                 }
                 out.push_str(&format!("**{}**", escape_text(text)));

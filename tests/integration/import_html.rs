@@ -620,7 +620,11 @@ fn bulleted_lines_after_a_line_break_stay_apart_and_a_logo_heading_is_not_the_ti
 
 #[test]
 fn pages_the_fuzzer_found_import_into_documents_their_sources_give_back() {
-    for found in ["fuzz-control-in-title.bin", "fuzz-adjacent-bold.bin"] {
+    for found in [
+        "fuzz-control-in-title.bin",
+        "fuzz-adjacent-bold.bin",
+        "fuzz-bold-punctuation.bin",
+    ] {
         let bytes = std::fs::read(format!("tests/fixtures/import/{found}")).unwrap();
         let html = String::from_utf8_lossy(&bytes);
         let folder = import(&html);

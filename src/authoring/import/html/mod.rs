@@ -563,6 +563,10 @@ fn styled(content: Vec<Inline>, run: &Run, links: &[String]) -> Vec<Inline> {
     let mut out = content;
     let mut from = (0usize, 0usize);
     for (text, link) in run.styled() {
+        // Bold with no letter or digit in it (`<.`) is not bold in a source: kept as text.
+        if link.is_none() && !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         let Some((index, offset)) = find_text(&out, &text, from) else {
             continue;
         };
