@@ -624,6 +624,7 @@ fn pages_the_fuzzer_found_import_into_documents_their_sources_give_back() {
         "fuzz-control-in-title.bin",
         "fuzz-adjacent-bold.bin",
         "fuzz-bold-punctuation.bin",
+        "fuzz-scheme-case.bin",
     ] {
         let bytes = std::fs::read(format!("tests/fixtures/import/{found}")).unwrap();
         let html = String::from_utf8_lossy(&bytes);

@@ -416,7 +416,9 @@ impl<'a> Walker<'a> {
                 self.table(node, depth);
             }
             "a" => {
-                let href = element.attr("href").map(|href| self.absolute(href.trim()));
+                let href = element
+                    .attr("href")
+                    .map(|href| lower_scheme(&self.absolute(href.trim())));
                 let previous = self.link;
                 if let Some(href) = href.filter(|href| {
                     crate::document::opens_externally(href)
@@ -579,9 +581,7 @@ impl<'a> Walker<'a> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         });
         if scheme {
-            // `HTTPS://X` is `https://X`.
-            let (name, rest) = href.split_once(':').unwrap_or_default();
-            return format!("{}:{rest}", name.to_ascii_lowercase());
+            return href.to_owned();
         }
         let Some(base) = &self.base else {
             return href.to_owned();
@@ -606,6 +606,22 @@ impl<'a> Walker<'a> {
         let directory = &path[..path.rfind('/').map_or(0, |at| at + 1)];
         let directory = if directory.is_empty() { "/" } else { directory };
         format!("{base_scheme}://{host}{directory}{href}")
+    }
+}
+
+/// An address with its scheme in lower case (`HTTPS://X` is `https://X`), as links are
+/// written in a source.
+fn lower_scheme(address: &str) -> String {
+    match address.split_once(':') {
+        Some((scheme, rest))
+            if !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) =>
+        {
+            format!("{}:{rest}", scheme.to_ascii_lowercase())
+        }
+        _ => address.to_owned(),
     }
 }
 
