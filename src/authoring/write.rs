@@ -313,13 +313,29 @@ fn escape_text(text: &str) -> String {
     out
 }
 
-/// Escapes the bars of a table cell's source that are not already escaped or inside a mask
-/// (whose attributes escape their own bars).
+/// Escapes the bars of a table cell's source that are not already escaped, inside a mask
+/// (whose attributes escape their own bars) or in a link's address (which the row's reader
+/// skips whole).
 fn escape_bars(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut chars = source.chars().peekable();
     let mut in_mask = false;
     while let Some(c) = chars.next() {
+        if c == ']' && chars.peek() == Some(&'(') && !in_mask {
+            // A link's address, to its closing parenthesis (they balance in a written link).
+            out.push(c);
+            let mut depth = 0usize;
+            for c in chars.by_ref() {
+                out.push(c);
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth <= 1 => break,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+            }
+            continue;
+        }
         match c {
             '\\' => {
                 out.push(c);

@@ -625,6 +625,7 @@ fn pages_the_fuzzer_found_import_into_documents_their_sources_give_back() {
         "fuzz-adjacent-bold.bin",
         "fuzz-bold-punctuation.bin",
         "fuzz-scheme-case.bin",
+        "fuzz-bar-in-cell-link.bin",
     ] {
         let bytes = std::fs::read(format!("tests/fixtures/import/{found}")).unwrap();
         let html = String::from_utf8_lossy(&bytes);
