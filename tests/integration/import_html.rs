@@ -24,6 +24,28 @@ fn import(html: &str) -> ImportedFolder {
     .unwrap_or_else(|error| panic!("{error}"))
 }
 
+/// The first table of the imported page.
+fn first_table(folder: &ImportedFolder) -> &kairan::document::Table {
+    folder.letters[0]
+        .document
+        .body
+        .iter()
+        .find_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .expect("a table")
+}
+
+/// Each row's cells as text.
+fn cell_texts(table: &kairan::document::Table) -> Vec<Vec<String>> {
+    table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| inline_text(cell)).collect())
+        .collect()
+}
+
 /// Whether the import reported `note`.
 fn has_note(folder: &ImportedFolder, note: &DetectionNote) -> bool {
     folder.detections.iter().any(|found| &found.note == note)
@@ -115,14 +137,7 @@ fn a_saved_vendor_page_is_read_with_its_table_lists_masks_and_omission_at_their_
     assert!(
         matches!(links[0].0, LinkTarget::External { url } if url == "https://www.example-vendor.co.jp/news/2025/0520.html")
     );
-    let table = document
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Table(table) => Some(table),
-            _ => None,
-        })
-        .unwrap();
+    let table = first_table(&folder);
     assert_eq!(
         table.caption.as_deref().map(inline_text).as_deref(),
         Some("表1 主な経緯")
@@ -371,20 +386,8 @@ fn table_cells_keep_their_columns_and_their_paragraphs() {
          <tr><td rowspan=\"2\">6月1日</td><td>検知</td><td><p>調査中です。</p><p>詳細は■■■■社が分析中。</p></td></tr>\
          <tr><td>遮断</td><td><ul><li>A</li><li>B</li></ul></td></tr></table>"
     ));
-    let table = folder.letters[0]
-        .document
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Table(table) => Some(table),
-            _ => None,
-        })
-        .unwrap();
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|cell| inline_text(cell)).collect())
-        .collect();
+    let table = first_table(&folder);
+    let rows = cell_texts(table);
     assert_eq!(
         rows,
         [
@@ -549,20 +552,8 @@ fn cells_span_rows_only_within_their_group_and_positions_follow_character_refere
          <tbody><tr><td>法人</td><td>社名</td></tr></tbody></table>\n\
          <p>&mdash;省略&mdash;</p>\n<p>ID: a&lt;b&gt;c ■■■■</p>\n</body></html>",
     );
-    let table = folder.letters[0]
-        .document
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Table(table) => Some(table),
-            _ => None,
-        })
-        .unwrap();
-    let rows: Vec<Vec<String>> = table
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|cell| inline_text(cell)).collect())
-        .collect();
+    let table = first_table(&folder);
+    let rows = cell_texts(table);
     assert_eq!(
         rows,
         [vec!["個人", "氏名"], vec!["", "住所"], vec!["法人", "社名"],]

@@ -27,15 +27,7 @@ fn drag_and_copy(harness: &mut Harness<'_, KairanApp>, from: Pos2, to: Pos2) -> 
     harness.step();
     harness.event(egui::Event::Copy);
     harness.step();
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|command| match command {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
+    copied(harness)
 }
 
 #[test]
