@@ -46,6 +46,22 @@ fn cell_texts(table: &kairan::document::Table) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Runs `kairan import PAGE -o OUT`, which must succeed.
+fn kairan_import(
+    env: &Env,
+    page: &std::path::Path,
+    out: &std::path::Path,
+) -> crate::support::env::Run {
+    let run = env.kairan(&[
+        "import",
+        page.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    run
+}
+
 /// Whether the import reported `note`.
 fn has_note(folder: &ImportedFolder, note: &DetectionNote) -> bool {
     folder.detections.iter().any(|found| &found.note == note)
@@ -284,13 +300,7 @@ fn kairan_import_reads_a_shift_jis_page_and_takes_its_modification_date() {
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(html);
     std::fs::write(&page, &bytes).unwrap();
     let out = env.path("folder");
-    let run = env.kairan(&[
-        "import",
-        page.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let run = kairan_import(&env, &page, &out);
     assert!(run.stdout.contains("MASK: ■■ — "), "{}", run.stdout);
     assert!(
         run.stdout
@@ -469,13 +479,7 @@ fn a_page_without_a_heading_still_has_its_date_and_addressee_and_a_folder_that_c
     )
     .unwrap();
     let out = env.path("folder");
-    let run = env.kairan(&[
-        "import",
-        page.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let run = kairan_import(&env, &page, &out);
     assert!(
         run.stdout.contains("addressee: お客様各位"),
         "{}",
@@ -491,13 +495,7 @@ fn a_page_without_a_heading_still_has_its_date_and_addressee_and_a_folder_that_c
     // Without a dated paragraph, the folder is dated the day of the import.
     std::fs::write(&page, "<h1>t</h1><p>本文</p>").unwrap();
     let undated = env.path("undated");
-    let run = env.kairan(&[
-        "import",
-        page.to_str().unwrap(),
-        "-o",
-        undated.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let run = kairan_import(&env, &page, &undated);
     let check = env.kairan(&["check", undated.to_str().unwrap()]);
     assert!(!check.stdout.contains("error ["), "{}", check.stdout);
 }
