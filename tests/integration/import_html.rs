@@ -495,7 +495,7 @@ fn a_page_without_a_heading_still_has_its_date_and_addressee_and_a_folder_that_c
     // Without a dated paragraph, the folder is dated the day of the import.
     std::fs::write(&page, "<h1>t</h1><p>本文</p>").unwrap();
     let undated = env.path("undated");
-    let run = kairan_import(&env, &page, &undated);
+    kairan_import(&env, &page, &undated);
     let check = env.kairan(&["check", undated.to_str().unwrap()]);
     assert!(!check.stdout.contains("error ["), "{}", check.stdout);
 }
