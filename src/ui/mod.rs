@@ -105,6 +105,17 @@ impl KairanApp {
         self.cache.len()
     }
 
+    /// About how many bytes the kept letter layouts take (for tests of its memory bound).
+    pub fn kept_layout_bytes(&self) -> usize {
+        self.cache.kept_bytes()
+    }
+
+    /// Bounds the kept letter layouts to `bytes` (for tests of the bound; the app keeps
+    /// [`viewer::document::layout::LAYOUT_BUDGET_BYTES`]).
+    pub fn set_layout_budget(&mut self, bytes: usize) {
+        self.cache = LayoutCache::with_budget(bytes);
+    }
+
     /// Creates the app, restoring saved settings and opening `options.first`.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         fonts::install(&cc.egui_ctx);

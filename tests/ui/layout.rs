@@ -195,3 +195,33 @@ fn at_200_percent_in_800_by_600_the_banner_folds_its_explanation_and_the_letter_
     settle(&mut tall);
     tall.get_by_label(explanation);
 }
+
+#[test]
+fn layouts_past_the_byte_budget_are_dropped_oldest_first_but_never_one_on_screen() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    settle(&mut harness);
+    let both = harness.state().kept_layout_bytes();
+    assert!(both > 10_000, "the two letters on screen take {both} bytes");
+    // Unbounded, every letter shown in the vendor pane stays laid out.
+    harness
+        .state_mut()
+        .state
+        .handle(kairan::ui::command::Command::ShowDocument(2));
+    settle(&mut harness);
+    assert_eq!(harness.state().kept_layouts(), 3);
+    // With a budget smaller than one letter, only the letters on screen are kept.
+    harness.state_mut().set_layout_budget(1);
+    for document in [1, 2, 1] {
+        harness
+            .state_mut()
+            .state
+            .handle(kairan::ui::command::Command::ShowDocument(document));
+        settle(&mut harness);
+        assert_eq!(
+            harness.state().kept_layouts(),
+            2,
+            "showing document {document}"
+        );
+    }
+    harness.get_by_label(FIRM_TITLE);
+}

@@ -167,18 +167,52 @@ impl FontsWatch {
     }
 }
 
+/// The most memory the kept layouts may take, as [`DocumentLayout::approximate_bytes`]
+/// counts it: beyond it, the layouts used longest ago are dropped (never one in use this
+/// pass), to be laid out again when their letter is shown.
+pub const LAYOUT_BUDGET_BYTES: usize = 256 << 20;
+
+/// A kept layout, its size and the pass that last used it.
+struct Kept {
+    layout: Arc<DocumentLayout>,
+    bytes: usize,
+    used: u64,
+}
+
 /// Laid-out documents, so text is shaped once and not every frame.
 ///
 /// A layout depends on the document, the width, pixels per point (zoom), the theme, the
 /// language and the fonts generation (`FontsWatch`); all of them are in its key, and when the
-/// fonts change every layout is dropped, since none can be painted any more.
-#[derive(Default)]
+/// fonts change every layout is dropped, since none can be painted any more. The kept layouts
+/// stay within a budget in bytes ([`LAYOUT_BUDGET_BYTES`] unless [`LayoutCache::with_budget`]
+/// says otherwise).
 pub struct LayoutCache {
-    layouts: HashMap<LayoutKey, Arc<DocumentLayout>>,
+    layouts: HashMap<LayoutKey, Kept>,
     fonts: FontsWatch,
+    budget: usize,
+}
+
+impl Default for LayoutCache {
+    fn default() -> Self {
+        LayoutCache::with_budget(LAYOUT_BUDGET_BYTES)
+    }
 }
 
 impl LayoutCache {
+    /// A cache whose kept layouts take at most `budget` bytes (beyond the ones in use).
+    pub fn with_budget(budget: usize) -> Self {
+        LayoutCache {
+            layouts: HashMap::new(),
+            fonts: FontsWatch::default(),
+            budget,
+        }
+    }
+
+    /// About how many bytes the kept layouts take.
+    pub fn kept_bytes(&self) -> usize {
+        self.layouts.values().map(|kept| kept.bytes).sum()
+    }
+
     /// How many layouts are kept (one per document of the shown bundle; more only for a
     /// bundle with that many documents).
     pub fn len(&self) -> usize {
@@ -222,8 +256,10 @@ impl LayoutCache {
             language,
             fonts,
         };
-        if let Some(layout) = self.layouts.get(&key) {
-            return Some(layout.clone());
+        let pass = ui.ctx().cumulative_pass_nr();
+        if let Some(kept) = self.layouts.get_mut(&key) {
+            kept.used = pass;
+            return Some(kept.layout.clone());
         }
         // One layout per document of the bundle on screen: a new width, zoom, theme or
         // language replaces the document's old layout, and another bundle's are dropped, so
@@ -237,8 +273,52 @@ impl LayoutCache {
             key.width as f32,
             Palette::for_theme(key.dark_mode),
         ));
-        self.layouts.insert(key, layout.clone());
+        let bytes = layout.approximate_bytes();
+        self.layouts.insert(
+            key,
+            Kept {
+                layout: layout.clone(),
+                bytes,
+                used: pass,
+            },
+        );
+        self.keep_within_budget(pass);
         Some(layout)
+    }
+}
+
+impl LayoutCache {
+    /// Drops the layouts used longest ago until the rest fit the budget; a layout used in
+    /// this pass is never dropped.
+    fn keep_within_budget(&mut self, pass: u64) {
+        while self.kept_bytes() > self.budget {
+            let oldest = self
+                .layouts
+                .iter()
+                .filter(|(_, kept)| kept.used < pass)
+                .min_by_key(|(_, kept)| kept.used)
+                .map(|(key, _)| *key);
+            match oldest {
+                Some(key) => {
+                    self.layouts.remove(&key);
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+impl DocumentLayout {
+    /// About how many bytes the layout takes: its glyphs, their mesh and its text.
+    pub fn approximate_bytes(&self) -> usize {
+        const PER_GLYPH: usize = 160;
+        self.parts
+            .iter()
+            .map(|part| {
+                let glyphs: usize = part.galley.rows.iter().map(|row| row.glyphs.len()).sum();
+                glyphs * PER_GLYPH + part.text.len() + std::mem::size_of::<LaidPart>()
+            })
+            .sum()
     }
 }
 
