@@ -424,3 +424,21 @@ fn stars_and_marks_that_are_not_markup_stay_text_and_markup_inside_bold_is_refus
         "body":[{"type":"paragraph","content":[{"type":"strong","text":""}]}]}"#;
     assert!(kairan::document::Document::from_json(json.as_bytes()).is_err());
 }
+
+#[test]
+fn a_control_character_in_the_letters_head_is_refused_where_it_stands() {
+    // Found by the fuzz target: a caption with NUL bytes parsed into a document its own JSON
+    // form refuses.
+    let source = "---\ntitle: お知らせ\ncaption: —ご参考\u{0}—\ndate: 2023年6月28日\u{7}\n---\n本文\n\n-> 以上\u{1b}\n";
+    let errors = parse_notice(source, "r.notice.md").unwrap_err();
+    let found: Vec<(usize, usize, String)> = errors
+        .iter()
+        .map(|error| (error.line, error.column, error.problem.to_string()))
+        .collect();
+    let at: Vec<(usize, usize)> = found
+        .iter()
+        .map(|(line, column, _)| (*line, *column))
+        .collect();
+    assert_eq!(at, [(3, 14), (4, 17), (8, 6)], "{found:?}");
+    assert!(found[0].2.contains("U+0000"), "{found:?}");
+}

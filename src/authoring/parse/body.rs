@@ -133,7 +133,11 @@ impl Parser<'_> {
                     let inner = trim_ascii(&trimmed[2..]);
                     let content = self.inlines(inner);
                     match content.as_slice() {
-                        [Inline::Text { text }] => closing = Some((text.clone(), start)),
+                        [Inline::Text { text }] => {
+                            let text_at = inner.first().map_or(start, |(_, at)| *at);
+                            self.no_control_in_line(text, text_at);
+                            closing = Some((text.clone(), start));
+                        }
                         _ => self.error(start, SourceProblem::MarkupInClosing),
                     }
                 }

@@ -263,6 +263,15 @@ pub enum SourceProblem {
          the `{{{{` or `[` and open it again after"
     )]
     MarkupInBold,
+    /// A control character in a line of the letter's head.
+    #[error(
+        "this line of the letter's head holds the control character {code}, which would show as a \
+         line break the letter does not have; remove it"
+    )]
+    ControlInHead {
+        /// Its code point (`U+0000`).
+        code: String,
+    },
     /// A table row with another number of cells than the table's first row.
     #[error(
         "this table row has {found} cells where the table has {expected}; give every row the \

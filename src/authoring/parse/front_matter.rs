@@ -123,6 +123,7 @@ impl Parser<'_> {
                         );
                     }
                     self.map.date = Some(position);
+                    self.no_control_in_line(&value, value_at);
                     date_text = Some((value, position));
                     continue;
                 }
@@ -208,6 +209,7 @@ impl Parser<'_> {
 
     /// A head value read as inline text, masks and links recorded where they stand.
     fn head_runs(&mut self, (value, at): &HeadValue) -> Vec<Inline> {
+        self.no_control_in_line(value, *at);
         let chars = value.chars().count();
         if chars > crate::bundle::limits::MAX_HEAD_LINE_CHARS {
             self.error(*at, SourceProblem::HeadLineTooLong { chars });

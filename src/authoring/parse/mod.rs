@@ -138,6 +138,30 @@ impl Parser<'_> {
 }
 
 /// Characters that a backslash escapes: ASCII punctuation and the full-width bar.
+impl Parser<'_> {
+    /// Reports a control character (other than a tab) in a line of the letter's head (a
+    /// front-matter value, the closing), which a reader would draw as a line break the
+    /// letter does not have.
+    fn no_control_in_line(&mut self, value: &str, at: Position) {
+        if let Some((index, c)) = value
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && *c != '\t')
+        {
+            let at = Position {
+                line: at.line,
+                column: at.column + index,
+            };
+            self.error(
+                at,
+                SourceProblem::ControlInHead {
+                    code: format!("U+{:04X}", u32::from(c)),
+                },
+            );
+        }
+    }
+}
+
 pub(crate) fn escapable(c: char) -> bool {
     c.is_ascii_punctuation() || c == '｜'
 }

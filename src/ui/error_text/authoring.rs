@@ -465,6 +465,9 @@ impl Explain for SourceProblem {
             SourceProblem::MarkupInBold => {
                 "太字「**…**」は文字だけです。伏せ字やリンクは入れられません。「{{」や「[」の前で太字を閉じ、後で開き直してください。".to_owned()
             }
+            SourceProblem::ControlInHead { code } => format!(
+                "この冒頭の行に制御文字（{code}）があります。文書にない改行として表示されるので、取り除いてください。"
+            ),
             SourceProblem::TableRowCells { expected, found } => format!(
                 "この表の行はマスが{found}個ですが、表は{expected}列です。どの行も同じ数のマス「| … | … |」にしてください（空のマスは「|  |」、マスの中の「|」は「\\|」と書きます）。"
             ),

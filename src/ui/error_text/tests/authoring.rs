@@ -206,6 +206,7 @@ fn source_problems() -> Vec<SourceProblem> {
             found: 3,
         },
         SourceProblem::TableRuleMisplaced,
+        SourceProblem::ControlInHead { code: s("U+0000") },
         SourceProblem::BadTable(crate::document::TableProblem::TooManyColumns(17)),
         SourceProblem::ListTooDeep,
         SourceProblem::FileTooLarge {
@@ -390,7 +391,7 @@ fn row_problems() -> Vec<RowProblem> {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 60);
+    check_all("SourceProblem", &source_problems(), 61);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 10);
