@@ -442,3 +442,20 @@ fn a_control_character_in_the_letters_head_is_refused_where_it_stands() {
     assert_eq!(at, [(3, 14), (4, 17), (8, 6)], "{found:?}");
     assert!(found[0].2.contains("U+0000"), "{found:?}");
 }
+
+#[test]
+fn an_invisible_character_in_a_marker_is_refused() {
+    // Found by the fuzz target: `[[—省略<U+FEFF>—]]` parsed into a document its own JSON form
+    // refuses.
+    let source = "---\ntitle: お知らせ\n---\n本文{{■■\u{200b}■■}}\n\n[[—省略\u{feff}—]]\n";
+    let errors = parse_notice(source, "r.notice.md").unwrap_err();
+    let found: Vec<String> = errors
+        .iter()
+        .map(|error| error.problem.to_string())
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("U+200B") && found[1].contains("U+FEFF"),
+        "{found:?}"
+    );
+}

@@ -61,6 +61,17 @@ impl Parser<'_> {
             self.error(start, SourceProblem::EmptyMarker);
             return None;
         }
+        // A marker must show all it holds: an invisible character in it (a zero-width space, a
+        // byte order mark) could make two markers look alike.
+        if let Some(hidden) = marker.chars().find(|c| crate::escape::is_hidden(*c)) {
+            self.error(
+                start,
+                SourceProblem::InvisibleInMarker {
+                    code: format!("U+{:04X}", u32::from(hidden)),
+                },
+            );
+            return None;
+        }
         let mut values = std::collections::BTreeMap::new();
         for part in &parts[1..] {
             let Some((key, value)) = split_key(part.trim()) else {

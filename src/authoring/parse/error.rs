@@ -174,6 +174,14 @@ pub enum SourceProblem {
     /// A mask or omission with an empty marker.
     #[error("the marker is empty: write what readers see first, like {{{{■■■■}}}} or [[—省略—]]")]
     EmptyMarker,
+    /// A mask or omission marker holding an invisible character.
+    #[error(
+        "the marker holds the invisible character {code}; write the marker with visible characters only"
+    )]
+    InvisibleInMarker {
+        /// Its code point (`U+FEFF`).
+        code: String,
+    },
     /// An attribute without `key: value`.
     #[error("expected `key: value` after `|`, found {found:?}; keys here are {}", .known.join(", "))]
     NotAttribute {

@@ -413,6 +413,9 @@ impl Explain for SourceProblem {
                 v(value)
             ),
             SourceProblem::EmptyMarker => "記号が空です。読む人に見える記号を最初に書いてください（例：{{■■■■}}、[[—省略—]]）。".to_owned(),
+            SourceProblem::InvisibleInMarker { code } => format!(
+                "記号に見えない文字（{code}）が入っています。見える文字だけで記号を書いてください。"
+            ),
             SourceProblem::NotAttribute { found, known } => format!(
                 "「|」の後は「項目名: 値」の形で書いてください（{}と書かれています）。ここで使える項目名：{}",
                 q(found),

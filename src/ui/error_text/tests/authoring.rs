@@ -207,6 +207,7 @@ fn source_problems() -> Vec<SourceProblem> {
         },
         SourceProblem::TableRuleMisplaced,
         SourceProblem::ControlInHead { code: s("U+0000") },
+        SourceProblem::InvisibleInMarker { code: s("U+FEFF") },
         SourceProblem::BadTable(crate::document::TableProblem::TooManyColumns(17)),
         SourceProblem::ListTooDeep,
         SourceProblem::FileTooLarge {
@@ -391,7 +392,7 @@ fn row_problems() -> Vec<RowProblem> {
 
 #[test]
 fn every_authoring_and_publishing_error_reads_as_japanese() {
-    check_all("SourceProblem", &source_problems(), 61);
+    check_all("SourceProblem", &source_problems(), 62);
     check_all("PackError", &pack_errors(), 4);
     check_all("PublishError", &publish_errors(), 9);
     check_all("ImportError", &import_errors(), 10);
