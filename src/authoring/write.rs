@@ -320,8 +320,14 @@ fn escape_bars(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut chars = source.chars().peekable();
     let mut in_mask = false;
+    // Inside a link's `[text]` (opened by an unescaped `[`; an escaped one is text).
+    let mut in_link_text = false;
     while let Some(c) = chars.next() {
-        if c == ']' && chars.peek() == Some(&'(') && !in_mask {
+        if c == '[' && !in_mask {
+            in_link_text = true;
+        }
+        if c == ']' && in_link_text && chars.peek() == Some(&'(') {
+            in_link_text = false;
             // A link's address, to its closing parenthesis (they balance in a written link).
             out.push(c);
             let mut depth = 0usize;

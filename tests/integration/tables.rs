@@ -229,3 +229,16 @@ fn a_row_of_single_dashes_is_data_and_an_empty_caption_is_text() {
         {"type":"list","depth":1,"items":[[{"type":"text","text":"a"}]]}]}"#;
     assert!(Document::from_json(json.as_bytes()).is_err());
 }
+
+#[test]
+fn text_that_looks_like_a_link_in_a_cell_keeps_its_bars_escaped() {
+    // Found by the fuzz target: `\[報告](http\｜…` in a cell is text, not a link, so its bars
+    // must stay escaped when the cell is written back.
+    let document = parsed("| a | \\[外部\\｜\\[報告](http\\｜x |\n");
+    let source = write_notice(&document, &|path: &str| path.to_owned()).unwrap();
+    assert_eq!(
+        parse_notice(&source, "r.notice.md").unwrap().document,
+        document,
+        "{source}"
+    );
+}
