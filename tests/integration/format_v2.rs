@@ -459,3 +459,16 @@ fn an_invisible_character_in_a_marker_is_refused() {
         "{found:?}"
     );
 }
+
+#[test]
+fn stars_around_a_control_character_stay_text() {
+    // Found by the fuzz target: `**a<ESC>b**` made bold text its JSON form refuses.
+    let source = "---\ntitle: お知らせ\n---\n本文**a\u{1b}b**です。\n";
+    let document = parse_notice(source, "r.notice.md").unwrap().document;
+    assert!(kairan::document::Document::from_json(&document.to_json()).is_ok());
+    assert!(
+        !document
+            .inlines()
+            .any(|inline| matches!(inline, Inline::Strong { .. }))
+    );
+}

@@ -61,7 +61,12 @@ impl Parser<'_> {
                             self.error(at, SourceProblem::MarkupInBold);
                             index += 2 + inner.len() + 2;
                         }
-                        Some(inner) if inner.iter().any(|(c, _)| c.is_alphanumeric()) => {
+                        // Bold around a letter or digit, on one line (a control character
+                        // keeps the stars as text, as a document's bold text cannot hold it).
+                        Some(inner)
+                            if inner.iter().any(|(c, _)| c.is_alphanumeric())
+                                && !inner.iter().any(|(c, _)| c.is_control() && *c != '\t') =>
+                        {
                             flush_text(&mut out, &mut text);
                             out.push(Inline::Strong {
                                 text: unescaped(inner),
