@@ -69,6 +69,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         ui.menu_button(strings.menu_view, |ui| {
             Action::Find.menu_button(ui, strings, commands);
             Action::SelectAll.menu_button(ui, strings, commands);
+            // From the menu too, the letter last under the pointer is the one selected.
+            if let Some(Command::SelectAll(target @ None)) = commands.last_mut() {
+                *target = crate::ui::viewer::document::reading_document(ui.ctx());
+            }
             ui.separator();
             Action::ToggleSideList.menu_button(ui, strings, commands);
             ui.separator();
