@@ -17,7 +17,7 @@
 
 use std::time::{Duration, Instant};
 
-use kairan::authoring::import::{ImportOptions, import_letters};
+use kairan::authoring::import::{ImportOptions, import_letters, import_page};
 
 const RUNS: usize = 7;
 
@@ -79,4 +79,23 @@ fn main() {
             times[1].as_secs_f64() / times[0].as_secs_f64()
         );
     }
+    // A saved web page with many elements the import drops (scripts, images): 8× the
+    // elements must take about 8× the time.
+    let mut times = Vec::new();
+    for elements in [2_500, 20_000] {
+        let page = format!(
+            "<h1>t</h1>{}",
+            "<p><script>x</script><img src=a.png>本文</p>".repeat(elements)
+        );
+        let ours = time(|| import_page(&page, None, &options).unwrap().detections.len());
+        println!(
+            "import: web page with {elements} dropped scripts and images: {:.2} ms",
+            ours.as_secs_f64() * 1000.0
+        );
+        times.push(ours);
+    }
+    println!(
+        "import: web page: 8x the elements took {:.1}x the time (linear: about 8; quadratic: 64)",
+        times[1].as_secs_f64() / times[0].as_secs_f64()
+    );
 }
