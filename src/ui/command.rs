@@ -84,8 +84,12 @@ pub enum Command {
     /// Select the whole text of a document (the one being read when `None`: the firm's
     /// notice, else the first shown), for Ctrl+C.
     SelectAll(Option<usize>),
-    /// Forget the whole-document selection.
+    /// Select this text (a caret when empty).
+    Select(crate::ui::viewer::selection::TextSelection),
+    /// Forget the selection.
     ClearSelection,
+    /// Copy the selected text (masks as their markers).
+    CopySelection,
     /// Ask where to save an attachment.
     SaveAttachment(String),
     /// Save an attachment to the chosen place.

@@ -164,6 +164,9 @@ fn guide_ui(ui: &mut egui::Ui, strings: &Strings) {
             ui.label("Tab / Enter");
             ui.label(strings.help_key_tab);
             ui.end_row();
+            ui.label("Shift + ← → ↑ ↓ / Home / End");
+            ui.label(strings.help_key_select);
+            ui.end_row();
         });
 }
 

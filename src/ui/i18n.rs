@@ -81,6 +81,7 @@ strings! {
     help_keys: "キー操作", "Keys";
     help_key_escape: "検索バー、詳細、ダイアログを閉じる", "Close the search bar, the details or a dialog";
     help_key_tab: "リンク・伏せ字・省略・ボタンを順に選び、Enter で実行", "Move between links, masks, omissions and buttons; Enter activates";
+    help_key_select: "本文の選択を広げる（段落をまたいで。Ctrl+Shift+Home / End で文書の先頭・末尾まで）。Ctrl+C でコピー", "Extend the text selection (across paragraphs; Ctrl+Shift+Home / End to the letter's start or end). Ctrl+C copies";
     about_version: "Kairan {version}", "Kairan {version}";
     about_what: "署名付きのお知らせファイルを読み、確かめ、作るためのアプリです。", "An app to read, check and make signed notice files.";
     about_license: "Kairan：MIT または Apache-2.0 ライセンス", "Kairan: MIT or Apache-2.0 licence";

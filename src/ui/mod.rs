@@ -236,6 +236,7 @@ impl KairanApp {
 /// Keyboard shortcuts and dropped files, as commands.
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
+    let editing_text = ctx.text_edit_focused();
     let reading = viewer::document::reading_document(ctx);
     ctx.input_mut(|input| {
         for command in Action::pressed(input, typing) {
@@ -245,17 +246,19 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 other => other,
             });
         }
-        if let Some(document) = state.shown.as_ref().and_then(|shown| shown.all_selected) {
-            // Copy copies the selected letter as "Copy text" does (masks as their markers);
-            // a click or Esc ends the selection.
-            if input
-                .events
-                .iter()
-                .any(|event| matches!(event, egui::Event::Copy))
+        if let Some(selection) = state.shown.as_ref().and_then(|shown| shown.selection) {
+            // Copy copies the selected text (masks as their markers; the whole letter as "Copy
+            // text" does); Esc ends the selection (so does a press beside the text).
+            if !editing_text
+                && !selection.is_empty()
+                && input
+                    .events
+                    .iter()
+                    .any(|event| matches!(event, egui::Event::Copy))
             {
-                commands.push(Command::CopyDocument(document));
+                commands.push(Command::CopySelection);
             }
-            if input.pointer.any_pressed() || input.key_pressed(egui::Key::Escape) {
+            if input.key_pressed(egui::Key::Escape) {
                 commands.push(Command::ClearSelection);
             }
         }

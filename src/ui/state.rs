@@ -16,11 +16,11 @@ use crate::bundle::{
     self, BundleError, FailureKind, OpenedBundle, PublicKey, Role, SignatureProblem, Tamper,
     TrustedKey, Verdict,
 };
-use crate::document::plain_text;
 use crate::trust::{Assessment, ConfigDir, KeyRecord, Status, TrustVerdict};
 use crate::ui::trust::state::TrustState;
 use crate::ui::viewer::navigation::{Step, withheld_refs};
 use crate::ui::viewer::recent::RecentFiles;
+use crate::ui::viewer::selection::TextSelection;
 
 pub use crate::ui::viewer::navigation::{
     BackStop, Flash, Hit, ScrollRequest, Search, WithheldLabel, WithheldRef, WithheldSort,
@@ -125,8 +125,9 @@ pub struct Shown {
     /// The pane shown when the window is too small for both (the last one a document was
     /// shown in, or the one the reader chose).
     pub single_pane: Pane,
-    /// The document whose whole text is selected (Ctrl+A), for Ctrl+C to copy.
-    pub all_selected: Option<usize>,
+    /// The text selected in a letter (by dragging, Shift+arrows or Ctrl+A), for Ctrl+C to
+    /// copy; a caret when empty.
+    pub selection: Option<TextSelection>,
     /// Every withheld item, in reading order.
     pub withheld: Vec<WithheldRef>,
     /// For each withheld item, its marker and the heading of the section it sits in, found
@@ -420,7 +421,7 @@ impl AppState {
             Command::CloseDialog => self.dialog = None,
             Command::ShowDocument(document) => {
                 if let Some(shown) = &mut self.shown {
-                    shown.all_selected = None;
+                    shown.selection = None;
                 }
                 self.show_document(document);
             }
@@ -488,39 +489,15 @@ impl AppState {
             Command::ShowHelp(page) => self.help = Some(page),
             Command::CloseHelp => self.help = None,
             Command::ToggleSideList => self.settings.side_list.toggle(self.narrow_window),
-            Command::SelectAll(document) => {
-                if let Some(shown) = &mut self.shown
-                    && shown.contents_visible()
-                {
-                    let document = document
-                        .or(shown.left)
-                        .or(shown.right)
-                        .filter(|document| *document < shown.bundle.documents.len());
-                    shown.all_selected = document;
-                }
-            }
+            Command::SelectAll(document) => self.select_all(document),
+            Command::Select(selection) => self.select(selection),
             Command::ClearSelection => {
                 if let Some(shown) = &mut self.shown {
-                    shown.all_selected = None;
+                    shown.selection = None;
                 }
             }
-            Command::CopyDocument(document) => {
-                if let Some(shown) = &self.shown
-                    && shown.contents_visible()
-                    && let Some(found) = shown.bundle.documents.get(document)
-                {
-                    let text = plain_text(&found.document);
-                    if shown.altered_document() == Some(document) {
-                        let header = self.language().strings().copied_altered_header;
-                        self.effects
-                            .push(Effect::CopyText(format!("{header}\n\n{text}")));
-                        self.message = Some(Message::CopiedAltered);
-                    } else {
-                        self.effects.push(Effect::CopyText(text));
-                        self.message = Some(Message::Copied);
-                    }
-                }
-            }
+            Command::CopySelection => self.copy_selection(),
+            Command::CopyDocument(document) => self.copy_document(document),
             Command::SaveAttachment(entry) => {
                 let file_name = crate::fs::safe_file_name(&entry);
                 self.effects
@@ -620,7 +597,7 @@ impl AppState {
             right,
             back: Vec::new(),
             single_pane: Pane::Left,
-            all_selected: None,
+            selection: None,
             withheld,
             withheld_labels,
             withheld_cursor: None,

@@ -107,9 +107,9 @@ fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_
     harness.hover_at(report.center());
     harness.step();
     select_all(&mut harness);
-    let selected = harness.state().state.shown.as_ref().unwrap().all_selected;
+    let selected = harness.state().state.shown.as_ref().unwrap().selection;
     assert_eq!(
-        selected,
+        selected.map(|selection| selection.document),
         Some(1),
         "the report is the letter under the pointer"
     );
@@ -129,14 +129,22 @@ fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_
     assert!(text.contains("■■■■"), "{text}");
     assert!(text.ends_with("以上\n"), "{text}");
 
-    // A click ends the selection; so does Esc.
+    // A click on the text ends the selection, leaving the caret there; Esc ends it too.
     harness.hover_at(Pos2::new(400.0, 400.0));
     harness.drag_at(Pos2::new(400.0, 400.0));
     harness.step();
     harness.drop_at(Pos2::new(400.0, 400.0));
     harness.step();
+    let after_click = harness.state().state.shown.as_ref().unwrap().selection;
+    assert!(
+        after_click.is_none_or(|selection| selection.is_empty()),
+        "{after_click:?}"
+    );
+    select_all(&mut harness);
+    harness.key_press(egui::Key::Escape);
+    harness.step();
     assert_eq!(
-        harness.state().state.shown.as_ref().unwrap().all_selected,
+        harness.state().state.shown.as_ref().unwrap().selection,
         None
     );
 }
@@ -151,7 +159,183 @@ fn ctrl_a_in_the_search_field_selects_the_fields_text_not_the_letter() {
     harness.step();
     select_all(&mut harness);
     assert_eq!(
-        harness.state().state.shown.as_ref().unwrap().all_selected,
+        harness.state().state.shown.as_ref().unwrap().selection,
         None
     );
+}
+
+/// Presses `key` with Shift (and Ctrl when `command`) `times` times.
+fn shift_key(harness: &mut Harness<'_, KairanApp>, key: egui::Key, command: bool, times: usize) {
+    let modifiers = if command {
+        egui::Modifiers::SHIFT | egui::Modifiers::COMMAND
+    } else {
+        egui::Modifiers::SHIFT
+    };
+    for _ in 0..times {
+        harness.key_press_modifiers(modifiers, key);
+        harness.step();
+    }
+    harness.step();
+}
+
+/// Clicks once at `pos` (the caret goes there).
+fn click_at(harness: &mut Harness<'_, KairanApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    harness.drag_at(pos);
+    harness.step();
+    harness.drop_at(pos);
+    harness.step();
+}
+
+/// Asks for Copy and returns what the app put on the clipboard (one frame later, the note
+/// saying so has moved the letters down).
+fn copy(harness: &mut Harness<'_, KairanApp>) -> Option<String> {
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let text = copied(harness);
+    harness.step();
+    text
+}
+
+#[test]
+fn shift_and_the_arrow_keys_extend_a_selection_across_paragraphs() {
+    let mut harness = sample_harness();
+    let second = harness.get_by_label(SECOND).rect();
+    // The caret at the start of the second paragraph; Shift+Left twice reaches back into the
+    // first: its last two characters are selected, nothing of the second.
+    click_at(
+        &mut harness,
+        Pos2::new(second.left() + 16.0, second.top() + 6.0),
+    );
+    let caret = harness.state().state.shown.as_ref().unwrap().selection;
+    assert!(caret.is_some_and(|caret| caret.is_empty()), "{caret:?}");
+    shift_key(&mut harness, egui::Key::Home, false, 1);
+    shift_key(&mut harness, egui::Key::ArrowLeft, false, 3);
+    assert_eq!(copy(&mut harness).as_deref(), Some("す。"));
+
+    // From the start of the first paragraph, Shift+Down past its rows and Shift+End select all
+    // of it and the first row of the second, one paragraph a line.
+    // (The note saying the text was copied moved the letters: find the paragraph again.)
+    let first = harness.get_by_label(FIRST).rect();
+    click_at(
+        &mut harness,
+        Pos2::new(first.left() + 16.0, first.top() + 6.0),
+    );
+    shift_key(&mut harness, egui::Key::Home, false, 1);
+    let caret = harness
+        .state()
+        .state
+        .shown
+        .as_ref()
+        .unwrap()
+        .selection
+        .unwrap();
+    for _ in 0..10 {
+        shift_key(&mut harness, egui::Key::ArrowDown, false, 1);
+        let focus = harness
+            .state()
+            .state
+            .shown
+            .as_ref()
+            .unwrap()
+            .selection
+            .unwrap()
+            .focus;
+        if focus.part != caret.anchor.part {
+            break;
+        }
+    }
+    shift_key(&mut harness, egui::Key::End, false, 1);
+    let text = copy(&mut harness).expect("the selection was copied");
+    let selection = harness
+        .state()
+        .state
+        .shown
+        .as_ref()
+        .unwrap()
+        .selection
+        .unwrap();
+    assert_eq!(selection.anchor, caret.anchor);
+    assert_eq!(selection.focus.part, caret.anchor.part + 1, "{selection:?}");
+    let (head, tail) = text.split_once('\n').expect("two paragraphs, a line each");
+    assert_eq!(head, FIRST);
+    assert!(SECOND.starts_with(tail) && !tail.is_empty(), "{tail:?}");
+
+    // Ctrl+Shift+End runs to the end of the letter.
+    shift_key(&mut harness, egui::Key::End, true, 1);
+    let text = copy(&mut harness).expect("the selection was copied");
+    assert!(text.starts_with(FIRST), "{text}");
+    let letter = &harness
+        .state()
+        .state
+        .shown
+        .as_ref()
+        .unwrap()
+        .bundle
+        .documents[0]
+        .document;
+    let last = kairan::document::letter::parts(letter)
+        .last()
+        .unwrap()
+        .text();
+    assert!(text.ends_with(&format!("\n{last}")), "{text}");
+    assert_eq!(text.lines().count(), 13 - caret.anchor.part, "{text}");
+}
+
+#[test]
+fn with_nothing_selected_shift_down_starts_at_the_top_of_the_letter_under_the_pointer() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    harness.hover_at(first.center());
+    harness.step();
+    assert_eq!(
+        harness.state().state.shown.as_ref().unwrap().selection,
+        None
+    );
+    shift_key(&mut harness, egui::Key::ArrowDown, false, 1);
+    let selection = harness.state().state.shown.as_ref().unwrap().selection;
+    let selection = selection.expect("Shift+Down started a selection");
+    assert_eq!(
+        selection.document, 0,
+        "the firm's letter is under the pointer"
+    );
+    assert!(!selection.is_empty());
+    let text = copy(&mut harness).expect("the selection was copied");
+    assert!(!text.is_empty());
+}
+
+/// Clicks `times` times at `pos` within one frame (kittest runs a frame a quarter second long
+/// for each queued event, too slow for a double click).
+fn clicks_at(harness: &mut Harness<'_, KairanApp>, pos: Pos2, times: usize) {
+    harness.hover_at(pos);
+    harness.step();
+    let events = &mut harness.input_mut().events;
+    for _ in 0..times {
+        for pressed in [true, false] {
+            events.push(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+    }
+    harness.step();
+    harness.step();
+}
+
+#[test]
+fn a_double_click_selects_a_word_and_a_triple_click_the_paragraph() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    // 「時下」: the first two characters, kanji, after the paragraph's indent.
+    let pos = Pos2::new(first.left() + 16.0 + 18.0, first.top() + 10.0);
+    clicks_at(&mut harness, pos, 2);
+    assert_eq!(copy(&mut harness).as_deref(), Some("時下"));
+    harness.step();
+    let first = harness.get_by_label(FIRST).rect();
+    let pos = Pos2::new(first.left() + 16.0 + 18.0, first.top() + 10.0);
+    clicks_at(&mut harness, pos, 3);
+    assert_eq!(copy(&mut harness).as_deref(), Some(FIRST));
 }

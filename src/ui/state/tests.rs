@@ -182,6 +182,32 @@ fn copying_an_altered_document_says_it_was_altered_and_an_intact_one_does_not() 
 }
 
 #[test]
+fn a_selection_copied_from_an_altered_document_says_it_was_altered() {
+    use crate::ui::viewer::selection::{TextPoint, TextSelection};
+    let mut state = tampered_state_shown_anyway();
+    let altered = state.shown.as_ref().unwrap().altered_document().unwrap();
+    let header = Language::Japanese.strings().copied_altered_header;
+    // Nothing selected: Copy does nothing.
+    state.handle(Command::Select(TextSelection::caret(
+        altered,
+        TextPoint::new(4, 0),
+    )));
+    state.handle(Command::CopySelection);
+    assert!(state.effects.is_empty(), "{:?}", state.effects);
+    state.handle(Command::Select(TextSelection {
+        document: altered,
+        anchor: TextPoint::new(4, 0),
+        focus: TextPoint::new(4, 2),
+    }));
+    state.handle(Command::CopySelection);
+    let Some(Effect::CopyText(text)) = state.effects.pop() else {
+        panic!("no copy effect");
+    };
+    assert_eq!(text, format!("{header}\n\n時下"));
+    assert_eq!(state.message, Some(Message::CopiedAltered));
+}
+
+#[test]
 fn copying_gives_masks_as_their_marker() {
     let mut state = sample_state();
     state.handle(Command::CopyDocument(1));

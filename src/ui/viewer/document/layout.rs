@@ -71,6 +71,8 @@ pub struct LaidPart {
     pub frame: Option<CellFrame>,
     /// The plain text, for accessibility.
     pub text: String,
+    /// Characters in [`LaidPart::text`], the places a selection counts in.
+    pub chars: usize,
 }
 
 /// How a table cell's box is drawn.
@@ -483,6 +485,7 @@ fn lay_out(
                     spans: Vec::new(),
                     omission: Some(ordinal),
                     frame: None,
+                    chars: part.text().chars().count(),
                     text: part.text(),
                 }
             }
@@ -503,6 +506,7 @@ fn lay_out(
                     galley,
                     omission: None,
                     frame: None,
+                    chars: part.text().chars().count(),
                     text: part.text(),
                 }
             }

@@ -7,7 +7,7 @@
 //! ([`LayoutCache`], in [`layout`]) and only the parts inside the visible viewport are painted
 //! and given accessibility nodes ([`paint`]), so long documents stay smooth;
 //! [`span_rects`](mod@span_rects) finds the rectangles of masks, links and search hits in the
-//! laid-out text. This module maps model parts to shapes and pushes commands; it never changes
+//! laid-out text; [`select`] maps the pointer and keys to a text selection across parts. This module maps model parts to shapes and pushes commands; it never changes
 //! state itself.
 
 use egui::Color32;
@@ -16,6 +16,7 @@ use crate::ui::viewer::withheld_detail::who;
 
 pub mod layout;
 pub mod paint;
+pub mod select;
 pub mod span_rects;
 mod table;
 

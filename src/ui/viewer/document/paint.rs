@@ -12,7 +12,11 @@ use crate::escape::one_line;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
-use crate::ui::viewer::document::layout::{CellFrame, LaidPart, LayoutCache, SpanKind};
+use crate::ui::viewer::document::layout::{
+    CellFrame, DocumentLayout, LaidPart, LayoutCache, SpanKind,
+};
+use crate::ui::viewer::document::select::{self, Move};
+use crate::ui::viewer::selection::{TextPoint, TextSelection};
 use crate::ui::viewer::withheld_detail::{accessible_name, stated};
 
 /// The underline of one row of a link: along the bottom of the characters' rectangle, exactly
@@ -83,7 +87,9 @@ pub fn document_ui(
         .filter(|(_, hit)| hit.document == document)
         .collect();
 
-    let all_selected = shown.all_selected == Some(document);
+    let selection = shown
+        .selection
+        .filter(|selection| selection.document == document);
     area.show_viewport(ui, |ui, viewport| {
         ui.set_height(layout.height);
         if ui.rect_contains_pointer(ui.clip_rect()) {
@@ -91,7 +97,9 @@ pub fn document_ui(
         }
         let origin = ui.max_rect().min.to_vec2();
         let painter = ui.painter().clone();
-        for part in &layout.parts[layout.visible(viewport.y_range())] {
+        let mut pointer = PointerOnText::default();
+        for index in layout.visible(viewport.y_range()) {
+            let part = &layout.parts[index];
             let part_rect = part.rect.translate(origin);
             // Accessibility: each visible part is a label carrying its text; an omission is a
             // focusable item named by what the file says about it, and selects it when
@@ -100,8 +108,7 @@ pub fn document_ui(
             let omission_entry = part.omission.and_then(|ordinal| {
                 shown.withheld_position(document, WithheldSort::Omission, ordinal)
             });
-            // Dragging over the text selects it (across parts, as in egui's labels) for
-            // Ctrl+C; the galley holds masks as their markers, so nothing else is copied.
+            // Dragging over the text selects it, across parts, for Ctrl+C (see `select_ui`).
             let selectable = Sense::click_and_drag();
             let part_response = match omission_entry {
                 Some(entry) => {
@@ -210,30 +217,29 @@ pub fn document_ui(
                     }
                 }
             }
-            if all_selected {
-                // The whole letter is selected (Ctrl+A): every row shaded as a selection is,
-                // and no part's own selection competes with it.
-                let selection = ui.visuals().selection.bg_fill;
-                if part.omission.is_some() {
-                    painter.rect_filled(
-                        part_rect,
-                        CornerRadius::same(6),
-                        selection.gamma_multiply(0.5),
-                    );
+            pointer.note(index, &part_response);
+            if let Some(range) =
+                selection.and_then(|selection| selection.range_in(index, part.extent()))
+            {
+                let shade = ui.visuals().selection.bg_fill;
+                let (shade, corner) = if part.omission.is_some() {
+                    (shade.gamma_multiply(0.5), CornerRadius::same(6))
+                } else {
+                    (shade, CornerRadius::ZERO)
+                };
+                for rect in select::selection_rects(part, range) {
+                    painter.rect_filled(rect.translate(origin), corner, shade);
                 }
-                for row in &part.galley.rows {
-                    let rect = row.rect().translate(part.galley_pos.to_vec2() + origin);
-                    painter.rect_filled(rect, CornerRadius::ZERO, selection);
-                }
-                painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
-            } else {
-                egui::text_selection::LabelSelectionState::label_text_selection(
-                    ui,
-                    &part_response,
-                    part.galley_pos + origin,
-                    part.galley.clone(),
-                    palette.text,
-                    Stroke::NONE,
+            }
+            painter.galley(part.galley_pos + origin, part.galley.clone(), palette.text);
+            if let Some(caret) =
+                selection.filter(|selection| selection.is_empty() && selection.focus.part == index)
+                && let Some(rect) = select::caret_rect(&layout, caret.focus)
+            {
+                let rect = rect.translate(origin);
+                painter.line_segment(
+                    [rect.center_top(), rect.center_bottom()],
+                    Stroke::new(1.5, palette.text),
                 );
             }
             for span in &part.spans {
@@ -267,8 +273,160 @@ pub fn document_ui(
             }
             spans_ui(ui, part, origin, shown, document, strings, commands);
         }
+        select_ui(ui, &layout, origin, pointer, shown, document, commands);
     });
 }
+
+/// What the pointer did on the letter's text this frame.
+#[derive(Debug, Default, Clone, Copy)]
+struct PointerOnText {
+    /// The part under the pointer, if any (not a mask or link on it).
+    hovered: Option<usize>,
+    /// A part double-clicked.
+    double_clicked: Option<usize>,
+    /// A part triple-clicked.
+    triple_clicked: Option<usize>,
+}
+
+impl PointerOnText {
+    fn note(&mut self, index: usize, response: &egui::Response) {
+        if response.hovered() {
+            self.hovered = Some(index);
+        }
+        if response.triple_clicked() {
+            self.triple_clicked = Some(index);
+        } else if response.double_clicked() {
+            self.double_clicked = Some(index);
+        }
+    }
+}
+
+/// Mouse and keyboard selection of the letter's text: a press on text puts the caret there
+/// (Shift+press extends the selection), dragging selects across parts (scrolling when the
+/// pointer leaves the pane), a double click selects a run of one kind of character, a triple
+/// click the part; Shift with the arrow keys, Home and End (Ctrl for the whole letter) moves
+/// the selection's end across parts. A press beside the text ends the selection.
+fn select_ui(
+    ui: &egui::Ui,
+    layout: &DocumentLayout,
+    origin: Vec2,
+    pointer: PointerOnText,
+    shown: &Shown,
+    document: usize,
+    commands: &mut Vec<Command>,
+) {
+    let selection = shown
+        .selection
+        .filter(|selection| selection.document == document);
+    let any_selection = shown.selection.is_some();
+    let dragging_id = egui::Id::unique(("kairan-selecting", document));
+    let dragging = ui.data(|data| data.get_temp::<bool>(dragging_id).unwrap_or(false));
+    let (pressed, down, shift, pos) = ui.input(|input| {
+        (
+            input.pointer.primary_pressed(),
+            input.pointer.primary_down(),
+            input.modifiers.shift,
+            input.pointer.interact_pos(),
+        )
+    });
+    let clip = ui.clip_rect();
+    let at = |pos: Pos2| select::point_at(layout, pos - origin);
+    let mut changed = None;
+    if pressed && let (Some(pos), Some(_)) = (pos, pointer.hovered) {
+        if let Some(point) = at(pos) {
+            changed = Some(match selection {
+                Some(mut extended) if shift => {
+                    extended.focus = point;
+                    extended
+                }
+                _ => TextSelection::caret(document, point),
+            });
+            ui.data_mut(|data| data.insert_temp(dragging_id, true));
+        }
+    } else if pressed && pos.is_some_and(|pos| clip.contains(pos)) && any_selection {
+        commands.push(Command::ClearSelection);
+    } else if dragging && down {
+        if let (Some(pos), Some(mut extended)) = (pos, selection)
+            && let Some(point) = at(pos)
+        {
+            extended.focus = point;
+            changed = Some(extended);
+            // Past the pane's edge, the letter scrolls under the pointer.
+            let beyond = if pos.y < clip.top() {
+                pos.y - clip.top()
+            } else if pos.y > clip.bottom() {
+                pos.y - clip.bottom()
+            } else {
+                0.0
+            };
+            if beyond != 0.0 {
+                ui.scroll_with_delta(Vec2::new(0.0, -beyond.clamp(-40.0, 40.0)));
+                ui.ctx().request_repaint();
+            }
+        }
+    } else if dragging {
+        ui.data_mut(|data| data.remove::<bool>(dragging_id));
+    }
+    if let Some(index) = pointer.triple_clicked.or(pointer.double_clicked) {
+        let part = &layout.parts[index];
+        let clicked = pos.and_then(at).filter(|point| point.part == index);
+        let range = match (pointer.triple_clicked, clicked) {
+            (None, Some(point)) if part.omission.is_none() => {
+                crate::ui::viewer::selection::word_at(&part.text, point.offset)
+            }
+            _ => 0..part.chars,
+        };
+        changed = Some(TextSelection {
+            document,
+            anchor: TextPoint::new(index, range.start),
+            focus: TextPoint::new(index, range.end),
+        });
+    }
+
+    // The keyboard moves the selection's end (or starts one at the top of the pane when the
+    // pointer is over this letter and nothing is selected).
+    let reading = super::reading_document(ui.ctx()) == Some(document);
+    if !ui.ctx().text_edit_focused() && (selection.is_some() || reading) {
+        let movement = ui.input_mut(|input| {
+            const KEYS: [(egui::Modifiers, egui::Key, Move); 8] = [
+                (SHIFT_COMMAND, egui::Key::Home, Move::DocumentStart),
+                (SHIFT_COMMAND, egui::Key::End, Move::DocumentEnd),
+                (egui::Modifiers::SHIFT, egui::Key::ArrowLeft, Move::Left),
+                (egui::Modifiers::SHIFT, egui::Key::ArrowRight, Move::Right),
+                (egui::Modifiers::SHIFT, egui::Key::ArrowUp, Move::Up),
+                (egui::Modifiers::SHIFT, egui::Key::ArrowDown, Move::Down),
+                (egui::Modifiers::SHIFT, egui::Key::Home, Move::RowStart),
+                (egui::Modifiers::SHIFT, egui::Key::End, Move::RowEnd),
+            ];
+            KEYS.iter()
+                .find(|(modifiers, key, _)| input.consume_key(*modifiers, *key))
+                .map(|(_, _, movement)| *movement)
+        });
+        if let Some(movement) = movement {
+            let mut extended = changed.or(selection).unwrap_or_else(|| {
+                let top = Pos2::new(clip.left(), clip.top()) + Vec2::new(0.0, 1.0);
+                let start = at(top).unwrap_or_default();
+                TextSelection::caret(document, start)
+            });
+            extended.focus = select::moved(layout, extended.focus, movement);
+            if let Some(rect) = select::caret_rect(layout, extended.focus) {
+                ui.scroll_to_rect(rect.translate(origin).expand(8.0), None);
+            }
+            changed = Some(extended);
+        }
+    }
+    if let Some(changed) = changed
+        && Some(changed) != selection
+    {
+        commands.push(Command::Select(changed));
+    }
+}
+
+const SHIFT_COMMAND: egui::Modifiers = egui::Modifiers {
+    shift: true,
+    command: true,
+    ..egui::Modifiers::NONE
+};
 
 /// Hover and click areas for masks and links of one visible part. A mask is focusable (its
 /// first row), named for a screen reader by what the file says about it, and selects it for

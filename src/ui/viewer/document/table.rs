@@ -73,6 +73,7 @@ pub(super) fn lay_table(
                 } else {
                     CellFrame::Cell
                 }),
+                chars: cell.text().chars().count(),
                 text: cell.text(),
             });
             x += width;
