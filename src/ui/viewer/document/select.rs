@@ -1,5 +1,6 @@
-//! Where a [`TextSelection`] is on a laid-out letter, and how the pointer and the keyboard
-//! move it: the place under the pointer, a row up or down (into the next or previous part at a
+//! Where a text selection ([`crate::ui::viewer::selection::TextSelection`]) is on a laid-out
+//! letter, and how the pointer and the keyboard move it: the place under the pointer, a row up
+//! or down (into the next or previous part at a
 //! part's edge), the start or end of a row, and the rectangles a selection is shaded on.
 //!
 //! The selection itself is plain state ([`crate::ui::viewer::selection`]); this module only
