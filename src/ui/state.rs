@@ -482,8 +482,12 @@ impl AppState {
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::Zoom(step) => self.effects.push(Effect::Zoom(step)),
             Command::ShowPane(pane) => {
-                if let Some(shown) = &mut self.shown {
+                if let Some(shown) = &mut self.shown
+                    && shown.single_pane != pane
+                {
+                    // The other pane's letter comes on screen: a selection out of sight ends.
                     shown.single_pane = pane;
+                    shown.selection = None;
                 }
             }
             Command::ShowHelp(page) => self.help = Some(page),

@@ -122,13 +122,6 @@ impl TextSelection {
         (from < to).then_some(from..to)
     }
 
-    /// Whether the selection holds the whole document whose parts are `extents`.
-    pub fn covers(&self, extents: &[PartExtent]) -> bool {
-        Some((self.start(), self.end()))
-            == TextSelection::whole(self.document, extents)
-                .map(|whole| (whole.start(), whole.end()))
-    }
-
     /// The selected text of a document whose parts are `parts`: each part's selected
     /// characters, one part a line. Masks are in it as their markers and an omission as its
     /// marker, because that is what the parts' text holds.
@@ -184,8 +177,8 @@ impl AppState {
         }
     }
 
-    /// Copies the selected text: the whole letter as "Copy text" copies it when all of it is
-    /// selected, else the selected characters of each part, a part a line.
+    /// Copies the selected text, the selected characters of each part a line, however much is
+    /// selected (whole letters are copied with their blank lines by "Copy text").
     pub(crate) fn copy_selection(&mut self) {
         let Some(shown) = &self.shown else {
             return;
@@ -196,14 +189,8 @@ impl AppState {
         let Some(found) = shown.bundle.documents.get(selection.document) else {
             return;
         };
-        let parts = letter::parts(&found.document);
-        let extents: Vec<PartExtent> = parts.iter().map(PartExtent::of).collect();
-        if selection.covers(&extents) {
-            self.copy_document(selection.document);
-        } else {
-            let text = selection.text(&parts);
-            self.copy_text_of(selection.document, text);
-        }
+        let text = selection.text(&letter::parts(&found.document));
+        self.copy_text_of(selection.document, text);
     }
 
     /// Copies a document's whole text (masks as their markers).
@@ -408,14 +395,12 @@ mod tests {
     }
 
     #[test]
-    fn the_whole_selection_covers_every_part_and_a_smaller_one_does_not() {
+    fn the_whole_selection_runs_from_the_first_part_to_the_end_of_the_last() {
         let extents = [text(2), OMISSION, text(3)];
         let whole = TextSelection::whole(7, &extents).unwrap();
         assert_eq!(whole.document, 7);
-        assert!(whole.covers(&extents));
-        let mut short = whole;
-        short.focus.offset = 2;
-        assert!(!short.covers(&extents));
+        assert_eq!(whole.start(), TextPoint::new(0, 0));
+        assert_eq!(whole.end(), TextPoint::new(2, 3));
         assert_eq!(TextSelection::whole(0, &[]), None);
     }
 

@@ -73,6 +73,8 @@ pub struct LaidPart {
     pub text: String,
     /// Characters in [`LaidPart::text`], the places a selection counts in.
     pub chars: usize,
+    /// The characters of each mask's marker, which a selection takes whole or not at all.
+    pub masks: Vec<Range<usize>>,
 }
 
 /// How a table cell's box is drawn.
@@ -483,6 +485,7 @@ fn lay_out(
                     galley_pos: rect.min + padding,
                     galley,
                     spans: Vec::new(),
+                    masks: Vec::new(),
                     omission: Some(ordinal),
                     frame: None,
                     chars: part.text().chars().count(),
@@ -502,6 +505,7 @@ fn lay_out(
                     key: part.key,
                     rect: Rect::from_min_size(Pos2::new(left, y), Vec2::new(column, size.y)),
                     spans: interactive_spans(part, &galley, galley_pos),
+                    masks: mask_ranges(part),
                     galley_pos,
                     galley,
                     omission: None,
@@ -609,6 +613,16 @@ pub(super) fn interactive_spans(
                 .collect();
             Some(LaidSpan { kind, rects })
         })
+        .collect()
+}
+
+/// The characters of each mask of `part`, in order.
+pub(super) fn mask_ranges(part: &letter::Part<'_>) -> Vec<Range<usize>> {
+    part.spans
+        .iter()
+        .zip(part.span_ranges())
+        .filter(|(span, _)| matches!(span, Span::Mask { .. }))
+        .map(|(_, range)| range)
         .collect()
 }
 

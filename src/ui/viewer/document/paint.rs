@@ -98,6 +98,8 @@ pub fn document_ui(
         let origin = ui.max_rect().min.to_vec2();
         let painter = ui.painter().clone();
         let mut pointer = PointerOnText::default();
+        // A press on a mask or link over the text starts a selection too.
+        let press = ui.input(|input| input.pointer.press_origin());
         for index in layout.visible(viewport.y_range()) {
             let part = &layout.parts[index];
             let part_rect = part.rect.translate(origin);
@@ -217,7 +219,11 @@ pub fn document_ui(
                     }
                 }
             }
-            pointer.note(index, &part_response);
+            pointer.note(
+                index,
+                &part_response,
+                press.is_some_and(|press| part_rect.contains(press)),
+            );
             if let Some(range) =
                 selection.and_then(|selection| selection.range_in(index, part.extent()))
             {
@@ -289,8 +295,8 @@ struct PointerOnText {
 }
 
 impl PointerOnText {
-    fn note(&mut self, index: usize, response: &egui::Response) {
-        if response.hovered() {
+    fn note(&mut self, index: usize, response: &egui::Response, pressed_inside: bool) {
+        if response.hovered() || pressed_inside {
             self.hovered = Some(index);
         }
         if response.triple_clicked() {
@@ -329,10 +335,12 @@ fn select_ui(
             input.pointer.interact_pos(),
         )
     });
+    // Where the button went down, even when the pointer moved on within the same frame.
+    let press = ui.input(|input| input.pointer.press_origin()).or(pos);
     let clip = ui.clip_rect();
     let at = |pos: Pos2| select::point_at(layout, pos - origin);
     let mut changed = None;
-    if pressed && let (Some(pos), Some(_)) = (pos, pointer.hovered) {
+    if pressed && let (Some(pos), Some(_)) = (press, pointer.hovered) {
         if let Some(point) = at(pos) {
             changed = Some(match selection {
                 Some(mut extended) if shift => {
@@ -415,7 +423,7 @@ fn select_ui(
             changed = Some(extended);
         }
     }
-    if let Some(changed) = changed
+    if let Some(changed) = changed.map(|changed| select::with_whole_masks(layout, changed))
         && Some(changed) != selection
     {
         commands.push(Command::Select(changed));

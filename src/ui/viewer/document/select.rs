@@ -1,7 +1,7 @@
 //! Where a text selection ([`crate::ui::viewer::selection::TextSelection`]) is on a laid-out
 //! letter, and how the pointer and the keyboard move it: the place under the pointer, a row up
-//! or down (into the next or previous part at a
-//! part's edge), the start or end of a row, and the rectangles a selection is shaded on.
+//! or down (into the next or previous part at a part's edge), the start or end of a row, and
+//! the rectangles a selection is shaded on. A mask is selected whole or not at all.
 //!
 //! The selection itself is plain state ([`crate::ui::viewer::selection`]); this module only
 //! knows geometry, so a selection runs across every part of a letter whatever the pane's
@@ -11,7 +11,7 @@ use egui::text::CCursor;
 use egui::{Pos2, Rect, Vec2};
 
 use super::layout::{DocumentLayout, LaidPart};
-use crate::ui::viewer::selection::{PartExtent, TextPoint, step};
+use crate::ui::viewer::selection::{PartExtent, TextPoint, TextSelection, step};
 
 /// The extents of a layout's parts, in reading order.
 pub fn extents(layout: &DocumentLayout) -> Vec<PartExtent> {
@@ -24,6 +24,23 @@ impl LaidPart {
         PartExtent {
             chars: self.chars,
             whole_only: self.omission.is_some(),
+        }
+    }
+
+    /// `offset` moved out of any mask it falls inside: to the mask's end when `forward`, to
+    /// its start when not, to the nearer edge when `None`. A mask is selected whole or not at
+    /// all, so copying never takes part of a marker.
+    pub fn outside_masks(&self, offset: usize, forward: Option<bool>) -> usize {
+        let inside = self
+            .masks
+            .iter()
+            .find(|mask| mask.start < offset && offset < mask.end);
+        match (inside, forward) {
+            (None, _) => offset,
+            (Some(mask), Some(true)) => mask.end,
+            (Some(mask), Some(false)) => mask.start,
+            (Some(mask), None) if offset - mask.start < mask.end - offset => mask.start,
+            (Some(mask), None) => mask.end,
         }
     }
 
@@ -116,6 +133,20 @@ pub enum Move {
 
 /// Where `point` goes on `movement`.
 pub fn moved(layout: &DocumentLayout, point: TextPoint, movement: Move) -> TextPoint {
+    let moved = moved_within_masks(layout, point, movement);
+    let forward = match movement {
+        Move::Left => Some(false),
+        Move::Right => Some(true),
+        _ => None,
+    };
+    match layout.parts.get(moved.part) {
+        Some(part) => TextPoint::new(moved.part, part.outside_masks(moved.offset, forward)),
+        None => moved,
+    }
+}
+
+/// Where `point` goes on `movement`, before it is moved out of a mask.
+fn moved_within_masks(layout: &DocumentLayout, point: TextPoint, movement: Move) -> TextPoint {
     let parts = &layout.parts;
     let Some(part) = parts.get(point.part) else {
         return point;
@@ -216,4 +247,23 @@ pub fn selection_rects(part: &LaidPart, range: std::ops::Range<usize>) -> Vec<Re
             .collect();
     }
     part.char_rects(range)
+}
+
+/// `selection` grown to take whole every mask its ends fall inside (a mask is selected whole
+/// or not at all, so its marker is never copied in part).
+pub fn with_whole_masks(layout: &DocumentLayout, selection: TextSelection) -> TextSelection {
+    if selection.is_empty() {
+        // A caret (a press that may become a drag) stays where it is.
+        return selection;
+    }
+    let grow = |point: TextPoint, forward: bool| match layout.parts.get(point.part) {
+        Some(part) => TextPoint::new(point.part, part.outside_masks(point.offset, Some(forward))),
+        None => point,
+    };
+    let forward = selection.focus > selection.anchor;
+    TextSelection {
+        document: selection.document,
+        anchor: grow(selection.anchor, !forward),
+        focus: grow(selection.focus, forward),
+    }
 }

@@ -65,6 +65,7 @@ pub(super) fn lay_table(
                 key: cell.key,
                 rect,
                 spans: interactive_spans(cell, &galley, galley_pos),
+                masks: super::layout::mask_ranges(cell),
                 galley_pos,
                 galley,
                 omission: None,
