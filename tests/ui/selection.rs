@@ -49,16 +49,21 @@ fn dragging_across_two_paragraphs_copies_exactly_their_text() {
     );
 }
 
-#[test]
-fn a_selection_over_masks_copies_their_markers() {
+/// The sample with the report's section 6, which holds the three masks, in view.
+fn harness_at_the_masks() -> Harness<'static, KairanApp> {
     let mut harness = sample_harness();
-    // Bring the report's section 6, which holds the three masks, into view.
     for _ in 0..6 {
         harness.key_press(egui::Key::F8);
         settle(&mut harness);
     }
     harness.key_press(egui::Key::Escape);
     settle(&mut harness);
+    harness
+}
+
+#[test]
+fn a_selection_over_masks_copies_their_markers() {
+    let mut harness = harness_at_the_masks();
     let paragraph = harness
         .get_all_by_label_contains("サーバ及び個人情報を保持する")
         .next()
@@ -78,13 +83,7 @@ fn a_selection_over_masks_copies_their_markers() {
 
 #[test]
 fn a_drag_from_inside_one_mask_to_inside_another_copies_both_markers_whole() {
-    let mut harness = sample_harness();
-    for _ in 0..6 {
-        harness.key_press(egui::Key::F8);
-        settle(&mut harness);
-    }
-    harness.key_press(egui::Key::Escape);
-    settle(&mut harness);
+    let mut harness = harness_at_the_masks();
     let mut masks: Vec<egui::Rect> = harness
         .get_all_by_label_contains("伏せ字：")
         .map(|node| node.rect())
