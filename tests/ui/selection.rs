@@ -6,6 +6,7 @@ use egui::{OutputCommand, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::ui::KairanApp;
+use kairan::ui::viewer::selection::TextSelection;
 
 use crate::support::app::{sample_harness, settle};
 
@@ -103,6 +104,11 @@ fn a_drag_from_inside_one_mask_to_inside_another_copies_both_markers_whole() {
     assert_eq!(copied, "■■■■サーバ及び個人情報を保持する■■■■");
 }
 
+/// The app's text selection.
+fn selection_of(harness: &Harness<'_, KairanApp>) -> Option<TextSelection> {
+    harness.state().state.shown.as_ref().unwrap().selection
+}
+
 /// What the app put on the clipboard this frame, if anything.
 fn copied(harness: &Harness<'_, KairanApp>) -> Option<String> {
     harness
@@ -134,7 +140,7 @@ fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_
     harness.hover_at(report.center());
     harness.step();
     select_all(&mut harness);
-    let selected = harness.state().state.shown.as_ref().unwrap().selection;
+    let selected = selection_of(&harness);
     assert_eq!(
         selected.map(|selection| selection.document),
         Some(1),
@@ -167,7 +173,7 @@ fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_
     harness.step();
     harness.drop_at(Pos2::new(400.0, 400.0));
     harness.step();
-    let after_click = harness.state().state.shown.as_ref().unwrap().selection;
+    let after_click = selection_of(&harness);
     assert!(
         after_click.is_none_or(|selection| selection.is_empty()),
         "{after_click:?}"
@@ -175,10 +181,7 @@ fn ctrl_a_selects_the_letter_being_read_and_copy_copies_all_of_it_with_masks_as_
     select_all(&mut harness);
     harness.key_press(egui::Key::Escape);
     harness.step();
-    assert_eq!(
-        harness.state().state.shown.as_ref().unwrap().selection,
-        None
-    );
+    assert_eq!(selection_of(&harness), None);
 }
 
 #[test]
@@ -190,10 +193,7 @@ fn ctrl_a_in_the_search_field_selects_the_fields_text_not_the_letter() {
     harness.event(egui::Event::Text("障害".into()));
     harness.step();
     select_all(&mut harness);
-    assert_eq!(
-        harness.state().state.shown.as_ref().unwrap().selection,
-        None
-    );
+    assert_eq!(selection_of(&harness), None);
 }
 
 /// Presses `key` with Shift (and Ctrl when `command`) `times` times.
@@ -240,7 +240,7 @@ fn shift_and_the_arrow_keys_extend_a_selection_across_paragraphs() {
         &mut harness,
         Pos2::new(second.left() + 16.0, second.top() + 6.0),
     );
-    let caret = harness.state().state.shown.as_ref().unwrap().selection;
+    let caret = selection_of(&harness);
     assert!(caret.is_some_and(|caret| caret.is_empty()), "{caret:?}");
     shift_key(&mut harness, egui::Key::Home, false, 1);
     shift_key(&mut harness, egui::Key::ArrowLeft, false, 3);
@@ -255,39 +255,17 @@ fn shift_and_the_arrow_keys_extend_a_selection_across_paragraphs() {
         Pos2::new(first.left() + 16.0, first.top() + 6.0),
     );
     shift_key(&mut harness, egui::Key::Home, false, 1);
-    let caret = harness
-        .state()
-        .state
-        .shown
-        .as_ref()
-        .unwrap()
-        .selection
-        .unwrap();
+    let caret = selection_of(&harness).unwrap();
     for _ in 0..10 {
         shift_key(&mut harness, egui::Key::ArrowDown, false, 1);
-        let focus = harness
-            .state()
-            .state
-            .shown
-            .as_ref()
-            .unwrap()
-            .selection
-            .unwrap()
-            .focus;
+        let focus = selection_of(&harness).unwrap().focus;
         if focus.part != caret.anchor.part {
             break;
         }
     }
     shift_key(&mut harness, egui::Key::End, false, 1);
     let text = copy(&mut harness).expect("the selection was copied");
-    let selection = harness
-        .state()
-        .state
-        .shown
-        .as_ref()
-        .unwrap()
-        .selection
-        .unwrap();
+    let selection = selection_of(&harness).unwrap();
     assert_eq!(selection.anchor, caret.anchor);
     assert_eq!(selection.focus.part, caret.anchor.part + 1, "{selection:?}");
     let (head, tail) = text.split_once('\n').expect("two paragraphs, a line each");
@@ -321,12 +299,9 @@ fn with_nothing_selected_shift_down_starts_at_the_top_of_the_letter_under_the_po
     let first = harness.get_by_label(FIRST).rect();
     harness.hover_at(first.center());
     harness.step();
-    assert_eq!(
-        harness.state().state.shown.as_ref().unwrap().selection,
-        None
-    );
+    assert_eq!(selection_of(&harness), None);
     shift_key(&mut harness, egui::Key::ArrowDown, false, 1);
-    let selection = harness.state().state.shown.as_ref().unwrap().selection;
+    let selection = selection_of(&harness);
     let selection = selection.expect("Shift+Down started a selection");
     assert_eq!(
         selection.document, 0,
