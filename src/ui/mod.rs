@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod help;
 pub mod i18n;
 pub mod library;
+pub mod modal;
 pub mod opener;
 pub mod print;
 pub mod settings;
@@ -233,18 +234,69 @@ impl KairanApp {
     }
 }
 
+/// The one dialog over the window, drawn by the feature it belongs to. Its form is edited in
+/// place, so this is called after the views that only read.
+fn modal_ui(
+    ctx: &egui::Context,
+    strings: &i18n::Strings,
+    state: &mut AppState,
+    commands: &mut Vec<Command>,
+) {
+    use modal::Modal;
+    // Only while the PDF dialog is open: without the reader's records the verdict is assessed
+    // afresh each time it is asked for.
+    let verdict = matches!(state.modal, Some(Modal::Print(_)))
+        .then(|| print::view::dialog_verdict(state))
+        .unwrap_or_default();
+    let AppState {
+        modal,
+        trust,
+        authoring,
+        ..
+    } = state;
+    match modal {
+        None => {}
+        Some(Modal::Viewer(dialog)) => viewer::panels::dialog_ui(ctx, strings, dialog, commands),
+        Some(Modal::TrustKey(dialog)) => {
+            trust::dialogs_view::trust_dialog_ui(ctx, strings, &trust.files, dialog, commands)
+        }
+        Some(Modal::NewKey(dialog)) => {
+            trust::dialogs_view::new_key_dialog_ui(ctx, strings, dialog, commands)
+        }
+        Some(Modal::Authoring(dialog)) => {
+            authoring::dialogs::dialog_modal_ui(ctx, strings, authoring, dialog, commands)
+        }
+        Some(Modal::Print(form)) => print::view::dialog_ui(ctx, strings, &verdict, form, commands),
+    }
+}
+
+/// Whether a dialog is over the window: the app's shortcuts then wait until it is closed, so
+/// none opens another dialog in its place.
+fn dialog_open(state: &AppState) -> bool {
+    state.modal.is_some()
+        || state.authoring.job.is_some()
+        || state
+            .trust
+            .window
+            .as_ref()
+            .is_some_and(|window| window.confirm.is_some())
+}
+
 /// Keyboard shortcuts and dropped files, as commands.
 fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
     let editing_text = ctx.text_edit_focused();
     let reading = viewer::document::reading_document(ctx);
+    let dialog_open = dialog_open(state);
     ctx.input_mut(|input| {
-        for command in Action::pressed(input, typing) {
-            // Ctrl+A selects the letter being read (the one last under the pointer).
-            commands.push(match command {
-                Command::SelectAll(None) => Command::SelectAll(reading),
-                other => other,
-            });
+        if !dialog_open {
+            for command in Action::pressed(input, typing) {
+                // Ctrl+A selects the letter being read (the one last under the pointer).
+                commands.push(match command {
+                    Command::SelectAll(None) => Command::SelectAll(reading),
+                    other => other,
+                });
+            }
         }
         if let Some(selection) = state.shown.as_ref().and_then(|shown| shown.selection) {
             // Copy copies the selected text (masks as their markers; the whole letter as "Copy
@@ -262,7 +314,7 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 commands.push(Command::ClearSelection);
             }
         }
-        if state.dialog.is_none() && input.key_pressed(egui::Key::Escape) {
+        if !dialog_open && input.key_pressed(egui::Key::Escape) {
             // Esc closes the innermost thing first: the search bar, then the detail panel.
             if state.search.open {
                 commands.push(Command::CloseSearch);
@@ -404,21 +456,11 @@ impl eframe::App for KairanApp {
         // Dialogs edit their own forms in place, so they are drawn with `&mut` access to their
         // state, after the views that only read.
         let strings = self.state.language().strings();
-        viewer::panels::dialogs_ui(&ctx, strings, &mut self.state.dialog, &mut commands);
-        authoring::dialogs::dialogs_ui(&ctx, strings, &mut self.state.authoring, &mut commands);
-        trust::view::forms_ui(&ctx, strings, &mut self.state.trust, &mut commands);
-        if self.state.print.form.is_some() {
-            // Only while the dialog is open: without the reader's records the verdict is
-            // assessed afresh each time it is asked for.
-            let verdict = print::view::dialog_verdict(&self.state);
-            print::view::dialog_ui(
-                &ctx,
-                strings,
-                &verdict,
-                &mut self.state.print,
-                &mut commands,
-            );
+        trust::view::keys_window_forms_ui(&ctx, strings, &mut self.state.trust, &mut commands);
+        if !authoring::dialogs::job_ui(&ctx, strings, &self.state.authoring) {
+            modal_ui(&ctx, strings, &mut self.state, &mut commands);
         }
+        trust::view::window_confirm_ui(&ctx, strings, &mut self.state.trust, &mut commands);
         self.apply(&ctx, commands);
     }
 

@@ -336,8 +336,8 @@ pub struct AppState {
     pub recent: RecentFiles,
     /// The search bar.
     pub search: Search,
-    /// A dialog over the window.
-    pub dialog: Option<Dialog>,
+    /// The one dialog over the window, whichever feature it belongs to.
+    pub modal: Option<crate::ui::modal::Modal>,
     /// The help window's page, while it is open.
     pub help: Option<crate::ui::help::HelpPage>,
     /// A short note.
@@ -373,7 +373,7 @@ impl AppState {
                 .unwrap_or_else(Language::from_environment),
             recent: RecentFiles::load(options.recent_store),
             search: Search::default(),
-            dialog: None,
+            modal: None,
             help: None,
             message: None,
             scroll: None,
@@ -397,28 +397,26 @@ impl AppState {
             Command::OpenPath(path) => self.open_path(&path),
             Command::OpenSample => self.open_sample(),
             Command::ChooseFile => self.effects.push(Effect::ChooseFile),
-            Command::FileDialogGaveNothing => {
-                self.dialog = Some(Dialog::Path {
-                    text: String::new(),
-                    reason: PathPromptReason::NoFileChosen,
-                });
-            }
-            Command::AskForPath => {
-                self.dialog = Some(Dialog::Path {
-                    text: String::new(),
-                    reason: PathPromptReason::Asked,
-                });
-            }
+            Command::FileDialogGaveNothing => self.open_modal(Dialog::Path {
+                text: String::new(),
+                reason: PathPromptReason::NoFileChosen,
+            }),
+            Command::AskForPath => self.open_modal(Dialog::Path {
+                text: String::new(),
+                reason: PathPromptReason::Asked,
+            }),
             Command::OpenTypedPath => {
-                if let Some(Dialog::Path { text, .. }) = &self.dialog {
+                if let Some(Dialog::Path { text, .. }) = self.modal_of::<Dialog>() {
                     let path = PathBuf::from(text.trim());
-                    self.dialog = None;
+                    self.close_modal::<Dialog>();
                     if !path.as_os_str().is_empty() {
                         self.open_path(&path);
                     }
                 }
             }
-            Command::CloseDialog => self.dialog = None,
+            Command::CloseDialog => {
+                self.close_modal::<Dialog>();
+            }
             Command::ShowDocument(document) => {
                 if let Some(shown) = &mut self.shown {
                     shown.selection = None;
@@ -427,7 +425,7 @@ impl AppState {
             }
             Command::FollowLink { target, from } => self.follow_link(target, from),
             Command::ConfirmExternal => {
-                if let Some(Dialog::External { url }) = self.dialog.take()
+                if let Some(Dialog::External { url }) = self.close_modal::<Dialog>()
                     && crate::document::opens_externally(&url)
                 {
                     self.effects.push(Effect::OpenUrl(url));

@@ -98,7 +98,7 @@ fn line_of(folder: &Path, needle: &str) -> usize {
 }
 
 fn dialog(harness: &Harness<'_, KairanApp>) -> Option<AuthoringDialog> {
-    harness.state().state.authoring.dialog.clone()
+    harness.state().state.modal_of::<AuthoringDialog>().cloned()
 }
 
 fn unprotected_key(dir: &Path) -> (PathBuf, keys::GeneratedKeyPair) {
@@ -402,7 +402,7 @@ fn signing_with_an_unprotected_key_writes_a_bundle_that_verifies() {
         .click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert!(state.authoring.dialog.is_none());
+    assert!(state.modal_of::<AuthoringDialog>().is_none());
     assert!(state.authoring.preview.is_none());
     let shown = state.shown.as_ref().unwrap();
     assert_eq!(

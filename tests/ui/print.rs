@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kairan::ui::KairanApp;
-use kairan::ui::print::state::{PrintOutcome, Purpose};
+use kairan::ui::print::state::{PrintForm, PrintOutcome, Purpose};
 
 use crate::support::app::{sample_harness, save, settle, strings};
 
@@ -36,7 +36,11 @@ fn open_export(harness: &mut Harness<'_, KairanApp>, destination: &str) {
         egui::Key::E,
     );
     settle(harness);
-    let form = harness.state_mut().state.print.form.as_mut().unwrap();
+    let form = harness
+        .state_mut()
+        .state
+        .modal_of_mut::<PrintForm>()
+        .unwrap();
     assert_eq!(form.purpose, Purpose::Export);
     form.destination = destination.to_owned();
     settle(harness);
@@ -55,15 +59,14 @@ fn ctrl_p_opens_the_print_dialog_which_states_the_verdict_the_paper_will_carry()
     let form = harness
         .state()
         .state
-        .print
-        .form
-        .clone()
+        .modal_of::<PrintForm>()
+        .cloned()
         .expect("the dialog is open");
     assert_eq!(form.purpose, Purpose::Print);
     assert!(form.slip, "the slip is on by default in Japanese");
     harness.get_by_label(strings.cancel).click();
     settle(&mut harness);
-    assert!(harness.state().state.print.form.is_none());
+    assert!(harness.state().state.modal_of::<PrintForm>().is_none());
 }
 
 #[test]
@@ -78,7 +81,11 @@ fn export_writes_the_pdf_where_the_reader_typed_and_keeps_the_recipients() {
         .click();
     settle(&mut harness);
     {
-        let form = harness.state_mut().state.print.form.as_mut().unwrap();
+        let form = harness
+            .state_mut()
+            .state
+            .modal_of_mut::<PrintForm>()
+            .unwrap();
         assert_eq!(form.purpose, Purpose::Export);
         form.destination = destination.display().to_string();
         form.recipients = "総務部\n\n 経理部 \n".into();
@@ -103,7 +110,12 @@ fn export_writes_the_pdf_where_the_reader_typed_and_keeps_the_recipients() {
     // Next time the dialog starts with them.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     settle(&mut harness);
-    let form = harness.state().state.print.form.clone().unwrap();
+    let form = harness
+        .state()
+        .state
+        .modal_of::<PrintForm>()
+        .cloned()
+        .unwrap();
     assert_eq!(form.recipients, "総務部\n経理部");
 }
 
@@ -114,7 +126,7 @@ fn an_export_without_a_destination_is_refused_with_a_reason_and_the_dialog_stays
     harness.get_by_label(strings().pdf_save_button).click();
     settle(&mut harness);
     harness.get_by_label_contains(strings().pdf_no_destination);
-    assert!(harness.state().state.print.form.is_some());
+    assert!(harness.state().state.modal_of::<PrintForm>().is_some());
     assert!(harness.state().state.print.running.is_none());
 }
 
@@ -162,6 +174,6 @@ fn while_a_pdf_is_being_made_ctrl_p_opens_no_second_dialog() {
     harness.state_mut().state.print.running = Some(Purpose::Print);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     settle(&mut harness);
-    assert!(harness.state().state.print.form.is_none());
+    assert!(harness.state().state.modal_of::<PrintForm>().is_none());
     harness.get_by_label(strings().pdf_running);
 }

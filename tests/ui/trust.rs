@@ -15,6 +15,7 @@ use kairan::trust::rollover::{ROLLOVER_PATH, ROLLOVER_SIGNATURE_PATH};
 use kairan::trust::{HowAdded, RolloverStatement, SeriesHistory, Settings, TrustStore};
 use kairan::ui::i18n::{Language, fill};
 use kairan::ui::state::Contents;
+use kairan::ui::trust::dialogs::{NewKeyDialog, TrustDialog};
 use kairan::ui::trust::view::{fingerprint_rows, readable_timestamp};
 use kairan::ui::{FirstOpen, KairanApp};
 
@@ -89,13 +90,13 @@ fn trusting_an_unknown_signer_from_the_banner_makes_its_bundle_verified_under_th
 
     // Nothing is trusted before the reader says the fingerprint was confirmed.
     click(&mut harness, strings.trust_dialog_confirm);
-    assert!(harness.state().state.trust.dialog.is_some());
+    assert!(harness.state().state.modal_of::<TrustDialog>().is_some());
     assert!(!store_path(&env).exists());
     click(&mut harness, strings.trust_dialog_confirmed);
     click(&mut harness, strings.trust_dialog_confirm);
 
     // Reopened: verified, with the reader's name, saying what was done.
-    assert!(harness.state().state.trust.dialog.is_none());
+    assert!(harness.state().state.modal_of::<TrustDialog>().is_none());
     harness.get_by_label("検証済み：みかさ社会保険労務士法人の署名");
     // The issue time is the signer's own statement, in the reader's zone and Japanese forms.
     let detail = harness
@@ -316,7 +317,7 @@ fn a_corrupt_trust_store_is_reported_and_left_byte_for_byte_unchanged() {
     click(&mut harness, strings.trust_dialog_confirmed);
     click(&mut harness, strings.trust_dialog_confirm);
     harness.get_by_label(strings.trust_dialog_failed);
-    assert!(harness.state().state.trust.dialog.is_some());
+    assert!(harness.state().state.modal_of::<TrustDialog>().is_some());
     click(&mut harness, strings.cancel);
 
     // Reloading reads it again and still leaves it alone.
@@ -597,7 +598,7 @@ fn a_name_and_note_typed_into_the_trust_dialog_are_what_the_key_is_trusted_under
     assert!(!store_path(&env).exists());
     click(&mut harness, strings.trust_dialog_confirmed);
     click(&mut harness, strings.trust_dialog_confirm);
-    assert!(harness.state().state.trust.dialog.is_none());
+    assert!(harness.state().state.modal_of::<TrustDialog>().is_none());
     let record = store(&env).record_for(&firm.public).unwrap().clone();
     assert_eq!((record.name.as_str(), record.note.as_str()), (name, note));
     assert!(record.is_trusted());
@@ -757,7 +758,7 @@ fn a_note_typed_into_the_new_key_dialog_is_kept_with_the_new_key() {
     );
     assert!(store(&env).record_for(&new.public).is_none());
     click(&mut harness, strings.replace_key_confirm);
-    assert!(harness.state().state.trust.new_key.is_none());
+    assert!(harness.state().state.modal_of::<NewKeyDialog>().is_none());
     let store = store(&env);
     let record = store.record_for(&new.public).unwrap();
     assert_eq!((record.name.as_str(), record.note.as_str()), (FIRM, note));

@@ -15,7 +15,7 @@ use kairan::sample::{SAMPLE_BUNDLE, open_sample};
 use kairan::ui::KairanApp;
 use kairan::ui::command::Command;
 use kairan::ui::i18n::Language;
-use kairan::ui::state::{Contents, WithheldSort};
+use kairan::ui::state::{Contents, Dialog, WithheldSort};
 use kairan::ui::viewer::banner::Tone;
 
 use crate::support::app::{sample_harness, settle};
@@ -715,7 +715,33 @@ fn a_path_typed_into_the_open_by_path_field_opens_that_file() {
     harness.key_press(egui::Key::Enter);
     settle(&mut harness);
     harness.get_by_label(&format!("開けませんでした：{path}"));
-    assert!(harness.state().state.dialog.is_none());
+    assert!(harness.state().state.modal_of::<Dialog>().is_none());
+}
+
+#[test]
+fn a_shortcut_pressed_while_a_dialog_is_open_does_not_replace_the_dialog() {
+    let mut harness = sample_harness();
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.menu_file).click();
+    settle(&mut harness);
+    harness.get_by_label(strings.open_by_path).click();
+    settle(&mut harness);
+    harness.get_by_role(Role::TextInput).focus();
+    settle(&mut harness);
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text("/half/typed");
+    settle(&mut harness);
+    // Print and Find would each open their own dialog or bar over the half-typed path.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    settle(&mut harness);
+    let state = &harness.state().state;
+    assert!(
+        matches!(state.modal_of::<Dialog>(), Some(Dialog::Path { text, .. }) if text == "/half/typed"),
+        "the path prompt and what was typed stay: {:?}",
+        state.modal
+    );
 }
 
 #[test]

@@ -188,25 +188,28 @@ pub(in crate::ui::authoring) fn buttons_ui(
     }
 }
 
-/// The authoring dialog, if one is open, or the running task's progress. The dialog's form is
-/// edited in place: its fields are bound to the widgets.
-pub fn dialogs_ui(
+/// The running task's progress, over everything, while a task runs; whether one runs.
+pub fn job_ui(ctx: &egui::Context, strings: &Strings, authoring: &Authoring) -> bool {
+    let Some(job) = &authoring.job else {
+        return false;
+    };
+    egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
+        crate::ui::widgets::fit_dialog_width(ui, 460.0);
+        ui.horizontal_wrapped(|ui| job_indicator_ui(ui, strings, job.stage));
+        ui.label(strings.job_keeps_running);
+    });
+    true
+}
+
+/// The open authoring dialog. Its form is edited in place: its fields are bound to the
+/// widgets.
+pub fn dialog_modal_ui(
     ctx: &egui::Context,
     strings: &Strings,
-    authoring: &mut Authoring,
+    authoring: &Authoring,
+    dialog: &mut AuthoringDialog,
     commands: &mut Vec<Command>,
 ) {
-    if let Some(job) = &authoring.job {
-        egui::Modal::new(egui::Id::unique("authoring-job")).show(ctx, |ui| {
-            crate::ui::widgets::fit_dialog_width(ui, 460.0);
-            ui.horizontal_wrapped(|ui| job_indicator_ui(ui, strings, job.stage));
-            ui.label(strings.job_keeps_running);
-        });
-        return;
-    }
-    let Some(dialog) = &mut authoring.dialog else {
-        return;
-    };
     let warnings = authoring
         .preview
         .as_ref()

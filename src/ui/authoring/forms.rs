@@ -295,9 +295,7 @@ impl AppState {
     /// does not have is ignored.
     pub(in crate::ui::authoring) fn fill_chosen(&mut self, field: Field, path: &std::path::Path) {
         if let Some(text) = self
-            .authoring
-            .dialog
-            .as_mut()
+            .modal_of_mut::<AuthoringDialog>()
             .and_then(|dialog| dialog.field_mut(field))
         {
             *text = path.display().to_string();
@@ -306,7 +304,7 @@ impl AppState {
 
     /// Shows under the open dialog's fields why its action could not start.
     pub(in crate::ui::authoring) fn set_problem(&mut self, text: &str) {
-        let problem = match &mut self.authoring.dialog {
+        let problem = match self.modal_of_mut::<AuthoringDialog>() {
             Some(AuthoringDialog::Import(form)) => &mut form.problem,
             Some(AuthoringDialog::SignExport(form)) => &mut form.problem,
             Some(AuthoringDialog::NewKey(form)) => &mut form.problem,

@@ -17,6 +17,7 @@ use crate::ui::authoring::forms::{
 };
 use crate::ui::authoring::state::AuthoringEffect;
 use crate::ui::error_text::Problem;
+use crate::ui::modal::InModal;
 use crate::ui::state::AppState;
 
 /// A background task.
@@ -164,7 +165,7 @@ pub enum JobOutcome {
 impl AppState {
     pub(in crate::ui::authoring) fn import_letter(&mut self) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::Import(form)) = &self.authoring.dialog else {
+        let Some(AuthoringDialog::Import(form)) = self.modal_of::<AuthoringDialog>() else {
             return;
         };
         let (Some(letter), Some(folder)) = (path_of(&form.letter), path_of(&form.folder)) else {
@@ -194,13 +195,13 @@ impl AppState {
         match result {
             Ok(imported) => {
                 self.open_folder(folder.clone());
-                self.authoring.dialog = Some(AuthoringDialog::ImportReport {
+                self.open_modal(AuthoringDialog::ImportReport {
                     folder,
                     detections: imported.detections,
                 });
             }
             Err(reason) => {
-                self.authoring.dialog = Some(AuthoringDialog::Failed {
+                self.open_modal(AuthoringDialog::Failed {
                     task: Task::Import,
                     reason,
                 });
@@ -234,7 +235,7 @@ impl AppState {
                 Some(dir.parent().unwrap_or(dir).join(name).display().to_string())
             })
             .unwrap_or_default();
-        self.authoring.dialog = Some(AuthoringDialog::SignExport(SignForm {
+        self.open_modal(AuthoringDialog::SignExport(SignForm {
             fields: SignFields {
                 key: self.remembered_key(),
                 destination,
@@ -248,7 +249,8 @@ impl AppState {
     /// that exists turns the dialog to its second step, which asks before anything is written.
     pub(in crate::ui::authoring) fn sign(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::SignExport(form)) = &mut self.authoring.dialog else {
+        let Some(AuthoringDialog::SignExport(form)) = AuthoringDialog::of_mut(&mut self.modal)
+        else {
             return;
         };
         if self.authoring.job.is_some() {
@@ -276,7 +278,7 @@ impl AppState {
     /// The second step's answer: replace the existing file(s) and go on, or go back to the form
     /// with nothing written.
     pub(in crate::ui::authoring) fn answer_replace(&mut self, overwrite: Overwrite) {
-        match (&mut self.authoring.dialog, overwrite) {
+        match (self.modal_of_mut::<AuthoringDialog>(), overwrite) {
             (Some(AuthoringDialog::SignExport(_)), Overwrite::Replace) => self.sign(overwrite),
             (Some(AuthoringDialog::ExportClients(_)), Overwrite::Replace) => {
                 self.export_clients(overwrite)
@@ -331,7 +333,7 @@ impl AppState {
     fn refused(&mut self) -> bool {
         match self.refusal() {
             Some(blocking) => {
-                self.authoring.dialog = Some(AuthoringDialog::SignRefused { blocking });
+                self.open_modal(AuthoringDialog::SignRefused { blocking });
                 true
             }
             None => false,
@@ -384,7 +386,7 @@ impl AppState {
         } = &outcome
             && let Some(problem) = PasswordProblem::of(reason)
         {
-            let form = match &mut self.authoring.dialog {
+            let form = match self.modal_of_mut::<AuthoringDialog>() {
                 Some(AuthoringDialog::SignExport(form)) => Some((
                     &mut form.fields.password,
                     &mut form.password_problem,
@@ -404,7 +406,7 @@ impl AppState {
                 return;
             }
         }
-        self.authoring.dialog = Some(match outcome {
+        self.open_modal(match outcome {
             JobOutcome::Signed(report) => AuthoringDialog::Signed {
                 report,
                 reveal_failed: None,
@@ -426,7 +428,7 @@ impl AppState {
             password,
             repeat,
             ..
-        })) = self.authoring.dialog.clone()
+        })) = self.modal_of::<AuthoringDialog>().cloned()
         else {
             return;
         };
@@ -470,7 +472,7 @@ impl AppState {
         if self.refused() {
             return;
         }
-        self.authoring.dialog = Some(AuthoringDialog::ExportClients(ClientsForm {
+        self.open_modal(AuthoringDialog::ExportClients(ClientsForm {
             fields: ClientsFields {
                 key: self.remembered_key(),
                 ..ClientsFields::default()
@@ -484,7 +486,7 @@ impl AppState {
     /// many would be replaced and asks once.
     pub(in crate::ui::authoring) fn export_clients(&mut self, overwrite: Overwrite) {
         let strings = self.language().strings();
-        let Some(AuthoringDialog::ExportClients(form)) = &self.authoring.dialog else {
+        let Some(AuthoringDialog::ExportClients(form)) = self.modal_of::<AuthoringDialog>() else {
             return;
         };
         if self.authoring.job.is_some() {
@@ -498,7 +500,7 @@ impl AppState {
             Overwrite::Refuse => self.client_bundles_to_replace(&fields.list, &fields.output),
             Overwrite::Replace => 0,
         };
-        if let Some(AuthoringDialog::ExportClients(form)) = &mut self.authoring.dialog {
+        if let Some(AuthoringDialog::ExportClients(form)) = self.modal_of_mut::<AuthoringDialog>() {
             form.confirm_replace = (replaced > 0).then_some(replaced);
             form.problem = None;
         }

@@ -188,8 +188,6 @@ pub enum AuthoringEffect {
 pub struct Authoring {
     /// The folder in preview.
     pub preview: Option<Preview>,
-    /// The authoring dialog.
-    pub dialog: Option<AuthoringDialog>,
     /// The running background task.
     pub job: Option<Job>,
     /// Changes whenever the previewed documents change, so laid-out text is redone.
@@ -209,23 +207,23 @@ impl AppState {
         match command {
             AuthoringCommand::ChooseFolder => self.authoring_effect(AuthoringEffect::ChooseFolder),
             AuthoringCommand::FolderDialogGaveNothing => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
+                self.open_modal(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::NoFileChosen,
                 }));
             }
             AuthoringCommand::AskForFolderPath => {
-                self.authoring.dialog = Some(AuthoringDialog::FolderPath(FolderPathForm {
+                self.open_modal(AuthoringDialog::FolderPath(FolderPathForm {
                     text: String::new(),
                     reason: PathPromptReason::Asked,
                 }));
             }
             AuthoringCommand::OpenFolder(dir) => self.open_folder(dir),
             AuthoringCommand::OpenTypedFolder => {
-                if let Some(AuthoringDialog::FolderPath(form)) = &self.authoring.dialog
+                if let Some(AuthoringDialog::FolderPath(form)) = self.modal_of::<AuthoringDialog>()
                     && let Some(dir) = path_of(&form.text)
                 {
-                    self.authoring.dialog = None;
+                    self.close_modal::<AuthoringDialog>();
                     self.open_folder(dir);
                 }
             }
@@ -241,7 +239,7 @@ impl AppState {
                 self.authoring_effect(AuthoringEffect::ChooseFor(field))
             }
             AuthoringCommand::OpenImportDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::Import(ImportForm::default()));
+                self.open_modal(AuthoringDialog::Import(ImportForm::default()));
             }
             AuthoringCommand::Import => self.import_letter(),
             AuthoringCommand::OpenSignDialog => self.open_sign_dialog(),
@@ -249,14 +247,14 @@ impl AppState {
             AuthoringCommand::ReplaceExisting => self.answer_replace(Overwrite::Replace),
             AuthoringCommand::KeepExisting => self.answer_replace(Overwrite::Refuse),
             AuthoringCommand::OpenNewKeyDialog => {
-                self.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm::default()));
+                self.open_modal(AuthoringDialog::NewKey(NewKeyForm::default()));
             }
             AuthoringCommand::CreateKey => self.create_key(),
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
             AuthoringCommand::ExportClients => self.export_clients(Overwrite::Refuse),
             AuthoringCommand::CloseDialog => {
                 if self.authoring.job.is_none() {
-                    self.authoring.dialog = None;
+                    self.close_modal::<AuthoringDialog>();
                 }
             }
             AuthoringCommand::ShowFolder(folder) => {
@@ -266,7 +264,7 @@ impl AppState {
                 if let Some(
                     AuthoringDialog::Signed { reveal_failed, .. }
                     | AuthoringDialog::ClientsDone { reveal_failed, .. },
-                ) = &mut self.authoring.dialog
+                ) = self.modal_of_mut::<AuthoringDialog>()
                 {
                     *reveal_failed = Some(problem);
                 }
@@ -486,21 +484,23 @@ mod tests {
             folder.path().to_owned(),
         )));
         state.handle(Command::Authoring(AuthoringCommand::OpenSignDialog));
-        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+        let Some(AuthoringDialog::SignExport(form)) = state.modal_of_mut::<AuthoringDialog>()
+        else {
             panic!("no sign dialog");
         };
         form.fields.destination.clear();
         state.handle(Command::Authoring(AuthoringCommand::Sign));
         assert!(state.authoring.job.is_none());
         assert!(matches!(
-            &state.authoring.dialog,
+            state.modal_of::<AuthoringDialog>(),
             Some(AuthoringDialog::SignExport(SignForm {
                 problem: Some(_),
                 ..
             }))
         ));
         // Once the fields are given, the old reason goes with the next submit.
-        let Some(AuthoringDialog::SignExport(form)) = &mut state.authoring.dialog else {
+        let Some(AuthoringDialog::SignExport(form)) = state.modal_of_mut::<AuthoringDialog>()
+        else {
             panic!("no sign dialog");
         };
         form.fields.key = "/nonexistent/firm.key".into();
@@ -508,7 +508,7 @@ mod tests {
         state.handle(Command::Authoring(AuthoringCommand::Sign));
         assert!(state.authoring.job.is_some());
         assert!(matches!(
-            &state.authoring.dialog,
+            state.modal_of::<AuthoringDialog>(),
             Some(AuthoringDialog::SignExport(SignForm { problem: None, .. }))
         ));
     }
@@ -517,7 +517,7 @@ mod tests {
     fn different_passwords_create_no_key() {
         let mut state = state();
         state.handle(Command::Authoring(AuthoringCommand::OpenNewKeyDialog));
-        state.authoring.dialog = Some(AuthoringDialog::NewKey(NewKeyForm {
+        state.open_modal(AuthoringDialog::NewKey(NewKeyForm {
             base: "/tmp/firm".into(),
             password: Password::new("one"),
             repeat: Password::new("two"),
@@ -552,7 +552,7 @@ mod tests {
             state.effects,
             vec![Effect::Authoring(AuthoringEffect::ShowFolder(dir.clone()))]
         );
-        state.authoring.dialog = Some(AuthoringDialog::ClientsDone {
+        state.open_modal(AuthoringDialog::ClientsDone {
             summary: Default::default(),
             output: dir.clone(),
             reveal_failed: None,
@@ -566,7 +566,7 @@ mod tests {
             problem,
         )));
         assert!(matches!(
-            state.authoring.dialog,
+            state.modal_of::<AuthoringDialog>(),
             Some(AuthoringDialog::ClientsDone {
                 reveal_failed: Some(_),
                 ..

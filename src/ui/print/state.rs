@@ -13,6 +13,7 @@ use crate::pdf::Slip;
 use crate::trust::Assessment;
 use crate::ui::command::{Command, Effect};
 use crate::ui::error_text::Problem;
+use crate::ui::modal::InModal;
 use crate::ui::state::{AppState, Contents, Origin, Shown};
 
 /// Export to a file the reader chooses, or print.
@@ -86,8 +87,6 @@ pub enum PrintOutcome {
 /// Everything the viewer holds for PDF and print.
 #[derive(Debug, Default)]
 pub struct PrintState {
-    /// The dialog, when open.
-    pub form: Option<PrintForm>,
     /// The job running, if any.
     pub running: Option<Purpose>,
     /// What the last job did, until the reader closes the note.
@@ -226,7 +225,7 @@ impl AppState {
                     language,
                 );
                 let circulation = &self.settings.circulation;
-                self.print.form = Some(PrintForm {
+                self.open_modal(PrintForm {
                     purpose,
                     language,
                     slip: circulation.slip.unwrap_or(language == Language::Japanese),
@@ -239,16 +238,18 @@ impl AppState {
                     replace: None,
                 });
             }
-            PrintCommand::CloseDialog => self.print.form = None,
+            PrintCommand::CloseDialog => {
+                self.close_modal::<PrintForm>();
+            }
             PrintCommand::ChooseDestination => {
-                if let Some(form) = &self.print.form {
+                if let Some(form) = self.modal_of::<PrintForm>() {
                     self.effects.push(Effect::ChoosePdfDestination {
                         current: PathBuf::from(&form.destination),
                     });
                 }
             }
             PrintCommand::DestinationChosen(path) => {
-                if let Some(form) = &mut self.print.form {
+                if let Some(form) = self.modal_of_mut::<PrintForm>() {
                     match path {
                         Some(path) => {
                             form.destination = path.display().to_string();
@@ -270,7 +271,7 @@ impl AppState {
     }
 
     fn submit_print(&mut self) {
-        let Some(form) = &mut self.print.form else {
+        let Some(form) = PrintForm::of_mut(&mut self.modal) else {
             return;
         };
         let Some(shown) = &self.shown else {
@@ -339,7 +340,7 @@ impl AppState {
         };
         self.print.running = Some(form.purpose);
         self.print.outcome = None;
-        self.print.form = None;
+        self.close_modal::<PrintForm>();
         self.effects.push(Effect::Print(Box::new(job)));
     }
 }

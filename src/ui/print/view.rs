@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::state::{FormProblem, PrintCommand, PrintForm, PrintOutcome, PrintState, Purpose};
+use super::state::{FormProblem, PrintCommand, PrintForm, PrintOutcome, Purpose};
 use crate::language::Language;
 use crate::ui::command::Command;
 use crate::ui::error_text::explain;
@@ -45,17 +45,14 @@ fn verdict_lines(state: &AppState, strings: &Strings) -> Vec<String> {
     lines
 }
 
-/// The dialog, editing `state.print.form` in place.
+/// The dialog, editing its form in place.
 pub fn dialog_ui(
     ctx: &egui::Context,
     strings: &Strings,
     verdict: &[String],
-    print: &mut PrintState,
+    form: &mut PrintForm,
     commands: &mut Vec<Command>,
 ) {
-    let Some(form) = &mut print.form else {
-        return;
-    };
     // One id per purpose: each dialog is sized afresh, not with the other's remembered size.
     let id = match form.purpose {
         Purpose::Print => egui::Id::unique("pdf-dialog-print"),

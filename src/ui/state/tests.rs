@@ -121,7 +121,7 @@ fn links_of_unsafe_schemes_never_reach_the_opener() {
             target: LinkTarget::External { url: url.into() },
             from: None,
         });
-        assert_eq!(state.dialog, None, "{url}");
+        assert_eq!(state.modal_of::<Dialog>(), None, "{url}");
         assert_eq!(state.message, Some(Message::LinkNotOpened(url.into())));
         state.handle(Command::ConfirmExternal);
         assert!(state.effects.is_empty(), "{url}");
@@ -222,7 +222,7 @@ fn a_dialog_that_gives_nothing_offers_the_path_field() {
     let mut state = sample_state();
     state.handle(Command::FileDialogGaveNothing);
     assert!(matches!(
-        state.dialog,
+        state.modal_of::<Dialog>(),
         Some(Dialog::Path {
             reason: PathPromptReason::NoFileChosen,
             ..

@@ -7,6 +7,7 @@
 use crate::bundle::{KeyId, PublicKey, Verdict};
 use crate::trust::{HowAdded, KeyRecord, OldKeyFate};
 use crate::ui::error_text::Problem;
+use crate::ui::modal::InModal;
 use crate::ui::state::AppState;
 use crate::ui::trust::state::TrustNote;
 
@@ -87,7 +88,7 @@ impl AppState {
         } else {
             claim.trim().to_owned()
         };
-        self.trust.dialog = Some(TrustDialog {
+        self.open_modal(TrustDialog {
             key: *key,
             name: suggestion,
             claim,
@@ -99,7 +100,7 @@ impl AppState {
     }
 
     pub(in crate::ui::trust) fn confirm_trust(&mut self) {
-        let Some(dialog) = &mut self.trust.dialog else {
+        let Some(dialog) = TrustDialog::of_mut(&mut self.modal) else {
             return;
         };
         if dialog.check != FingerprintCheck::Confirmed {
@@ -117,7 +118,7 @@ impl AppState {
         });
         match result {
             Ok(record) => {
-                self.trust.dialog = None;
+                self.close_modal::<TrustDialog>();
                 self.reopen();
                 self.trust.note = Some(TrustNote::TrustedFromBundle {
                     key_id: record.public_key.key_id.to_string(),
@@ -165,8 +166,8 @@ impl AppState {
             .as_ref()
             .map(|shown| shown.bundle.manifest.bundle_id.clone())
             .unwrap_or_default();
-        self.trust.dialog = None;
-        self.trust.new_key = Some(NewKeyDialog {
+        self.close_modal::<TrustDialog>();
+        self.open_modal(NewKeyDialog {
             old,
             new,
             bundle_id,
@@ -178,7 +179,7 @@ impl AppState {
     }
 
     pub(in crate::ui::trust) fn confirm_new_key(&mut self) {
-        let Some(dialog) = &mut self.trust.new_key else {
+        let Some(dialog) = NewKeyDialog::of_mut(&mut self.modal) else {
             return;
         };
         let (FingerprintCheck::Confirmed, Some(fate)) = (dialog.check, dialog.fate) else {
@@ -198,7 +199,7 @@ impl AppState {
         match result {
             Ok(record) => {
                 let old_key_id = dialog.old.public_key.key_id.to_string();
-                self.trust.new_key = None;
+                self.close_modal::<NewKeyDialog>();
                 self.reopen();
                 self.trust.note = Some(TrustNote::ReplacedKey {
                     name: record.name,
@@ -250,17 +251,15 @@ mod tests {
         let mut state = state_in(&dir.path().join("config"));
         state.handle(Command::OpenPath(path));
         state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
-        let dialog = state.trust.dialog.clone().unwrap();
+        let dialog = state.modal_of::<TrustDialog>().cloned().unwrap();
         assert_eq!(dialog.name, "みかさ社会保険労務士法人");
         assert_eq!(dialog.key, key);
         state.handle(Command::Trust(TrustCommand::ConfirmTrust));
-        assert!(state.trust.dialog.is_some());
+        assert!(state.modal_of::<TrustDialog>().is_some());
         assert!(!dir.path().join("config/trust-store.json").exists());
-        state.handle(Command::Trust(TrustCommand::SetFingerprintCheck(
-            FingerprintCheck::Confirmed,
-        )));
+        state.modal_of_mut::<TrustDialog>().unwrap().check = FingerprintCheck::Confirmed;
         state.handle(Command::Trust(TrustCommand::ConfirmTrust));
-        assert!(state.trust.dialog.is_none());
+        assert!(state.modal_of::<TrustDialog>().is_none());
         assert!(state.shown.unwrap().assessment.unwrap().verdict.verified());
     }
 
@@ -282,34 +281,28 @@ mod tests {
             assert_eq!(state.shown.as_ref().unwrap().status(), trust::Status::Alarm);
             // The ordinary dialog stays shut; the new-key offer names the trusted key.
             state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
-            assert!(state.trust.dialog.is_none());
+            assert!(state.modal_of::<TrustDialog>().is_none());
             let (old, offered) = state.new_key_candidate().unwrap();
             assert_eq!((old.public_key, offered), (old_key, new_key));
             state.handle(Command::Trust(TrustCommand::OpenNewKeyDialog(
                 old_key.key_id,
             )));
-            let dialog = state.trust.new_key.clone().unwrap();
+            let dialog = state.modal_of::<NewKeyDialog>().cloned().unwrap();
             assert_eq!((dialog.old.public_key, dialog.new), (old_key, new_key));
             // Neither the phone check alone nor the choice alone is enough.
-            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
-                FingerprintCheck::Confirmed,
-            )));
+            state.modal_of_mut::<NewKeyDialog>().unwrap().check = FingerprintCheck::Confirmed;
             state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
-            assert!(state.trust.new_key.is_some());
-            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
-                FingerprintCheck::NotConfirmed,
-            )));
-            state.handle(Command::Trust(TrustCommand::SetOldKeyFate(fate)));
+            assert!(state.modal_of::<NewKeyDialog>().is_some());
+            state.modal_of_mut::<NewKeyDialog>().unwrap().check = FingerprintCheck::NotConfirmed;
+            state.modal_of_mut::<NewKeyDialog>().unwrap().fate = Some(fate);
             state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
-            assert!(state.trust.new_key.is_some());
+            assert!(state.modal_of::<NewKeyDialog>().is_some());
             let unchanged = TrustStore::load(&config.join("trust-store.json")).unwrap();
             assert_eq!(unchanged.records(), store.records());
 
-            state.handle(Command::Trust(TrustCommand::SetNewKeyCheck(
-                FingerprintCheck::Confirmed,
-            )));
+            state.modal_of_mut::<NewKeyDialog>().unwrap().check = FingerprintCheck::Confirmed;
             state.handle(Command::Trust(TrustCommand::ConfirmNewKey));
-            assert!(state.trust.new_key.is_none());
+            assert!(state.modal_of::<NewKeyDialog>().is_none());
             let shown = state.shown.as_ref().unwrap();
             assert_eq!(shown.status(), trust::Status::Verified, "{fate:?}");
             assert!(matches!(
@@ -386,6 +379,6 @@ mod tests {
         let mut state = state_in(dir.path());
         state.handle(Command::OpenSample);
         state.handle(Command::Trust(TrustCommand::OpenTrustDialog));
-        assert!(state.trust.dialog.is_none());
+        assert!(state.modal_of::<TrustDialog>().is_none());
     }
 }

@@ -25,7 +25,7 @@ use crate::ui::trust::view::{
 use crate::ui::widgets::{Choice, confirm_row_ui, error_detail_text, labelled_line_field};
 
 /// "This is a new key of NAME": both fingerprints, the phone check, the old key's fate.
-pub(in crate::ui::trust) fn new_key_dialog_ui(
+pub fn new_key_dialog_ui(
     ctx: &egui::Context,
     strings: &Strings,
     dialog: &mut NewKeyDialog,
@@ -56,25 +56,14 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
             )
             .wrap(),
         );
-        let confirmed = check_ui(
-            ui,
-            dialog.check,
-            strings.replace_key_confirmed,
-            TrustCommand::SetNewKeyCheck,
-            commands,
-        );
+        let confirmed = check_ui(ui, &mut dialog.check, strings.replace_key_confirmed);
         ui.separator();
         ui.label(RichText::new(strings.replace_key_fate).strong());
         for (fate, label) in [
             (OldKeyFate::Revoke, strings.replace_key_revoke),
             (OldKeyFate::Retire, strings.replace_key_retire),
         ] {
-            if ui
-                .add(egui::RadioButton::new(dialog.fate == Some(fate), label))
-                .clicked()
-            {
-                commands.push(trust(TrustCommand::SetOldKeyFate(fate)));
-            }
+            ui.radio_value(&mut dialog.fate, Some(fate), label);
         }
         labelled_line_field(ui, strings.trust_dialog_note, &mut dialog.note, |edit| {
             edit.id_salt("new-key-note").desired_width(f32::INFINITY)
@@ -101,7 +90,7 @@ pub(in crate::ui::trust) fn new_key_dialog_ui(
 }
 
 /// "Trust this key as…": the fingerprint, the phone check, the name and a note.
-pub(in crate::ui::trust) fn trust_dialog_ui(
+pub fn trust_dialog_ui(
     ctx: &egui::Context,
     strings: &Strings,
     files: &TrustFiles,
@@ -132,13 +121,7 @@ pub(in crate::ui::trust) fn trust_dialog_ui(
             );
         });
         ui.add(egui::Label::new(RichText::new(strings.trust_dialog_advice).strong()).wrap());
-        let confirmed = check_ui(
-            ui,
-            dialog.check,
-            strings.trust_dialog_confirmed,
-            TrustCommand::SetFingerprintCheck,
-            commands,
-        );
+        let confirmed = check_ui(ui, &mut dialog.check, strings.trust_dialog_confirmed);
         ui.separator();
         labelled_line_field(ui, strings.trust_dialog_name, &mut dialog.name, |edit| {
             edit.id_salt("trust-name")
@@ -207,20 +190,14 @@ fn fingerprint_box_ui(
 
 /// The "I have checked the fingerprint" box: pushes `set` with the new state when it is
 /// ticked or cleared, and says whether it is ticked now.
-fn check_ui(
-    ui: &mut egui::Ui,
-    check: FingerprintCheck,
-    label: &str,
-    set: fn(FingerprintCheck) -> TrustCommand,
-    commands: &mut Vec<Command>,
-) -> bool {
-    let mut confirmed = check == FingerprintCheck::Confirmed;
+fn check_ui(ui: &mut egui::Ui, check: &mut FingerprintCheck, label: &str) -> bool {
+    let mut confirmed = *check == FingerprintCheck::Confirmed;
     if ui.checkbox(&mut confirmed, label).changed() {
-        commands.push(trust(set(if confirmed {
+        *check = if confirmed {
             FingerprintCheck::Confirmed
         } else {
             FingerprintCheck::NotConfirmed
-        })));
+        };
     }
     confirmed
 }

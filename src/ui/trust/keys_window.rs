@@ -193,13 +193,10 @@ impl AppState {
             TrustCommand::ExportTo { key, path } => self.export(&key, &path),
             TrustCommand::SaveOrganisation => self.save_organisation(),
             TrustCommand::OpenTrustDialog
-            | TrustCommand::SetFingerprintCheck(_)
             | TrustCommand::ConfirmTrust
             | TrustCommand::CloseTrustDialog
             | TrustCommand::AcceptRollover
             | TrustCommand::OpenNewKeyDialog(_)
-            | TrustCommand::SetNewKeyCheck(_)
-            | TrustCommand::SetOldKeyFate(_)
             | TrustCommand::ConfirmNewKey
             | TrustCommand::CloseNewKeyDialog
             | TrustCommand::ReloadFiles

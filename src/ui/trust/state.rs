@@ -143,10 +143,6 @@ pub struct TrustState {
     pub files: TrustFiles,
     /// The reader hid the file problems shown now.
     pub problems_hidden: bool,
-    /// The "Trust this key as…" dialog.
-    pub dialog: Option<TrustDialog>,
-    /// The "This is a new key of NAME" dialog.
-    pub new_key: Option<NewKeyDialog>,
     /// The Trusted keys window, when open.
     pub window: Option<KeysWindow>,
     /// What the last action from the banner did.
@@ -159,8 +155,6 @@ impl TrustState {
         TrustState {
             files: TrustFiles::load(config),
             problems_hidden: false,
-            dialog: None,
-            new_key: None,
             window: None,
             note: None,
         }
@@ -182,8 +176,6 @@ impl TrustState {
 pub enum TrustCommand {
     /// Open "Trust this key as…" for the unknown signer on screen.
     OpenTrustDialog,
-    /// The dialog's fingerprint check changed.
-    SetFingerprintCheck(FingerprintCheck),
     /// Trust the key as named, then open the bundle again.
     ConfirmTrust,
     /// Close the dialog without trusting anything.
@@ -193,10 +185,6 @@ pub enum TrustCommand {
     /// Open "This is a new key of NAME" for the unknown signer on screen, whose bundle claims
     /// the name of the trusted key with this id.
     OpenNewKeyDialog(KeyId),
-    /// The new-key dialog's fingerprint check changed.
-    SetNewKeyCheck(FingerprintCheck),
-    /// The new-key dialog's choice for the old key changed.
-    SetOldKeyFate(OldKeyFate),
     /// Trust the signer in place of the old key, then open the bundle again.
     ConfirmNewKey,
     /// Close the new-key dialog without changing anything.
@@ -346,27 +334,16 @@ impl AppState {
     pub(in crate::ui) fn handle_trust(&mut self, command: TrustCommand) {
         match command {
             TrustCommand::OpenTrustDialog => self.open_trust_dialog(),
-            TrustCommand::SetFingerprintCheck(check) => {
-                if let Some(dialog) = &mut self.trust.dialog {
-                    dialog.check = check;
-                }
-            }
             TrustCommand::ConfirmTrust => self.confirm_trust(),
-            TrustCommand::CloseTrustDialog => self.trust.dialog = None,
+            TrustCommand::CloseTrustDialog => {
+                self.close_modal::<TrustDialog>();
+            }
             TrustCommand::AcceptRollover => self.accept_rollover(),
             TrustCommand::OpenNewKeyDialog(old_key_id) => self.open_new_key_dialog(&old_key_id),
-            TrustCommand::SetNewKeyCheck(check) => {
-                if let Some(dialog) = &mut self.trust.new_key {
-                    dialog.check = check;
-                }
-            }
-            TrustCommand::SetOldKeyFate(fate) => {
-                if let Some(dialog) = &mut self.trust.new_key {
-                    dialog.fate = Some(fate);
-                }
-            }
             TrustCommand::ConfirmNewKey => self.confirm_new_key(),
-            TrustCommand::CloseNewKeyDialog => self.trust.new_key = None,
+            TrustCommand::CloseNewKeyDialog => {
+                self.close_modal::<NewKeyDialog>();
+            }
             TrustCommand::ReloadFiles => {
                 self.trust.reload();
                 self.reopen();

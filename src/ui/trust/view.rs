@@ -3,7 +3,8 @@
 //! and the pieces the trust views share. The dialogs are drawn in
 //! [`dialogs_view`](super::dialogs_view), the Trusted keys window in
 //! [`keys_window_view`](super::keys_window_view) and unreadable trust files in
-//! [`files_view`](super::files_view); [`forms_ui`] puts the dialogs and the window on screen.
+//! [`files_view`](super::files_view); the app puts a trust dialog on screen as its one
+//! [`Modal`](crate::ui::modal::Modal).
 //! The banner and note views read [`AppState`] and push [`Command`]s. The dialogs and the
 //! Trusted keys window get `&mut` to their own form and the trust files (the names other keys
 //! already have) read-only beside it: their text fields edit the form in place, and what was
@@ -19,7 +20,6 @@ use crate::ui::command::Command;
 use crate::ui::error_text::explain;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Shown};
-use crate::ui::trust::dialogs_view::{new_key_dialog_ui, trust_dialog_ui};
 use crate::ui::trust::files::TrustFiles;
 use crate::ui::trust::keys_window_view::{confirm_ui, keys_window_ui};
 use crate::ui::trust::state::{TrustAction, TrustCommand, TrustEffect, TrustNote, TrustState};
@@ -370,31 +370,29 @@ pub fn settings_menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<
     });
 }
 
-/// The trust dialogs, the Trusted keys window and its confirmation. Their text fields edit the
-/// open form in place (`&mut`), so this is called after the views that only read; the trust
-/// files are passed beside the forms, read-only, for the names already given to other keys.
-pub fn forms_ui(
+/// The Trusted keys window. Its text fields edit the window's form in place (`&mut`), so this
+/// is called after the views that only read.
+pub fn keys_window_forms_ui(
     ctx: &egui::Context,
     strings: &Strings,
     trust: &mut TrustState,
     commands: &mut Vec<Command>,
 ) {
-    let TrustState {
-        files,
-        dialog,
-        new_key,
-        window,
-        ..
-    } = trust;
+    let TrustState { files, window, .. } = trust;
     if let Some(window) = window.as_mut() {
         keys_window_ui(ctx, strings, files, window, commands);
     }
-    if let Some(dialog) = dialog {
-        trust_dialog_ui(ctx, strings, files, dialog, commands);
-    }
-    if let Some(dialog) = new_key {
-        new_key_dialog_ui(ctx, strings, dialog, commands);
-    }
+}
+
+/// The confirmation of a revoke or remove asked for in the Trusted keys window (a step of that
+/// window, drawn over every other dialog).
+pub fn window_confirm_ui(
+    ctx: &egui::Context,
+    strings: &Strings,
+    trust: &mut TrustState,
+    commands: &mut Vec<Command>,
+) {
+    let TrustState { files, window, .. } = trust;
     if let Some(window) = window {
         confirm_ui(ctx, strings, files, window, commands);
     }

@@ -187,7 +187,7 @@ impl AppState {
             LinkTarget::External { url } if !crate::document::opens_externally(&url) => {
                 self.message = Some(Message::LinkNotOpened(url));
             }
-            LinkTarget::External { url } => self.dialog = Some(Dialog::External { url }),
+            LinkTarget::External { url } => self.open_modal(Dialog::External { url }),
             LinkTarget::Document { path, heading } => {
                 let Some(shown) = &self.shown else {
                     return;

@@ -360,15 +360,14 @@ pub fn search_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Com
 
 /// The open-by-path field and the external-address confirmation. The path field edits the
 /// dialog's text in place; the path is read only when the reader asks to open it.
-pub fn dialogs_ui(
+pub fn dialog_ui(
     ctx: &egui::Context,
     strings: &Strings,
-    dialog: &mut Option<Dialog>,
+    dialog: &mut Dialog,
     commands: &mut Vec<Command>,
 ) {
     match dialog {
-        None => {}
-        Some(Dialog::Path { text, reason }) => {
+        Dialog::Path { text, reason } => {
             let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
                 crate::ui::widgets::fit_dialog_width(ui, 520.0);
                 ui.heading(strings.path_title);
@@ -395,7 +394,7 @@ pub fn dialogs_ui(
                 commands.push(Command::CloseDialog);
             }
         }
-        Some(Dialog::External { url }) => {
+        Dialog::External { url } => {
             let modal = egui::Modal::new(egui::Id::unique("external-dialog")).show(ctx, |ui| {
                 crate::ui::widgets::fit_dialog_width(ui, 560.0);
                 ui.heading(strings.external_title);
