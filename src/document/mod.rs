@@ -12,10 +12,12 @@
 pub mod find;
 mod json;
 pub mod letter;
+mod link;
 mod model;
 mod table;
 mod text;
 
+pub use link::{LinkTarget, disguised_host, opens_externally};
 pub use model::*;
 pub use table::{Table, TablePlace, TableProblem};
 pub use text::{WithheldItem, WithheldKind, inline_text, plain_text, withheld_items};

@@ -7,6 +7,10 @@ use std::path::Path;
 use rusqlite::{Connection, ErrorCode, OptionalExtension as _, Transaction, params};
 
 use super::Notice;
+use crate::bundle::OpenedBundle;
+use crate::document::find::folded;
+use crate::document::plain_text;
+use crate::trust::Assessment;
 use crate::trust::Status;
 
 /// The schema this build writes (`PRAGMA user_version`).
@@ -210,4 +214,51 @@ pub(super) fn notice_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Notic
         status: Status::from_word(&status).ok_or_else(|| invalid(9, "unknown status"))?,
         read: row.get(10)?,
     })
+}
+
+/// The index row of an opened bundle.
+pub(super) fn notice_of(
+    id: &str,
+    bundle: &OpenedBundle,
+    assessment: &Assessment,
+    received_at: jiff::Timestamp,
+    read: bool,
+) -> Notice {
+    let signer = match &assessment.verdict {
+        crate::trust::TrustVerdict::Revoked { record } => Some(record.name.clone()),
+        _ => assessment
+            .signer()
+            .filter(|signer| !signer.public_key.is_demo())
+            .map(|signer| signer.name.clone()),
+    };
+    Notice {
+        id: id.to_owned(),
+        signer,
+        claimed_issuer: bundle.manifest.issuer.name.clone(),
+        key_id: bundle.signature_key_id.to_string(),
+        series_id: bundle.manifest.series.id.clone(),
+        sequence: bundle.manifest.series.sequence,
+        bundle_id: bundle.manifest.bundle_id.clone(),
+        issued_at: bundle.manifest.issued_at.as_str().to_owned(),
+        received_at: jiff::Timestamp::from_second(received_at.as_second()).unwrap_or(received_at),
+        status: assessment.status,
+        read,
+    }
+}
+
+/// The index rows of an opened bundle's documents, with their text for search.
+pub(super) fn document_rows(bundle: &OpenedBundle) -> Vec<DocumentRow> {
+    bundle
+        .documents
+        .iter()
+        .map(|document| {
+            let text = plain_text(&document.document);
+            DocumentRow {
+                path: document.entry.path.clone(),
+                title: document.document.title_text(),
+                folded: folded(&text),
+                text,
+            }
+        })
+        .collect()
 }

@@ -7,16 +7,15 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension as _, params};
 use sha2::Digest as _;
 
-use super::index::{self, DocumentRow, Existing, NOTICE_COLUMNS};
+use super::index::{self, Existing, NOTICE_COLUMNS, document_rows, notice_of};
 use super::{
     Kept, LibraryError, Notice, Opened, Opening, Reader, Reading, RebuildReason, Rebuilt,
     SearchHit, keepable, stored_path,
 };
-use crate::bundle::{self, OpenedBundle, hex};
-use crate::document::find::{Query, folded};
-use crate::document::plain_text;
+use crate::bundle::{self, hex};
+use crate::document::find::Query;
 use crate::fs::{Access, Existing as WhenExisting, write_atomically};
-use crate::trust::{Assessment, Origin, assess};
+use crate::trust::{Origin, assess};
 
 /// The folder of stored files inside the library folder.
 pub(super) const BUNDLES: &str = "bundles";
@@ -584,52 +583,6 @@ fn stored_ids(folder: &Path) -> Result<Vec<String>, LibraryError> {
     Ok(ids)
 }
 
-/// The index row of an opened bundle.
-fn notice_of(
-    id: &str,
-    bundle: &OpenedBundle,
-    assessment: &Assessment,
-    received_at: jiff::Timestamp,
-    read: bool,
-) -> Notice {
-    let signer = match &assessment.verdict {
-        crate::trust::TrustVerdict::Revoked { record } => Some(record.name.clone()),
-        _ => assessment
-            .signer()
-            .filter(|signer| !signer.public_key.is_demo())
-            .map(|signer| signer.name.clone()),
-    };
-    Notice {
-        id: id.to_owned(),
-        signer,
-        claimed_issuer: bundle.manifest.issuer.name.clone(),
-        key_id: bundle.signature_key_id.to_string(),
-        series_id: bundle.manifest.series.id.clone(),
-        sequence: bundle.manifest.series.sequence,
-        bundle_id: bundle.manifest.bundle_id.clone(),
-        issued_at: bundle.manifest.issued_at.as_str().to_owned(),
-        received_at: jiff::Timestamp::from_second(received_at.as_second()).unwrap_or(received_at),
-        status: assessment.status,
-        read,
-    }
-}
-
-fn document_rows(bundle: &OpenedBundle) -> Vec<DocumentRow> {
-    bundle
-        .documents
-        .iter()
-        .map(|document| {
-            let text = plain_text(&document.document);
-            DocumentRow {
-                path: document.entry.path.clone(),
-                title: document.document.title_text(),
-                folded: folded(&text),
-                text,
-            }
-        })
-        .collect()
-}
-
 /// The text around a match (character range `hit`), on one line.
 fn excerpt(text: &str, hit: std::ops::Range<usize>) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -658,63 +611,4 @@ fn excerpt(text: &str, hit: std::ops::Range<usize>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::library::Reader;
-
-    #[test]
-    fn an_excerpt_is_one_line_around_the_match() {
-        let text = "一行目\n\nＡＷＳ上の両面で構築";
-        let hit = Query::new("aws").unwrap().find_in(text)[0].clone();
-        assert_eq!(excerpt(text, hit), "一行目 ＡＷＳ上の両面で構築");
-        let long = format!("{}サーバ{}", "あ".repeat(50), "い".repeat(50));
-        let hit = Query::new("サーバ").unwrap().find_in(&long)[0].clone();
-        let shown = excerpt(&long, hit);
-        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
-        assert_eq!(
-            shown.chars().count(),
-            2 + EXCERPT_BEFORE + 3 + EXCERPT_AFTER
-        );
-    }
-
-    #[test]
-    fn a_file_kept_before_a_crash_is_indexed_and_leftovers_are_not_notices() {
-        let dir = tempfile::tempdir().unwrap();
-        let keys = vec![crate::sample::demo_trusted_key()];
-        let reader = Reader {
-            keys: &keys,
-            store: None,
-            settings: None,
-        };
-        let sample = crate::sample::SAMPLE_BUNDLE;
-        let id = hex(&sha2::Sha256::digest(sample));
-        std::fs::create_dir_all(dir.path().join(BUNDLES)).unwrap();
-        // As a process killed between writing the file and its row leaves it.
-        std::fs::write(stored_path(dir.path(), &id), sample).unwrap();
-        std::fs::write(
-            dir.path().join(BUNDLES).join(".x.kairan.1.partial"),
-            b"half",
-        )
-        .unwrap();
-        let opened = Library::open(dir.path(), reader).unwrap();
-        // No index yet but a stored file: rebuilt, and told.
-        assert_eq!(
-            opened.rebuilt,
-            Some(Rebuilt {
-                reason: RebuildReason::Missing,
-                indexed: 1,
-                skipped: 0
-            })
-        );
-        let notices = opened.library.notices().unwrap();
-        assert_eq!(notices.len(), 1);
-        assert_eq!(notices[0].id, id);
-        assert_eq!(notices[0].status, crate::trust::Status::DemoKey);
-        drop(opened);
-        // A row whose file is gone is dropped on the next opening.
-        std::fs::remove_file(stored_path(dir.path(), &id)).unwrap();
-        let opened = Library::open(dir.path(), reader).unwrap();
-        assert_eq!(opened.rebuilt, None);
-        assert!(opened.library.notices().unwrap().is_empty());
-    }
-}
+mod tests;

@@ -112,7 +112,7 @@ impl KairanApp {
     }
 
     /// Bounds the kept letter layouts to `bytes` (for tests of the bound; the app keeps
-    /// [`viewer::document::layout::LAYOUT_BUDGET_BYTES`]).
+    /// [`viewer::document::cache::LAYOUT_BUDGET_BYTES`]).
     pub fn set_layout_budget(&mut self, bytes: usize) {
         self.cache = LayoutCache::with_budget(bytes);
     }

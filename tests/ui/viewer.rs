@@ -699,19 +699,24 @@ fn the_japanese_ui_shows_no_english_sentence_on_the_screens_it_opens() {
     );
 }
 
+/// Opens File ▸ Open by path and types `text` into its field.
+fn type_into_path_prompt(harness: &mut Harness<'_, KairanApp>, text: &str) {
+    let strings = Language::Japanese.strings();
+    harness.get_by_label(strings.menu_file).click();
+    settle(harness);
+    harness.get_by_label(strings.open_by_path).click();
+    settle(harness);
+    harness.get_by_role(Role::TextInput).focus();
+    settle(harness);
+    harness.get_by_role(Role::TextInput).type_text(text);
+    settle(harness);
+}
+
 #[test]
 fn a_path_typed_into_the_open_by_path_field_opens_that_file() {
     let mut harness = sample_harness();
-    let strings = Language::Japanese.strings();
-    harness.get_by_label(strings.menu_file).click();
-    settle(&mut harness);
-    harness.get_by_label(strings.open_by_path).click();
-    settle(&mut harness);
     let path = "/nonexistent/typed-notice.kairan";
-    harness.get_by_role(Role::TextInput).focus();
-    settle(&mut harness);
-    harness.get_by_role(Role::TextInput).type_text(path);
-    settle(&mut harness);
+    type_into_path_prompt(&mut harness, path);
     harness.key_press(egui::Key::Enter);
     settle(&mut harness);
     harness.get_by_label(&format!("開けませんでした：{path}"));
@@ -721,17 +726,7 @@ fn a_path_typed_into_the_open_by_path_field_opens_that_file() {
 #[test]
 fn a_shortcut_pressed_while_a_dialog_is_open_does_not_replace_the_dialog() {
     let mut harness = sample_harness();
-    let strings = Language::Japanese.strings();
-    harness.get_by_label(strings.menu_file).click();
-    settle(&mut harness);
-    harness.get_by_label(strings.open_by_path).click();
-    settle(&mut harness);
-    harness.get_by_role(Role::TextInput).focus();
-    settle(&mut harness);
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text("/half/typed");
-    settle(&mut harness);
+    type_into_path_prompt(&mut harness, "/half/typed");
     // Print and Find would each open their own dialog or bar over the half-typed path.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);

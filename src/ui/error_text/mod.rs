@@ -25,6 +25,7 @@ use crate::trust::{NextAction, Status, TrustError};
 
 mod authoring;
 mod bundle;
+mod checks;
 mod trust;
 
 /// An error or finding that has words in every language the viewer speaks.

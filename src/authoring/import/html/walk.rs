@@ -5,6 +5,10 @@
 //!
 //! The walk is iterative over depth beyond [`MAX_DEPTH`] and never looks up an element's
 //! ancestors, so a page of 100,000 nested elements is read in linear time.
+//!
+//! It is one file on purpose: [`Walker`]'s methods share one stack of open elements and the run
+//! being built, and how each kind of element is handled depends on what the others left there;
+//! split across files, each half would reach into the other's state.
 
 use ego_tree::NodeRef;
 use scraper::Node;

@@ -4,7 +4,7 @@
 //! full-width placeholder blocks.
 //!
 //! Text is laid out once per document, width, scale, theme, language and font atlas
-//! ([`LayoutCache`], in [`layout`]) and only the parts inside the visible viewport are painted
+//! ([`LayoutCache`], in [`cache`]) and only the parts inside the visible viewport are painted
 //! and given accessibility nodes ([`paint`]), so long documents stay smooth;
 //! [`span_rects`](mod@span_rects) finds the rectangles of masks, links and search hits in the
 //! laid-out text; [`select`] maps the pointer and keys to a text selection across parts. This module maps model parts to shapes and pushes commands; it never changes
@@ -14,13 +14,15 @@ use egui::Color32;
 
 use crate::ui::viewer::withheld_detail::who;
 
+pub mod cache;
 pub mod layout;
 pub mod paint;
 pub mod select;
 pub mod span_rects;
 mod table;
 
-pub use layout::{CellFrame, DocumentLayout, LaidPart, LaidSpan, LayoutCache, SpanKind};
+pub use cache::LayoutCache;
+pub use layout::{CellFrame, DocumentLayout, LaidPart, LaidSpan, SpanKind};
 pub use paint::document_ui;
 pub use span_rects::{char_rects, span_rects};
 

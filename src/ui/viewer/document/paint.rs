@@ -12,9 +12,8 @@ use crate::escape::one_line;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
-use crate::ui::viewer::document::layout::{
-    CellFrame, DocumentLayout, LaidPart, LayoutCache, SpanKind,
-};
+use crate::ui::viewer::document::cache::LayoutCache;
+use crate::ui::viewer::document::layout::{CellFrame, DocumentLayout, LaidPart, SpanKind};
 use crate::ui::viewer::document::select::{self, Move};
 use crate::ui::viewer::selection::{TextPoint, TextSelection};
 use crate::ui::viewer::withheld_detail::{accessible_name, stated};
