@@ -11,7 +11,7 @@ use super::words::{self, PaperWords};
 use super::{PdfRequest, Slip};
 use crate::bundle::{OpenedBundle, Verdict};
 use crate::document::letter::{self, PartStyle, Span};
-use crate::document::{Block, Document, Inline, LinkTarget, Mask, Omission};
+use crate::document::{Block, Document, LinkTarget, Mask, Omission, inline_text};
 use crate::escape::{one_line, visible};
 
 mod verdict;
@@ -478,17 +478,7 @@ fn heading_text(document: &Document, id: &str) -> Option<String> {
             id: heading_id,
             content,
             ..
-        } if heading_id == id => Some(
-            content
-                .iter()
-                .map(|inline| match inline {
-                    Inline::Text { text } | Inline::Strong { text } | Inline::Link { text, .. } => {
-                        text.as_str()
-                    }
-                    Inline::Mask(mask) => mask.marker.as_str(),
-                })
-                .collect(),
-        ),
+        } if heading_id == id => Some(inline_text(content)),
         _ => None,
     })
 }
