@@ -346,3 +346,54 @@ fn a_double_click_selects_a_word_and_a_triple_click_the_paragraph() {
     clicks_at(&mut harness, pos, 3);
     assert_eq!(copy(&mut harness).as_deref(), Some(FIRST));
 }
+
+#[test]
+fn a_press_on_the_letters_scroll_bar_keeps_the_selection() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    click_at(
+        &mut harness,
+        Pos2::new(first.left() + 16.0, first.top() + 6.0),
+    );
+    shift_key(&mut harness, egui::Key::End, false, 1);
+    let selected = selection_of(&harness).expect("a selection");
+    assert!(!selected.is_empty());
+    // The firm letter's scroll bar: the one to the right of its first paragraph.
+    let bar = harness
+        .get_all_by_role(egui::accesskit::Role::ScrollBar)
+        .map(|node| node.rect())
+        .find(|bar| bar.left() >= first.right() && bar.y_range().contains(first.center().y))
+        .expect("the firm letter has a scroll bar");
+    let on_bar = Pos2::new(bar.center().x, bar.top() + 4.0);
+    click_at(&mut harness, on_bar);
+    assert_eq!(selection_of(&harness), Some(selected));
+
+    // A press beside the text, in the margin, still ends it.
+    click_at(
+        &mut harness,
+        Pos2::new(first.left() - 6.0, first.top() + 6.0),
+    );
+    assert_eq!(selection_of(&harness), None);
+}
+
+#[test]
+fn shift_up_then_shift_down_comes_back_to_the_same_column() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    // The caret at the start of a row; above it are the centred title and the right-aligned
+    // sender, whose shorter rows do not reach that far left.
+    click_at(
+        &mut harness,
+        Pos2::new(first.left() + 1.0, first.top() + 6.0),
+    );
+    let start = selection_of(&harness).expect("a caret").focus;
+    for times in 1..=4 {
+        shift_key(&mut harness, egui::Key::ArrowUp, false, times);
+        shift_key(&mut harness, egui::Key::ArrowDown, false, times);
+        assert_eq!(
+            selection_of(&harness).map(|selection| selection.focus),
+            Some(start),
+            "after {times} rows up and down"
+        );
+    }
+}

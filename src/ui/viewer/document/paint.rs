@@ -350,7 +350,12 @@ fn select_ui(
             });
             ui.data_mut(|data| data.insert_temp(dragging_id, true));
         }
-    } else if pressed && pos.is_some_and(|pos| clip.contains(pos)) && any_selection {
+    } else if pressed
+        && pos.is_some_and(|pos| clip.contains(pos))
+        && any_selection
+        // A press on another widget (the pane's scroll bar) is not a press beside the text.
+        && !ui.ctx().egui_is_using_pointer()
+    {
         commands.push(Command::ClearSelection);
     } else if dragging && down {
         if let (Some(pos), Some(mut extended)) = (pos, selection)
@@ -415,7 +420,20 @@ fn select_ui(
                 let start = at(top).unwrap_or_default();
                 TextSelection::caret(document, start)
             });
-            extended.focus = select::moved(layout, extended.focus, movement);
+            // A run of Up and Down keeps the column it started in (as text editors do).
+            let column_id = egui::Id::unique(("kairan-selection-column", document));
+            let column = matches!(movement, Move::Up | Move::Down).then(|| {
+                ui.data(|data| data.get_temp::<(TextPoint, f32)>(column_id))
+                    .filter(|(focus, _)| *focus == extended.focus)
+                    .map(|(_, x)| x)
+                    .or_else(|| {
+                        select::caret_rect(layout, extended.focus).map(|rect| rect.center().x)
+                    })
+            });
+            extended.focus = select::moved(layout, extended.focus, movement, column.flatten());
+            if let Some(Some(x)) = column {
+                ui.data_mut(|data| data.insert_temp(column_id, (extended.focus, x)));
+            }
             if let Some(rect) = select::caret_rect(layout, extended.focus) {
                 ui.scroll_to_rect(rect.translate(origin).expand(8.0), None);
             }

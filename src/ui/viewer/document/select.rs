@@ -131,9 +131,16 @@ pub enum Move {
     DocumentEnd,
 }
 
-/// Where `point` goes on `movement`.
-pub fn moved(layout: &DocumentLayout, point: TextPoint, movement: Move) -> TextPoint {
-    let moved = moved_within_masks(layout, point, movement);
+/// Where `point` goes on `movement`. Up and Down aim at `column` (a document x) when given:
+/// the x the caret had before a run of Up and Down presses, so that a shorter, centred or
+/// right-aligned row passed on the way does not shift it.
+pub fn moved(
+    layout: &DocumentLayout,
+    point: TextPoint,
+    movement: Move,
+    column: Option<f32>,
+) -> TextPoint {
+    let moved = moved_within_masks(layout, point, movement, column);
     let forward = match movement {
         Move::Left => Some(false),
         Move::Right => Some(true),
@@ -146,7 +153,12 @@ pub fn moved(layout: &DocumentLayout, point: TextPoint, movement: Move) -> TextP
 }
 
 /// Where `point` goes on `movement`, before it is moved out of a mask.
-fn moved_within_masks(layout: &DocumentLayout, point: TextPoint, movement: Move) -> TextPoint {
+fn moved_within_masks(
+    layout: &DocumentLayout,
+    point: TextPoint,
+    movement: Move,
+    column: Option<f32>,
+) -> TextPoint {
     let parts = &layout.parts;
     let Some(part) = parts.get(point.part) else {
         return point;
@@ -162,9 +174,10 @@ fn moved_within_masks(layout: &DocumentLayout, point: TextPoint, movement: Move)
         Move::Up | Move::Down => {
             let down = movement == Move::Down;
             let here = part.caret_rect(offset);
+            let column = column.unwrap_or(here.center().x);
             if part.omission.is_none() {
                 let row_of = |cursor: CCursor| part.galley.layout_from_cursor(cursor).row;
-                let x = here.center().x - part.galley_pos.x;
+                let x = column - part.galley_pos.x;
                 let (next, _) = if down {
                     part.galley.cursor_down_one_row(&cursor, Some(x))
                 } else {
@@ -191,7 +204,7 @@ fn moved_within_masks(layout: &DocumentLayout, point: TextPoint, movement: Move)
             } else {
                 next.rect.bottom() - 1.0
             };
-            let target = Pos2::new(here.center().x, y);
+            let target = Pos2::new(column, y);
             if next.omission.is_some() {
                 TextPoint::new(neighbour, if down { next.chars } else { 0 })
             } else {
