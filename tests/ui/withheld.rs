@@ -250,3 +250,71 @@ fn a_mask_in_a_table_cell_is_reached_with_f8_and_the_table_is_shown_cell_by_cell
         assert_eq!(parts, 1, "{cell}");
     }
 }
+
+/// A bundle whose firm notice is one paragraph of `count` masks labelled 項目1…項目N, signed
+/// by a key of its own, in `dir`.
+fn many_masks_bundle(dir: &std::path::Path, count: usize) -> std::path::PathBuf {
+    use kairan::document::{Block, Inline, Mask, WithheldBy};
+    let sample = kairan::sample::open_sample().unwrap();
+    let mut document = sample.documents[0].document.clone();
+    let content = (1..=count)
+        .flat_map(|n| {
+            [
+                Inline::text("対象："),
+                Inline::Mask(Mask {
+                    marker: "■■■■".into(),
+                    label: Some(format!("項目{n}")),
+                    reason: None,
+                    masked_by: WithheldBy::NotStated,
+                }),
+            ]
+        })
+        .collect();
+    document.body = vec![Block::Paragraph { content }];
+    std::fs::create_dir_all(dir.join("documents")).unwrap();
+    std::fs::write(dir.join("documents/masks.json"), document.to_json()).unwrap();
+    std::fs::write(
+        dir.join("bundle.json"),
+        r#"{"bundle_id":"many-masks","series":{"id":"masks","sequence":1},"issued_at":"2026-01-01T00:00:00Z",
+            "issuer_name":"Masks","entries":[{"file":"documents/masks.json","role":"firm_notice"}]}"#,
+    )
+    .unwrap();
+    let pair =
+        kairan::bundle::keys::generate(kairan::bundle::keys::Protection::Unprotected, "m").unwrap();
+    let key = kairan::bundle::SecretKey::from_file_text(&pair.secret_file, None).unwrap();
+    let bytes =
+        kairan::authoring::pack_folder(dir, &key, &kairan::authoring::PackOptions::default())
+            .unwrap();
+    let path = dir.join("masks.kairan");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn in_a_paragraph_of_thousands_of_masks_those_on_screen_take_part_wherever_it_is_scrolled() {
+    let env = crate::support::env::Env::new();
+    let count = 3_000;
+    let path = many_masks_bundle(&env.path("masks"), count);
+    let mut harness = crate::support::app::harness(
+        crate::support::app::SIZE,
+        crate::support::app::options(kairan::ui::FirstOpen::File(path), vec![], env.config()),
+    );
+    let named = |harness: &Harness<'_, KairanApp>, n: usize| {
+        labelled_starting(harness, &format!("伏せ字：項目{n}、"))
+    };
+    let on_screen = labelled_starting(&harness, "伏せ字：");
+    assert!(
+        on_screen > 10 && on_screen < count / 2,
+        "{on_screen} masks take part"
+    );
+    assert_eq!(named(&harness, 1), 1);
+    assert_eq!(named(&harness, count), 0);
+    // Shift+F8 goes back round to the last mask, at the paragraph's end, and brings it on screen.
+    press(&mut harness, egui::Key::F8);
+    press(&mut harness, egui::Key::Escape);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F8);
+    settle(&mut harness);
+    assert_eq!(named(&harness, count), 1);
+    assert_eq!(named(&harness, count - 1), 1);
+    assert_eq!(named(&harness, 1), 0);
+}

@@ -391,7 +391,7 @@ impl AppState {
             .and_then(|folder| crate::ui::authoring::panels::locate(folder, finding));
         if let Some((document, part)) = place {
             self.show_document(document);
-            self.request_scroll(document, part);
+            self.request_scroll(document, part, crate::ui::viewer::navigation::Spot::Top);
         }
     }
 }

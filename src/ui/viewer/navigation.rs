@@ -22,6 +22,20 @@ pub struct ScrollRequest {
     pub document: usize,
     /// The part to bring into view.
     pub part: PartKey,
+    /// The place in the part to bring into view: in a paragraph longer than the pane, a mask
+    /// or search hit far down it would otherwise stay off screen.
+    pub spot: Spot,
+}
+
+/// A place within a part to scroll to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// The part's top.
+    Top,
+    /// The mask with this ordinal among the document's withheld items.
+    Mask(usize),
+    /// The character at this offset in the part's text.
+    Char(usize),
 }
 
 /// A place Back returns to: a document, and the part to scroll to when the jump stayed
@@ -174,7 +188,7 @@ impl AppState {
         }
         shown.single_pane = shown.pane_of(stop.document);
         if let Some(part) = stop.part {
-            self.request_scroll(stop.document, part);
+            self.request_scroll(stop.document, part, Spot::Top);
         }
     }
 
@@ -219,12 +233,12 @@ impl AppState {
                     });
                 }
                 self.show_document(document);
-                self.request_scroll(document, part);
+                self.request_scroll(document, part, Spot::Top);
             }
         }
     }
 
-    pub(in crate::ui) fn request_scroll(&mut self, document: usize, part: PartKey) {
+    pub(in crate::ui) fn request_scroll(&mut self, document: usize, part: PartKey, spot: Spot) {
         let Some(shown) = &self.shown else {
             return;
         };
@@ -235,6 +249,7 @@ impl AppState {
             pane,
             document,
             part,
+            spot,
         });
         self.flash = Some(Flash {
             serial: self.serial,
@@ -267,7 +282,11 @@ impl AppState {
         }
         shown.withheld_cursor = Some(index);
         self.show_document(item.document);
-        self.request_scroll(item.document, item.part);
+        let spot = match item.kind {
+            WithheldSort::Mask => Spot::Mask(item.ordinal),
+            WithheldSort::Omission => Spot::Top,
+        };
+        self.request_scroll(item.document, item.part, spot);
     }
 
     pub(in crate::ui) fn refresh_search(&mut self) {
@@ -307,7 +326,7 @@ impl AppState {
         };
         self.search.current = Some(index);
         self.show_document(hit.document);
-        self.request_scroll(hit.document, hit.part);
+        self.request_scroll(hit.document, hit.part, Spot::Char(hit.range.start));
     }
 }
 

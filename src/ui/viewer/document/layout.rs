@@ -85,6 +85,19 @@ pub enum CellFrame {
 }
 
 impl LaidPart {
+    /// The spans that may cross the band `top..=bottom` (document coordinates), found by
+    /// binary search: spans run in text order, so their rows go down the part, and those on
+    /// screen are one run. A paragraph of 100,000 masks costs a frame what is visible.
+    pub fn spans_crossing(&self, top: f32, bottom: f32) -> Range<usize> {
+        let start = self
+            .spans
+            .partition_point(|span| span.rects.last().is_some_and(|rect| rect.bottom() < top));
+        let end = start
+            + self.spans[start..]
+                .partition_point(|span| span.rects.first().is_none_or(|rect| rect.top() <= bottom));
+        start..end
+    }
+
     /// Rectangles covering `range` (characters of the part's text), relative to the document
     /// origin.
     pub fn char_rects(&self, range: Range<usize>) -> Vec<Rect> {
@@ -403,6 +416,11 @@ pub(super) fn interactive_spans(
         .into_iter()
         .zip(span_rects(galley, &ranges))
         .filter_map(|((span, _), rects)| {
+            // A span with no characters has nothing to draw or press (and would break the
+            // order `LaidPart::spans_crossing` searches by).
+            if rects.is_empty() {
+                return None;
+            }
             let kind = match span {
                 Span::Text(_) | Span::Strong(_) => return None,
                 Span::Mask { ordinal, mask } => SpanKind::Mask {

@@ -15,6 +15,7 @@ use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
 use crate::ui::viewer::document::cache::LayoutCache;
 use crate::ui::viewer::document::layout::{CellFrame, DocumentLayout, LaidPart, SpanKind};
 use crate::ui::viewer::document::select::{self, Move};
+use crate::ui::viewer::navigation::Spot;
 use crate::ui::viewer::selection::{TextPoint, TextSelection};
 use crate::ui::viewer::withheld_detail::{accessible_name, stated};
 
@@ -53,7 +54,26 @@ pub fn document_ui(
         && request.document == document
     {
         if let Some(part) = layout.part(request.part) {
-            area = area.vertical_scroll_offset((part.rect.top() - 48.0).max(0.0));
+            let top = match request.spot {
+                Spot::Top => None,
+                Spot::Mask(ordinal) => part
+                    .spans
+                    .iter()
+                    .find(|span| {
+                        matches!(span.kind, SpanKind::Mask { ordinal: of, .. } if of == ordinal)
+                    })
+                    .and_then(|span| span.rects.first())
+                    .map(|rect| rect.top()),
+                Spot::Char(offset) => part
+                    .char_rects(offset..offset + 1)
+                    .first()
+                    .map(|rect| rect.top()),
+            };
+            // A place far down a long paragraph comes into view with the row above it.
+            let top = top
+                .filter(|top| *top > part.rect.top() + 48.0)
+                .map_or(part.rect.top(), |top| top - 24.0);
+            area = area.vertical_scroll_offset((top - 48.0).max(0.0));
         }
         commands.push(Command::ScrollDone(request.serial));
     }
@@ -191,7 +211,11 @@ pub fn document_ui(
             // A paragraph can hold 100,000 masks: only the ones on screen are drawn and take
             // input, so a frame costs what is visible.
             let visible = ui.clip_rect();
-            for span in &part.spans {
+            let on_screen = part.spans_crossing(
+                visible.top() - origin.y - SPAN_MARGIN,
+                visible.bottom() - origin.y + SPAN_MARGIN,
+            );
+            for span in &part.spans[on_screen.clone()] {
                 if let SpanKind::Mask { ordinal, .. } = &span.kind {
                     let focused = current
                         .is_some_and(|item| item.ordinal == *ordinal && item.part == part.key);
@@ -247,7 +271,7 @@ pub fn document_ui(
                     Stroke::new(1.5, palette.text),
                 );
             }
-            for span in &part.spans {
+            for span in &part.spans[on_screen] {
                 if let SpanKind::Link { .. } = span.kind {
                     for rect in &span.rects {
                         if !visible.intersects(rect.translate(origin)) {
@@ -447,6 +471,9 @@ fn select_ui(
     }
 }
 
+/// How far beyond a span's text its mask box and focus ring are drawn.
+const SPAN_MARGIN: f32 = 8.0;
+
 const SHIFT_COMMAND: egui::Modifiers = egui::Modifiers {
     shift: true,
     command: true,
@@ -468,7 +495,14 @@ fn spans_ui(
     let bundle = &shown.bundle;
     let palette = Palette::for_theme(ui.visuals().dark_mode);
     let visible = ui.clip_rect();
-    for (span_index, span) in part.spans.iter().enumerate() {
+    let on_screen = part.spans_crossing(
+        visible.top() - origin.y - SPAN_MARGIN,
+        visible.bottom() - origin.y + SPAN_MARGIN,
+    );
+    for (span_index, span) in part.spans.iter().enumerate().skip(on_screen.start) {
+        if span_index >= on_screen.end {
+            break;
+        }
         for (row, rect) in span.rects.iter().enumerate() {
             let rect = rect.translate(origin);
             // Off screen, a mask or link takes no input (and no Tab stop: the side list and F8
