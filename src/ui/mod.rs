@@ -300,7 +300,7 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
         }
         if let Some(selection) = state.shown.as_ref().and_then(|shown| shown.selection) {
             // Copy copies the selected text (masks as their markers; the whole letter as "Copy
-            // text" does); Esc ends the selection (so does a press beside the text).
+            // text" does); Esc ends the selection (so does a press beside the text, which leaves the caret there).
             if !editing_text
                 && !selection.is_empty()
                 && input

@@ -368,12 +368,26 @@ fn a_press_on_the_letters_scroll_bar_keeps_the_selection() {
     click_at(&mut harness, on_bar);
     assert_eq!(selection_of(&harness), Some(selected));
 
-    // A press beside the text, in the margin, still ends it.
+    // A press beside the text, in the margin, still ends it (the caret goes beside it).
     click_at(
         &mut harness,
         Pos2::new(first.left() - 6.0, first.top() + 6.0),
     );
-    assert_eq!(selection_of(&harness), None);
+    let caret = selection_of(&harness).expect("a caret");
+    assert!(caret.is_empty(), "{caret:?}");
+    assert_eq!(caret.focus.part, selected.anchor.part);
+}
+
+#[test]
+fn a_drag_from_the_margin_beside_a_paragraph_selects_from_the_start_of_its_row() {
+    let mut harness = sample_harness();
+    let first = harness.get_by_label(FIRST).rect();
+    let copied = drag_and_copy(
+        &mut harness,
+        Pos2::new(first.left() - 8.0, first.center().y),
+        Pos2::new(first.right() - 1.0, first.center().y),
+    );
+    assert_eq!(copied.as_deref(), Some(FIRST));
 }
 
 #[test]

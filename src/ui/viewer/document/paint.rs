@@ -334,7 +334,8 @@ impl PointerOnText {
 /// (Shift+press extends the selection), dragging selects across parts (scrolling when the
 /// pointer leaves the pane), a double click selects a run of one kind of character, a triple
 /// click the part; Shift with the arrow keys, Home and End (Ctrl for the whole letter) moves
-/// the selection's end across parts. A press beside the text ends the selection.
+/// the selection's end across parts. A press beside the text puts the caret at the nearest
+/// place (ending the selection) and a drag from there selects, as in a browser.
 fn select_ui(
     ui: &egui::Ui,
     layout: &DocumentLayout,
@@ -363,24 +364,27 @@ fn select_ui(
     let clip = ui.clip_rect();
     let at = |pos: Pos2| select::point_at(layout, pos - origin);
     let mut changed = None;
-    if pressed && let (Some(pos), Some(_)) = (press, pointer.hovered) {
-        if let Some(point) = at(pos) {
-            changed = Some(match selection {
-                Some(mut extended) if shift => {
-                    extended.focus = point;
-                    extended
-                }
-                _ => TextSelection::caret(document, point),
-            });
-            ui.data_mut(|data| data.insert_temp(dragging_id, true));
+    // A press on the text, or beside it (in the margin, between paragraphs, below the letter)
+    // as in a browser, puts the caret at the nearest place, and a drag from there selects. A
+    // press on another widget (the pane's scroll bar) is neither.
+    let press_here = press.filter(|pos| {
+        pointer.hovered.is_some() || (clip.contains(*pos) && !ui.ctx().egui_is_using_pointer())
+    });
+    if pressed && let Some(pos) = press_here {
+        match at(pos) {
+            Some(point) => {
+                changed = Some(match selection {
+                    Some(mut extended) if shift => {
+                        extended.focus = point;
+                        extended
+                    }
+                    _ => TextSelection::caret(document, point),
+                });
+                ui.data_mut(|data| data.insert_temp(dragging_id, true));
+            }
+            None if any_selection => commands.push(Command::ClearSelection),
+            None => {}
         }
-    } else if pressed
-        && pos.is_some_and(|pos| clip.contains(pos))
-        && any_selection
-        // A press on another widget (the pane's scroll bar) is not a press beside the text.
-        && !ui.ctx().egui_is_using_pointer()
-    {
-        commands.push(Command::ClearSelection);
     } else if dragging && down {
         if let (Some(pos), Some(mut extended)) = (pos, selection)
             && let Some(point) = at(pos)
