@@ -6,6 +6,7 @@
 #   test    build, plus the stock minisign tool and Python (interoperability tests) and
 #           poppler's pdftotext and pdffonts (reading back the PDFs Kairan makes)
 #   window  the libraries a window needs (X11/Wayland, OpenGL) on a bare machine
+#   package the validators scripts/check-package.sh runs on the Debian package
 #
 # Installs with apt-get when it can (as root, or with sudo that needs no password); otherwise
 # prints the exact command to run and exits with status 1. On a system without apt-get it says
@@ -21,7 +22,10 @@ for group in "$@"; do
       commands+=(minisign python3 pdftotext pdffonts) ;;
     window) packages+=(libxcursor1 libxi6 libxkbcommon-x11-0 libfontconfig1 libegl1 libegl-mesa0
       libgl1-mesa-dri) ;;
-    *) echo "setup.sh: unknown group '$group' (use build, test or window)" >&2; exit 2 ;;
+    package) packages+=(desktop-file-utils appstream xdg-utils shared-mime-info
+      libfile-mimeinfo-perl)
+      commands+=(desktop-file-validate appstreamcli xdg-mime) ;;
+    *) echo "setup.sh: unknown group '$group' (use build, test, window or package)" >&2; exit 2 ;;
   esac
 done
 
