@@ -13,6 +13,20 @@ use crate::ui::print::state::PrintForm;
 use crate::ui::state::{AppState, Dialog};
 use crate::ui::trust::state::{NewKeyDialog, TrustDialog};
 
+/// Whether the reader asked to close the dialog shown as `modal`: Esc (when it is the top
+/// dialog and no drop-down is open) or a close from inside it. Unlike
+/// [`egui::ModalResponse::should_close`], a click beside the dialog does not count: a stray
+/// click must not throw away what was typed.
+pub fn asked_to_close<T>(modal: &egui::ModalResponse<T>) -> bool {
+    let escape = || {
+        modal
+            .response
+            .ctx
+            .input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    };
+    modal.response.should_close() || (modal.is_top_modal && !modal.any_popup_open && escape())
+}
+
 /// The dialog over the window, whichever feature it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {

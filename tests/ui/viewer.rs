@@ -740,6 +740,27 @@ fn a_shortcut_pressed_while_a_dialog_is_open_does_not_replace_the_dialog() {
 }
 
 #[test]
+fn a_click_beside_a_dialog_keeps_it_and_what_was_typed_and_esc_closes_it() {
+    let mut harness = sample_harness();
+    type_into_path_prompt(&mut harness, "/half/typed");
+    let beside = egui::pos2(8.0, harness.ctx.content_rect().bottom() - 8.0);
+    harness.hover_at(beside);
+    harness.step();
+    harness.drag_at(beside);
+    harness.step();
+    harness.drop_at(beside);
+    settle(&mut harness);
+    assert!(
+        matches!(harness.state().state.modal_of::<Dialog>(), Some(Dialog::Path { text, .. }) if text == "/half/typed"),
+        "{:?}",
+        harness.state().state.modal
+    );
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert_eq!(harness.state().state.modal, None);
+}
+
+#[test]
 fn a_link_inside_the_file_says_which_document_and_heading_it_goes_to() {
     let mut harness = sample_harness();
     harness

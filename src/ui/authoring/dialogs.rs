@@ -219,7 +219,7 @@ pub fn dialog_modal_ui(
         crate::ui::widgets::fit_dialog_width(ui, 620.0);
         dialog_ui(ui, strings, dialog, &warnings, commands);
     });
-    if modal.should_close() {
+    if crate::ui::modal::asked_to_close(&modal) {
         push(commands, AuthoringCommand::CloseDialog);
     }
 }

@@ -66,7 +66,7 @@ pub fn dialog_ui(
             .show(ui, |ui| form_ui(ui, strings, verdict, form, commands));
         buttons_ui(ui, strings, form, commands);
     });
-    if modal.should_close() {
+    if crate::ui::modal::asked_to_close(&modal) {
         commands.push(Command::Print(PrintCommand::CloseDialog));
     }
 }

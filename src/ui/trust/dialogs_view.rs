@@ -84,7 +84,7 @@ pub fn new_key_dialog_ui(
             None => {}
         }
     });
-    if modal.should_close() {
+    if crate::ui::modal::asked_to_close(&modal) {
         commands.push(trust(TrustCommand::CloseNewKeyDialog));
     }
 }
@@ -163,7 +163,7 @@ pub fn trust_dialog_ui(
             None => {}
         }
     });
-    if modal.should_close() {
+    if crate::ui::modal::asked_to_close(&modal) {
         commands.push(trust(TrustCommand::CloseTrustDialog));
     }
 }

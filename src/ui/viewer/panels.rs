@@ -390,7 +390,7 @@ pub fn dialog_ui(
                     }
                 });
             });
-            if modal.should_close() {
+            if crate::ui::modal::asked_to_close(&modal) {
                 commands.push(Command::CloseDialog);
             }
         }
@@ -436,7 +436,7 @@ pub fn dialog_ui(
                     }
                 });
             });
-            if modal.should_close() {
+            if crate::ui::modal::asked_to_close(&modal) {
                 commands.push(Command::CloseDialog);
             }
         }
