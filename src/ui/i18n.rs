@@ -155,6 +155,7 @@ strings! {
     error_detail: "詳細：{reason}", "Details: {reason}";
     error_kept: "前に表示していた内容はそのまま表示しています。", "What was shown before is still shown.";
     dismiss: "閉じる", "Dismiss";
+    back_to_form: "戻って入力し直す", "Back to the form";
     // Open by path
     path_title: "パスを入力して開く", "Open by path";
     path_no_dialog: "ファイルが選ばれませんでした。ファイル選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。パスを入力して開けます。", "No file was chosen. If no file dialog appeared, this desktop has no file-chooser service (portal); you can type the path instead.";

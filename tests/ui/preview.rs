@@ -631,6 +631,41 @@ fn exporting_for_clients_says_how_many_files_it_would_replace_and_asks_once() {
 }
 
 #[test]
+fn after_a_failed_export_the_report_goes_back_to_the_form_with_what_was_typed() {
+    let copy = sample_copy();
+    let folder = copy.path().to_owned();
+    let (key, _) = unprotected_key(copy.parent());
+    let list = copy.parent().join("no-such-list.csv");
+    let output = copy.parent().join("out");
+    std::fs::create_dir(&output).unwrap();
+    let mut harness = preview_harness(&folder);
+    export_for_clients(&mut harness, &list, &key, &output);
+    harness.run_steps(2);
+    step_until(&mut harness, Duration::from_secs(20), job_finished);
+    assert!(
+        matches!(
+            dialog(&harness),
+            Some(AuthoringDialog::Failed {
+                back_to: Some(_),
+                ..
+            })
+        ),
+        "{:?}",
+        dialog(&harness)
+    );
+    harness
+        .get_by_role_and_label(Role::Button, strings().back_to_form)
+        .click();
+    harness.run_steps(2);
+    let Some(AuthoringDialog::ExportClients(form)) = dialog(&harness) else {
+        panic!("not back at the form: {:?}", dialog(&harness));
+    };
+    assert_eq!(form.fields.list, list.display().to_string());
+    assert_eq!(form.fields.key, key.display().to_string());
+    assert_eq!(form.fields.output, output.display().to_string());
+}
+
+#[test]
 fn exporting_for_clients_reports_a_bad_row_and_writes_the_rest() {
     let copy = sample_copy();
     let folder = copy.path().to_owned();

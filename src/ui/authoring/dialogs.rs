@@ -499,7 +499,11 @@ fn dialog_ui(
             reveal_failed.as_ref(),
             commands,
         ),
-        AuthoringDialog::Failed { task, reason } => {
+        AuthoringDialog::Failed {
+            task,
+            reason,
+            back_to,
+        } => {
             toned_heading_ui(
                 ui,
                 Tone::Danger,
@@ -515,7 +519,12 @@ fn dialog_ui(
                 strings.error_detail,
                 &[("reason", &explain(reason, strings.lang))],
             ));
-            buttons_ui(ui, None, strings.dismiss, commands);
+            let close = if back_to.is_some() {
+                strings.back_to_form
+            } else {
+                strings.dismiss
+            };
+            buttons_ui(ui, None, close, commands);
         }
     }
 }

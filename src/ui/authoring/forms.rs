@@ -263,10 +263,38 @@ pub enum AuthoringDialog {
         task: Task,
         /// Why, kept typed until it is shown.
         reason: Problem,
+        /// The form the task was started from, every field as typed but the passwords, which
+        /// closing this report brings back.
+        back_to: Option<Box<AuthoringDialog>>,
     },
 }
 
 impl AuthoringDialog {
+    /// This dialog as a form to return to after a failure: the form with its passwords
+    /// emptied (a password that failed is of no use; retyping it is how a typo is found), or
+    /// nothing if it is a report rather than a form.
+    pub fn form_to_return_to(self) -> Option<AuthoringDialog> {
+        match self {
+            AuthoringDialog::Import(form) => Some(AuthoringDialog::Import(form)),
+            AuthoringDialog::NewKey(form) => Some(AuthoringDialog::NewKey(NewKeyForm {
+                password: Password::default(),
+                repeat: Password::default(),
+                ..form
+            })),
+            AuthoringDialog::SignExport(mut form) => {
+                form.fields.password = Password::default();
+                form.confirm_replace = None;
+                Some(AuthoringDialog::SignExport(form))
+            }
+            AuthoringDialog::ExportClients(mut form) => {
+                form.fields.password = Password::default();
+                form.confirm_replace = None;
+                Some(AuthoringDialog::ExportClients(form))
+            }
+            _ => None,
+        }
+    }
+
     /// The text of `field` in this dialog's form, if it has that field.
     pub(in crate::ui::authoring) fn field_mut(&mut self, field: Field) -> Option<&mut String> {
         match (self, field) {

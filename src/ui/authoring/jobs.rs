@@ -200,12 +200,7 @@ impl AppState {
                     detections: imported.detections,
                 });
             }
-            Err(reason) => {
-                self.open_modal(AuthoringDialog::Failed {
-                    task: Task::Import,
-                    reason,
-                });
-            }
+            Err(reason) => self.report_failure(Task::Import, reason),
         }
     }
 
@@ -417,7 +412,21 @@ impl AppState {
                 output,
                 reveal_failed: None,
             },
-            JobOutcome::Failed { task, reason } => AuthoringDialog::Failed { task, reason },
+            JobOutcome::Failed { task, reason } => return self.report_failure(task, reason),
+        });
+    }
+
+    /// Replaces the form a task was started from with the report of its failure, keeping the
+    /// form (all but its passwords) to come back to when the report is closed.
+    fn report_failure(&mut self, task: Task, reason: Problem) {
+        let back_to = self
+            .close_modal::<AuthoringDialog>()
+            .and_then(AuthoringDialog::form_to_return_to)
+            .map(Box::new);
+        self.open_modal(AuthoringDialog::Failed {
+            task,
+            reason,
+            back_to,
         });
     }
 

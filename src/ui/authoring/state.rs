@@ -253,8 +253,14 @@ impl AppState {
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
             AuthoringCommand::ExportClients => self.export_clients(Overwrite::Refuse),
             AuthoringCommand::CloseDialog => {
-                if self.authoring.job.is_none() {
-                    self.close_modal::<AuthoringDialog>();
+                if self.authoring.job.is_none()
+                    && let Some(AuthoringDialog::Failed {
+                        back_to: Some(form),
+                        ..
+                    }) = self.close_modal::<AuthoringDialog>()
+                {
+                    // After a failure, back to the form with what was typed.
+                    self.open_modal(*form);
                 }
             }
             AuthoringCommand::ShowFolder(folder) => {
