@@ -149,25 +149,26 @@ fn guide_ui(ui: &mut egui::Ui, strings: &Strings) {
     }
     ui.add_space(8.0);
     ui.heading(strings.help_keys);
-    egui::Grid::new("help-keys")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for action in Action::ALL {
-                ui.label(action.shortcut_text(ui.ctx()));
-                ui.label(action.label(strings));
-                ui.end_row();
-            }
-            ui.label("Esc");
-            ui.label(strings.help_key_escape);
-            ui.end_row();
-            ui.label("Tab / Enter");
-            ui.label(strings.help_key_tab);
-            ui.end_row();
-            ui.label("Shift + ← → ↑ ↓ / Home / End");
-            ui.label(strings.help_key_select);
-            ui.end_row();
+    // One wrapped line a key (not a grid, whose cells never wrap): the guide fits a narrow
+    // window.
+    let ctx = ui.ctx().clone();
+    let keys = Action::ALL
+        .iter()
+        .map(|action| (action.shortcut_text(&ctx), action.label(strings)))
+        .chain([
+            ("Esc".to_owned(), strings.help_key_escape),
+            ("Tab / Enter".to_owned(), strings.help_key_tab),
+            (
+                "Shift + ← → ↑ ↓ / Home / End".to_owned(),
+                strings.help_key_select,
+            ),
+        ]);
+    for (key, what) in keys {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(key).strong());
+            ui.label(what);
         });
+    }
 }
 
 fn about_ui(ui: &mut egui::Ui, strings: &Strings) {

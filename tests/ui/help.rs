@@ -47,3 +47,29 @@ fn about_names_the_version_the_font_licence_and_the_libraries() {
     harness.get_by_label("egui");
     harness.get_by_label("ed25519-dalek");
 }
+
+#[test]
+fn in_a_480_pixel_window_the_guide_fits_the_window() {
+    let mut harness = crate::support::app::sample_harness_sized([480.0, 800.0]);
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    let strings = strings();
+    for label in [
+        strings.help_key_select,
+        strings.help_good_title,
+        strings.help_guide,
+        strings.detail_close,
+    ] {
+        let rects: Vec<egui::Rect> = harness
+            .get_all_by_label(label)
+            .map(|node| node.rect())
+            .collect();
+        assert!(!rects.is_empty(), "{label:?} not shown");
+        for rect in rects {
+            assert!(
+                rect.left() >= 0.0 && rect.right() <= 480.0,
+                "{label:?} at {rect:?}"
+            );
+        }
+    }
+}
