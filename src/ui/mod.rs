@@ -320,6 +320,13 @@ fn input_commands(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comm
                 commands.push(Command::CloseSearch);
             } else if state.help.is_some() {
                 commands.push(Command::CloseHelp);
+            } else if let Some(window) = &state.trust.window
+                && !editing_text
+                && window.rename.is_none()
+                && window.export.is_none()
+            {
+                // The Trusted keys window, unless something typed in it would be lost.
+                commands.push(Command::Trust(trust::state::TrustCommand::CloseKeysWindow));
             } else if viewer::withheld_detail::detail_shown(state) {
                 commands.push(Command::CloseWithheldDetail);
             }

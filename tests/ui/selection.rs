@@ -364,8 +364,18 @@ fn a_press_on_the_letters_scroll_bar_keeps_the_selection() {
         .map(|node| node.rect())
         .find(|bar| bar.left() >= first.right() && bar.y_range().contains(first.center().y))
         .expect("the firm letter has a scroll bar");
-    let on_bar = Pos2::new(bar.center().x, bar.top() + 4.0);
+    // Beside the right-aligned sender, whose row reaches under the bar.
+    let sender = harness.get_by_label("みかさ社会保険労務士法人").rect();
+    let on_bar = Pos2::new(bar.center().x, sender.center().y);
     click_at(&mut harness, on_bar);
+    assert_eq!(selection_of(&harness), Some(selected));
+    // A quick click: pressed and released within one frame.
+    harness.hover_at(on_bar);
+    harness.step();
+    harness.drag_at(on_bar);
+    harness.drop_at(on_bar);
+    harness.step();
+    harness.step();
     assert_eq!(selection_of(&harness), Some(selected));
 
     // A press beside the text, in the margin, still ends it (the caret goes beside it).

@@ -765,3 +765,44 @@ fn a_note_typed_into_the_new_key_dialog_is_kept_with_the_new_key() {
     assert!(store.record_for(&old.public).is_none());
     harness.get_by_label(&verified_title(FIRM));
 }
+
+#[test]
+fn a_long_name_wraps_in_the_trusted_keys_window_which_fits_a_480_pixel_window_and_esc_closes() {
+    let env = Env::new();
+    let firm = env.key("firm");
+    let name = "W".repeat(200);
+    trust_key(&env, &firm, &name);
+    let bundle = env.bundle(&firm, "b-1", |_| {});
+    let mut harness = app::harness(
+        [480.0, 800.0],
+        app::options(FirstOpen::File(bundle), Vec::new(), env.config()),
+    );
+    let strings = strings();
+    harness
+        .state_mut()
+        .state
+        .handle(kairan::ui::command::Command::Trust(
+            kairan::ui::trust::state::TrustCommand::OpenKeysWindow,
+        ));
+    settle(&mut harness);
+    let outside: Vec<egui::Rect> = harness
+        .query_all_by(|node| {
+            // (The window's resize corners may reach a pixel or two past its edge.)
+            node.raw_bounds().is_some_and(|bounds| {
+                bounds.x1 - bounds.x0 > 24.0 && (bounds.x0 < 0.0 || bounds.x1 > 480.0)
+            })
+        })
+        .map(|node| node.rect())
+        .collect();
+    assert!(outside.is_empty(), "outside the window: {outside:?}");
+    for label in [name.as_str(), strings.revoke] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(
+            rect.left() >= 0.0 && rect.right() <= 480.0,
+            "{label:?} at {rect:?}"
+        );
+    }
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    assert!(harness.state().state.trust.window.is_none());
+}

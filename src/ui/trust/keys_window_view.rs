@@ -53,7 +53,8 @@ pub(in crate::ui::trust) fn keys_window_ui(
     egui::Window::new(strings.keys_window_title)
         .id(egui::Id::unique("trusted-keys-window"))
         .open(&mut open)
-        .default_width(680.0)
+        .default_width(680.0_f32.min(ctx.content_rect().width() - 16.0))
+        .max_width(ctx.content_rect().width() - 16.0)
         .default_height(620.0)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
@@ -133,7 +134,7 @@ pub(in crate::ui::trust) fn keys_window_ui(
             ui.separator();
             ui.heading(strings.organisation_heading);
             ui.add(egui::Label::new(strings.organisation_hint).wrap());
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 labelled_line_field(
                     ui,
                     strings.organisation_label,
@@ -163,7 +164,7 @@ fn key_row_ui(
     let key = record.public_key;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let (tone, status) = match record.status {
                 KeyStatus::Trusted => (Tone::Good, strings.key_status_trusted.to_owned()),
                 KeyStatus::Revoked { at } => (
@@ -176,21 +177,28 @@ fn key_row_ui(
             };
             status_icon(ui, tone, 18.0, tone.colors(dark).1);
             ui.label(RichText::new(status).strong());
-            ui.label(RichText::new(&record.name).strong().size(16.0));
+            // A name is the reader's own, but may be long: it wraps rather than widen the window.
+            ui.add(egui::Label::new(RichText::new(&record.name).strong().size(16.0)).wrap());
         });
-        ui.label(
-            RichText::new(fill(
-                strings.key_id_line,
-                &[("key_id", &key.key_id.to_string())],
-            ))
-            .monospace(),
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(
+                    strings.key_id_line,
+                    &[("key_id", &key.key_id.to_string())],
+                ))
+                .monospace(),
+            )
+            .wrap(),
         );
-        ui.label(
-            RichText::new(fill(
-                strings.key_fingerprint_line,
-                &[("fingerprint", &record.fingerprint())],
-            ))
-            .monospace(),
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(
+                    strings.key_fingerprint_line,
+                    &[("fingerprint", &record.fingerprint())],
+                ))
+                .monospace(),
+            )
+            .wrap(),
         );
         ui.add(
             egui::Label::new(fill(
@@ -207,7 +215,7 @@ fn key_row_ui(
         }
         let renaming = rename.is_some();
         if let Some(rename) = rename {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 labelled_line_field(ui, strings.new_name_label, &mut rename.text, |edit| {
                     edit.id_salt(("rename", key.key_id.to_string()))
                         .desired_width(300.0)
@@ -220,7 +228,7 @@ fn key_row_ui(
                 }
             });
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if !renaming && ui.button(strings.rename).clicked() {
                 commands.push(trust(TrustCommand::StartRename(key)));
             }
@@ -247,7 +255,7 @@ fn import_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.heading(strings.add_key_heading);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (label, source) in [
             (strings.import_from_file, ImportSource::File),
             (strings.import_paste, ImportSource::Pasted),
@@ -263,7 +271,7 @@ fn import_ui(
                 ui.add(egui::Label::new(strings.path_no_dialog).wrap());
             }
             let label = ui.label(strings.import_path_label);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let field = edit_line_field(ui, label.id, &mut form.path, |edit| {
                     edit.id_salt("import-path")
                         .desired_width(420.0)
@@ -321,12 +329,12 @@ fn import_ui(
             );
         }
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         labelled_line_field(ui, strings.import_name_label, &mut form.name, |edit| {
             edit.id_salt("import-name").desired_width(360.0)
         });
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         labelled_line_field(ui, strings.import_note_label, &mut form.note, |edit| {
             edit.id_salt("import-note").desired_width(360.0)
         });
@@ -378,7 +386,7 @@ pub(in crate::ui::trust) fn confirm_ui(
             None => {}
         }
     });
-    if modal.should_close() {
+    if crate::ui::modal::asked_to_close(&modal) {
         commands.push(trust(TrustCommand::CancelAction));
     }
 }

@@ -367,9 +367,15 @@ fn select_ui(
     // A press on the text, or beside it (in the margin, between paragraphs, below the letter)
     // as in a browser, puts the caret at the nearest place, and a drag from there selects. A
     // press on another widget (the pane's scroll bar) is neither.
-    let press_here = press.filter(|pos| {
-        pointer.hovered.is_some() || (clip.contains(*pos) && !ui.ctx().egui_is_using_pointer())
-    });
+    let on_other_widget = || {
+        // Pressed and held, or (a quick click) pressed and released within this frame.
+        ui.ctx().egui_is_using_pointer()
+            || ui.ctx().interaction_snapshot(|interaction| {
+                interaction.clicked.is_some() || interaction.drag_started.is_some()
+            })
+    };
+    let press_here = press
+        .filter(|pos| pointer.hovered.is_some() || (clip.contains(*pos) && !on_other_widget()));
     if pressed && let Some(pos) = press_here {
         match at(pos) {
             Some(point) => {
