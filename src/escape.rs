@@ -130,6 +130,17 @@ pub fn json(serialised: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as the viewer shows it, for the clipboard: every hidden character but line feeds
+/// and tabs left out, so that what is pasted elsewhere reads as it did on screen (a
+/// right-to-left override cannot turn the pasted text round).
+pub fn as_shown(text: &str) -> Cow<'_, str> {
+    let dropped = |c: char| c != '\n' && c != '\t' && is_hidden(c);
+    if !text.chars().any(dropped) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !dropped(c)).collect())
+}
+
 /// Whether `text` holds a hidden character (see [`is_hidden`]).
 pub fn has_hidden(text: &str) -> bool {
     text.chars().any(is_hidden)
@@ -153,6 +164,15 @@ fn escape(text: &str, escaped: impl Fn(char) -> bool) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_as_shown_leaves_out_bidi_controls_but_keeps_lines_and_tabs() {
+        let text = "\u{202E}evil\u{202C}リンク\n次の行\tタブ\u{200B}";
+        assert_eq!(super::as_shown(text), "evilリンク\n次の行\tタブ");
+        assert!(matches!(
+            super::as_shown("伏せ字■■■■"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn a_quoted_value_is_cut_with_an_ellipsis_however_long() {

@@ -209,6 +209,8 @@ impl AppState {
     /// Puts `text` from `document` on the clipboard, headed by a note saying the document was
     /// altered since signing when it was.
     fn copy_text_of(&mut self, document: usize, text: String) {
+        // What is pasted elsewhere reads as it did on screen (no hidden bidi controls).
+        let text = crate::escape::as_shown(&text).into_owned();
         let Some(shown) = &self.shown else {
             return;
         };
