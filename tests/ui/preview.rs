@@ -568,6 +568,20 @@ fn an_existing_file_is_replaced_only_after_asking() {
         b"the bundle sent last week"
     );
 
+    // Asked again, and Esc answers no as well: back to the form, not out of the dialog.
+    harness
+        .get_by_role_and_label(Role::Button, strings().sign_button)
+        .click();
+    harness.run_steps(4);
+    harness.get_by_label(&question);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(
+        matches!(dialog(&harness), Some(AuthoringDialog::SignExport(form)) if form.confirm_replace.is_none()),
+        "{:?}",
+        dialog(&harness)
+    );
+
     // Asked again, and "Replace" writes the new bundle in its place.
     harness
         .get_by_role_and_label(Role::Button, strings().sign_button)

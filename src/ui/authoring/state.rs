@@ -253,7 +253,15 @@ impl AppState {
             AuthoringCommand::OpenClientsDialog => self.open_clients_dialog(),
             AuthoringCommand::ExportClients => self.export_clients(Overwrite::Refuse),
             AuthoringCommand::CloseDialog => {
-                if self.authoring.job.is_none()
+                // Esc on "replace the existing file?" answers no: back to the form, as typed.
+                let asking_to_replace = match self.modal_of::<AuthoringDialog>() {
+                    Some(AuthoringDialog::SignExport(form)) => form.confirm_replace.is_some(),
+                    Some(AuthoringDialog::ExportClients(form)) => form.confirm_replace.is_some(),
+                    _ => false,
+                };
+                if asking_to_replace {
+                    self.answer_replace(Overwrite::Refuse);
+                } else if self.authoring.job.is_none()
                     && let Some(AuthoringDialog::Failed {
                         back_to: Some(form),
                         ..
