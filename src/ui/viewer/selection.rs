@@ -190,7 +190,7 @@ impl AppState {
             return;
         };
         let text = selection.text(&letter::parts(&found.document));
-        self.copy_text_of(selection.document, text);
+        self.copy_text_of(selection.document, &text);
     }
 
     /// Copies a document's whole text (masks as their markers).
@@ -203,14 +203,14 @@ impl AppState {
             return;
         };
         let text = plain_text(&found.document);
-        self.copy_text_of(document, text);
+        self.copy_text_of(document, &text);
     }
 
     /// Puts `text` from `document` on the clipboard, headed by a note saying the document was
     /// altered since signing when it was.
-    fn copy_text_of(&mut self, document: usize, text: String) {
+    fn copy_text_of(&mut self, document: usize, text: &str) {
         // What is pasted elsewhere reads as it did on screen (no hidden bidi controls).
-        let text = crate::escape::as_shown(&text).into_owned();
+        let text = crate::escape::as_shown(text).into_owned();
         let Some(shown) = &self.shown else {
             return;
         };
