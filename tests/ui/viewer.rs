@@ -706,8 +706,7 @@ fn type_into_path_prompt(harness: &mut Harness<'_, KairanApp>, text: &str) {
     settle(harness);
     harness.get_by_label(strings.open_by_path).click();
     settle(harness);
-    harness.get_by_role(Role::TextInput).focus();
-    settle(harness);
+    // The field has the focus: typing goes straight into it.
     harness.get_by_role(Role::TextInput).type_text(text);
     settle(harness);
 }

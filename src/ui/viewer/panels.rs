@@ -381,6 +381,10 @@ pub fn dialog_ui(
                         .hint_text("/home/…/notice.kairan"),
                 );
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
+                // Typing goes into the field from the start (unless Tab moved on).
+                if !entered && ui.memory(|memory| memory.focused().is_none()) {
+                    field.request_focus();
+                }
                 ui.horizontal(|ui| {
                     if ui.button(strings.open_button).clicked() || entered {
                         commands.push(Command::OpenTypedPath);
