@@ -179,10 +179,14 @@ impl Action {
             .filter(|action| !(action.handled_by_egui() || typing && action.yields_to_typing()))
             .collect();
         actions.sort_by_key(|action| std::cmp::Reverse(modifier_count(action.shortcut())));
+        // Every press counts: F8 pressed three times within one frame moves three items.
         actions
             .into_iter()
-            .filter(|action| input.consume_shortcut(&action.shortcut()))
-            .map(Action::command)
+            .flat_map(|action| {
+                let shortcut = action.shortcut();
+                let presses = input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+                (0..presses).map(move |_| action.command())
+            })
             .collect()
     }
 }

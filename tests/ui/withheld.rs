@@ -318,3 +318,22 @@ fn in_a_paragraph_of_thousands_of_masks_those_on_screen_take_part_wherever_it_is
     assert_eq!(named(&harness, count - 1), 1);
     assert_eq!(named(&harness, 1), 0);
 }
+
+#[test]
+fn f8_pressed_three_times_within_one_frame_moves_three_items() {
+    let mut harness = sample_harness();
+    for _ in 0..3 {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(egui::Event::Key {
+                key: egui::Key::F8,
+                physical_key: None,
+                pressed,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+    }
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(cursor(&harness), Some(2));
+}
