@@ -18,6 +18,7 @@ pub mod cache;
 pub mod layout;
 pub mod paint;
 pub mod select;
+mod select_input;
 pub mod span_rects;
 mod table;
 
