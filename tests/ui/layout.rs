@@ -225,3 +225,28 @@ fn layouts_past_the_byte_budget_are_dropped_oldest_first_but_never_one_on_screen
     }
     harness.get_by_label(FIRM_TITLE);
 }
+
+#[test]
+fn in_a_narrow_window_with_the_list_shown_the_pane_headings_and_copy_buttons_do_not_overlap() {
+    // Narrower than 480 px, so that the letters' column is narrower than heading and button.
+    let mut harness = sample_harness_sized([400.0, 760.0]);
+    harness.key_press(egui::Key::F4);
+    settle(&mut harness);
+    let strings = strings();
+    let buttons: Vec<egui::Rect> = harness
+        .get_all_by_label(strings.copy_text)
+        .map(|node| node.rect())
+        .collect();
+    assert!(!buttons.is_empty());
+    for heading in [strings.firm_pane, strings.vendor_pane] {
+        for label in harness.get_all_by_label(heading) {
+            for button in &buttons {
+                assert!(
+                    !label.rect().intersects(button.shrink(1.0)),
+                    "{heading:?} at {:?} under the copy button at {button:?}",
+                    label.rect()
+                );
+            }
+        }
+    }
+}

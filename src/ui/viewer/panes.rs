@@ -98,7 +98,7 @@ fn firm_pane_ui(
     let strings = state.language().strings();
     let altered = state.shown.as_ref().and_then(Shown::altered_document) == Some(document);
     marked_if_altered(ui, altered, strings, true, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(strings.firm_pane).strong());
             copy_button_ui(ui, strings, document, commands);
         });
@@ -155,13 +155,15 @@ pub fn altered_frame(border: egui::Color32) -> egui::Frame {
         .inner_margin(egui::Margin::same(6))
 }
 
+/// "Copy text" at the right end of a pane's heading row (in a wrapped row), or on a row of its
+/// own when the pane is too narrow for both: never over the heading.
 fn copy_button_ui(
     ui: &mut egui::Ui,
     strings: &Strings,
     document: usize,
     commands: &mut Vec<Command>,
 ) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    let mut button = |ui: &mut egui::Ui| {
         if ui
             .button(strings.copy_text)
             .on_hover_text(strings.copy_hint)
@@ -169,7 +171,26 @@ fn copy_button_ui(
         {
             commands.push(Command::CopyDocument(document));
         }
-    });
+    };
+    let needed = egui::WidgetText::from(strings.copy_text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x;
+    // (In a wrapped row, `available_width` is the whole row's; what is left is from the cursor.)
+    let left_on_row = ui.max_rect().right() - ui.cursor().left();
+    if left_on_row >= needed {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), button);
+    } else {
+        // Too narrow: the wrapped row puts the button under the heading.
+        button(ui);
+    }
 }
 
 fn vendor_pane_ui(
@@ -198,7 +219,7 @@ fn vendor_pane_contents_ui(
     commands: &mut Vec<Command>,
 ) {
     let strings = state.language().strings();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(strings.vendor_pane).strong());
         copy_button_ui(ui, strings, current, commands);
     });
