@@ -112,3 +112,21 @@ pub fn fit_dialog_width(ui: &mut egui::Ui, preferred: f32) {
     let window = ui.ctx().content_rect().width();
     ui.set_max_width(preferred.min(window - 48.0).max(120.0));
 }
+
+/// Whether a button saying `text` fits in what is left of the row `ui` is laying out. (In a
+/// wrapped row, `available_width` is the whole row's, so what is left is measured from the
+/// cursor.)
+pub fn button_fits_on_row(ui: &egui::Ui, text: &str) -> bool {
+    let needed = egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x;
+    ui.max_rect().right() - ui.cursor().left() >= needed
+}

@@ -250,3 +250,27 @@ fn in_a_narrow_window_with_the_list_shown_the_pane_headings_and_copy_buttons_do_
         }
     }
 }
+
+#[test]
+fn at_480_pixels_and_200_percent_the_menu_bar_does_not_overlap_itself() {
+    let mut harness = sample_harness_sized([480.0, 760.0]);
+    harness.ctx.set_zoom_factor(2.0);
+    settle(&mut harness);
+    let menus: Vec<egui::Rect> = [
+        strings().menu_file,
+        strings().menu_view,
+        strings().menu_settings,
+        strings().menu_help,
+        "English",
+    ]
+    .into_iter()
+    .filter_map(|label| harness.query_by_label(label).map(|node| node.rect()))
+    .collect();
+    assert!(menus.len() >= 4, "{menus:?}");
+    for (i, a) in menus.iter().enumerate() {
+        for b in &menus[i + 1..] {
+            assert!(!a.shrink(1.0).intersects(b.shrink(1.0)), "{a:?} over {b:?}");
+        }
+        assert!(a.right() <= 240.5, "{a:?} past the window's right edge");
+    }
+}

@@ -107,8 +107,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 commands.push(Command::ShowHelp(crate::ui::help::HelpPage::About));
             }
         });
+        // The quick switch to the other language, at the right end when there is room (View ▸
+        // 言語 / Language always has it).
+        let other = language.other();
+        if !crate::ui::widgets::button_fits_on_row(ui, other.name()) {
+            return;
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let other = language.other();
             if ui
                 .button(other.name())
                 .on_hover_text(strings.switch_language_hint)

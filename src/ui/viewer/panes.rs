@@ -172,20 +172,7 @@ fn copy_button_ui(
             commands.push(Command::CopyDocument(document));
         }
     };
-    let needed = egui::WidgetText::from(strings.copy_text)
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Button,
-        )
-        .size()
-        .x
-        + 2.0 * ui.spacing().button_padding.x
-        + ui.spacing().item_spacing.x;
-    // (In a wrapped row, `available_width` is the whole row's; what is left is from the cursor.)
-    let left_on_row = ui.max_rect().right() - ui.cursor().left();
-    if left_on_row >= needed {
+    if crate::ui::widgets::button_fits_on_row(ui, strings.copy_text) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), button);
     } else {
         // Too narrow: the wrapped row puts the button under the heading.
