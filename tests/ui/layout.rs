@@ -274,3 +274,28 @@ fn at_480_pixels_and_200_percent_the_menu_bar_does_not_overlap_itself() {
         assert!(a.right() <= 240.5, "{a:?} past the window's right edge");
     }
 }
+
+#[test]
+fn zooming_keeps_the_text_that_was_at_the_top_of_the_pane_in_view() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    // F8 to the report's masks, far down the report.
+    for _ in 0..6 {
+        harness.key_press(egui::Key::F8);
+        settle(&mut harness);
+    }
+    harness.key_press(egui::Key::Escape);
+    settle(&mut harness);
+    let masks_paragraph = "サーバ及び個人情報を保持する";
+    let on_screen = |harness: &egui_kittest::Harness<'_, kairan::ui::KairanApp>| {
+        let height = harness.ctx.content_rect().height();
+        harness
+            .get_all_by_label_contains(masks_paragraph)
+            .any(|node| node.rect().top() < height && node.rect().bottom() > 0.0)
+    };
+    assert!(on_screen(&harness), "the masks are in view before zooming");
+    for zoom in [1.25, 1.5, 1.0] {
+        harness.ctx.set_zoom_factor(zoom);
+        settle(&mut harness);
+        assert!(on_screen(&harness), "the masks left the view at {zoom}×");
+    }
+}

@@ -13,7 +13,7 @@ use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
 use crate::ui::viewer::document::cache::LayoutCache;
-use crate::ui::viewer::document::layout::{CellFrame, LaidPart, SpanKind};
+use crate::ui::viewer::document::layout::{CellFrame, DocumentLayout, LaidPart, SpanKind};
 use crate::ui::viewer::document::select;
 use crate::ui::viewer::document::select_input::{PointerOnText, select_ui};
 use crate::ui::viewer::navigation::Spot;
@@ -46,6 +46,8 @@ pub fn document_ui(
     };
 
     let scroll_id = egui::Id::unique(("document-scroll", pane, shown.serial, document));
+    // What the layout's geometry depends on: the width and the zoom.
+    let geometry = (width.round() as u32, ui.ctx().pixels_per_point().to_bits());
     let mut area = egui::ScrollArea::vertical()
         .id_salt(scroll_id)
         .auto_shrink(false);
@@ -76,6 +78,9 @@ pub fn document_ui(
             area = area.vertical_scroll_offset((top - 48.0).max(0.0));
         }
         commands.push(Command::ScrollDone(request.serial));
+    } else if let Some(offset) = reading_anchor_offset(ui, scroll_id, geometry, &layout) {
+        // Laid out anew (zoom, width): the text that was at the top stays at the top.
+        area = area.vertical_scroll_offset(offset);
     }
 
     let flash = state
@@ -111,6 +116,7 @@ pub fn document_ui(
         .filter(|selection| selection.document == document);
     area.show_viewport(ui, |ui, viewport| {
         ui.set_height(layout.height);
+        keep_reading_anchor(ui, scroll_id, geometry, &layout, viewport.min.y);
         if ui.rect_contains_pointer(ui.clip_rect()) {
             super::set_reading_document(ui.ctx(), document);
         }
@@ -308,6 +314,54 @@ pub fn document_ui(
 
 /// How far beyond a span's text its mask box and focus ring are drawn.
 const SPAN_MARGIN: f32 = 8.0;
+
+/// Where the reader is in a pane's letter: the part at the top of the pane and how far into it,
+/// for the layout it was measured on.
+#[derive(Debug, Clone, Copy)]
+struct ReadingAnchor {
+    /// The width and zoom of the layout it was measured on.
+    geometry: (u32, u32),
+    part: usize,
+    into_part: f32,
+}
+
+/// Remembers which part is at the top of the pane (`top`, in document coordinates).
+fn keep_reading_anchor(
+    ui: &egui::Ui,
+    scroll_id: egui::Id,
+    geometry: (u32, u32),
+    layout: &DocumentLayout,
+    top: f32,
+) {
+    let parts = &layout.parts;
+    let index = parts.partition_point(|part| part.rect.bottom() < top);
+    let Some(part) = parts.get(index) else {
+        return;
+    };
+    let into_part = ((top - part.rect.top()) / part.rect.height().max(1.0)).clamp(0.0, 1.0);
+    let anchor = ReadingAnchor {
+        geometry,
+        part: index,
+        into_part,
+    };
+    ui.data_mut(|data| data.insert_temp(scroll_id.with("reading-anchor"), anchor));
+}
+
+/// The scroll offset that brings back the text the reader had at the top, when the letter has
+/// been laid out anew since (another zoom, width or theme); `None` when it has not.
+fn reading_anchor_offset(
+    ui: &egui::Ui,
+    scroll_id: egui::Id,
+    geometry: (u32, u32),
+    layout: &DocumentLayout,
+) -> Option<f32> {
+    let anchor: ReadingAnchor = ui.data(|data| data.get_temp(scroll_id.with("reading-anchor")))?;
+    if anchor.geometry == geometry {
+        return None;
+    }
+    let part = layout.parts.get(anchor.part)?;
+    Some(part.rect.top() + anchor.into_part * part.rect.height())
+}
 
 /// Hover and click areas for masks and links of one visible part. A mask is focusable (its
 /// first row), named for a screen reader by what the file says about it, and selects it for
