@@ -415,7 +415,11 @@ impl eframe::App for KairanApp {
         if viewer::withheld_detail::detail_shown(state) {
             // Never more than a third of the window: the selected item stays in sight, and a
             // reason of any length scrolls inside the panel.
-            let tallest = (ctx.content_rect().height() / 3.0).max(60.0);
+            let height = ctx.content_rect().height();
+            let tallest = (height / 3.0).max(60.0);
+            // In a window of ordinary height it shows all it says (up to `tallest`); in a short
+            // one it stays a few lines tall, so the letter keeps room for the item itself.
+            let opened_at = if height >= 700.0 { tallest } else { 0.0 };
             egui::Panel::bottom("withheld-detail")
                 .resizable(false)
                 .max_size(tallest)
@@ -423,6 +427,7 @@ impl eframe::App for KairanApp {
                     egui::ScrollArea::vertical()
                         .id_salt("withheld-detail-scroll")
                         .max_height(tallest)
+                        .min_scrolled_height(opened_at)
                         .auto_shrink([false, true])
                         .show(ui, |ui| {
                             viewer::withheld_detail::detail_panel_ui(ui, state, &mut commands)

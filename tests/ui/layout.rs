@@ -299,3 +299,29 @@ fn zooming_keeps_the_text_that_was_at_the_top_of_the_pane_in_view() {
         assert!(on_screen(&harness), "the masks left the view at {zoom}×");
     }
 }
+
+#[test]
+fn the_detail_panel_shows_a_masks_reason_and_who_without_scrolling() {
+    let mut harness = sample_harness_sized([1280.0, 800.0]);
+    for _ in 0..6 {
+        harness.key_press(egui::Key::F8);
+        settle(&mut harness);
+    }
+    let height = harness.ctx.content_rect().height();
+    // The panel's lines are the ones starting at the window's left edge (the side list's
+    // entries are indented).
+    for prefix in ["理由：", "伏せた人："] {
+        let lines: Vec<egui::Rect> = harness
+            .get_all_by_label_contains(prefix)
+            .map(|node| node.rect())
+            .filter(|rect| rect.left() < 16.0)
+            .collect();
+        assert!(!lines.is_empty(), "no {prefix} line in the detail panel");
+        for rect in lines {
+            assert!(
+                rect.bottom() <= height,
+                "{prefix} at {rect:?} is below the window"
+            );
+        }
+    }
+}
