@@ -41,6 +41,19 @@ pub fn write_atomically(
     access: Access,
     existing: Existing,
 ) -> std::io::Result<()> {
+    write_atomically_with(path, access, existing, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`] of what `fill` writes to the temporary file, for contents too large to
+/// hold: if `fill` fails, nothing is left behind and nothing at `path` changes.
+///
+/// Fails with what `fill` returns, or as [`write_atomically`] does.
+pub fn write_atomically_with<E: From<std::io::Error>>(
+    path: &Path,
+    access: Access,
+    existing: Existing,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = parent_folder(path);
     let prefix = temporary_prefix(path);
     let mut builder = tempfile::Builder::new();
@@ -57,7 +70,7 @@ pub fn write_atomically(
     #[cfg(not(unix))]
     let _ = access;
     let mut temporary = builder.tempfile_in(&dir)?;
-    temporary.write_all(bytes)?;
+    fill(temporary.as_file_mut())?;
     temporary.as_file().sync_all()?;
     match existing {
         Existing::Replace => temporary.persist(path).map_err(|error| error.error)?,
@@ -65,7 +78,7 @@ pub fn write_atomically(
             .persist_noclobber(path)
             .map_err(|error| error.error)?,
     };
-    sync_folder(&dir)
+    Ok(sync_folder(&dir)?)
 }
 
 /// [`write_atomically`] for a file anyone may read, replacing what is there: bundles, public

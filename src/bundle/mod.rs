@@ -14,14 +14,15 @@ pub mod limits;
 pub mod manifest;
 mod open;
 pub mod signature;
+pub mod source;
 mod write;
 
 pub use error::{BundleError, FailureKind, NameProblem};
 pub use keys::{KeyError, KeyId, PublicKey, SecretKey};
 pub use manifest::{Manifest, ManifestEntry, ManifestError, Role};
 pub use open::{
-    BundleDocument, LinkRemark, OpenedBundle, Tamper, TrustedKey, Verdict, hex, open_bytes,
-    open_file,
+    BundleDocument, LinkRemark, OpenedBundle, SaveEntryError, Tamper, TrustedKey, Verdict, hex,
+    open_bytes, open_file,
 };
 pub use signature::{SignatureFile, SignatureProblem};
 pub use write::{BundleFields, EntryBytes, WriteError, write_signed};

@@ -208,8 +208,7 @@ impl Library {
                 skipped += 1;
                 continue;
             };
-            if hex(&sha2::Sha256::digest(bundle.file_bytes())) != *id
-                || keepable(&bundle, Origin::File).is_err()
+            if bundle.file_sha256().as_ref() != Some(id) || keepable(&bundle, Origin::File).is_err()
             {
                 skipped += 1;
                 continue;
@@ -254,19 +253,19 @@ impl Library {
         if let Err(reason) = keepable(opening.bundle, opening.origin) {
             return Ok(Kept::NotKept(reason));
         }
-        let bytes = opening.bundle.file_bytes();
-        let id = hex(&sha2::Sha256::digest(bytes));
+        let Some(id) = opening.bundle.file_sha256() else {
+            // An unsigned preview has no file; `keepable` refuses it before this.
+            return Ok(Kept::NotKept(super::NotKept::NotIntact));
+        };
         let path = stored_path(&self.folder, &id);
-        let stored_intact = std::fs::read(&path)
-            .map(|stored| stored == bytes)
-            .unwrap_or(false);
-        if !stored_intact {
-            write_atomically(&path, bytes, Access::Private, WhenExisting::Replace).map_err(
-                |cause| LibraryError::Write {
+        if !stored_intact(&path, &id) {
+            opening
+                .bundle
+                .copy_file_to(&path, Access::Private, WhenExisting::Replace)
+                .map_err(|cause| LibraryError::Write {
                     path: path.clone(),
                     cause,
-                },
-            )?;
+                })?;
         }
         let read = opening.reading == Reading::Shown;
         let notice = notice_of(&id, opening.bundle, opening.assessment, opening.at, read);
@@ -608,6 +607,15 @@ fn excerpt(text: &str, hit: std::ops::Range<usize>) -> String {
         out.push('…');
     }
     out.trim().to_owned()
+}
+
+/// Whether the file at `path` is already the kept file whose SHA-256 is `id`.
+fn stored_intact(path: &Path, id: &str) -> bool {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut digest = sha2::Sha256::new();
+    std::io::copy(&mut file, &mut digest).is_ok() && hex(&digest.finalize()) == id
 }
 
 #[cfg(test)]

@@ -619,11 +619,12 @@ impl AppState {
         };
         let result = shown
             .bundle
-            .entry_bytes(entry)
-            .map_err(super::error_text::Problem::from)
-            .and_then(|bytes| {
-                crate::fs::write_shared(destination, &bytes)
-                    .map_err(|error| super::error_text::Problem::write(destination, error))
+            .save_entry(entry, destination)
+            .map_err(|error| match error {
+                bundle::SaveEntryError::Bundle(error) => super::error_text::Problem::from(error),
+                bundle::SaveEntryError::Write { path, source } => {
+                    super::error_text::Problem::write(&path, source)
+                }
             });
         self.message = Some(match result {
             Ok(()) => Message::Saved(destination.to_owned()),

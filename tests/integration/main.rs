@@ -26,6 +26,7 @@ mod import_english;
 mod import_html;
 mod import_styles;
 mod interop;
+mod large;
 mod library;
 mod pdf;
 mod sample_fidelity;

@@ -10,12 +10,16 @@
 //!
 //! The layout is one definition read two ways: `reading` parses an archive and refuses every
 //! byte that differs from it, `writing` produces it; what both need — the header constants, the
-//! entry name rules and the canonical local header — is here.
+//! entry name rules and the canonical local header — is here. `decode` turns an entry's stored
+//! bytes back into its contents, a piece at a time, checking them on the way.
 
+mod decode;
 mod reading;
 mod writing;
 
-pub use reading::{contents, parse};
+pub(crate) use decode::ChunkError;
+pub use decode::{EntryDecoder, contents, contents_from, stream_contents};
+pub use reading::{parse, parse_source};
 pub use writing::{EntryToWrite, write};
 
 use std::ops::Range;

@@ -1,7 +1,10 @@
 //! Reading a canonical archive: the end record, the central directory and each local header
 //! checked against the one layout (a prefix, a gap, an extra field, a comment, a duplicate or
 //! look-alike name, a header that disagrees: each is refused with its own error), and an entry's
-//! contents read back with their CRC-32 checked.
+//! contents streamed back with their size, deflate stream and CRC-32 checked.
+//!
+//! Only the archive's end, its central directory and its local headers are read to parse it;
+//! entries' contents are read when asked for, a piece at a time ([`EntryDecoder`]).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -13,16 +16,38 @@ use super::{
 };
 use crate::bundle::error::{BundleError, NameProblem};
 use crate::bundle::limits;
+use crate::bundle::source::Source;
 
-/// Parses a canonical archive, checking its whole structure but not entry contents.
+/// The largest central directory a canonical archive of [`limits::MAX_ENTRIES`] entries can
+/// have: one header and name each, nothing else.
+const MAX_DIRECTORY_BYTES: usize =
+    limits::MAX_ENTRIES * (CENTRAL_HEADER_LEN + limits::MAX_NAME_BYTES);
+
+/// Parses a canonical archive held in memory, checking its whole structure but not entry
+/// contents.
 ///
 /// Fails with a specific [`BundleError`] on anything outside the canonical layout.
 pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
-    let end = find_end_record(bytes)?;
-    let entry_count = usize::from(read_u16(bytes, end + 10));
-    if read_u16(bytes, end + 4) != 0
-        || read_u16(bytes, end + 6) != 0
-        || usize::from(read_u16(bytes, end + 8)) != entry_count
+    parse_source(&Source::Memory(bytes.into()))
+}
+
+/// Parses the canonical archive in `source`, reading only its end, central directory and
+/// local headers.
+///
+/// Fails with a specific [`BundleError`] on anything outside the canonical layout, or if the
+/// source cannot be read.
+pub fn parse_source(source: &Source) -> Result<Vec<ContainerEntry>, BundleError> {
+    let file_len = usize::try_from(source.len()).map_err(|_| BundleError::FileTooLarge {
+        size: source.len(),
+        limit: limits::MAX_BUNDLE_BYTES,
+    })?;
+    let tail_start = file_len.saturating_sub(END_RECORD_LEN + usize::from(u16::MAX));
+    let tail = Window::read(source, tail_start, file_len - tail_start)?;
+    let end = find_end_record(&tail, file_len)?;
+    let entry_count = usize::from(tail.u16(end + 10));
+    if tail.u16(end + 4) != 0
+        || tail.u16(end + 6) != 0
+        || usize::from(tail.u16(end + 8)) != entry_count
     {
         return Err(BundleError::MultiDisk);
     }
@@ -32,11 +57,11 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
             limit: limits::MAX_ENTRIES,
         });
     }
-    let directory_size = read_u32(bytes, end + 12) as usize;
-    let directory_offset = read_u32(bytes, end + 16) as usize;
+    let directory_size = tail.u32(end + 12) as usize;
+    let directory_offset = tail.u32(end + 16) as usize;
     let directory_end = directory_offset.checked_add(directory_size);
     if directory_end != Some(end) {
-        if let Some(offset) = unadjusted_prefix(bytes, end, directory_offset, directory_size) {
+        if let Some(offset) = unadjusted_prefix(source, end, directory_offset, directory_size)? {
             return Err(BundleError::PrependedData { offset });
         }
         return Err(BundleError::CentralDirectory(format!(
@@ -44,13 +69,21 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
              but it must end where the end record starts ({end})"
         )));
     }
+    if directory_size > MAX_DIRECTORY_BYTES {
+        return Err(BundleError::CentralDirectory(format!(
+            "it is {directory_size} bytes, more than {MAX_DIRECTORY_BYTES} bytes of headers and \
+             names that {} entries can have",
+            limits::MAX_ENTRIES
+        )));
+    }
+    let directory = Window::read(source, directory_offset, directory_size)?;
 
     let mut entries: Vec<ContainerEntry> = Vec::with_capacity(entry_count);
     let mut cursor = directory_offset;
     let mut expected_offset = 0usize;
     let mut total: u64 = 0;
     for _ in 0..entry_count {
-        let (entry, local_offset, next) = parse_central_header(bytes, cursor, end)?;
+        let (entry, local_offset, next) = parse_central_header(&directory, cursor, end, file_len)?;
         cursor = next;
         if local_offset != expected_offset {
             return Err(layout_error(
@@ -60,7 +93,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
                 expected_offset,
             ));
         }
-        check_local_header(bytes, &entry, local_offset)?;
+        check_local_header(source, &entry, local_offset)?;
         total = total.saturating_add(entry.size);
         if total > limits::MAX_TOTAL_BYTES {
             return Err(BundleError::TotalTooLarge {
@@ -95,22 +128,69 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ContainerEntry>, BundleError> {
     Ok(entries)
 }
 
+/// Bytes read from a part of the archive, addressed by their offsets in the whole archive.
+/// Reads outside the part give zeros, as reads past the end of the archive did.
+struct Window {
+    start: usize,
+    bytes: Vec<u8>,
+}
+
+impl Window {
+    fn read(source: &Source, start: usize, len: usize) -> Result<Self, BundleError> {
+        let bytes = source
+            .read_vec(start as u64, len)
+            .map_err(|error| source.read_error(error))?;
+        Ok(Window { start, bytes })
+    }
+
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        let start = range.start.checked_sub(self.start)?;
+        self.bytes.get(start..range.end - self.start)
+    }
+
+    fn u16(&self, at: usize) -> u16 {
+        self.get(at..at + 2)
+            .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+    }
+
+    fn u32(&self, at: usize) -> u32 {
+        self.get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// The four bytes at `at` as a little-endian number, or 0 past the end.
+fn source_u32(source: &Source, at: usize) -> Result<u32, BundleError> {
+    if at as u64 + 4 > source.len() {
+        return Ok(0);
+    }
+    Ok(Window::read(source, at, 4)?.u32(at))
+}
+
 /// The length of data put before an archive without adjusting its offsets (a polyglot, or two
 /// archives joined): the central directory sits exactly that much later than the end record
 /// says, and its first entry's local header that much later than *it* says.
 fn unadjusted_prefix(
-    bytes: &[u8],
+    source: &Source,
     end: usize,
     directory_offset: usize,
     directory_size: usize,
-) -> Option<usize> {
-    let directory_start = end.checked_sub(directory_size)?;
-    let prefix = directory_start.checked_sub(directory_offset)?;
-    let first_local = (read_u32(bytes, directory_start + 42) as usize).checked_add(prefix)?;
+) -> Result<Option<usize>, BundleError> {
+    let Some(directory_start) = end.checked_sub(directory_size) else {
+        return Ok(None);
+    };
+    let Some(prefix) = directory_start.checked_sub(directory_offset) else {
+        return Ok(None);
+    };
+    let Some(first_local) =
+        (source_u32(source, directory_start + 42)? as usize).checked_add(prefix)
+    else {
+        return Ok(None);
+    };
     let found = prefix > 0
-        && read_u32(bytes, directory_start) == CENTRAL_HEADER_SIGNATURE
-        && read_u32(bytes, first_local) == LOCAL_HEADER_SIGNATURE;
-    found.then_some(prefix)
+        && source_u32(source, directory_start)? == CENTRAL_HEADER_SIGNATURE
+        && source_u32(source, first_local)? == LOCAL_HEADER_SIGNATURE;
+    Ok(found.then_some(prefix))
 }
 
 fn layout_error(
@@ -132,60 +212,59 @@ fn layout_error(
     }
 }
 
-fn find_end_record(bytes: &[u8]) -> Result<usize, BundleError> {
-    if bytes.len() >= END_RECORD_LEN {
-        let end = bytes.len() - END_RECORD_LEN;
-        if read_u32(bytes, end) == END_RECORD_SIGNATURE && read_u16(bytes, end + 20) == 0 {
+/// Where the end record starts in an archive of `file_len` bytes whose last bytes are `tail`.
+fn find_end_record(tail: &Window, file_len: usize) -> Result<usize, BundleError> {
+    if file_len >= END_RECORD_LEN {
+        let end = file_len - END_RECORD_LEN;
+        if tail.u32(end) == END_RECORD_SIGNATURE && tail.u16(end + 20) == 0 {
             return Ok(end);
         }
     }
     // Not canonical; look back (as far as a ZIP comment can reach) to say why.
-    let search_from = bytes
-        .len()
-        .saturating_sub(END_RECORD_LEN + usize::from(u16::MAX));
-    let found = (search_from..bytes.len().saturating_sub(END_RECORD_LEN - 1))
+    let found = (tail.start..file_len.saturating_sub(END_RECORD_LEN - 1))
         .rev()
-        .find(|&at| read_u32(bytes, at) == END_RECORD_SIGNATURE);
+        .find(|&at| tail.u32(at) == END_RECORD_SIGNATURE);
     match found {
-        Some(at) if read_u16(bytes, at + 20) != 0 => {
-            let comment_end = at + END_RECORD_LEN + usize::from(read_u16(bytes, at + 20));
-            if comment_end <= bytes.len() {
+        Some(at) if tail.u16(at + 20) != 0 => {
+            let comment_end = at + END_RECORD_LEN + usize::from(tail.u16(at + 20));
+            if comment_end <= file_len {
                 Err(BundleError::ArchiveComment)
             } else {
                 Err(BundleError::EndRecord(format!(
                     "its comment length says {} bytes follow it, but only {} do",
                     comment_end - at - END_RECORD_LEN,
-                    bytes.len() - at - END_RECORD_LEN
+                    file_len - at - END_RECORD_LEN
                 )))
             }
         }
         Some(at) => Err(BundleError::AppendedData {
-            bytes: bytes.len() - at - END_RECORD_LEN,
+            bytes: file_len - at - END_RECORD_LEN,
         }),
         None => Err(BundleError::NotAnArchive),
     }
 }
 
 fn parse_central_header(
-    bytes: &[u8],
+    directory: &Window,
     at: usize,
     directory_end: usize,
+    file_len: usize,
 ) -> Result<(ContainerEntry, usize, usize), BundleError> {
-    if at + CENTRAL_HEADER_LEN > directory_end || read_u32(bytes, at) != CENTRAL_HEADER_SIGNATURE {
+    if at + CENTRAL_HEADER_LEN > directory_end || directory.u32(at) != CENTRAL_HEADER_SIGNATURE {
         return Err(BundleError::CentralDirectory(format!(
             "no central directory header at offset {at}"
         )));
     }
-    let flags = read_u16(bytes, at + 8);
-    let method_code = read_u16(bytes, at + 10);
-    let crc32 = read_u32(bytes, at + 16);
-    let compressed = u64::from(read_u32(bytes, at + 20));
-    let size = u64::from(read_u32(bytes, at + 24));
-    let name_len = usize::from(read_u16(bytes, at + 28));
-    let extra_len = usize::from(read_u16(bytes, at + 30));
-    let comment_len = usize::from(read_u16(bytes, at + 32));
-    let external = read_u32(bytes, at + 38);
-    let local_offset = read_u32(bytes, at + 42) as usize;
+    let flags = directory.u16(at + 8);
+    let method_code = directory.u16(at + 10);
+    let crc32 = directory.u32(at + 16);
+    let compressed = u64::from(directory.u32(at + 20));
+    let size = u64::from(directory.u32(at + 24));
+    let name_len = usize::from(directory.u16(at + 28));
+    let extra_len = usize::from(directory.u16(at + 30));
+    let comment_len = usize::from(directory.u16(at + 32));
+    let external = directory.u32(at + 38);
+    let local_offset = directory.u32(at + 42) as usize;
     let name_start = at + CENTRAL_HEADER_LEN;
     let next = name_start + name_len + extra_len + comment_len;
     if next > directory_end {
@@ -193,7 +272,9 @@ fn parse_central_header(
             "header at offset {at} runs past the directory"
         )));
     }
-    let raw_name = &bytes[name_start..name_start + name_len];
+    let raw_name = directory
+        .get(name_start..name_start + name_len)
+        .unwrap_or_default();
     let name = String::from_utf8(raw_name.to_vec()).map_err(|_| BundleError::BadName {
         // Escaped rather than lossily decoded: the bytes are shown as they are, in ASCII that
         // every font can draw.
@@ -236,29 +317,29 @@ fn parse_central_header(
     let canonical_fields: [(&'static str, u64, u64); 10] = [
         (
             "version made by",
-            read_u16(bytes, at + 4).into(),
+            directory.u16(at + 4).into(),
             VERSION_MADE_BY.into(),
         ),
         (
             "version needed",
-            read_u16(bytes, at + 6).into(),
+            directory.u16(at + 6).into(),
             VERSION_NEEDED.into(),
         ),
         ("flags", flags.into(), expected_flags.into()),
         (
             "modification time",
-            read_u16(bytes, at + 12).into(),
+            directory.u16(at + 12).into(),
             DOS_TIME.into(),
         ),
         (
             "modification date",
-            read_u16(bytes, at + 14).into(),
+            directory.u16(at + 14).into(),
             DOS_DATE.into(),
         ),
         ("extra field length", extra_len as u64, 0),
         ("comment length", comment_len as u64, 0),
-        ("disk number", read_u16(bytes, at + 34).into(), 0),
-        ("internal attributes", read_u16(bytes, at + 36).into(), 0),
+        ("disk number", directory.u16(at + 34).into(), 0),
+        ("internal attributes", directory.u16(at + 36).into(), 0),
         (
             "external attributes",
             external.into(),
@@ -277,7 +358,7 @@ fn parse_central_header(
         })?;
     let data_end = data_start
         .checked_add(compressed as usize)
-        .filter(|&data_end| data_end <= bytes.len())
+        .filter(|&data_end| data_end <= file_len)
         .ok_or_else(|| {
             BundleError::CentralDirectory(format!("entry {name:?} lies outside the file"))
         })?;
@@ -300,10 +381,14 @@ fn non_canonical(name: &str, field: &'static str, found: u64, expected: u64) -> 
     }
 }
 
-fn check_local_header(bytes: &[u8], entry: &ContainerEntry, at: usize) -> Result<(), BundleError> {
+fn check_local_header(
+    source: &Source,
+    entry: &ContainerEntry,
+    at: usize,
+) -> Result<(), BundleError> {
     let expected = local_header(entry);
-    let found = bytes.get(at..at + expected.len());
-    if found != Some(expected.as_slice()) {
+    let fits = (at + expected.len()) as u64 <= source.len();
+    if !fits || Window::read(source, at, expected.len())?.bytes != expected {
         return Err(BundleError::HeaderMismatch {
             name: entry.name.clone(),
         });
@@ -335,68 +420,4 @@ fn check_duplicate_names(entries: &[ContainerEntry]) -> Result<(), BundleError> 
         }
     }
     Ok(())
-}
-
-/// The entry's uncompressed bytes, with its CRC-32 checked.
-///
-/// Decompression stops one byte past the declared size, so a lying header cannot make this
-/// allocate more than the (already capped) declared size.
-pub fn contents(bytes: &[u8], entry: &ContainerEntry) -> Result<Vec<u8>, BundleError> {
-    let stored = &bytes[entry.data.clone()];
-    let data = match entry.method {
-        Method::Stored => stored.to_vec(),
-        Method::Deflated => {
-            use std::io::Read;
-            let decompress_error = |reason: String| BundleError::Decompress {
-                name: entry.name.clone(),
-                reason,
-            };
-            let mut out = Vec::with_capacity(entry.size as usize);
-            let mut decoder = flate2::bufread::DeflateDecoder::new(stored).take(entry.size + 1);
-            decoder
-                .read_to_end(&mut out)
-                .map_err(|error| decompress_error(error.to_string()))?;
-            if out.len() as u64 > entry.size {
-                return Err(decompress_error(format!(
-                    "it expands to more than the declared {} bytes (decompression was stopped there)",
-                    entry.size
-                )));
-            }
-            if (out.len() as u64) < entry.size {
-                return Err(decompress_error(format!(
-                    "it expands to {} bytes, not the declared {}",
-                    out.len(),
-                    entry.size
-                )));
-            }
-            // A deflate stream marks its own end; bytes after it would be covered by no CRC
-            // or hash, so the stream must fill the entry exactly.
-            let consumed = decoder.into_inner().total_in();
-            if consumed != stored.len() as u64 {
-                return Err(decompress_error(format!(
-                    "{} bytes after the end of its deflate stream are not part of it",
-                    stored.len() as u64 - consumed
-                )));
-            }
-            out
-        }
-    };
-    if crc32fast::hash(&data) != entry.crc32 {
-        return Err(BundleError::CrcMismatch {
-            name: entry.name.clone(),
-        });
-    }
-    Ok(data)
-}
-
-fn read_u16(bytes: &[u8], at: usize) -> u16 {
-    bytes
-        .get(at..at + 2)
-        .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
-}
-
-fn read_u32(bytes: &[u8], at: usize) -> u32 {
-    bytes
-        .get(at..at + 4)
-        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }

@@ -9,21 +9,20 @@
 //! what one may ask of it (entry bytes checked again, remarks on links, counts) — is in `opened`.
 
 mod opened;
+mod pass;
 
-pub use opened::{BundleDocument, LinkRemark, OpenedBundle};
+pub use opened::{BundleDocument, LinkRemark, OpenedBundle, SaveEntryError};
 
-use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use sha2::Digest as _;
-
-use super::container::{self, ContainerEntry, Method};
+use super::container::{self, ContainerEntry};
 use super::error::BundleError;
 use super::keys::PublicKey;
 use super::limits;
 use super::manifest::{MANIFEST_PATH, Manifest, ManifestEntry, SIGNATURE_PATH};
 use super::signature::{SignatureFile, SignatureProblem};
+use super::source::{OpenFile, Source};
 use crate::document::Document;
 
 /// A key the reader trusts, with the name *the reader* gave it.
@@ -124,7 +123,7 @@ pub fn open_file(path: &Path, trusted: &[TrustedKey]) -> Result<OpenedBundle, Bu
         use std::os::unix::fs::OpenOptionsExt as _;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let mut file = options.open(path).map_err(io_error)?;
+    let file = options.open(path).map_err(io_error)?;
     let metadata = file.metadata().map_err(io_error)?;
     if !metadata.is_file() {
         return Err(not_a_file());
@@ -136,32 +135,36 @@ pub fn open_file(path: &Path, trusted: &[TrustedKey]) -> Result<OpenedBundle, Bu
             limit: limits::MAX_BUNDLE_BYTES,
         });
     }
-    // Read straight into the shared buffer the opened bundle keeps: converting a `Vec` into an
-    // `Arc<[u8]>` would copy it and briefly hold the file twice.
-    let mut bytes: Arc<[u8]> = std::iter::repeat_n(0u8, size as usize).collect();
-    if let Some(buffer) = Arc::get_mut(&mut bytes) {
-        file.read_exact(buffer).map_err(io_error)?;
-    }
-    // A file that grew while it was read is not the file that was measured.
-    if file.read(&mut [0u8; 1]).map_err(io_error)? != 0 {
+    let open = Arc::new(OpenFile::new(file, path, size));
+    let before = open.stamp().map_err(io_error)?;
+    let opened = open_source(Source::File(open.clone()), trusted)?;
+    // A file that changed while it was read is not the file that was measured and hashed.
+    if open.stamp().map_err(io_error)? != before {
         return Err(io_error(std::io::Error::other(
             "the file changed while it was being read; open it again",
         )));
     }
-    open_bytes(bytes, trusted)
+    Ok(opened)
 }
 
 /// Reads and verifies a bundle held in memory against the reader's `trusted` keys.
 ///
 /// Fails if the bytes break the format.
 pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBundle, BundleError> {
-    if bytes.len() as u64 > limits::MAX_BUNDLE_BYTES {
+    open_source(Source::Memory(bytes), trusted)
+}
+
+/// Reads and verifies the bundle in `source`: the structure from the archive's end, the
+/// manifest and its signature, then one pass over the whole file that hashes it and every
+/// entry and keeps the documents' contents.
+fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, BundleError> {
+    if source.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::FileTooLarge {
-            size: bytes.len() as u64,
+            size: source.len(),
             limit: limits::MAX_BUNDLE_BYTES,
         });
     }
-    let entries = container::parse(&bytes)?;
+    let entries = container::parse_source(&source)?;
     let (manifest_entry, signature_entry) = match entries.as_slice() {
         [first, second, ..] if first.name == MANIFEST_PATH && second.name == SIGNATURE_PATH => {
             (first, second)
@@ -197,8 +200,8 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
             limit: limits::MAX_SIGNATURE_BYTES,
         });
     }
-    let manifest_bytes = container::contents(&bytes, manifest_entry)?;
-    let signature = SignatureFile::from_text(&container::contents(&bytes, signature_entry)?)?;
+    let manifest_bytes = container::contents_from(&source, manifest_entry)?;
+    let signature = SignatureFile::from_text(&container::contents_from(&source, signature_entry)?)?;
     // Signature first: the exact manifest bytes are checked before anything in them is
     // interpreted, so an edited manifest is reported as altered, never as what it claims to be.
     let (signing_key, checked) = check_signature(&signature, &manifest_bytes, trusted);
@@ -213,17 +216,31 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
     };
     let payload = &entries[2..];
     check_order(payload, &manifest.entries)?;
+    let wanted: Vec<bool> = payload
+        .iter()
+        .map(|located| {
+            located.size <= limits::MAX_DOCUMENT_BYTES
+                && manifest
+                    .documents()
+                    .any(|document| document.path == located.name)
+        })
+        .collect();
+    let mut pass = pass::hash_all(&source, payload, &wanted)?;
     if verdict.intact()
-        && let Some(tampered) = first_tampered_entry(&bytes, payload, &manifest.entries)
+        && let Some(tampered) = first_tampered_entry(payload, &pass.entries, &manifest.entries)
     {
         verdict = tampered;
     }
 
     let mut documents = Vec::new();
     for entry in manifest.documents() {
-        let Some(located) = payload.iter().find(|located| located.name == entry.path) else {
+        let Some(at) = payload
+            .iter()
+            .position(|located| located.name == entry.path)
+        else {
             continue;
         };
+        let located = &payload[at];
         let parsed = if located.size > limits::MAX_DOCUMENT_BYTES {
             Err(BundleError::EntryTooLarge {
                 name: entry.path.clone(),
@@ -231,11 +248,15 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
                 limit: limits::MAX_DOCUMENT_BYTES,
             })
         } else {
-            container::contents(&bytes, located).and_then(|data| {
-                Document::from_json(&data).map_err(|source| BundleError::Document {
+            // A damaged entry made the verdict say so already; there is nothing to show of it.
+            let Ok(checked) = &mut pass.entries[at] else {
+                continue;
+            };
+            Document::from_json(&checked.contents.take().unwrap_or_default()).map_err(|source| {
+                BundleError::Document {
                     path: entry.path.clone(),
                     source,
-                })
+                }
             })
         };
         match parsed {
@@ -256,7 +277,8 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
         verdict,
         documents,
         attachments,
-        bytes,
+        file_sha256: Some(pass.file_sha256),
+        source,
         entries,
     })
 }
@@ -362,8 +384,8 @@ fn check_order(payload: &[ContainerEntry], listed: &[ManifestEntry]) -> Result<(
 }
 
 fn first_tampered_entry(
-    bytes: &[u8],
     payload: &[ContainerEntry],
+    checked: &[Result<pass::Checked, BundleError>],
     listed: &[ManifestEntry],
 ) -> Option<Verdict> {
     let tampered = |entry: &str, problem| {
@@ -379,9 +401,13 @@ fn first_tampered_entry(
         return tampered(&extra.name, Tamper::Unlisted);
     }
     for entry in listed {
-        let Some(located) = payload.iter().find(|located| located.name == entry.path) else {
+        let Some(at) = payload
+            .iter()
+            .position(|located| located.name == entry.path)
+        else {
             return tampered(&entry.path, Tamper::Missing);
         };
+        let located = &payload[at];
         if located.size != entry.size {
             return tampered(
                 &entry.path,
@@ -391,31 +417,13 @@ fn first_tampered_entry(
                 },
             );
         }
-        match sha256_checking_crc(bytes, located) {
-            Ok(digest) if digest == entry.sha256 => {}
+        match &checked[at] {
+            Ok(checked) if hex(&checked.sha256) == entry.sha256 => {}
             Ok(_) => return tampered(&entry.path, Tamper::Hash),
             Err(error) => return tampered(&entry.path, Tamper::Damaged(error.to_string())),
         }
     }
     None
-}
-
-/// Lowercase hex SHA-256 of an entry's uncompressed bytes, checking its CRC-32 on the way,
-/// without holding a second copy of a stored entry.
-fn sha256_checking_crc(bytes: &[u8], entry: &ContainerEntry) -> Result<String, BundleError> {
-    let digest = match entry.method {
-        Method::Stored => {
-            let data = &bytes[entry.data.clone()];
-            if crc32fast::hash(data) != entry.crc32 {
-                return Err(BundleError::CrcMismatch {
-                    name: entry.name.clone(),
-                });
-            }
-            sha2::Sha256::digest(data)
-        }
-        Method::Deflated => sha2::Sha256::digest(container::contents(bytes, entry)?),
-    };
-    Ok(hex(&digest))
 }
 
 /// Lowercase hex.

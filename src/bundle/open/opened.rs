@@ -3,15 +3,18 @@
 //! the signed hash, a remark on a link before it is followed, the document at a path, counts of
 //! masks and omissions.
 
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::Digest as _;
 
 use super::{Verdict, hex};
-use crate::bundle::container::{self, ContainerEntry};
+use crate::bundle::container::{self, ChunkError, ContainerEntry};
 use crate::bundle::error::BundleError;
 use crate::bundle::keys::KeyId;
 use crate::bundle::manifest::{Manifest, ManifestEntry};
+use crate::bundle::source::Source;
 use crate::document::{Document, LinkTarget};
 
 /// A document of an opened bundle.
@@ -37,8 +40,27 @@ pub struct OpenedBundle {
     pub documents: Vec<BundleDocument>,
     /// Non-document entries.
     pub attachments: Vec<ManifestEntry>,
-    pub(super) bytes: Arc<[u8]>,
+    /// SHA-256 of the whole file as it was read (none for an unsigned preview).
+    pub(super) file_sha256: Option<[u8; 32]>,
+    /// Where the entries are read from again when they are asked for.
+    pub(super) source: Source,
     pub(super) entries: Vec<ContainerEntry>,
+}
+
+/// Why an entry could not be saved (see [`OpenedBundle::save_entry`]).
+#[derive(Debug, thiserror::Error)]
+pub enum SaveEntryError {
+    /// The entry could not be read again, or is no longer what was signed.
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    /// The destination could not be written.
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        /// The destination.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
 }
 
 /// Something a reader should know about a link (see [`OpenedBundle::link_remark`]).
@@ -90,22 +112,104 @@ impl OpenedBundle {
             verdict: Verdict::Unsigned,
             documents,
             attachments,
-            bytes: Arc::from(Vec::new()),
+            file_sha256: None,
+            source: Source::Memory(Arc::from(Vec::new())),
             entries: Vec::new(),
         }
     }
 
-    /// The whole file exactly as it was read (empty for an unsigned preview): what a reader's
-    /// library keeps, so that what it stores is what was verified, not the file read again.
-    pub fn file_bytes(&self) -> &[u8] {
-        &self.bytes
+    /// Lowercase hex SHA-256 of the whole file as it was read and verified (none for an
+    /// unsigned preview): the identity a reader's library keeps it under.
+    pub fn file_sha256(&self) -> Option<String> {
+        self.file_sha256.map(|digest| hex(&digest))
     }
 
-    /// The bytes of an attachment, checked again against the signed hash before they are
+    /// Copies the whole file to `destination` (atomically, with `access`), checking on the way
+    /// that it is still the file that was verified: a file changed on disk since it was opened
+    /// is not copied.
+    ///
+    /// Fails if the file cannot be read or written, or it changed; nothing is left behind.
+    pub fn copy_file_to(
+        &self,
+        destination: &Path,
+        access: crate::fs::Access,
+        existing: crate::fs::Existing,
+    ) -> std::io::Result<()> {
+        let Some(expected) = self.file_sha256 else {
+            return Err(std::io::Error::other(
+                "an unsigned preview has no file to copy",
+            ));
+        };
+        crate::fs::write_atomically_with(destination, access, existing, |out| {
+            let mut digest = sha2::Sha256::new();
+            self.source
+                .for_each_chunk(0..self.source.len(), |_, piece| {
+                    digest.update(piece);
+                    out.write_all(piece)
+                })?;
+            if <[u8; 32]>::from(digest.finalize()) != expected {
+                return Err(std::io::Error::other(
+                    "the file changed on disk after it was opened; open it again",
+                ));
+            }
+            Ok(())
+        })
+    }
+
+    /// The bytes of an entry, read again and checked against the signed hash before they are
     /// handed out.
     ///
     /// Fails if the path is not an entry or its bytes do not match the manifest.
     pub fn entry_bytes(&self, path: &str) -> Result<Vec<u8>, BundleError> {
+        let mut data = Vec::new();
+        self.stream_entry(path, |piece| {
+            data.extend_from_slice(piece);
+            Ok(())
+        })
+        .map_err(|error| match error {
+            ChunkError::Bundle(error) => error,
+            ChunkError::Read(error) => self.source.read_error(error),
+        })?;
+        Ok(data)
+    }
+
+    /// Saves an entry to `destination`, read again from the file and checked against the
+    /// signed hash on the way: nothing is written unless every byte is what was signed.
+    ///
+    /// Fails if the path is not an entry, its bytes do not match the manifest, or the
+    /// destination cannot be written; nothing is left behind.
+    pub fn save_entry(&self, path: &str, destination: &Path) -> Result<(), SaveEntryError> {
+        let mut unsaved = None;
+        let written = crate::fs::write_atomically_with(
+            destination,
+            crate::fs::Access::Shared,
+            crate::fs::Existing::Replace,
+            |out| match self.stream_entry(path, |piece| out.write_all(piece)) {
+                Ok(()) => Ok(()),
+                Err(ChunkError::Read(error)) => Err(error),
+                Err(ChunkError::Bundle(error)) => {
+                    unsaved = Some(error);
+                    Err(std::io::Error::other("the entry is not what was signed"))
+                }
+            },
+        );
+        match (unsaved, written) {
+            (Some(error), _) => Err(SaveEntryError::Bundle(error)),
+            (None, Err(source)) => Err(SaveEntryError::Write {
+                path: destination.to_owned(),
+                source,
+            }),
+            (None, Ok(())) => Ok(()),
+        }
+    }
+
+    /// Streams an entry's contents to `each`, then checks them against the signed size and
+    /// hash. `each` failing stops the stream with its error.
+    fn stream_entry(
+        &self,
+        path: &str,
+        mut each: impl FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> Result<(), ChunkError> {
         let (Some(located), Some(listed)) = (
             self.entries.iter().find(|entry| entry.name == path),
             self.manifest
@@ -113,17 +217,28 @@ impl OpenedBundle {
                 .iter()
                 .find(|entry| entry.path == path),
         ) else {
-            return Err(BundleError::CentralDirectory(format!(
+            return Err(ChunkError::Bundle(BundleError::CentralDirectory(format!(
                 "the bundle has no entry {path:?}"
-            )));
+            ))));
         };
-        let data = container::contents(&self.bytes, located)?;
-        if hex(&sha2::Sha256::digest(&data)) != listed.sha256 {
-            return Err(BundleError::CrcMismatch {
-                name: path.to_owned(),
-            });
+        let mut digest = sha2::Sha256::new();
+        let mut failed = None;
+        container::stream_contents(&self.source, located, |piece| {
+            if failed.is_none() {
+                digest.update(piece);
+                failed = each(piece).err();
+            }
+        })
+        .map_err(ChunkError::Bundle)?;
+        if let Some(error) = failed {
+            return Err(ChunkError::Read(error));
         }
-        Ok(data)
+        if located.size != listed.size || hex(&digest.finalize()) != listed.sha256 {
+            return Err(ChunkError::Bundle(BundleError::CrcMismatch {
+                name: path.to_owned(),
+            }));
+        }
+        Ok(())
     }
 
     /// What a reader should be told about a link before following it, if anything: an

@@ -4,7 +4,6 @@
 //! nothing here decides.
 
 use serde::Serialize;
-use sha2::Digest as _;
 
 use super::{PdfRequest, nested_quotes, quoted_name};
 use crate::bundle::Verdict;
@@ -146,9 +145,7 @@ pub(super) fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String
             series
         ),
     ];
-    if !bundle.file_bytes().is_empty() {
-        let digest = sha2::Sha256::digest(bundle.file_bytes());
-        let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    if let Some(hex) = bundle.file_sha256() {
         lines.push(format!("{}{hex}", words.file_sha256));
     }
     let zone = crate::time::readable::local_zone();
