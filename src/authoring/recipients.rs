@@ -100,7 +100,7 @@ pub fn parse_recipients(
         });
     };
     let id_column = column("id");
-    let mut seen_ids: Vec<String> = Vec::new();
+    let mut seen_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut rows = Vec::new();
     for (line, record) in records {
         let row = record.and_then(|fields| {
@@ -125,10 +125,9 @@ pub fn parse_recipients(
                 {
                     return Err(RowProblem::BadId { id: id.clone() });
                 }
-                if seen_ids.contains(id) {
+                if !seen_ids.insert(id.clone()) {
                     return Err(RowProblem::RepeatedId { id: id.clone() });
                 }
-                seen_ids.push(id.clone());
             }
             Ok(RecipientRow {
                 line,

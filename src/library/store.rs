@@ -208,7 +208,8 @@ impl Library {
                 skipped += 1;
                 continue;
             };
-            if bundle.file_sha256().as_ref() != Some(id) || keepable(&bundle, Origin::File).is_err()
+            if bundle.file_sha256().ok().flatten().as_ref() != Some(id)
+                || keepable(&bundle, Origin::File).is_err()
             {
                 skipped += 1;
                 continue;
@@ -253,7 +254,16 @@ impl Library {
         if let Err(reason) = keepable(opening.bundle, opening.origin) {
             return Ok(Kept::NotKept(reason));
         }
-        let Some(id) = opening.bundle.file_sha256() else {
+        let id = match opening.bundle.file_sha256() {
+            Ok(id) => id,
+            Err(error) => {
+                return Err(LibraryError::Write {
+                    path: self.folder.clone(),
+                    cause: std::io::Error::other(error.to_string()),
+                });
+            }
+        };
+        let Some(id) = id else {
             // An unsigned preview has no file; `keepable` refuses it before this.
             return Ok(Kept::NotKept(super::NotKept::NotIntact));
         };

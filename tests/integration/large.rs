@@ -64,7 +64,7 @@ fn a_large_bundle_opened_from_disk_verifies_and_knows_its_files_hash() {
         opened.verdict
     );
     assert_eq!(
-        opened.file_sha256(),
+        opened.file_sha256().unwrap(),
         Some(hex(&sha2::Sha256::digest(&bytes)))
     );
     assert_eq!(
@@ -143,6 +143,8 @@ fn an_attachment_changed_on_disk_after_opening_is_neither_saved_nor_kept() {
         other => panic!("saving a changed attachment gave {other:?}"),
     }
     assert!(!saved.exists(), "a changed attachment was saved");
+    // Its hash, asked for only now, would name a file other than the one verified.
+    assert!(opened.file_sha256().is_err());
     let copy = dir.path().join("copy.kairan");
     assert!(
         opened

@@ -216,7 +216,7 @@ fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, B
     };
     let payload = &entries[2..];
     check_order(payload, &manifest.entries)?;
-    let wanted: Vec<bool> = payload
+    let keep: Vec<bool> = entries
         .iter()
         .map(|located| {
             located.size <= limits::MAX_DOCUMENT_BYTES
@@ -225,9 +225,14 @@ fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, B
                     .any(|document| document.path == located.name)
         })
         .collect();
-    let mut pass = pass::hash_all(&source, payload, &wanted)?;
+    let mut checked = pass::check_entries(&source, &entries, &keep)?;
+    let entry_sha256 = checked
+        .iter()
+        .map(|check| check.as_ref().ok().map(|check| check.sha256))
+        .collect();
+    let payload_checked = &mut checked[2..];
     if verdict.intact()
-        && let Some(tampered) = first_tampered_entry(payload, &pass.entries, &manifest.entries)
+        && let Some(tampered) = first_tampered_entry(payload, payload_checked, &manifest.entries)
     {
         verdict = tampered;
     }
@@ -249,7 +254,7 @@ fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, B
             })
         } else {
             // A damaged entry made the verdict say so already; there is nothing to show of it.
-            let Ok(checked) = &mut pass.entries[at] else {
+            let Ok(checked) = &mut payload_checked[at] else {
                 continue;
             };
             Document::from_json(&checked.contents.take().unwrap_or_default()).map_err(|source| {
@@ -277,7 +282,8 @@ fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, B
         verdict,
         documents,
         attachments,
-        file_sha256: Some(pass.file_sha256),
+        file_sha256: Arc::default(),
+        entry_sha256,
         source,
         entries,
     })

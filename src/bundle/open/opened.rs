@@ -40,8 +40,11 @@ pub struct OpenedBundle {
     pub documents: Vec<BundleDocument>,
     /// Non-document entries.
     pub attachments: Vec<ManifestEntry>,
-    /// SHA-256 of the whole file as it was read (none for an unsigned preview).
-    pub(super) file_sha256: Option<[u8; 32]>,
+    /// SHA-256 of the whole file, once asked for (see [`OpenedBundle::file_sha256`]).
+    pub(super) file_sha256: Arc<std::sync::OnceLock<[u8; 32]>>,
+    /// SHA-256 of each entry's contents as it was read when opened, in archive order (none
+    /// for an entry whose bytes did not check out).
+    pub(super) entry_sha256: Vec<Option<[u8; 32]>>,
     /// Where the entries are read from again when they are asked for.
     pub(super) source: Source,
     pub(super) entries: Vec<ContainerEntry>,
@@ -112,16 +115,60 @@ impl OpenedBundle {
             verdict: Verdict::Unsigned,
             documents,
             attachments,
-            file_sha256: None,
+            file_sha256: Arc::default(),
+            entry_sha256: Vec::new(),
             source: Source::Memory(Arc::from(Vec::new())),
             entries: Vec::new(),
         }
     }
 
-    /// Lowercase hex SHA-256 of the whole file as it was read and verified (none for an
-    /// unsigned preview): the identity a reader's library keeps it under.
-    pub fn file_sha256(&self) -> Option<String> {
-        self.file_sha256.map(|digest| hex(&digest))
+    /// Lowercase hex SHA-256 of the whole file (none for an unsigned preview): the identity a
+    /// reader's library keeps it under. The first call reads the file again, hashing it while
+    /// every entry is checked again on another thread, so the hash names the file that was
+    /// verified; later calls give the same answer.
+    ///
+    /// Fails if the file cannot be read, or its entries are no longer what was read when it
+    /// was opened (it changed on disk since).
+    pub fn file_sha256(&self) -> Result<Option<String>, BundleError> {
+        Ok(self.file_digest()?.map(|digest| hex(&digest)))
+    }
+
+    fn file_digest(&self) -> Result<Option<[u8; 32]>, BundleError> {
+        if self.entries.is_empty() {
+            return Ok(None);
+        }
+        if let Some(digest) = self.file_sha256.get() {
+            return Ok(Some(*digest));
+        }
+        let keep = vec![false; self.entries.len()];
+        let (file, entries) = std::thread::scope(|scope| {
+            let file = scope.spawn(|| super::pass::file_sha256(&self.source));
+            let entries = super::pass::check_entries(&self.source, &self.entries, &keep);
+            match file.join() {
+                Ok(file) => (file, entries),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        let (file, entries) = (file?, entries?);
+        let unchanged = entries
+            .iter()
+            .map(|check| check.as_ref().ok().map(|check| check.sha256))
+            .eq(self.entry_sha256.iter().copied());
+        if !unchanged {
+            return Err(self.source.read_error(std::io::Error::other(
+                "the file changed on disk after it was opened; open it again",
+            )));
+        }
+        Ok(Some(*self.file_sha256.get_or_init(|| file)))
+    }
+
+    /// Whether `other` was read from the same opening of the same file as this bundle.
+    pub fn same_file(&self, other: &OpenedBundle) -> bool {
+        match (&self.source, &other.source) {
+            (Source::Memory(a), Source::Memory(b)) => Arc::ptr_eq(a, b),
+            (Source::File(a), Source::File(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 
     /// Copies the whole file to `destination` (atomically, with `access`), checking on the way
@@ -135,10 +182,14 @@ impl OpenedBundle {
         access: crate::fs::Access,
         existing: crate::fs::Existing,
     ) -> std::io::Result<()> {
-        let Some(expected) = self.file_sha256 else {
-            return Err(std::io::Error::other(
-                "an unsigned preview has no file to copy",
-            ));
+        let expected = match self.file_digest() {
+            Ok(Some(digest)) => digest,
+            Ok(None) => {
+                return Err(std::io::Error::other(
+                    "an unsigned preview has no file to copy",
+                ));
+            }
+            Err(error) => return Err(std::io::Error::other(error.to_string())),
         };
         crate::fs::write_atomically_with(destination, access, existing, |out| {
             let mut digest = sha2::Sha256::new();

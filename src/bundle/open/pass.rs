@@ -1,13 +1,12 @@
-//! The one pass over a bundle's bytes when it is opened: the whole file is read once, start to
-//! end, a piece at a time; each piece is hashed into the file's SHA-256 (the identity a
-//! reader's library keeps it under) and into the entry it belongs to, whose CRC-32 and deflate
-//! stream are checked on the way. Only the documents' contents are kept: an attachment costs a
-//! few pieces of memory whatever its size.
+//! Hashing a bundle's entries as they stream past: each entry's stored bytes are read a piece
+//! at a time, their CRC-32 and deflate stream checked and their contents hashed; only the
+//! documents' contents are kept, so an attachment costs a few pieces of memory whatever its
+//! size. Entries are independent, so a large archive is split in two runs of entries hashed on
+//! two threads.
 //!
-//! For a large file the file's hash runs on a second thread, fed the same pieces, so the pass
-//! takes about as long as hashing the entries alone.
-
-use std::sync::mpsc;
+//! The whole file's SHA-256 (the identity a reader's library keeps it under) is not part of
+//! opening: it is computed when first asked for, together with a second check of every entry,
+//! so that it names the file that was verified.
 
 use sha2::{Digest as _, Sha256};
 
@@ -15,22 +14,11 @@ use crate::bundle::container::{ContainerEntry, EntryDecoder};
 use crate::bundle::error::BundleError;
 use crate::bundle::source::{CHUNK_BYTES, Source};
 
-/// Files at least this large have their whole-file hash computed on a second thread.
-const SECOND_THREAD_FROM_BYTES: u64 = 4 * CHUNK_BYTES as u64;
-
-/// Pieces in flight between the reading thread and the file-hashing one.
-const PIECES_IN_FLIGHT: usize = 3;
-
-/// What the pass found.
-pub struct Pass {
-    /// SHA-256 of the whole file.
-    pub file_sha256: [u8; 32],
-    /// For each payload entry, in order: its contents' SHA-256 (and the contents, when they
-    /// were asked for), or why its bytes do not check out.
-    pub entries: Vec<Result<Checked, BundleError>>,
-}
+/// Archives whose entries hold at least this many bytes are hashed on two threads.
+const TWO_THREADS_FROM_BYTES: usize = 8 * CHUNK_BYTES;
 
 /// An entry whose stored bytes checked out.
+#[derive(Debug)]
 pub struct Checked {
     /// SHA-256 of its contents.
     pub sha256: [u8; 32],
@@ -38,89 +26,92 @@ pub struct Checked {
     pub contents: Option<Vec<u8>>,
 }
 
-/// Reads all of `source` once, hashing it and each of `payload`'s entries (which lie in it in
-/// order), keeping the contents of the entries `keep` marks.
+/// For each of `entries` (which lie in `source` in order, as a parsed archive's do): its
+/// contents' SHA-256, and its contents when `keep` marks it, or why its bytes do not check out.
 ///
-/// Fails only if the source cannot be read; an entry whose bytes do not check out is reported
-/// in [`Pass::entries`].
-pub fn hash_all(
+/// Fails only if the source cannot be read.
+pub fn check_entries(
     source: &Source,
-    payload: &[ContainerEntry],
+    entries: &[ContainerEntry],
     keep: &[bool],
-) -> Result<Pass, BundleError> {
-    let mut entries = EntryChecks {
-        payload,
-        keep,
-        next: 0,
-        current: None,
-        done: Vec::with_capacity(payload.len()),
-    };
-    if source.len() < SECOND_THREAD_FROM_BYTES {
-        let mut file = Sha256::new();
-        source
-            .for_each_chunk(0..source.len(), |at, piece| {
-                file.update(piece);
-                entries.feed(at, piece);
-                Ok::<(), std::io::Error>(())
-            })
-            .map_err(|error| source.read_error(error))?;
-        return Ok(Pass {
-            file_sha256: file.finalize().into(),
-            entries: entries.finish(),
-        });
+) -> Result<Vec<Result<Checked, BundleError>>, BundleError> {
+    let total: usize = entries.iter().map(|entry| entry.data.len()).sum();
+    let two_threads = total >= TWO_THREADS_FROM_BYTES
+        && entries.len() >= 2
+        && std::thread::available_parallelism().is_ok_and(|cores| cores.get() >= 2);
+    if !two_threads {
+        return check_run(source, entries, keep);
     }
-    let (to_hash, hashed_pieces) = mpsc::sync_channel::<(Vec<u8>, usize)>(PIECES_IN_FLIGHT);
-    let (to_reuse, free_pieces) = mpsc::sync_channel::<Vec<u8>>(PIECES_IN_FLIGHT);
-    for _ in 0..PIECES_IN_FLIGHT {
-        let _ = to_reuse.send(vec![0; CHUNK_BYTES]);
-    }
+    // Split where the first run holds about half the bytes, leaving the second at least one.
+    let mut so_far = 0;
+    let split = entries
+        .iter()
+        .position(|entry| {
+            so_far += entry.data.len();
+            so_far * 2 >= total
+        })
+        .map_or(1, |at| at + 1)
+        .clamp(1, entries.len() - 1);
+    let (first, second) = entries.split_at(split);
+    let (keep_first, keep_second) = keep.split_at(split);
     std::thread::scope(|scope| {
-        let hasher = scope.spawn(move || {
-            let mut file = Sha256::new();
-            for (piece, len) in hashed_pieces {
-                file.update(&piece[..len]);
-                // The reader may have stopped and dropped its end: then nothing needs the piece.
-                let _ = to_reuse.send(piece);
-            }
-            file.finalize()
-        });
-        let read = (|| {
-            let mut at = 0;
-            while at < source.len() {
-                let Ok(mut piece) = free_pieces.recv() else {
-                    break;
-                };
-                let len = CHUNK_BYTES.min((source.len() - at) as usize);
-                source
-                    .read_exact_at(at, &mut piece[..len])
-                    .map_err(|error| source.read_error(error))?;
-                entries.feed(at, &piece[..len]);
-                if to_hash.send((piece, len)).is_err() {
-                    break;
-                }
-                at += len as u64;
-            }
-            Ok(())
-        })();
-        drop(to_hash);
-        let file_sha256 = match hasher.join() {
-            Ok(digest) => digest,
+        let second = scope.spawn(|| check_run(source, second, keep_second));
+        let mut checked = check_run(source, first, keep_first)?;
+        let second = match second.join() {
+            Ok(result) => result?,
             Err(panic) => std::panic::resume_unwind(panic),
         };
-        read.map(|()| Pass {
-            file_sha256: file_sha256.into(),
-            entries: entries.finish(),
-        })
+        checked.extend(second);
+        Ok(checked)
     })
 }
 
-/// The payload entries' checks as the file's pieces go past.
-struct EntryChecks<'payload> {
-    payload: &'payload [ContainerEntry],
-    keep: &'payload [bool],
+/// SHA-256 of the whole of `source`.
+///
+/// Fails if the source cannot be read.
+pub fn file_sha256(source: &Source) -> Result<[u8; 32], BundleError> {
+    let mut digest = Sha256::new();
+    source
+        .for_each_chunk(0..source.len(), |_, piece| {
+            digest.update(piece);
+            Ok::<(), std::io::Error>(())
+        })
+        .map_err(|error| source.read_error(error))?;
+    Ok(digest.finalize().into())
+}
+
+/// [`check_entries`] on one thread: one read from the first entry's bytes to the last's.
+fn check_run(
+    source: &Source,
+    entries: &[ContainerEntry],
+    keep: &[bool],
+) -> Result<Vec<Result<Checked, BundleError>>, BundleError> {
+    let mut checks = EntryChecks {
+        entries,
+        keep,
+        next: 0,
+        current: None,
+        done: Vec::with_capacity(entries.len()),
+    };
+    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+        let span = first.data.start as u64..last.data.end as u64;
+        source
+            .for_each_chunk(span, |at, piece| {
+                checks.feed(at, piece);
+                Ok::<(), std::io::Error>(())
+            })
+            .map_err(|error| source.read_error(error))?;
+    }
+    Ok(checks.finish())
+}
+
+/// The entries' checks as the file's pieces go past.
+struct EntryChecks<'entries> {
+    entries: &'entries [ContainerEntry],
+    keep: &'entries [bool],
     /// The entry the next bytes belong to (or that has not started yet).
     next: usize,
-    current: Option<EntryCheck<'payload>>,
+    current: Option<EntryCheck<'entries>>,
     done: Vec<Result<Checked, BundleError>>,
 }
 
@@ -176,7 +167,7 @@ impl EntryChecks<'_> {
     /// bytes end within them.
     fn feed(&mut self, at: u64, piece: &[u8]) {
         let piece_end = at + piece.len() as u64;
-        while let Some(entry) = self.payload.get(self.next) {
+        while let Some(entry) = self.entries.get(self.next) {
             let (start, end) = (entry.data.start as u64, entry.data.end as u64);
             if start > piece_end {
                 return;
@@ -198,9 +189,9 @@ impl EntryChecks<'_> {
         }
     }
 
-    /// The result of every entry; those the file ended before are finished with what they got.
+    /// The result of every entry; those the reading ended before are finished with what they got.
     fn finish(mut self) -> Vec<Result<Checked, BundleError>> {
-        while let Some(entry) = self.payload.get(self.next) {
+        while let Some(entry) = self.entries.get(self.next) {
             let check = self
                 .current
                 .take()

@@ -145,7 +145,9 @@ pub(super) fn footer(request: &PdfRequest<'_>, words: &PaperWords) -> Vec<String
             series
         ),
     ];
-    if let Some(hex) = bundle.file_sha256() {
+    // A file that changed on disk since it was opened has no hash to print for what was
+    // verified; the line is left out rather than naming another file.
+    if let Ok(Some(hex)) = bundle.file_sha256() {
         lines.push(format!("{}{hex}", words.file_sha256));
     }
     let zone = crate::time::readable::local_zone();

@@ -147,7 +147,7 @@ pub struct PrintJob {
 impl PartialEq for PrintJob {
     fn eq(&self, other: &Self) -> bool {
         self.destination == other.destination
-            && self.bundle.file_sha256() == other.bundle.file_sha256()
+            && self.bundle.same_file(&other.bundle)
             && self.assessment == other.assessment
             && self.language == other.language
             && self.show_anyway == other.show_anyway
