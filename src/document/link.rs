@@ -68,5 +68,28 @@ pub fn disguised_host(url: &str) -> bool {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    authority.contains('@') || !authority.is_ascii()
+    // A label written in punycode (`xn--80ak6aa92e`) is how a browser shows letters outside
+    // ASCII that it does not trust: the same disguise, spelt another way.
+    let punycode = authority.split(['.', '@', ':']).any(|label| {
+        label
+            .get(..4)
+            .is_some_and(|start| start.eq_ignore_ascii_case("xn--"))
+    });
+    authority.contains('@') || !authority.is_ascii() || punycode
+}
+
+/// The host an `http`/`https` address goes to (after any `user@`, without the port), as
+/// written; none for other addresses.
+pub fn link_host(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = match host.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => host,
+    };
+    (!host.is_empty()).then_some(host)
 }

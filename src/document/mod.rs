@@ -17,7 +17,7 @@ mod model;
 mod table;
 mod text;
 
-pub use link::{LinkTarget, disguised_host, opens_externally};
+pub use link::{LinkTarget, disguised_host, link_host, opens_externally};
 pub use model::*;
 pub use table::{Table, TablePlace, TableProblem};
 pub use text::{WithheldItem, WithheldKind, inline_text, plain_text, withheld_items};

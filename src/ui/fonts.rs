@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use egui::{FontData, FontDefinitions, FontFamily};
+use egui::{FontData, FontDefinitions, FontFamily, FontTweak};
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/BIZUDGothic-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/BIZUDGothic-Bold.ttf");
@@ -26,13 +26,19 @@ pub fn bold() -> FontFamily {
 /// to BIZ UDGothic for Japanese; letters use BIZ UDGothic first.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        REGULAR_NAME.into(),
-        Arc::new(FontData::from_static(REGULAR)),
-    );
+    // The font's own hinting collapses thin horizontal strokes to nothing at many sizes (the
+    // dashes —, ― and – vanished from 15.5-point body text): its outlines are drawn as
+    // designed instead.
+    let unhinted = |font: &'static [u8]| {
+        Arc::new(FontData::from_static(font).tweak(FontTweak {
+            hinting: Some(false),
+            ..FontTweak::default()
+        }))
+    };
     fonts
         .font_data
-        .insert(BOLD_NAME.into(), Arc::new(FontData::from_static(BOLD)));
+        .insert(REGULAR_NAME.into(), unhinted(REGULAR));
+    fonts.font_data.insert(BOLD_NAME.into(), unhinted(BOLD));
     let defaults = fonts
         .families
         .get(&FontFamily::Proportional)
@@ -107,5 +113,41 @@ mod tests {
             );
         }
         assert_eq!(fonts.families[&letter()][0], REGULAR_NAME);
+    }
+
+    #[test]
+    fn thin_dashes_are_drawn_at_every_size() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        // One pass creates the fonts; no renderer takes its font texture.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let mut vanished = Vec::new();
+        for quarter_points in 32..=192 {
+            let size = quarter_points as f32 / 4.0;
+            for family in [letter(), bold(), FontFamily::Proportional] {
+                let galley = ctx.fonts_mut(|fonts| {
+                    fonts.layout_no_wrap(
+                        "—―–‐ー一－─".into(),
+                        egui::FontId::new(size, family.clone()),
+                        egui::Color32::WHITE,
+                    )
+                });
+                for glyph in &galley.rows[0].glyphs {
+                    if glyph.uv_rect.size.x == 0.0 || glyph.uv_rect.size.y == 0.0 {
+                        vanished.push(format!("{:?} at {size} in {family:?}", glyph.chr));
+                    }
+                }
+            }
+        }
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        assert!(
+            vanished.is_empty(),
+            "{} vanished: {vanished:?}",
+            vanished.len()
+        );
     }
 }

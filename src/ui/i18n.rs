@@ -172,6 +172,7 @@ strings! {
     link_text_other_address: "リンクの文字は{shown}を示していますが、実際のリンク先は違います。", "The link's text shows {shown}, but that is not where it goes.";
     link_not_opened: "このリンク先（{url}）は開きません。Kairan が開くのは https・http・mailto のアドレスだけです。", "Kairan does not open this address ({url}); it opens only https, http and mailto addresses.";
     open_in_browser: "ブラウザで開く", "Open in browser";
+    external_host: "行き先のサイト：{host}", "Site: {host}";
     // Toolbar
     back: "← 戻る", "← Back";
     back_hint: "リンクをたどる前の文書に戻ります（Alt+←）", "Return to the document shown before the link (Alt+←)";

@@ -337,3 +337,35 @@ fn f8_pressed_three_times_within_one_frame_moves_three_items() {
     settle(&mut harness);
     assert_eq!(cursor(&harness), Some(2));
 }
+
+#[test]
+fn a_link_wrapped_over_rows_is_one_tab_stop_and_every_tab_stop_is_named() {
+    // Narrow panes wrap the letters' links over two rows or more.
+    let mut harness = crate::support::app::sample_harness_sized([860.0, 1400.0]);
+    harness
+        .query_all_by_role(Role::Link)
+        .next()
+        .expect("a link on screen")
+        .focus();
+    settle(&mut harness);
+    let mut stops = Vec::new();
+    for _ in 0..12 {
+        let focused = harness
+            .query_all_by(|node| node.is_focused())
+            .map(|node| {
+                let node = egui_kittest::kittest::NodeT::accesskit_node(&node);
+                format!("{:?} {:?}", node.role(), node.label().unwrap_or_default())
+            })
+            .next();
+        stops.push(focused.unwrap_or_else(|| "nothing".into()));
+        press(&mut harness, egui::Key::Tab);
+    }
+    assert!(
+        stops
+            .iter()
+            .all(|stop| !stop.ends_with("\"\"") && stop != "nothing"),
+        "a Tab stop with no name (a second row of a link?): {stops:#?}"
+    );
+    let links = stops.iter().filter(|stop| stop.starts_with("Link")).count();
+    assert!(links >= 2, "{stops:#?}");
+}

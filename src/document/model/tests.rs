@@ -1,6 +1,6 @@
 //! Tests of [`model`](super).
 
-use crate::document::{disguised_host, opens_externally};
+use crate::document::{disguised_host, link_host, opens_externally};
 
 #[test]
 fn a_line_break_in_the_letters_head_is_refused() {
@@ -35,16 +35,31 @@ fn addresses_written_to_look_like_another_site_are_told_apart() {
         "https://www.\u{430}\u{440}\u{440}\u{4cf}\u{435}.com/",
         "https://www.mikasa-sr.jp@evil.example/login",
         "http://例え.jp/",
+        "https://xn--80ak6aa92e.com/",
+        "https://www.XN--80AK6AA92E.com:8443/a",
     ] {
         assert!(disguised_host(url), "{url}");
     }
     for url in [
         "https://www.example.co.jp/news/@notice",
         "https://www.example.co.jp/ニュース",
+        "https://www.example.co.jp/xn--not-a-host",
         "mailto:info@example.com",
     ] {
         assert!(!disguised_host(url), "{url}");
     }
+}
+
+#[test]
+fn the_host_of_a_web_address_is_what_follows_any_user_part_without_the_port() {
+    assert_eq!(
+        link_host("https://www.mikasa-sr.jp@evil.example:8443/login"),
+        Some("evil.example")
+    );
+    assert_eq!(link_host("HTTP://example.com"), Some("example.com"));
+    assert_eq!(link_host("https://example.com/a@b"), Some("example.com"));
+    assert_eq!(link_host("mailto:info@example.com"), None);
+    assert_eq!(link_host("https:///path"), None);
 }
 
 #[test]

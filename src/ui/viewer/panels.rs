@@ -412,20 +412,34 @@ pub fn dialog_ui(
                 // Letters that imitate Latin ones are written as \u{…}, so the address reads
                 // as what it is.
                 let shown: String = if disguised {
-                    one_line(url)
-                        .chars()
-                        .map(|c| {
-                            if c.is_ascii() {
-                                c.to_string()
-                            } else {
-                                format!("\\u{{{:04X}}}", u32::from(c))
-                            }
-                        })
-                        .collect()
+                    escape_non_ascii(url)
                 } else {
                     one_line(url).into_owned()
                 };
-                ui.add(egui::Label::new(RichText::new(shown).monospace().strong()).wrap());
+                // The site first, where it cannot be pushed off screen by a long address;
+                // the whole address below it, in a box of its own that scrolls.
+                if let Some(host) = crate::document::link_host(url) {
+                    let host = if disguised {
+                        escape_non_ascii(host)
+                    } else {
+                        one_line(host).into_owned()
+                    };
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(fill(
+                                strings.external_host,
+                                &[("host", &crate::escape::elided(&host, 200))],
+                            ))
+                            .strong(),
+                        )
+                        .wrap(),
+                    );
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(ui.text_style_height(&egui::TextStyle::Monospace) * 6.0)
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(RichText::new(shown).monospace()).wrap());
+                    });
                 if disguised {
                     ui.add(
                         egui::Label::new(
@@ -450,4 +464,19 @@ pub fn dialog_ui(
             }
         }
     }
+}
+
+/// `text` on one line with every letter outside ASCII written as `\u{…}`, so that an address
+/// made of look-alike letters reads as what it is.
+fn escape_non_ascii(text: &str) -> String {
+    one_line(text)
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            }
+        })
+        .collect()
 }

@@ -98,6 +98,36 @@ impl LaidPart {
         start..end
     }
 
+    /// For those of `ranges` (characters of the part's text, sorted and not overlapping) that
+    /// have characters on the rows between `top` and `bottom` (document coordinates): the
+    /// range's index and its rectangles on those rows, relative to the document origin. Costs
+    /// the rows on screen, however many ranges and rows the part has.
+    pub fn char_rects_between(
+        &self,
+        ranges: &[Range<usize>],
+        top: f32,
+        bottom: f32,
+    ) -> Vec<(usize, Vec<Rect>)> {
+        let (rows, chars) = super::span_rects::rows_between(
+            &self.galley,
+            top - self.galley_pos.y,
+            bottom - self.galley_pos.y,
+        );
+        let first = ranges.partition_point(|range| range.end <= chars.start);
+        let end = first + ranges[first..].partition_point(|range| range.start < chars.end);
+        super::span_rects::span_rects_in_rows(&self.galley, rows, &ranges[first..end])
+            .into_iter()
+            .enumerate()
+            .map(|(offset, rects)| {
+                let rects = rects
+                    .into_iter()
+                    .map(|rect| rect.translate(self.galley_pos.to_vec2()))
+                    .collect();
+                (first + offset, rects)
+            })
+            .collect()
+    }
+
     /// Rectangles covering `range` (characters of the part's text), relative to the document
     /// origin.
     pub fn char_rects(&self, range: Range<usize>) -> Vec<Rect> {

@@ -4,11 +4,12 @@
 //! accessibility nodes of masks and links. Clicking a link pushes a command; nothing else
 //! changes.
 
+use std::ops::Range;
+
 use egui::{Color32, CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::{FLASH_SECONDS, Palette, who};
 use crate::document::{LinkTarget, opens_externally};
-use crate::escape::one_line;
 use crate::ui::command::Command;
 use crate::ui::i18n::{Strings, fill};
 use crate::ui::state::{AppState, Pane, Shown, WithheldSort};
@@ -196,12 +197,21 @@ pub fn document_ui(
                     );
                 }
             }
-            for (index, hit) in &hits {
-                if hit.part != part.key {
-                    continue;
-                }
-                let is_current = state.search.current == Some(*index);
-                for rect in part.char_rects(hit.range.clone()) {
+            // Tens of thousands of hits in one long paragraph: only those on the rows on
+            // screen are measured and drawn.
+            let (part_hits, hit_ranges): (Vec<usize>, Vec<Range<usize>>) = hits
+                .iter()
+                .filter(|(_, hit)| hit.part == part.key)
+                .map(|(index, hit)| (*index, hit.range.clone()))
+                .unzip();
+            let clip = ui.clip_rect();
+            for (at, rects) in part.char_rects_between(
+                &hit_ranges,
+                clip.top() - origin.y,
+                clip.bottom() - origin.y,
+            ) {
+                let is_current = state.search.current == Some(part_hits[at]);
+                for rect in rects {
                     let rect = rect.translate(origin).expand(1.0);
                     painter.rect_filled(rect, CornerRadius::same(2), palette.hit_fill);
                     if is_current {
@@ -434,31 +444,57 @@ fn spans_ui(
                     });
                 }
                 SpanKind::Link { target, text } => {
+                    // One Tab stop per link, however many rows it wraps over, with a focus
+                    // ring round all of them.
+                    let sense = if row == 0 {
+                        Sense::click()
+                    } else {
+                        Sense::CLICK
+                    };
                     let response = ui
-                        .interact(rect, id, Sense::click())
+                        .interact(rect, id, sense)
                         .on_hover_cursor(egui::CursorIcon::PointingHand);
                     if row == 0 {
                         let name = text.clone();
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Link, true, name.clone())
                         });
+                        if response.gained_focus() {
+                            response.scroll_to_me(None);
+                        }
+                        if response.has_focus() {
+                            for rect in &span.rects {
+                                ui.painter().rect_stroke(
+                                    rect.translate(origin).expand(3.0),
+                                    CornerRadius::same(4),
+                                    Stroke::new(2.0, palette.focus),
+                                    StrokeKind::Outside,
+                                );
+                            }
+                        }
                     }
                     // Built only while the pointer is on the link.
                     let hint = || {
+                        // An address of any length is cut for the tooltip; the dialog before
+                        // opening it shows it whole.
+                        let url_shown = |url: &str| crate::escape::elided(url, 200);
                         let mut hint = match target {
                             LinkTarget::Document { path, heading } => {
                                 link_destination(bundle, path, heading.as_deref(), strings)
                             }
                             LinkTarget::External { url } if !opens_externally(url) => {
-                                fill(strings.link_not_opened, &[("url", &one_line(url))])
+                                fill(strings.link_not_opened, &[("url", &url_shown(url))])
                             }
                             LinkTarget::External { url } => {
-                                fill(strings.link_external_hint, &[("url", &one_line(url))])
+                                fill(strings.link_external_hint, &[("url", &url_shown(url))])
                             }
                         };
                         match bundle.link_remark(target, text) {
-                            Some(crate::bundle::LinkRemark::NoSuchDocument)
-                            | Some(crate::bundle::LinkRemark::NoSuchHeading) => {
+                            // The destination line already says it goes nowhere.
+                            Some(crate::bundle::LinkRemark::NoSuchDocument) => {
+                                hint = format!("△ {}", strings.link_goes_nowhere);
+                            }
+                            Some(crate::bundle::LinkRemark::NoSuchHeading) => {
                                 hint = format!("△ {}\n{hint}", strings.link_goes_nowhere);
                             }
                             Some(crate::bundle::LinkRemark::TextShowsOtherAddress { shown }) => {
@@ -466,7 +502,7 @@ fn spans_ui(
                                     "△ {}\n{hint}",
                                     fill(
                                         strings.link_text_other_address,
-                                        &[("shown", &one_line(&shown))]
+                                        &[("shown", &crate::escape::elided(&shown, 200))]
                                     )
                                 );
                             }

@@ -20,11 +20,26 @@ pub fn char_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
 /// its length once rather than once per span. Counts one character per glyph (and one for
 /// each row's implicit newline), as egui's own cursors do.
 pub fn span_rects(galley: &Galley, ranges: &[Range<usize>]) -> Vec<Vec<Rect>> {
+    span_rects_in_rows(galley, 0..galley.rows.len(), ranges)
+}
+
+/// [`span_rects`] over the rows `rows` only: the rectangles of the ranges' characters on those
+/// rows. The walk costs those rows' glyphs (and a count of the rows before them), so the part
+/// of a long paragraph on screen costs what is on screen.
+pub fn span_rects_in_rows(
+    galley: &Galley,
+    rows: Range<usize>,
+    ranges: &[Range<usize>],
+) -> Vec<Vec<Rect>> {
     let mut rects = vec![Vec::new(); ranges.len()];
     // The first range that does not end before the current character.
     let mut next = 0;
-    let mut index = 0;
-    'rows: for row in &galley.rows {
+    let mut index: usize = galley.rows[..rows.start.min(galley.rows.len())]
+        .iter()
+        .map(|row| row.glyphs.len() + usize::from(row.ends_with_newline))
+        .sum();
+    let rows = galley.rows.get(rows).unwrap_or_default();
+    'rows: for row in rows {
         // The range being covered on this row, and what of it is covered so far.
         let mut open: Option<(usize, Rect)> = None;
         for glyph in &row.glyphs {
@@ -67,6 +82,23 @@ pub fn span_rects(galley: &Galley, ranges: &[Range<usize>]) -> Vec<Vec<Rect>> {
         }
     }
     rects
+}
+
+/// The rows of `galley` that reach between `top` and `bottom` (galley coordinates), and the
+/// characters on them.
+pub fn rows_between(galley: &Galley, top: f32, bottom: f32) -> (Range<usize>, Range<usize>) {
+    let first = galley
+        .rows
+        .partition_point(|row| row.pos.y + row.size.y < top);
+    let end = first + galley.rows[first..].partition_point(|row| row.pos.y <= bottom);
+    let count = |rows: &[egui::epaint::text::PlacedRow]| -> usize {
+        rows.iter()
+            .map(|row| row.glyphs.len() + usize::from(row.ends_with_newline))
+            .sum()
+    };
+    let char_start = count(&galley.rows[..first]);
+    let char_end = char_start + count(&galley.rows[first..end]);
+    (first..end, char_start..char_end)
 }
 
 #[cfg(test)]
@@ -176,5 +208,36 @@ mod tests {
             elapsed < std::time::Duration::from_secs(5),
             "took {elapsed:?}"
         );
+    }
+
+    #[test]
+    fn the_rows_on_screen_give_the_same_rectangles_as_the_whole_walk_and_only_theirs() {
+        // Search hits every few characters through a paragraph hundreds of rows long.
+        let text = "あいうえおかきくけこ".repeat(5_000);
+        let galley = galley(&text, 400.0);
+        let ranges: Vec<Range<usize>> = (0..12_500).map(|i| 4 * i + 1..4 * i + 3).collect();
+        let whole = span_rects(&galley, &ranges);
+        let middle = galley.rows[galley.rows.len() / 2].pos.y;
+        let (rows, chars) = rows_between(&galley, middle, middle + 120.0);
+        assert!(rows.len() >= 4 && rows.len() <= 7, "{rows:?}");
+        let first = ranges.partition_point(|range| range.end <= chars.start);
+        let end = first + ranges[first..].partition_point(|range| range.start < chars.end);
+        let on_screen = span_rects_in_rows(&galley, rows.clone(), &ranges[first..end]);
+        assert!(
+            end - first < 100,
+            "only the hits on those rows: {}",
+            end - first
+        );
+        let top = galley.rows[rows.start].pos.y;
+        let bottom = galley.rows[rows.end - 1].pos.y + galley.rows[rows.end - 1].size.y;
+        for (offset, rects) in on_screen.iter().enumerate() {
+            let expected: Vec<Rect> = whole[first + offset]
+                .iter()
+                .filter(|rect| rect.center().y >= top && rect.center().y <= bottom)
+                .copied()
+                .collect();
+            assert_eq!(rects, &expected, "hit {}", first + offset);
+            assert!(!rects.is_empty());
+        }
     }
 }
