@@ -13,11 +13,13 @@ pub mod find;
 mod json;
 pub mod letter;
 mod link;
+mod marker;
 mod model;
 mod table;
 mod text;
 
 pub use link::{LinkTarget, disguised_host, link_host, opens_externally};
+pub use marker::is_readable_marker;
 pub use model::*;
 pub use table::{Table, TablePlace, TableProblem};
 pub use text::{WithheldItem, WithheldKind, inline_text, plain_text, withheld_items};

@@ -243,6 +243,7 @@ strings! {
     detail_keys: "F8 次へ・Shift+F8 前へ・Esc 閉じる", "F8 next · Shift+F8 previous · Esc closes";
     detail_close: "閉じる", "Close";
     mask_title: "伏せ字（元の文字は記録されていません）", "Masked field (the hidden text is not in the file)";
+    mask_readable: "△ この伏せ字は読める文字で表示されています。隠したはずの内容そのものが見えているのかもしれません。差出人に確かめてください。", "△ This masked field shows readable text: it may be the very text it was meant to hide. Ask the sender.";
     mask_what: "内容：{label}", "What: {label}";
     mask_reason: "理由：{reason}", "Reason: {reason}";
     mask_by: "伏せた人：{who}", "Masked by: {who}";

@@ -254,9 +254,7 @@ fn a_mask_in_a_table_cell_is_reached_with_f8_and_the_table_is_shown_cell_by_cell
 /// A bundle whose firm notice is one paragraph of `count` masks labelled 項目1…項目N, signed
 /// by a key of its own, in `dir`.
 fn many_masks_bundle(dir: &std::path::Path, count: usize) -> std::path::PathBuf {
-    use kairan::document::{Block, Inline, Mask, WithheldBy};
-    let sample = kairan::sample::open_sample().unwrap();
-    let mut document = sample.documents[0].document.clone();
+    use kairan::document::{Inline, Mask, WithheldBy};
     let content = (1..=count)
         .flat_map(|n| {
             [
@@ -270,6 +268,18 @@ fn many_masks_bundle(dir: &std::path::Path, count: usize) -> std::path::PathBuf 
             ]
         })
         .collect();
+    paragraph_bundle(dir, content)
+}
+
+/// A bundle whose firm notice is one paragraph of `content`, signed by a key of its own, in
+/// `dir`.
+fn paragraph_bundle(
+    dir: &std::path::Path,
+    content: Vec<kairan::document::Inline>,
+) -> std::path::PathBuf {
+    use kairan::document::Block;
+    let sample = kairan::sample::open_sample().unwrap();
+    let mut document = sample.documents[0].document.clone();
     document.body = vec![Block::Paragraph { content }];
     std::fs::create_dir_all(dir.join("documents")).unwrap();
     std::fs::write(dir.join("documents/masks.json"), document.to_json()).unwrap();
@@ -368,4 +378,41 @@ fn a_link_wrapped_over_rows_is_one_tab_stop_and_every_tab_stop_is_named() {
     );
     let links = stops.iter().filter(|stop| stop.starts_with("Link")).count();
     assert!(links >= 2, "{stops:#?}");
+}
+
+#[test]
+fn a_mask_that_shows_readable_text_says_it_may_be_the_hidden_text_itself() {
+    use kairan::document::{Inline, Mask, WithheldBy};
+    let env = crate::support::env::Env::new();
+    let path = paragraph_bundle(
+        &env.path("readable"),
+        vec![
+            Inline::text("担当者："),
+            Inline::Mask(Mask {
+                marker: "山田太郎".into(),
+                label: Some("氏名".into()),
+                reason: Some("個人情報のため".into()),
+                masked_by: WithheldBy::Author,
+            }),
+            Inline::text("、窓口："),
+            Inline::Mask(Mask {
+                marker: "■■■■".into(),
+                label: Some("電話番号".into()),
+                reason: Some("個人情報のため".into()),
+                masked_by: WithheldBy::Author,
+            }),
+        ],
+    );
+    let mut harness = crate::support::app::harness(
+        crate::support::app::SIZE,
+        crate::support::app::options(kairan::ui::FirstOpen::File(path), vec![], env.config()),
+    );
+    let warning = strings().mask_readable;
+    press(&mut harness, egui::Key::F8);
+    harness.get_by_label(warning);
+    press(&mut harness, egui::Key::F8);
+    assert!(
+        harness.query_by_label(warning).is_none(),
+        "a marker of symbols hides its text"
+    );
 }

@@ -165,6 +165,13 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<C
             ));
             ui.label(fill(strings.mask_reason, &[("reason", &reason)]));
             ui.label(fill(strings.mask_by, &[("who", who)]));
+            if crate::document::is_readable_marker(&label.marker) {
+                ui.label(
+                    RichText::new(strings.mask_readable)
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
             ui.label(RichText::new(strings.mask_title).small());
         }
         WithheldSort::Omission => {

@@ -407,10 +407,10 @@ fn spans_ui(
             match &span.kind {
                 SpanKind::Mask {
                     ordinal,
+                    marker,
                     label,
                     reason,
                     masked_by,
-                    ..
                 } => {
                     // Only the first row takes keyboard focus: one Tab stop per mask.
                     let sense = if row == 0 {
@@ -441,6 +441,9 @@ fn spans_ui(
                         ui.label(fill(strings.mask_what, &[("label", &stated(label))]));
                         ui.label(fill(strings.mask_reason, &[("reason", &stated(reason))]));
                         ui.label(fill(strings.mask_by, &[("who", who(strings, *masked_by))]));
+                        if crate::document::is_readable_marker(marker) {
+                            ui.label(strings.mask_readable);
+                        }
                     });
                 }
                 SpanKind::Link { target, text } => {
