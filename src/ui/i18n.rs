@@ -178,6 +178,8 @@ strings! {
     back_hint: "リンクをたどる前の文書に戻ります（Alt+←）", "Return to the document shown before the link (Alt+←)";
     previous_withheld: "◀ 前の伏せ字・省略", "◀ Previous withheld";
     next_withheld: "次の伏せ字・省略 ▶", "Next withheld ▶";
+    previous_withheld_short: "◀ 前", "◀ Prev";
+    next_withheld_short: "次 ▶", "Next ▶";
     withheld_hint: "伏せ字と省略を順に表示します（F8 / Shift+F8）", "Walk the masked fields and omitted sections (F8 / Shift+F8)";
     withheld_position: "{n} / {total}：{kind}（{document}）", "{n} of {total}: {kind} ({document})";
     kind_mask: "伏せ字", "masked field";

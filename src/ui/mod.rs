@@ -370,6 +370,7 @@ impl eframe::App for KairanApp {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
         self.state.narrow_window = ctx.content_rect().width() < settings::NARROW_WINDOW_POINTS;
+        self.state.list_alone = ctx.content_rect().width() < settings::LIST_ALONE_POINTS;
         let mut commands = self.background.poll();
         commands.extend(self.printing.poll());
         for command in commands.drain(..) {
@@ -416,7 +417,9 @@ impl eframe::App for KairanApp {
             // Never more than a third of the window: the selected item stays in sight, and a
             // reason of any length scrolls inside the panel.
             let height = ctx.content_rect().height();
-            let tallest = (height / 3.0).max(60.0);
+            // In a short window (a big zoom), a quarter.
+            let share = if height < 500.0 { 4.0 } else { 3.0 };
+            let tallest = (height / share).max(60.0);
             // In a window of ordinary height it shows all it says (up to `tallest`); in a short
             // one it stays a few lines tall, so the letter keeps room for the item itself.
             let opened_at = if height >= 700.0 { tallest } else { 0.0 };
@@ -434,7 +437,13 @@ impl eframe::App for KairanApp {
                         });
                 });
         }
-        if state.shown.is_some() && state.settings.side_list.shown(state.narrow_window) {
+        let list_shown =
+            state.shown.is_some() && state.settings.side_list.shown(state.narrow_window);
+        if list_shown && state.list_alone {
+            egui::CentralPanel::default().show(ui, |ui| {
+                viewer::panels::sidebar_ui(ui, state, &mut commands)
+            });
+        } else if list_shown {
             // Never more than 60 % of a narrow window: the letters keep the rest.
             let widest = (ctx.content_rect().width() * 0.6).clamp(180.0, 420.0);
             egui::Panel::left("documents")
@@ -445,10 +454,12 @@ impl eframe::App for KairanApp {
                     viewer::panels::sidebar_ui(ui, state, &mut commands)
                 });
         }
-        let cache = &mut self.cache;
-        egui::CentralPanel::default().show(ui, |ui| {
-            viewer::panels::panes_ui(ui, state, cache, &mut commands);
-        });
+        if !(list_shown && state.list_alone) {
+            let cache = &mut self.cache;
+            egui::CentralPanel::default().show(ui, |ui| {
+                viewer::panels::panes_ui(ui, state, cache, &mut commands);
+            });
+        }
         help::help_window_ui(&ctx, state, &mut commands);
         library::windows_ui(&ctx, state, &mut commands);
         drop_overlay_ui(&ctx, state.language().strings());

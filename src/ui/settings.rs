@@ -103,6 +103,10 @@ impl SideList {
 /// shows it, and the two letters are stacked.
 pub const NARROW_WINDOW_POINTS: f32 = 720.0;
 
+/// Below this width (in points) the side list and a letter side by side would leave neither
+/// readable: the list, when shown, takes the whole width instead of the letters.
+pub const LIST_ALONE_POINTS: f32 = 520.0;
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {

@@ -351,6 +351,9 @@ pub struct AppState {
     /// Whether the window is narrower than [`super::settings::NARROW_WINDOW_POINTS`] (set by
     /// the app each frame, before commands are applied).
     pub narrow_window: bool,
+    /// Whether the window is narrower than [`super::settings::LIST_ALONE_POINTS`]: the side
+    /// list, when shown, takes the whole width, and choosing something in it hides it again.
+    pub list_alone: bool,
     /// The firm's authoring work: preview, checks, signing and export.
     pub authoring: crate::ui::authoring::state::Authoring,
     /// The PDF dialog and the last print or export.
@@ -380,6 +383,7 @@ impl AppState {
             flash: None,
             effects: Vec::new(),
             narrow_window: false,
+            list_alone: false,
             authoring: crate::ui::authoring::state::Authoring::default(),
             print: Default::default(),
             serial: 0,
@@ -422,6 +426,7 @@ impl AppState {
                     shown.selection = None;
                 }
                 self.show_document(document);
+                self.hide_list_standing_alone();
             }
             Command::FollowLink { target, from } => self.follow_link(target, from),
             Command::ConfirmExternal => {
@@ -434,7 +439,10 @@ impl AppState {
             Command::Back => self.go_back(),
             Command::NextWithheld => self.step_withheld(Step::Forward),
             Command::PreviousWithheld => self.step_withheld(Step::Backward),
-            Command::GoToWithheld(index) => self.go_to_withheld(index),
+            Command::GoToWithheld(index) => {
+                self.go_to_withheld(index);
+                self.hide_list_standing_alone();
+            }
             Command::CloseWithheldDetail => {
                 if let Some(shown) = &mut self.shown {
                     shown.withheld_cursor = None;
@@ -613,6 +621,14 @@ impl AppState {
         self.flash = None;
         self.refresh_search();
     }
+    /// In a window so narrow that the side list stands alone in place of the letters, what
+    /// was chosen in it is shown by hiding the list.
+    fn hide_list_standing_alone(&mut self) {
+        if self.list_alone && self.settings.side_list.shown(self.narrow_window) {
+            self.settings.side_list.toggle(self.narrow_window);
+        }
+    }
+
     fn save_attachment(&mut self, entry: &str, destination: &Path) {
         let Some(shown) = &self.shown else {
             return;

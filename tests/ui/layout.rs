@@ -9,6 +9,7 @@ use kairan::ui::KairanApp;
 use crate::support::app::{sample_harness_sized, settle, strings};
 
 const FIRM_TITLE: &str = "利用システム障害に伴う個人情報の状況に関して";
+const REPORT_TITLE: &str = "セキュリティ調査に関する報告書";
 
 fn side_list_shown(harness: &Harness<'_, KairanApp>) -> bool {
     harness.query_by_label(strings().documents).is_some()
@@ -228,8 +229,9 @@ fn layouts_past_the_byte_budget_are_dropped_oldest_first_but_never_one_on_screen
 
 #[test]
 fn in_a_narrow_window_with_the_list_shown_the_pane_headings_and_copy_buttons_do_not_overlap() {
-    // Narrower than 480 px, so that the letters' column is narrower than heading and button.
-    let mut harness = sample_harness_sized([400.0, 760.0]);
+    // Narrow enough that the letters' column beside the list is narrower than heading and
+    // button, wide enough that the list does not stand alone.
+    let mut harness = sample_harness_sized([560.0, 760.0]);
     harness.key_press(egui::Key::F4);
     settle(&mut harness);
     let strings = strings();
@@ -249,6 +251,36 @@ fn in_a_narrow_window_with_the_list_shown_the_pane_headings_and_copy_buttons_do_
             }
         }
     }
+}
+
+#[test]
+fn in_a_very_narrow_window_the_list_stands_alone_and_choosing_a_document_shows_it() {
+    // 480 px at 200 %: 240 points, where list and letter side by side would leave neither
+    // readable.
+    let mut harness = sample_harness_sized([480.0, 800.0]);
+    harness.ctx.set_zoom_factor(2.0);
+    settle(&mut harness);
+    harness.key_press(egui::Key::F4);
+    settle(&mut harness);
+    assert!(side_list_shown(&harness));
+    assert!(
+        harness.query_by_label("2023年6月29日").is_none(),
+        "the letter gives way to the list"
+    );
+    harness
+        .query_all_by_label_contains(REPORT_TITLE)
+        .next()
+        .expect("the report in the list")
+        .click();
+    settle(&mut harness);
+    assert!(!side_list_shown(&harness), "choosing hides the list");
+    // The report's first part, its source box, is on screen.
+    assert!(
+        harness
+            .query_all_by_label_contains("エムケイシステムの文書の写し")
+            .next()
+            .is_some()
+    );
 }
 
 #[test]

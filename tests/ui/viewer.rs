@@ -770,3 +770,41 @@ fn a_link_inside_the_file_says_which_document_and_heading_it_goes_to() {
         "このファイル内の「セキュリティ調査に関する報告書」の「6. 情報漏洩の有無について」へ移動します",
     );
 }
+
+#[test]
+fn a_newly_opened_file_starts_at_the_top_of_its_letters_and_its_list() {
+    // Short enough that the side list scrolls too.
+    let mut harness = crate::support::app::sample_harness_sized([1280.0, 480.0]);
+    let date = "2023年6月29日";
+    let list_heading = Language::Japanese.strings().documents;
+    harness.get_by_label(date);
+    let heading_top =
+        |harness: &Harness<'_, KairanApp>| harness.get_by_label(list_heading).rect().top();
+    let list_top = heading_top(&harness);
+    // Scroll both the firm's letter and the side list well down.
+    for at in [egui::pos2(700.0, 400.0), egui::pos2(100.0, 400.0)] {
+        harness.hover_at(at);
+        for _ in 0..10 {
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -400.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            harness.run();
+        }
+    }
+    settle(&mut harness);
+    assert!(harness.query_by_label(date).is_none(), "scrolled away");
+    assert!(heading_top(&harness) < list_top - 50.0, "the list scrolled");
+    let (_dir, path) = write_temp("copy.kairan", SAMPLE_BUNDLE);
+    open(&mut harness, &path);
+    harness.get_by_label(date);
+    // At the top again (a note about the new file may push the whole window's content down).
+    assert!(
+        heading_top(&harness) >= list_top,
+        "{}",
+        heading_top(&harness)
+    );
+}

@@ -210,16 +210,29 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
         }
         ui.separator();
         let walkable = visible && !shown.withheld.is_empty();
+        // In a very narrow window the two buttons are short, so the toolbar leaves the letter
+        // room; their hover text still says what they do.
+        let (previous, next) = if state.list_alone {
+            (strings.previous_withheld_short, strings.next_withheld_short)
+        } else {
+            (strings.previous_withheld, strings.next_withheld)
+        };
         if ui
-            .add_enabled(walkable, egui::Button::new(strings.previous_withheld))
-            .on_hover_text(strings.withheld_hint)
+            .add_enabled(walkable, egui::Button::new(previous))
+            .on_hover_text(format!(
+                "{}\n{}",
+                strings.previous_withheld, strings.withheld_hint
+            ))
             .clicked()
         {
             commands.push(Command::PreviousWithheld);
         }
         if ui
-            .add_enabled(walkable, egui::Button::new(strings.next_withheld))
-            .on_hover_text(strings.withheld_hint)
+            .add_enabled(walkable, egui::Button::new(next))
+            .on_hover_text(format!(
+                "{}\n{}",
+                strings.next_withheld, strings.withheld_hint
+            ))
             .clicked()
         {
             commands.push(Command::NextWithheld);

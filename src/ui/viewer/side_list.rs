@@ -42,8 +42,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     let Some(shown) = &state.shown else {
         return;
     };
+    // A list of its own for each file shown: a newly opened file's list starts at the top.
     egui::ScrollArea::vertical()
-        .id_salt("sidebar")
+        .id_salt(("sidebar", shown.serial))
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.heading(strings.documents);
