@@ -147,6 +147,7 @@ fn harness(first: FirstOpen, config: ConfigDir) -> Harness<'static, KairanApp> {
                     trusted: vec![kairan::sample::demo_trusted_key()],
                     recent_store: None,
                     system_language: Some(Language::Japanese),
+                    takes_system_opens: false,
                     config_dir: Some(config.clone()),
                 },
             )

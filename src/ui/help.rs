@@ -41,6 +41,8 @@ pub const DIRECT_DEPENDENCIES: &[(&str, &str)] = &[
     ("libc", "MIT OR Apache-2.0"),
     ("minisign", "MIT"),
     ("notify", "CC0-1.0"),
+    ("objc2", "MIT (macOS only)"),
+    ("objc2-foundation", "MIT (macOS only)"),
     ("rfd", "MIT"),
     ("rpassword", "Apache-2.0"),
     ("rusqlite", "MIT (SQLite itself: public domain)"),

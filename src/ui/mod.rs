@@ -21,6 +21,7 @@ pub mod opener;
 pub mod print;
 pub mod settings;
 pub mod state;
+pub mod system_open;
 pub mod trust;
 pub mod viewer;
 pub mod widgets;
@@ -68,6 +69,9 @@ pub struct AppOptions {
     pub recent_store: Option<PathBuf>,
     /// The system language (`None`: read from the environment).
     pub system_language: Option<Language>,
+    /// Whether files the operating system asks to open (see [`system_open`]) are opened in
+    /// this app: in the one app of a normal run, not in the many apps of a test run.
+    pub takes_system_opens: bool,
 }
 
 impl AppOptions {
@@ -81,6 +85,7 @@ impl AppOptions {
             recent_store: config_dir.as_ref().map(ConfigDir::recent_files),
             config_dir,
             system_language: None,
+            takes_system_opens: true,
         }
     }
 }
@@ -94,6 +99,7 @@ pub struct KairanApp {
     background: authoring::background::Background,
     printing: print::job::PrintJobs,
     laid_out_generation: u64,
+    takes_system_opens: bool,
     /// The window title last sent. Compared with this rather than with the title the platform
     /// reports: X11 never reports one, and sending a viewport command asks for another frame,
     /// so the window would repaint forever.
@@ -120,6 +126,9 @@ impl KairanApp {
     /// Creates the app, restoring saved settings and opening `options.first`.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         fonts::install(&cc.egui_ctx);
+        if options.takes_system_opens {
+            system_open::wake_with(&cc.egui_ctx);
+        }
         let settings = cc
             .storage
             .and_then(|storage| storage.get_string(SETTINGS_KEY))
@@ -148,6 +157,7 @@ impl KairanApp {
             background: authoring::background::Background::default(),
             printing: print::job::PrintJobs::default(),
             laid_out_generation: 0,
+            takes_system_opens: options.takes_system_opens,
             sent_title: None,
         }
     }
@@ -373,6 +383,10 @@ impl eframe::App for KairanApp {
         self.state.list_alone = ctx.content_rect().width() < settings::LIST_ALONE_POINTS;
         let mut commands = self.background.poll();
         commands.extend(self.printing.poll());
+        if self.takes_system_opens {
+            // Finder's "open" (macOS): opened as a dropped file would be.
+            commands.extend(system_open::take().into_iter().map(Command::OpenPath));
+        }
         for command in commands.drain(..) {
             self.state.handle(command);
         }
@@ -528,6 +542,7 @@ pub fn run_with(first: FirstOpen) -> anyhow::Result<ExitCode> {
     // Settings and window size live beside the recent list and the library, so that a folder
     // named by KAIRAN_CONFIG_DIR holds everything the viewer keeps.
     options.persistence_path = ConfigDir::locate().ok().map(|config| config.viewer_state());
+    system_open::install();
     eframe::run_native(
         "kairan",
         options,

@@ -30,6 +30,7 @@ pub fn options(first: FirstOpen, trusted: Vec<TrustedKey>, config: PathBuf) -> A
         config_dir: Some(ConfigDir::at(config)),
         recent_store: None,
         system_language: Some(Language::Japanese),
+        takes_system_opens: false,
     }
 }
 

@@ -161,6 +161,7 @@ fn renderings_agree(env: &Env, file: &Path, extra_keys: &[&Path]) -> Rendering {
 fn viewer_rendering(env: &Env, file: &Path, trusted: Vec<TrustedKey>) -> Rendering {
     let options = AppOptions {
         system_language: Some(Language::English),
+        takes_system_opens: false,
         ..app::options(FirstOpen::File(file.to_owned()), trusted, env.config())
     };
     let mut harness = app::builder([1200.0, 900.0])

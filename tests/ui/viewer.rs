@@ -808,3 +808,26 @@ fn a_newly_opened_file_starts_at_the_top_of_its_letters_and_its_list() {
         heading_top(&harness)
     );
 }
+
+#[test]
+fn a_file_the_system_asks_to_open_is_opened_as_a_dropped_file_would_be() {
+    // What Finder's "open documents" event hands in on macOS (the handler itself runs only
+    // there); only an app that takes such files opens them.
+    let config = support::temp_dir();
+    let mut options = crate::support::app::options(
+        kairan::ui::FirstOpen::Sample,
+        Vec::new(),
+        config.path().to_owned(),
+    );
+    options.takes_system_opens = true;
+    let mut harness = crate::support::app::harness([1280.0, 800.0], options);
+    let (_dir, path) = write_temp("from-finder.kairan", &tampered_bundle());
+    kairan::ui::system_open::hand_in(path);
+    settle(&mut harness);
+    let shown = harness.state().state.shown.as_ref().unwrap();
+    assert!(
+        !shown.bundle.verdict.intact(),
+        "the handed-in (altered) file is shown, not the sample"
+    );
+    assert!(kairan::ui::system_open::take().is_empty());
+}
