@@ -3,11 +3,16 @@
 # uses it, then removes it with `dpkg -r` and checks that nothing of it is left:
 #   - the desktop entry passes desktop-file-validate, the AppStream file appstreamcli validate;
 #   - a bundle's MIME type is application/x-kairan (xdg-mime), and no longer once removed;
-#   - the installed `kairan verify` gives the same verdict on the sample as the tested build.
+#   - the installed `kairan verify` gives the same verdict on the sample as the tested build;
+# and checks the Windows and macOS packaging configuration against cargo-packager's schema
+# (scripts/check-packager-config.py), which these machines cannot build.
 # Needs root (or sudo without a password) for dpkg, as scripts/setup.sh does for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh window package
+
+# The system's Python, which has the python3-jsonschema that scripts/setup.sh installed.
+if [ -x /usr/bin/python3 ]; then /usr/bin/python3 scripts/check-packager-config.py; else python3 scripts/check-packager-config.py; fi
 
 deb=$(ls -t target/debian/kairan_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || { echo "check-package.sh: no package in target/debian (run scripts/package.sh)" >&2; exit 1; }

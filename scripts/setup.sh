@@ -23,7 +23,7 @@ for group in "$@"; do
     window) packages+=(libxcursor1 libxi6 libxkbcommon-x11-0 libfontconfig1 libegl1 libegl-mesa0
       libgl1-mesa-dri) ;;
     package) packages+=(desktop-file-utils appstream xdg-utils shared-mime-info
-      libfile-mimeinfo-perl)
+      libfile-mimeinfo-perl python3 python3-jsonschema)
       commands+=(desktop-file-validate appstreamcli xdg-mime) ;;
     *) echo "setup.sh: unknown group '$group' (use build, test, window or package)" >&2; exit 2 ;;
   esac
