@@ -56,7 +56,7 @@ pub enum SignatureFileError {
 pub enum SignatureProblem {
     /// Signed by a key that is neither trusted nor the one the bundle names.
     #[error(
-        "it was made by key {found}, but the bundle names key {claimed} and no trusted key has that id"
+        "it was made by key {found}, which is neither the key the bundle names ({claimed}) nor one you trust"
     )]
     OtherKey {
         /// The signature's key id.
