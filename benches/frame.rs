@@ -135,9 +135,38 @@ fn bundle_of(dir: &std::path::Path, name: &str, document: &Document) -> std::pat
     path
 }
 
-fn harness(first: FirstOpen, config: ConfigDir) -> Harness<'static, KairanApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
+/// A window size in pixels and a zoom factor.
+#[derive(Clone, Copy)]
+struct View {
+    name: &'static str,
+    size: [f32; 2],
+    zoom: f32,
+}
+
+const ORDINARY: View = View {
+    name: "100 %",
+    size: [1280.0, 800.0],
+    zoom: 1.0,
+};
+
+/// The views the frame cost is compared in: the ordinary window, zoomed to 200 %, and narrow.
+const VIEWS: [View; 3] = [
+    ORDINARY,
+    View {
+        name: "200 %",
+        size: [1280.0, 800.0],
+        zoom: 2.0,
+    },
+    View {
+        name: "480 px wide",
+        size: [480.0, 800.0],
+        zoom: 1.0,
+    },
+];
+
+fn harness(first: FirstOpen, config: ConfigDir, view: View) -> Harness<'static, KairanApp> {
+    let harness = Harness::builder()
+        .with_size(view.size)
         .with_context_setup(kairan::ui::fonts::install)
         .build_eframe(move |cc| {
             KairanApp::new(
@@ -151,19 +180,26 @@ fn harness(first: FirstOpen, config: ConfigDir) -> Harness<'static, KairanApp> {
                     config_dir: Some(config.clone()),
                 },
             )
-        })
+        });
+    harness.ctx.set_zoom_factor(view.zoom);
+    harness
 }
 
 /// Median CPU time of a frame once the view is scrolled to the first withheld item.
-fn median_frame(first: FirstOpen, config: ConfigDir) -> Duration {
-    measure(first, config, FRAMES).1
+fn median_frame(first: FirstOpen, config: ConfigDir, view: View) -> Duration {
+    measure(first, config, FRAMES, view).1
 }
 
 /// Time to the first frame and median CPU time of `frames` steady frames once the view is
 /// scrolled to the first withheld item.
-fn measure(first: FirstOpen, config: ConfigDir, frames: usize) -> (Duration, Duration) {
+fn measure(
+    first: FirstOpen,
+    config: ConfigDir,
+    frames: usize,
+    view: View,
+) -> (Duration, Duration) {
     let started = Instant::now();
-    let mut harness = harness(first, config);
+    let mut harness = harness(first, config, view);
     harness.step();
     let first_frame = started.elapsed();
     harness.run_steps(4);
@@ -208,20 +244,28 @@ fn main() {
     let big = big_bundle(dir.path());
     let big_size = std::fs::metadata(&big).map_or(0, |m| m.len());
     let config = ConfigDir::at(dir.path().join("config"));
-    let small = median_frame(FirstOpen::Sample, config.clone());
-    let large = median_frame(FirstOpen::File(big), config);
-    let ratio = large.as_secs_f64() / small.as_secs_f64();
-    println!(
-        "frame: sample {:.3} ms, 10 MB notice ({:.1} MiB bundle) {:.3} ms, ratio {ratio:.2}",
-        small.as_secs_f64() * 1e3,
-        big_size as f64 / (1024.0 * 1024.0),
-        large.as_secs_f64() * 1e3
-    );
+    for view in VIEWS {
+        let small = median_frame(FirstOpen::Sample, config.clone(), view);
+        let large = median_frame(FirstOpen::File(big.clone()), config.clone(), view);
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        // The first line is the ordinary view, which scripts/bench.sh puts in its table.
+        let label = if view.name == ORDINARY.name {
+            "frame".to_owned()
+        } else {
+            format!("frame-view: {}", view.name)
+        };
+        println!(
+            "{label}: sample {:.3} ms, 10 MB notice ({:.1} MiB bundle) {:.3} ms, ratio {ratio:.2}",
+            small.as_secs_f64() * 1e3,
+            big_size as f64 / (1024.0 * 1024.0),
+            large.as_secs_f64() * 1e3
+        );
+    }
     if std::env::var_os("KAIRAN_BENCH_WORST").is_none() {
         return;
     }
     let config = ConfigDir::at(dir.path().join("config"));
-    let (sample_first, sample_frame) = measure(FirstOpen::Sample, config.clone(), 60);
+    let (sample_first, sample_frame) = measure(FirstOpen::Sample, config.clone(), 60, ORDINARY);
     let sample_peak = peak_mib();
     println!(
         "worst: sample: first frame {:.1} ms, frame {:.3} ms, peak {sample_peak:.0} MiB",
@@ -234,7 +278,7 @@ fn main() {
     ] {
         let file = bundle_of(dir.path(), &name.replace([' ', ','], "-"), &document);
         drop(document);
-        let (first, frame) = measure(FirstOpen::File(file), config.clone(), 30);
+        let (first, frame) = measure(FirstOpen::File(file), config.clone(), 30, ORDINARY);
         println!(
             "worst: {name}: first frame {:.0} ms ({:.0}x), frame {:.3} ms ({:.2}x), peak {:.0} MiB (+{:.0} MiB)",
             first.as_secs_f64() * 1e3,

@@ -1,6 +1,7 @@
 //! Start-up benchmark subject: opens a window, paints the first frame, and exits.
 //!
-//! `first_frame kairan` runs the viewer on the built-in sample; `first_frame bare` runs an
+//! `first_frame kairan` runs the viewer on the built-in sample (`first_frame kairan-file FILE`
+//! on a file, for its memory with a large bundle shown); `first_frame bare` runs an
 //! eframe window with one label, built with the same eframe features and window options. Both
 //! close when the second frame starts, i.e. once the first has been painted, so timing the
 //! process measures start-up to first frame (`scripts/bench.sh`, under Xvfb).
@@ -62,8 +63,26 @@ fn main() -> eframe::Result {
                 }))
             }),
         ),
+        // The viewer on a file of the caller's, for its peak memory with a large bundle shown.
+        "kairan-file" => {
+            let Some(path) = std::env::args().nth(2) else {
+                eprintln!("usage: first_frame kairan-file FILE");
+                std::process::exit(2);
+            };
+            eframe::run_native(
+                "kairan-first-frame",
+                options,
+                Box::new(move |cc| {
+                    let inner = KairanApp::new(
+                        cc,
+                        AppOptions::for_user(FirstOpen::File(path.into())),
+                    );
+                    Ok(Box::new(CloseAfterFirstFrame { inner, frames: 0 }))
+                }),
+            )
+        }
         _ => {
-            eprintln!("usage: first_frame kairan|bare");
+            eprintln!("usage: first_frame kairan|bare|kairan-file FILE");
             std::process::exit(2);
         }
     }
