@@ -3,7 +3,8 @@
 //! the access the contents call for — secret keys readable by their owner only.
 //!
 //! Every writer in the crate (bundles, keys, trust files, recent files) goes through
-//! [`write_atomically`]; nothing else opens a file for writing. Files named by a notice folder
+//! [`write_atomically`] (a batch of bundles into one folder through [`write_one_of_many`] and
+//! one [`flush_folder`]); nothing else opens a file for writing. Files named by a notice folder
 //! are read through [`read_inside_folder`], which reads nothing outside the folder.
 
 use std::io::Write as _;
@@ -54,6 +55,40 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
     existing: Existing,
     fill: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
 ) -> Result<(), E> {
+    write_file_atomically(path, access, existing, fill)?;
+    Ok(sync_folder(&parent_folder(path))?)
+}
+
+/// [`write_atomically`] of one file of many written into one folder: the file is flushed but
+/// the folder is not, so a batch costs one folder flush instead of one per file. Call
+/// [`flush_folder`] on the folder once the batch is written; until then a crash may lose
+/// files of the batch (never leave one half written).
+///
+/// Fails as [`write_atomically`] does.
+pub fn write_one_of_many(
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+    existing: Existing,
+) -> std::io::Result<()> {
+    write_file_atomically(path, access, existing, |file| file.write_all(bytes))
+}
+
+/// Flushes a folder's entries to disk: the end of a batch of [`write_one_of_many`].
+///
+/// Fails if the folder cannot be opened or flushed.
+pub fn flush_folder(dir: &Path) -> std::io::Result<()> {
+    sync_folder(dir)
+}
+
+/// Writes and flushes a temporary file beside `path` and moves it into place; the folder is
+/// left to the caller to flush.
+fn write_file_atomically<E: From<std::io::Error>>(
+    path: &Path,
+    access: Access,
+    existing: Existing,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = parent_folder(path);
     let prefix = temporary_prefix(path);
     let mut builder = tempfile::Builder::new();
@@ -78,7 +113,7 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
             .persist_noclobber(path)
             .map_err(|error| error.error)?,
     };
-    Ok(sync_folder(&dir)?)
+    Ok(())
 }
 
 /// [`write_atomically`] for a file anyone may read, replacing what is there: bundles, public

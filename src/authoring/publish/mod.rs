@@ -408,6 +408,10 @@ pub fn export_for_recipients(
         progress(&outcome);
         summary.outcomes.push(outcome);
     }
+    fs::flush_folder(out_dir).map_err(|source| PublishError::Write {
+        path: out_dir.to_owned(),
+        source,
+    })?;
     Ok(summary)
 }
 
@@ -430,7 +434,13 @@ fn export_one(
     };
     let signed = sign_verified(folder, secret, &options).map_err(failure)?;
     let path = recipient_bundle_path(&folder.metadata.bundle_id, row, out_dir);
-    write_bundle(&path, &signed.bytes, overwrite).map_err(failure)?;
+    // The folder is flushed once, after the last client's bundle.
+    let existing = match overwrite {
+        Overwrite::Refuse => fs::Existing::Keep,
+        Overwrite::Replace => fs::Existing::Replace,
+    };
+    fs::write_one_of_many(&path, &signed.bytes, fs::Access::Shared, existing)
+        .map_err(|source| failure(write_error(&path, source)))?;
     Ok(path)
 }
 
