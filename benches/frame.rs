@@ -192,12 +192,7 @@ fn median_frame(first: FirstOpen, config: ConfigDir, view: View) -> Duration {
 
 /// Time to the first frame and median CPU time of `frames` steady frames once the view is
 /// scrolled to the first withheld item.
-fn measure(
-    first: FirstOpen,
-    config: ConfigDir,
-    frames: usize,
-    view: View,
-) -> (Duration, Duration) {
+fn measure(first: FirstOpen, config: ConfigDir, frames: usize, view: View) -> (Duration, Duration) {
     let started = Instant::now();
     let mut harness = harness(first, config, view);
     harness.step();

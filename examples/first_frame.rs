@@ -73,10 +73,8 @@ fn main() -> eframe::Result {
                 "kairan-first-frame",
                 options,
                 Box::new(move |cc| {
-                    let inner = KairanApp::new(
-                        cc,
-                        AppOptions::for_user(FirstOpen::File(path.into())),
-                    );
+                    let inner =
+                        KairanApp::new(cc, AppOptions::for_user(FirstOpen::File(path.into())));
                     Ok(Box::new(CloseAfterFirstFrame { inner, frames: 0 }))
                 }),
             )

@@ -65,15 +65,42 @@ pub fn stated_time(text: &str, language: Language) -> String {
     stated_time_in(text, &local_zone(), language)
 }
 
-/// [`stated_time`] in `zone`.
+/// [`stated_time`] in `zone`. When the text states its time at another offset from UTC than
+/// `zone` has then, the time as the sender wrote it follows in brackets, so that it matches
+/// the date on the letter.
 pub fn stated_time_in(text: &str, zone: &TimeZone, language: Language) -> String {
     if let Ok(at) = crate::time::parse_rfc3339(text) {
-        time_in(at, zone, language)
+        let readable = time_in(at, zone, language);
+        match stated_offset(text) {
+            Some(offset) if offset != zone.to_offset(at) => {
+                let theirs = time_in(at, &TimeZone::fixed(offset), language);
+                match language {
+                    Language::Japanese => format!("{readable}（差出人の記載では {theirs}）"),
+                    Language::English => format!("{readable} ({theirs} as the sender wrote it)"),
+                }
+            }
+            _ => readable,
+        }
     } else if let Ok(date) = text.parse::<Date>() {
         date_in(date, language)
     } else {
         one_line(text).into_owned()
     }
+}
+
+/// The offset from UTC an RFC 3339 time is written at (`±HH:MM` at its end); none for `Z`,
+/// which says the time is given in UTC, not what the sender's clock showed.
+fn stated_offset(text: &str) -> Option<jiff::tz::Offset> {
+    let text = text.trim();
+    let tail = text.get(text.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 #[cfg(test)]
@@ -98,6 +125,24 @@ mod tests {
         assert_eq!(
             stated_time_in("2026-12-01T17:40:00Z", &tokyo(), Language::Japanese),
             "2026年12月2日 2:40"
+        );
+    }
+
+    #[test]
+    fn a_time_stated_at_another_offset_also_reads_as_the_sender_wrote_it() {
+        let utc = TimeZone::UTC;
+        assert_eq!(
+            stated_time_in("2024-01-10T00:00:00+09:00", &utc, Language::Japanese),
+            "2024年1月9日 15:00（差出人の記載では 2024年1月10日 0:00）"
+        );
+        assert_eq!(
+            stated_time_in("2024-01-10T00:00:00+05:30", &utc, Language::English),
+            "9 January 2024, 18:30 (10 January 2024, 00:00 as the sender wrote it)"
+        );
+        // The same offset as the reader's: nothing to add.
+        assert_eq!(
+            stated_time_in("2024-01-10T00:00:00+09:00", &tokyo(), Language::Japanese),
+            "2024年1月10日 0:00"
         );
     }
 
