@@ -416,3 +416,54 @@ fn a_mask_that_shows_readable_text_says_it_may_be_the_hidden_text_itself() {
         "a marker of symbols hides its text"
     );
 }
+
+#[test]
+fn a_link_kairan_will_not_open_does_not_look_like_one_that_works() {
+    use kairan::document::{Inline, LinkTarget};
+    let env = crate::support::env::Env::new();
+    let link = |url: &str, text: &str| Inline::Link {
+        target: LinkTarget::External { url: url.into() },
+        text: text.into(),
+    };
+    let path = paragraph_bundle(
+        &env.path("links"),
+        vec![
+            Inline::text("詳しくは"),
+            link("https://www.example.co.jp/", "公式サイト"),
+            Inline::text("または"),
+            link("javascript:alert(1)", "危険な宛先"),
+            Inline::text("をご覧ください。"),
+        ],
+    );
+    let harness = crate::support::app::harness(
+        crate::support::app::SIZE,
+        crate::support::app::options(kairan::ui::FirstOpen::File(path), vec![], env.config()),
+    );
+    // The colour each link's text is painted in.
+    fn colour_of(shape: &egui::Shape, text: &str) -> Option<egui::Color32> {
+        match shape {
+            egui::Shape::Text(shape) => {
+                let job = &shape.galley.job;
+                let at = job.text.find(text)?;
+                job.sections
+                    .iter()
+                    .find(|section| {
+                        section.byte_range.start.0 <= at && at < section.byte_range.end.0
+                    })
+                    .map(|section| section.format.color)
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().find_map(|shape| colour_of(shape, text)),
+            _ => None,
+        }
+    }
+    let colour = |text: &str| {
+        harness
+            .output()
+            .shapes
+            .iter()
+            .find_map(|clipped| colour_of(&clipped.shape, text))
+            .unwrap_or_else(|| panic!("{text} is painted"))
+    };
+    assert_ne!(colour("危険な宛先"), colour("公式サイト"));
+    assert_ne!(colour("危険な宛先"), colour("詳しくは"));
+}

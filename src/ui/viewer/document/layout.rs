@@ -407,6 +407,12 @@ pub(super) fn text_galley(
             // Underlined when painted, from the span's own rectangles: epaint draws an
             // underline at the bottom of the line box, which with our line height sits on top
             // of the next row.
+            // An address Kairan will not open (javascript:, file:, …) does not look like a
+            // link that works.
+            Span::Link {
+                target: LinkTarget::External { url },
+                ..
+            } if !crate::document::opens_externally(url) => format.color = palette.muted,
             Span::Link { .. } => format.color = palette.link,
             Span::Strong(_) => {
                 format.font_id.family = crate::ui::fonts::bold();

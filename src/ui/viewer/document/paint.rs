@@ -288,15 +288,25 @@ pub fn document_ui(
                 );
             }
             for span in &part.spans[on_screen] {
-                if let SpanKind::Link { .. } = span.kind {
+                if let SpanKind::Link { target, .. } = &span.kind {
+                    // A link Kairan will not open is muted and dotted, not a working link's line.
+                    let refused = matches!(target,
+                        LinkTarget::External { url } if !opens_externally(url));
                     for rect in &span.rects {
                         if !visible.intersects(rect.translate(origin)) {
                             continue;
                         }
-                        painter.line_segment(
-                            underline(rect.translate(origin)),
-                            Stroke::new(1.0, palette.link),
-                        );
+                        let line = underline(rect.translate(origin));
+                        if refused {
+                            painter.extend(egui::Shape::dashed_line(
+                                &line,
+                                Stroke::new(1.0, palette.muted),
+                                2.0,
+                                3.0,
+                            ));
+                        } else {
+                            painter.line_segment(line, Stroke::new(1.0, palette.link));
+                        }
                     }
                 }
             }
