@@ -411,13 +411,19 @@ impl eframe::App for KairanApp {
                 viewer::panels::error_ui(ui, state, &mut commands);
                 trust::view::file_problems_ui(ui, state, &mut commands);
                 trust::view::note_ui(ui, state, &mut commands);
-                viewer::panels::message_ui(ui, state, &mut commands);
                 print::view::outcome_ui(ui, state, &mut commands);
                 ui.add_space(4.0);
                 viewer::panels::toolbar_ui(ui, state, &mut commands);
                 authoring::panels::preview_toolbar_ui(ui, state, &mut commands);
                 viewer::panels::search_bar_ui(ui, state, &mut commands);
             });
+        if state.message.is_some() {
+            // At the foot of the window: a note that something was copied or saved does not
+            // push the letters down under the pointer.
+            egui::Panel::bottom("message").show(ui, |ui| {
+                viewer::panels::message_ui(ui, state, &mut commands)
+            });
+        }
         if state.authoring.previewing() {
             egui::Panel::bottom("checks")
                 .resizable(true)

@@ -831,3 +831,32 @@ fn a_file_the_system_asks_to_open_is_opened_as_a_dropped_file_would_be() {
     );
     assert!(kairan::ui::system_open::take().is_empty());
 }
+
+#[test]
+fn the_note_that_text_was_copied_moves_nothing_under_the_pointer_and_fits_a_narrow_window() {
+    for width in [1280.0, 480.0] {
+        let mut harness = crate::support::app::sample_harness_sized([width, 800.0]);
+        let before = harness.get_by_label(FIRM_TITLE).rect();
+        harness
+            .get_all_by_label(Language::Japanese.strings().copy_text)
+            .next()
+            .unwrap()
+            .click();
+        settle(&mut harness);
+        let note = harness
+            .get_by_label(Language::Japanese.strings().copied)
+            .rect();
+        assert_eq!(
+            harness.get_by_label(FIRM_TITLE).rect().top(),
+            before.top(),
+            "at {width}"
+        );
+        let dismiss = harness
+            .get_by_label(Language::Japanese.strings().dismiss)
+            .rect();
+        assert!(
+            note.right() <= width && dismiss.right() <= width,
+            "at {width}: note {note:?}, button {dismiss:?}"
+        );
+    }
+}

@@ -169,12 +169,16 @@ pub fn message_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
             &[("reason", &explain(reason, strings.lang))],
         ),
         Message::DroppedNothing => strings.dropped_nothing.to_owned(),
-        Message::LinkNotOpened(url) => fill(strings.link_not_opened, &[("url", &one_line(url))]),
+        Message::LinkNotOpened(url) => fill(
+            strings.link_not_opened,
+            &[("url", &crate::escape::elided(url, 200))],
+        ),
     };
-    ui.horizontal(|ui| {
+    // Wrapped, so that a long path or address never pushes the button out of a narrow window.
+    ui.horizontal_wrapped(|ui| {
         let color = ui.visuals().hyperlink_color;
         status_icon(ui, Tone::Info, 16.0, color);
-        ui.label(text);
+        ui.add(egui::Label::new(text).wrap());
         if ui.small_button(strings.dismiss).clicked() {
             commands.push(Command::DismissMessage);
         }
