@@ -140,26 +140,27 @@ impl OpenedBundle {
         if let Some(digest) = self.file_sha256.get() {
             return Ok(Some(*digest));
         }
-        let keep = vec![false; self.entries.len()];
-        let (file, entries) = std::thread::scope(|scope| {
-            let file = scope.spawn(|| super::pass::file_sha256(&self.source));
-            let entries = super::pass::check_entries(&self.source, &self.entries, &keep);
-            match file.join() {
-                Ok(file) => (file, entries),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
-        let (file, entries) = (file?, entries?);
-        let unchanged = entries
-            .iter()
-            .map(|check| check.as_ref().ok().map(|check| check.sha256))
-            .eq(self.entry_sha256.iter().copied());
-        if !unchanged {
+        let read = super::pass::whole_file(&self.source, &self.entries, |_| Ok(()));
+        match read {
+            Ok(read) => self.remember(&read).map(Some),
+            Err(super::pass::WholeFileError::Read(error)) => Err(error),
+            Err(super::pass::WholeFileError::Copy(error)) => Err(self.source.read_error(error)),
+        }
+    }
+
+    /// The file's hash from one read of it, kept if every entry read is what was read when
+    /// the bundle was opened (and the hash is the one worked out before, if any).
+    fn remember(&self, read: &super::pass::WholeFile) -> Result<[u8; 32], BundleError> {
+        let same_as_before = self
+            .file_sha256
+            .get()
+            .is_none_or(|known| *known == read.sha256);
+        if read.entries != self.entry_sha256 || !same_as_before {
             return Err(self.source.read_error(std::io::Error::other(
                 "the file changed on disk after it was opened; open it again",
             )));
         }
-        Ok(Some(*self.file_sha256.get_or_init(|| file)))
+        Ok(*self.file_sha256.get_or_init(|| read.sha256))
     }
 
     /// Whether `other` was read from the same opening of the same file as this bundle.
@@ -182,28 +183,25 @@ impl OpenedBundle {
         access: crate::fs::Access,
         existing: crate::fs::Existing,
     ) -> std::io::Result<()> {
-        let expected = match self.file_digest() {
-            Ok(Some(digest)) => digest,
-            Ok(None) => {
-                return Err(std::io::Error::other(
-                    "an unsigned preview has no file to copy",
-                ));
-            }
-            Err(error) => return Err(std::io::Error::other(error.to_string())),
-        };
+        if self.entries.is_empty() {
+            return Err(std::io::Error::other(
+                "an unsigned preview has no file to copy",
+            ));
+        }
+        // One read: what is written is what is hashed and checked, so a file that changes while
+        // it is copied is refused, not kept under the name of what it was.
         crate::fs::write_atomically_with(destination, access, existing, |out| {
-            let mut digest = sha2::Sha256::new();
-            self.source
-                .for_each_chunk(0..self.source.len(), |_, piece| {
-                    digest.update(piece);
-                    out.write_all(piece)
-                })?;
-            if <[u8; 32]>::from(digest.finalize()) != expected {
-                return Err(std::io::Error::other(
-                    "the file changed on disk after it was opened; open it again",
-                ));
-            }
-            Ok(())
+            let read =
+                super::pass::whole_file(&self.source, &self.entries, |piece| out.write_all(piece))
+                    .map_err(|error| match error {
+                        super::pass::WholeFileError::Copy(error) => error,
+                        super::pass::WholeFileError::Read(error) => {
+                            std::io::Error::other(error.to_string())
+                        }
+                    })?;
+            self.remember(&read)
+                .map(|_| ())
+                .map_err(|error| std::io::Error::other(error.to_string()))
         })
     }
 

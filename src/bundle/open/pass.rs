@@ -5,8 +5,9 @@
 //! two threads.
 //!
 //! The whole file's SHA-256 (the identity a reader's library keeps it under) is not part of
-//! opening: it is computed when first asked for, together with a second check of every entry,
-//! so that it names the file that was verified.
+//! opening: [`whole_file`] computes it when first asked for, checking every entry again from
+//! the very same bytes (and copying them, when the file is kept), so that it names the file
+//! that was verified.
 
 use sha2::{Digest as _, Sha256};
 
@@ -66,18 +67,116 @@ pub fn check_entries(
     })
 }
 
-/// SHA-256 of the whole of `source`.
+/// What one read of a whole file found: its SHA-256 and each entry's, from the same bytes.
+pub struct WholeFile {
+    /// SHA-256 of the whole file.
+    pub sha256: [u8; 32],
+    /// SHA-256 of each entry's contents, in order (none for an entry that does not check out).
+    pub entries: Vec<Option<[u8; 32]>>,
+}
+
+/// Why [`whole_file`] stopped.
+pub enum WholeFileError {
+    /// The source could not be read.
+    Read(BundleError),
+    /// `copy` failed.
+    Copy(std::io::Error),
+}
+
+/// Pieces in flight between the reading thread and the file-hashing one.
+const PIECES_IN_FLIGHT: usize = 3;
+
+/// Reads all of `source` once, start to end, a piece at a time: each piece is hashed into the
+/// file's SHA-256 (on a second thread for a large file), checked as part of the entry it
+/// belongs to, and handed to `copy`. All three see the same bytes, so the hash names exactly
+/// the file whose entries were checked and copied, even if the file changes while it is read.
 ///
-/// Fails if the source cannot be read.
-pub fn file_sha256(source: &Source) -> Result<[u8; 32], BundleError> {
-    let mut digest = Sha256::new();
-    source
-        .for_each_chunk(0..source.len(), |_, piece| {
-            digest.update(piece);
-            Ok::<(), std::io::Error>(())
+/// Fails if the source cannot be read or `copy` fails.
+pub fn whole_file(
+    source: &Source,
+    entries: &[ContainerEntry],
+    mut copy: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> Result<WholeFile, WholeFileError> {
+    let keep = vec![false; entries.len()];
+    let mut checks = EntryChecks {
+        entries,
+        keep: &keep,
+        next: 0,
+        current: None,
+        done: Vec::with_capacity(entries.len()),
+    };
+    let digests = |checks: EntryChecks<'_>| {
+        checks
+            .finish()
+            .iter()
+            .map(|check| check.as_ref().ok().map(|check| check.sha256))
+            .collect()
+    };
+    let len = source.len();
+    if len < (TWO_THREADS_FROM_BYTES as u64) {
+        let mut file = Sha256::new();
+        let mut piece = vec![0; CHUNK_BYTES.min(len as usize)];
+        let mut at = 0;
+        while at < len {
+            let size = CHUNK_BYTES.min((len - at) as usize);
+            source
+                .read_exact_at(at, &mut piece[..size])
+                .map_err(|error| WholeFileError::Read(source.read_error(error)))?;
+            file.update(&piece[..size]);
+            checks.feed(at, &piece[..size]);
+            copy(&piece[..size]).map_err(WholeFileError::Copy)?;
+            at += size as u64;
+        }
+        return Ok(WholeFile {
+            sha256: file.finalize().into(),
+            entries: digests(checks),
+        });
+    }
+    let (to_hash, pieces_to_hash) =
+        std::sync::mpsc::sync_channel::<(Vec<u8>, usize)>(PIECES_IN_FLIGHT);
+    let (to_reuse, free_pieces) = std::sync::mpsc::sync_channel::<Vec<u8>>(PIECES_IN_FLIGHT);
+    for _ in 0..PIECES_IN_FLIGHT {
+        let _ = to_reuse.send(vec![0; CHUNK_BYTES]);
+    }
+    std::thread::scope(|scope| {
+        let hasher = scope.spawn(move || {
+            let mut file = Sha256::new();
+            for (piece, len) in pieces_to_hash {
+                file.update(&piece[..len]);
+                // The reader may have stopped: then no piece is needed again.
+                let _ = to_reuse.send(piece);
+            }
+            file.finalize()
+        });
+        let read = (|| {
+            let mut at = 0;
+            while at < len {
+                let Ok(mut piece) = free_pieces.recv() else {
+                    break;
+                };
+                let size = CHUNK_BYTES.min((len - at) as usize);
+                source
+                    .read_exact_at(at, &mut piece[..size])
+                    .map_err(|error| WholeFileError::Read(source.read_error(error)))?;
+                checks.feed(at, &piece[..size]);
+                copy(&piece[..size]).map_err(WholeFileError::Copy)?;
+                if to_hash.send((piece, size)).is_err() {
+                    break;
+                }
+                at += size as u64;
+            }
+            Ok(())
+        })();
+        drop(to_hash);
+        let sha256 = match hasher.join() {
+            Ok(digest) => digest,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        read.map(|()| WholeFile {
+            sha256: sha256.into(),
+            entries: digests(checks),
         })
-        .map_err(|error| source.read_error(error))?;
-    Ok(digest.finalize().into())
+    })
 }
 
 /// [`check_entries`] on one thread: one read from the first entry's bytes to the last's.
