@@ -59,15 +59,27 @@ pub enum RowProblem {
     #[error("the recipient is empty")]
     EmptyRecipient,
     /// An `id` with characters a bundle id cannot hold, or too long.
-    #[error("the id {id:?} may only use ASCII letters, digits, `.`, `_` and `-` (at most 64)")]
+    #[error(
+        "the id {id:?} may only use ASCII letters, digits, `.`, `_` and `-`, must start with a letter or digit, and may be at most 64 long"
+    )]
     BadId {
         /// The id.
         id: String,
     },
-    /// An `id` an earlier row already uses.
+    /// An `id` an earlier row already uses (letter case aside: on Windows and macOS file names
+    /// that differ only in case name the same file).
     #[error("the id {id:?} is used by an earlier row")]
     RepeatedId {
         /// The id.
+        id: String,
+    },
+    /// A row without an `id` whose bundle would get the same file name as an earlier row's
+    /// (the same recipient twice, or an earlier `id` equal to the name made from this one).
+    #[error(
+        "its bundle would be named like an earlier row's (…-{id}.kairan); give this row an `id` of its own"
+    )]
+    SameFileName {
+        /// The id made from the recipient.
         id: String,
     },
 }
@@ -117,17 +129,23 @@ pub fn parse_recipients(
             let id = id_column
                 .map(|index| fields[index].trim().to_owned())
                 .filter(|id| !id.is_empty());
-            if let Some(id) = &id {
-                if id.len() > 64
+            if let Some(id) = &id
+                && (id.len() > 64
+                    || !id.starts_with(|c: char| c.is_ascii_alphanumeric())
                     || !id
                         .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-                {
-                    return Err(RowProblem::BadId { id: id.clone() });
-                }
-                if !seen_ids.insert(id.clone()) {
-                    return Err(RowProblem::RepeatedId { id: id.clone() });
-                }
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')))
+            {
+                return Err(RowProblem::BadId { id: id.clone() });
+            }
+            // Two rows must never write the same file: compared as a case-insensitive disk
+            // would compare their names.
+            let file_id = row_file_id(&recipient, id.as_deref());
+            if !seen_ids.insert(file_id.to_ascii_lowercase()) {
+                return Err(match &id {
+                    Some(id) => RowProblem::RepeatedId { id: id.clone() },
+                    None => RowProblem::SameFileName { id: file_id },
+                });
             }
             Ok(RecipientRow {
                 line,
@@ -144,12 +162,17 @@ pub fn parse_recipients(
 /// hex digits of the SHA-256 of the recipient's name, so the same list always gives the same
 /// ids.
 pub fn recipient_bundle_id(base: &str, row: &RecipientRow) -> String {
-    match &row.id {
-        Some(id) => format!("{base}-{id}"),
+    format!("{base}-{}", row_file_id(&row.recipient, row.id.as_deref()))
+}
+
+/// What follows the base in a client's bundle id and file name: the row's `id`, or the first
+/// twelve hex digits of the SHA-256 of the recipient's name.
+fn row_file_id(recipient: &str, id: Option<&str>) -> String {
+    match id {
+        Some(id) => id.to_owned(),
         None => {
-            let digest = sha2::Sha256::digest(row.recipient.as_bytes());
-            let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-            format!("{base}-{hex}")
+            let digest = sha2::Sha256::digest(recipient.as_bytes());
+            digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
         }
     }
 }
@@ -251,6 +274,33 @@ mod tests {
             ..row
         };
         assert_ne!(id, recipient_bundle_id("notice", &other));
+    }
+
+    #[test]
+    fn no_two_rows_can_write_the_same_file() {
+        let made = row_file_id("Empty", None);
+        let rows = parse_recipients(&format!(
+            "recipient,id\nEmpty,\nOther,{made}\nSame,\nSame,\nUpper,C1\nLower,c1\nDots,..\n"
+        ))
+        .unwrap();
+        let problems: Vec<Option<RowProblem>> = rows
+            .iter()
+            .map(|row| row.as_ref().err().map(|error| error.problem.clone()))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                None,
+                Some(RowProblem::RepeatedId { id: made }),
+                None,
+                Some(RowProblem::SameFileName {
+                    id: row_file_id("Same", None)
+                }),
+                None,
+                Some(RowProblem::RepeatedId { id: "c1".into() }),
+                Some(RowProblem::BadId { id: "..".into() }),
+            ]
+        );
     }
 
     #[test]

@@ -137,12 +137,16 @@ impl Explain for RowProblem {
             ),
             RowProblem::EmptyRecipient => "宛先（recipient）が空です。".to_owned(),
             RowProblem::BadId { id } => format!(
-                "ID{}には半角英数字と「.」「_」「-」しか使えません（64文字まで）。",
+                "ID{}には半角英数字と「.」「_」「-」しか使えず、先頭は英数字です（64文字まで）。",
                 q(id)
             ),
             RowProblem::RepeatedId { id } => {
-                format!("ID{}は、前の行ですでに使われています。", q(id))
+                format!("ID{}は、前の行ですでに使われています（大文字と小文字は区別しません）。", q(id))
             }
+            RowProblem::SameFileName { id } => format!(
+                "この行のファイル名（…-{}.kairan）が前の行と同じになります。この行に別のID（id）を付けてください。",
+                v(id)
+            ),
         }
     }
 }

@@ -387,6 +387,9 @@ fn row_problems() -> Vec<RowProblem> {
         RowProblem::EmptyRecipient,
         RowProblem::BadId { id: "a b".into() },
         RowProblem::RepeatedId { id: "a".into() },
+        RowProblem::SameFileName {
+            id: "c6c094bc0054".into(),
+        },
     ]
 }
 
@@ -409,7 +412,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         }],
         1,
     );
-    check_all("RowProblem", &row_problems(), 8);
+    check_all("RowProblem", &row_problems(), 9);
     check_all("DetectionNote", &detection_notes(), 33);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
