@@ -99,6 +99,16 @@ pub enum Command {
         /// Where to write it.
         destination: PathBuf,
     },
+    /// The save dialog gave no place (cancelled, or there is no file-chooser service): ask for
+    /// a path instead.
+    SaveDialogGaveNothing {
+        /// The attachment's bundle path.
+        entry: String,
+        /// The name it would be saved under.
+        file_name: String,
+    },
+    /// Save the attachment to the path typed into the save prompt.
+    SaveTypedPath,
     /// A pane has scrolled as requested.
     ScrollDone(u64),
     /// Something without a file path was dropped on the window.

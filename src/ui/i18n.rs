@@ -160,6 +160,9 @@ strings! {
     path_title: "パスを入力して開く", "Open by path";
     path_no_dialog: "ファイルが選ばれませんでした。ファイル選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。パスを入力して開けます。", "No file was chosen. If no file dialog appeared, this desktop has no file-chooser service (portal); you can type the path instead.";
     path_label: "ファイルのパス", "File path";
+    save_path_title: "添付ファイルの保存先", "Save the attachment to";
+    save_path_no_dialog: "保存先が選ばれませんでした。ファイル選択画面が出なかった場合、このデスクトップにはファイル選択サービス（ポータル）がありません。保存先のパスを入力して保存できます（同じ名前のファイルがある場所には保存しません）。", "No place was chosen. If no file dialog appeared, this desktop has no file-chooser service (portal); you can type where to save it instead (an existing file is never replaced).";
+    save_path_label: "保存先のパス", "Save to";
     open_button: "開く", "Open";
     cancel: "キャンセル", "Cancel";
     // External links

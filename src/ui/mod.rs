@@ -200,12 +200,13 @@ impl KairanApp {
                     });
                 }
                 Effect::ChooseSaveLocation { entry, file_name } => {
-                    if let Some(destination) =
-                        rfd::FileDialog::new().set_file_name(&file_name).save_file()
-                    {
-                        self.state
-                            .handle(Command::SaveAttachmentTo { entry, destination });
-                    }
+                    let chosen = rfd::FileDialog::new().set_file_name(&file_name).save_file();
+                    self.state.handle(match chosen {
+                        Some(destination) => Command::SaveAttachmentTo { entry, destination },
+                        // Without a file-chooser service (a desktop portal) rfd gives nothing
+                        // at once: the reader is asked for a path, never left with no answer.
+                        None => Command::SaveDialogGaveNothing { entry, file_name },
+                    });
                 }
                 Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
                 Effect::CopyText(text) => ctx.copy_text(text),

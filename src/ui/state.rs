@@ -276,6 +276,13 @@ pub enum Dialog {
         /// Why it is shown.
         reason: PathPromptReason,
     },
+    /// Type where to save an attachment (the save dialog gave no place).
+    SavePath {
+        /// The attachment's bundle path.
+        entry: String,
+        /// The text typed so far.
+        text: String,
+    },
     /// Confirm opening an external address.
     External {
         /// The full address.
@@ -515,6 +522,43 @@ impl AppState {
             }
             Command::SaveAttachmentTo { entry, destination } => {
                 self.save_attachment(&entry, &destination)
+            }
+            Command::SaveDialogGaveNothing { entry, file_name } => {
+                // Offered in the Downloads folder, where a browser would have put it.
+                let folder = directories::UserDirs::new()
+                    .and_then(|dirs| dirs.download_dir().map(Path::to_owned))
+                    .or_else(|| {
+                        directories::UserDirs::new().map(|dirs| dirs.home_dir().to_owned())
+                    });
+                let suggested = match folder {
+                    Some(folder) => folder.join(&file_name),
+                    None => PathBuf::from(&file_name),
+                };
+                self.open_modal(Dialog::SavePath {
+                    entry,
+                    text: suggested.display().to_string(),
+                });
+            }
+            Command::SaveTypedPath => {
+                if let Some(Dialog::SavePath { entry, text }) = self.close_modal::<Dialog>() {
+                    let destination = PathBuf::from(text.trim());
+                    if destination.as_os_str().is_empty() {
+                        return;
+                    }
+                    // A typed path replaces nothing: no dialog asked about the file there.
+                    if destination.symlink_metadata().is_ok() {
+                        self.message =
+                            Some(Message::SaveFailed(super::error_text::Problem::write(
+                                &destination,
+                                std::io::Error::new(
+                                    std::io::ErrorKind::AlreadyExists,
+                                    "a file is already there",
+                                ),
+                            )));
+                        return;
+                    }
+                    self.save_attachment(&entry, &destination);
+                }
             }
             Command::ScrollDone(serial) => {
                 if self.scroll.is_some_and(|request| request.serial == serial) {

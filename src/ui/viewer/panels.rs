@@ -420,6 +420,30 @@ pub fn dialog_ui(
                 commands.push(Command::CloseDialog);
             }
         }
+        Dialog::SavePath { text, .. } => {
+            let modal = egui::Modal::new(egui::Id::unique("save-path-dialog")).show(ctx, |ui| {
+                crate::ui::widgets::fit_dialog_width(ui, 520.0);
+                ui.heading(strings.save_path_title);
+                ui.add(egui::Label::new(strings.save_path_no_dialog).wrap());
+                ui.label(strings.save_path_label);
+                let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+                let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
+                if !entered && ui.memory(|memory| memory.focused().is_none()) {
+                    field.request_focus();
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(strings.save).clicked() || entered {
+                        commands.push(Command::SaveTypedPath);
+                    }
+                    if ui.button(strings.cancel).clicked() {
+                        commands.push(Command::CloseDialog);
+                    }
+                });
+            });
+            if crate::ui::modal::asked_to_close(&modal) {
+                commands.push(Command::CloseDialog);
+            }
+        }
         Dialog::External { url } => {
             let modal = egui::Modal::new(egui::Id::unique("external-dialog")).show(ctx, |ui| {
                 crate::ui::widgets::fit_dialog_width(ui, 560.0);
