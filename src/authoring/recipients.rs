@@ -33,6 +33,9 @@ pub enum RowProblem {
     /// The file holds no line at all.
     #[error("the client list is empty; its first line must be a header such as `recipient,id`")]
     EmptyList,
+    /// A header and no client under it.
+    #[error("the client list has a header but no clients; list one client per line under it")]
+    NoClients,
     /// The header names no `recipient` column.
     #[error(
         "the header {header:?} has no `recipient` column; write a first line such as `recipient,id`"
@@ -154,6 +157,12 @@ pub fn parse_recipients(
             })
         });
         rows.push(row.map_err(|problem| RecipientRowError { line, problem }));
+    }
+    if rows.is_empty() {
+        return Err(RecipientRowError {
+            line: 2,
+            problem: RowProblem::NoClients,
+        });
     }
     Ok(rows)
 }
@@ -307,5 +316,9 @@ mod tests {
     fn a_list_without_a_recipient_column_is_refused() {
         assert!(parse_recipients("name,id\nA,a\n").is_err());
         assert!(parse_recipients("").is_err());
+        assert_eq!(
+            parse_recipients("recipient,id\n\n").unwrap_err().problem,
+            RowProblem::NoClients
+        );
     }
 }

@@ -126,6 +126,7 @@ impl Explain for RowProblem {
     fn japanese(&self) -> String {
         match self {
             RowProblem::EmptyList => "顧客一覧が空です。1行目に「recipient,id」のような見出し行を書いてください。".to_owned(),
+            RowProblem::NoClients => "顧客一覧に見出し行しかありません。その下に顧客を1行に1社ずつ書いてください。".to_owned(),
             RowProblem::NoRecipientColumn { header } => format!(
                 "見出し行{}に「recipient」の列がありません。1行目を「recipient,id」のようにしてください。",
                 q(&header.join(","))

@@ -375,6 +375,7 @@ fn detection_notes() -> Vec<crate::authoring::import::DetectionNote> {
 fn row_problems() -> Vec<RowProblem> {
     vec![
         RowProblem::EmptyList,
+        RowProblem::NoClients,
         RowProblem::NoRecipientColumn {
             header: vec!["name".into(), "id".into()],
         },
@@ -412,7 +413,7 @@ fn every_authoring_and_publishing_error_reads_as_japanese() {
         }],
         1,
     );
-    check_all("RowProblem", &row_problems(), 9);
+    check_all("RowProblem", &row_problems(), 10);
     check_all("DetectionNote", &detection_notes(), 33);
     let failures = [
         RecipientFailure::Row(RecipientRowError {
