@@ -574,17 +574,17 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
 
     // Without a file-chooser service the save dialog gives nothing at once: the reader is
     // asked where to save, and a typed path never replaces a file.
-    harness
-        .state_mut()
-        .state
-        .handle(Command::SaveDialogGaveNothing {
-            entry: "attachments/run-me.sh".into(),
-            file_name: "run-me.sh".into(),
-        });
-    settle(&mut harness);
-    harness.get_by_label(Language::Japanese.strings().save_path_title);
     let typed = copy.parent().join("typed.sh");
     let type_path = |harness: &mut Harness<'_, KairanApp>, path: &Path| {
+        harness
+            .state_mut()
+            .state
+            .handle(Command::SaveDialogGaveNothing {
+                entry: "attachments/run-me.sh".into(),
+                file_name: "run-me.sh".into(),
+            });
+        settle(harness);
+        harness.get_by_label(Language::Japanese.strings().save_path_title);
         if let Some(Dialog::SavePath { text, .. }) =
             harness.state_mut().state.modal_of_mut::<Dialog>()
         {
@@ -596,13 +596,6 @@ fn attachments_are_listed_with_size_and_hash_and_only_saved() {
     type_path(&mut harness, &typed);
     assert_eq!(std::fs::read(&typed).unwrap(), attachment);
     std::fs::write(&typed, b"mine").unwrap();
-    harness
-        .state_mut()
-        .state
-        .handle(Command::SaveDialogGaveNothing {
-            entry: "attachments/run-me.sh".into(),
-            file_name: "run-me.sh".into(),
-        });
     type_path(&mut harness, &typed);
     assert_eq!(std::fs::read(&typed).unwrap(), b"mine");
 }

@@ -390,59 +390,28 @@ pub fn dialog_ui(
 ) {
     match dialog {
         Dialog::Path { text, reason } => {
-            let modal = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
-                crate::ui::widgets::fit_dialog_width(ui, 520.0);
-                ui.heading(strings.path_title);
-                if *reason == PathPromptReason::NoFileChosen {
-                    ui.label(strings.path_no_dialog);
-                }
-                ui.label(strings.path_label);
-                let field = ui.add(
-                    egui::TextEdit::singleline(text)
-                        .desired_width(480.0)
-                        .hint_text("/home/…/notice.kairan"),
-                );
-                let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
-                // Typing goes into the field from the start (unless Tab moved on).
-                if !entered && ui.memory(|memory| memory.focused().is_none()) {
-                    field.request_focus();
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(strings.open_button).clicked() || entered {
-                        commands.push(Command::OpenTypedPath);
-                    }
-                    if ui.button(strings.cancel).clicked() {
-                        commands.push(Command::CloseDialog);
-                    }
-                });
-            });
-            if crate::ui::modal::asked_to_close(&modal) {
-                commands.push(Command::CloseDialog);
-            }
+            let note =
+                (*reason == PathPromptReason::NoFileChosen).then_some(strings.path_no_dialog);
+            let prompt = PathPrompt {
+                id: "path-dialog",
+                title: strings.path_title,
+                note,
+                label: strings.path_label,
+                hint: "/home/…/notice.kairan",
+                confirm: (strings.open_button, Command::OpenTypedPath),
+            };
+            prompt.show(ctx, strings, text, commands);
         }
         Dialog::SavePath { text, .. } => {
-            let modal = egui::Modal::new(egui::Id::unique("save-path-dialog")).show(ctx, |ui| {
-                crate::ui::widgets::fit_dialog_width(ui, 520.0);
-                ui.heading(strings.save_path_title);
-                ui.add(egui::Label::new(strings.save_path_no_dialog).wrap());
-                ui.label(strings.save_path_label);
-                let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
-                let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
-                if !entered && ui.memory(|memory| memory.focused().is_none()) {
-                    field.request_focus();
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(strings.save).clicked() || entered {
-                        commands.push(Command::SaveTypedPath);
-                    }
-                    if ui.button(strings.cancel).clicked() {
-                        commands.push(Command::CloseDialog);
-                    }
-                });
-            });
-            if crate::ui::modal::asked_to_close(&modal) {
-                commands.push(Command::CloseDialog);
-            }
+            let prompt = PathPrompt {
+                id: "save-path-dialog",
+                title: strings.save_path_title,
+                note: Some(strings.save_path_no_dialog),
+                label: strings.save_path_label,
+                hint: "",
+                confirm: (strings.save, Command::SaveTypedPath),
+            };
+            prompt.show(ctx, strings, text, commands);
         }
         Dialog::External { url } => {
             let modal = egui::Modal::new(egui::Id::unique("external-dialog")).show(ctx, |ui| {
@@ -520,4 +489,57 @@ fn escape_non_ascii(text: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A dialog that asks for a path: to open a file, or where to save one.
+struct PathPrompt {
+    id: &'static str,
+    title: &'static str,
+    /// Why it is asked, when a file dialog gave nothing.
+    note: Option<&'static str>,
+    label: &'static str,
+    hint: &'static str,
+    /// The confirming button and what it does.
+    confirm: (&'static str, Command),
+}
+
+impl PathPrompt {
+    fn show(
+        self,
+        ctx: &egui::Context,
+        strings: &Strings,
+        text: &mut String,
+        commands: &mut Vec<Command>,
+    ) {
+        let (confirm_label, confirm) = self.confirm;
+        let modal = egui::Modal::new(egui::Id::unique(self.id)).show(ctx, |ui| {
+            crate::ui::widgets::fit_dialog_width(ui, 520.0);
+            ui.heading(self.title);
+            if let Some(note) = self.note {
+                ui.add(egui::Label::new(note).wrap());
+            }
+            ui.label(self.label);
+            let field = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(480.0)
+                    .hint_text(self.hint),
+            );
+            let entered = field.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
+            // Typing goes into the field from the start (unless Tab moved on).
+            if !entered && ui.memory(|memory| memory.focused().is_none()) {
+                field.request_focus();
+            }
+            ui.horizontal(|ui| {
+                if ui.button(confirm_label).clicked() || entered {
+                    commands.push(confirm);
+                }
+                if ui.button(strings.cancel).clicked() {
+                    commands.push(Command::CloseDialog);
+                }
+            });
+        });
+        if crate::ui::modal::asked_to_close(&modal) {
+            commands.push(Command::CloseDialog);
+        }
+    }
 }
