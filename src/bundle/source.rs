@@ -43,11 +43,6 @@ impl OpenFile {
         }
     }
 
-    /// Where the file was opened from.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// The file's size and modification time now, to tell whether it changed while read.
     pub fn stamp(&self) -> io::Result<(u64, Option<std::time::SystemTime>)> {
         let metadata = self.file.metadata()?;

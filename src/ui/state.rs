@@ -521,7 +521,8 @@ impl AppState {
                     .push(Effect::ChooseSaveLocation { entry, file_name });
             }
             Command::SaveAttachmentTo { entry, destination } => {
-                self.save_attachment(&entry, &destination)
+                // The save dialog already asked about a file of that name.
+                self.save_attachment(&entry, &destination, crate::fs::Existing::Replace)
             }
             Command::SaveDialogGaveNothing { entry, file_name } => {
                 // Offered in the Downloads folder, where a browser would have put it.
@@ -546,18 +547,7 @@ impl AppState {
                         return;
                     }
                     // A typed path replaces nothing: no dialog asked about the file there.
-                    if destination.symlink_metadata().is_ok() {
-                        self.message =
-                            Some(Message::SaveFailed(super::error_text::Problem::write(
-                                &destination,
-                                std::io::Error::new(
-                                    std::io::ErrorKind::AlreadyExists,
-                                    "a file is already there",
-                                ),
-                            )));
-                        return;
-                    }
-                    self.save_attachment(&entry, &destination);
+                    self.save_attachment(&entry, &destination, crate::fs::Existing::Keep);
                 }
             }
             Command::ScrollDone(serial) => {
@@ -673,13 +663,13 @@ impl AppState {
         }
     }
 
-    fn save_attachment(&mut self, entry: &str, destination: &Path) {
+    fn save_attachment(&mut self, entry: &str, destination: &Path, existing: crate::fs::Existing) {
         let Some(shown) = &self.shown else {
             return;
         };
         let result = shown
             .bundle
-            .save_entry(entry, destination)
+            .save_entry(entry, destination, existing)
             .map_err(|error| match error {
                 bundle::SaveEntryError::Bundle(error) => super::error_text::Problem::from(error),
                 bundle::SaveEntryError::Write { path, source } => {

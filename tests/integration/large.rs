@@ -121,7 +121,9 @@ fn an_attachment_changed_on_disk_after_opening_is_neither_saved_nor_kept() {
     assert!(opened.verdict.intact());
 
     let saved = dir.path().join("saved.bin");
-    opened.save_entry("files/stored.bin", &saved).unwrap();
+    opened
+        .save_entry("files/stored.bin", &saved, Existing::Replace)
+        .unwrap();
     assert_eq!(std::fs::read(&saved).unwrap(), noise(6 * MIB, 1));
     std::fs::remove_file(&saved).unwrap();
 
@@ -136,7 +138,7 @@ fn an_attachment_changed_on_disk_after_opening_is_neither_saved_nor_kept() {
         file.write_all(&altered[at as usize..at as usize + 1])
             .unwrap();
     }
-    match opened.save_entry("files/stored.bin", &saved) {
+    match opened.save_entry("files/stored.bin", &saved, Existing::Replace) {
         Err(SaveEntryError::Bundle(BundleError::CrcMismatch { name })) => {
             assert_eq!(name, "files/stored.bin")
         }

@@ -155,8 +155,8 @@ pub fn open_bytes(bytes: Arc<[u8]>, trusted: &[TrustedKey]) -> Result<OpenedBund
 }
 
 /// Reads and verifies the bundle in `source`: the structure from the archive's end, the
-/// manifest and its signature, then one pass over the whole file that hashes it and every
-/// entry and keeps the documents' contents.
+/// manifest and its signature, then one pass over the entries that checks and hashes each and
+/// keeps the documents' contents (the whole file's hash waits until it is asked for).
 fn open_source(source: Source, trusted: &[TrustedKey]) -> Result<OpenedBundle, BundleError> {
     if source.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::FileTooLarge {

@@ -123,8 +123,8 @@ impl OpenedBundle {
     }
 
     /// Lowercase hex SHA-256 of the whole file (none for an unsigned preview): the identity a
-    /// reader's library keeps it under. The first call reads the file again, hashing it while
-    /// every entry is checked again on another thread, so the hash names the file that was
+    /// reader's library keeps it under. The first call reads the file again, once, hashing it
+    /// and checking every entry again from the same bytes, so the hash names the file that was
     /// verified; later calls give the same answer.
     ///
     /// Fails if the file cannot be read, or its entries are no longer what was read when it
@@ -223,16 +223,23 @@ impl OpenedBundle {
     }
 
     /// Saves an entry to `destination`, read again from the file and checked against the
-    /// signed hash on the way: nothing is written unless every byte is what was signed.
+    /// signed hash on the way: nothing is written unless every byte is what was signed. A file
+    /// already at `destination` is replaced only with [`crate::fs::Existing::Replace`].
     ///
     /// Fails if the path is not an entry, its bytes do not match the manifest, or the
-    /// destination cannot be written; nothing is left behind.
-    pub fn save_entry(&self, path: &str, destination: &Path) -> Result<(), SaveEntryError> {
+    /// destination cannot be written (or exists, with [`crate::fs::Existing::Keep`]); nothing
+    /// is left behind.
+    pub fn save_entry(
+        &self,
+        path: &str,
+        destination: &Path,
+        existing: crate::fs::Existing,
+    ) -> Result<(), SaveEntryError> {
         let mut unsaved = None;
         let written = crate::fs::write_atomically_with(
             destination,
             crate::fs::Access::Shared,
-            crate::fs::Existing::Replace,
+            existing,
             |out| match self.stream_entry(path, |piece| out.write_all(piece)) {
                 Ok(()) => Ok(()),
                 Err(ChunkError::Read(error)) => Err(error),
